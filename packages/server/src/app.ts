@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { pinoHttp } from 'pino-http';
+import type { AppConfig } from './config.js';
+import { databaseIsReachable, type EntityManager, type Orm } from './db/orm.js';
+import type { GraphQLContext } from './graphql/context.js';
+import { createErrorFormatter } from './graphql/errors.js';
+import { buildGraphQLSchema } from './graphql/schema.js';
+import type { Logger } from './logger.js';
+
+export interface App {
+  readonly httpServer: http.Server;
+  /** Listens on the configured host and port; resolves with the address to open. */
+  listen(): Promise<string>;
+  /** Stops taking requests, lets running ones finish, then closes the database. */
+  stop(): Promise<void>;
+}
+
+export interface AppDependencies {
+  readonly config: AppConfig;
+  readonly orm: Orm;
+  readonly logger: Logger;
+  readonly now?: () => Date;
+}
+
+export async function createApp({ config, orm, logger, now = () => new Date() }: AppDependencies): Promise<App> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema: await buildGraphQLSchema(),
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(logger),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && incoming.length <= 128 ? incoming : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/health' },
+    }),
+  );
+
+  app.get('/health', async (_req, res) => {
+    const database = await databaseIsReachable(orm);
+    res.status(database ? 200 : 503).json({
+      status: database ? 'ok' : 'unavailable',
+      database: database ? 'ok' : 'unreachable',
+      mode: config.embedded ? 'embedded' : 'production',
+    });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<GraphQLContext> => ({
+        em: orm.em.fork() as EntityManager,
+        logger: req.log,
+        requestId: String(req.id),
+        now,
+      }),
+    }),
+  );
+
+  serveWebApp(app, config, logger);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    httpServer,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(config.port, config.host, () => {
+          const address = httpServer.address();
+          const port = typeof address === 'object' && address ? address.port : config.port;
+          const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+          resolve(`http://${host}:${port}/`);
+        });
+      }),
+    stop: () => {
+      stopping ??= (async () => {
+        await apollo.stop();
+        if (httpServer.listening) {
+          await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        }
+        await orm.close();
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** Serves the built web app (production mode: API and app on one port), with SPA fallback. */
+function serveWebApp(app: express.Express, config: AppConfig, logger: Logger): void {
+  const indexHtml = path.join(config.webDistDir, 'index.html');
+  if (!existsSync(indexHtml)) {
+    logger.warn({ webDistDir: config.webDistDir }, 'web app not built; serving the API only (run `pnpm build`)');
+    app.get('/', (_req, res) => {
+      res
+        .status(200)
+        .type('text/plain')
+        .send('Recertify API. The web app is not built: run `pnpm build`, then restart. GraphQL is at /graphql.');
+    });
+    return;
+  }
+  app.use(
+    express.static(config.webDistDir, {
+      index: false,
+      setHeaders: (res, filePath) => {
+        // Hashed assets never change; index.html must always be fresh.
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) {
+          res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        }
+      },
+    }),
+  );
+  app.get(/^(?!\/graphql|\/health).*/, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(indexHtml);
+  });
+}

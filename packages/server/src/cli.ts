@@ -1,0 +1,162 @@
+import 'reflect-metadata';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig, type DatabaseConfig } from './config.js';
+import { createOrm, migrateToLatest, type Orm } from './db/orm.js';
+import { migrationsSourceDir } from './db/orm-config.js';
+import { createScratchDatabase } from './db/scratch-database.js';
+import { printGraphQLSchema } from './graphql/schema.js';
+import { createLogger } from './logger.js';
+import { DemoDataSeeder } from './seeders/demo-data.seeder.js';
+import { ReferenceDataSeeder } from './seeders/reference-data.seeder.js';
+
+const schemaFile = fileURLToPath(new URL('../schema.graphql', import.meta.url));
+const DATABASE_KINDS: DatabaseConfig['kind'][] = ['sqlite', 'postgresql'];
+
+const commands: Record<string, { help: string; run: (args: string[]) => Promise<void> }> = {
+  migrate: {
+    help: 'apply pending migrations to the configured database',
+    run: () =>
+      withConfiguredOrm(async (orm) => {
+        const applied = await migrateToLatest(orm);
+        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database schema is current.');
+      }),
+  },
+  seed: {
+    help: 'add missing reference data (marketplaces, policies, holidays, rates); --demo adds demo data',
+    run: (args) =>
+      withConfiguredOrm(async (orm) => {
+        await orm.getSeeder().seed(args.includes('--demo') ? DemoDataSeeder : ReferenceDataSeeder);
+        console.log(args.includes('--demo') ? 'Reference and demo data are in place.' : 'Reference data is in place.');
+      }),
+  },
+  'migration:create': {
+    help: 'generate a migration for SQLite and PostgreSQL from entity changes [--name Name]',
+    run: async (args) => {
+      const nameIndex = args.indexOf('--name');
+      const name = nameIndex >= 0 ? args[nameIndex + 1] : undefined;
+      for (const kind of DATABASE_KINDS) {
+        await withMigratedScratchDatabase(kind, async (orm) => {
+          const result = await orm.getMigrator().createMigration(migrationsSourceDir(kind), false, false, name);
+          if (!result.fileName) {
+            console.log(`${kind}: no changes, no migration created.`);
+            return;
+          }
+          writeMigrationIndex(kind);
+          console.log(`${kind}: created ${result.fileName}`);
+        });
+      }
+    },
+  },
+  'migration:check': {
+    help: 'fail when entities have changes that no committed migration covers',
+    run: async () => {
+      const stale: string[] = [];
+      for (const kind of DATABASE_KINDS) {
+        await withMigratedScratchDatabase(kind, async (orm) => {
+          const diff = await orm.schema.getUpdateSchemaSQL({ wrap: false, safe: false });
+          if (diff.trim()) stale.push(`${kind}:\n${diff}`);
+        });
+      }
+      if (stale.length) {
+        console.error(`Entities and migrations differ; run \`pnpm --filter @recertify/server migration:create\`.\n${stale.join('\n')}`);
+        process.exitCode = 1;
+      } else {
+        console.log('Migrations cover every entity on SQLite and PostgreSQL.');
+      }
+    },
+  },
+  'schema:emit': {
+    help: 'write schema.graphql from the resolvers',
+    run: async () => {
+      writeFileSync(schemaFile, await printGraphQLSchema());
+      console.log(`Wrote ${path.relative(process.cwd(), schemaFile)}`);
+    },
+  },
+  'schema:check': {
+    help: 'fail when schema.graphql is not what the resolvers produce',
+    run: async () => {
+      const expected = await printGraphQLSchema();
+      let actual = '';
+      try {
+        actual = readFileSync(schemaFile, 'utf8');
+      } catch {
+        // A missing file is stale too.
+      }
+      if (actual !== expected) {
+        console.error('schema.graphql is stale: run `pnpm generate` and commit the result.');
+        process.exitCode = 1;
+      } else {
+        console.log('schema.graphql is current.');
+      }
+    },
+  },
+};
+
+async function withConfiguredOrm(work: (orm: Orm) => Promise<void>): Promise<void> {
+  const config = loadConfig();
+  const orm = await createOrm({ database: config.database, logger: createLogger(config), logSql: config.logSql });
+  try {
+    await work(orm);
+  } finally {
+    await orm.close();
+  }
+}
+
+async function withMigratedScratchDatabase(kind: DatabaseConfig['kind'], work: (orm: Orm) => Promise<void>): Promise<void> {
+  const scratch = await createScratchDatabase(kind, 'migrations');
+  try {
+    const orm = await createOrm({ database: scratch.database });
+    try {
+      await migrateToLatest(orm);
+      await work(orm);
+    } finally {
+      await orm.close();
+    }
+  } finally {
+    await scratch.drop();
+  }
+}
+
+/** Rewrites migrations/<kind>/index.ts to list every migration file in name (time) order. */
+function writeMigrationIndex(kind: DatabaseConfig['kind']): void {
+  const dir = migrationsSourceDir(kind);
+  const names = readdirSync(dir)
+    .filter((file) => /^Migration\d+.*\.ts$/.test(file))
+    .map((file) => file.replace(/\.ts$/, ''))
+    .sort();
+  const listName = kind === 'sqlite' ? 'sqliteMigrations' : 'postgresqlMigrations';
+  const label = kind === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+  const source = [
+    `// The ${label} migrations, in order. Maintained by \`pnpm --filter @recertify/server migration:create\`.`,
+    `import type { MigrationObject } from '@mikro-orm/core';`,
+    ...names.map((name) => `import { ${name} } from './${name}.js';`),
+    '',
+    `export const ${listName}: MigrationObject[] = [`,
+    ...names.map((name) => `  { name: '${name}', class: ${name} },`),
+    '];',
+    '',
+  ].join('\n');
+  writeFileSync(path.join(dir, 'index.ts'), source);
+}
+
+async function run(): Promise<void> {
+  const [name, ...args] = process.argv.slice(2);
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    console.error(
+      `Usage: cli <command>\n${Object.entries(commands)
+        .map(([key, c]) => `  ${key.padEnd(18)} ${c.help}`)
+        .join('\n')}`,
+    );
+    process.exitCode = name ? 2 : 0;
+    return;
+  }
+  await command.run(args);
+}
+
+run().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,9 @@
+import { ExchangeRate } from '../features/marketplaces/exchange-rate.entity.js';
+import { Holiday } from '../features/marketplaces/holiday.entity.js';
+import { Marketplace } from '../features/marketplaces/marketplace.entity.js';
+import { PolicyVersion } from '../features/marketplaces/policy-version.entity.js';
+import { MoneyValue } from '../graphql/money.types.js';
+import { BaseEntity } from './base.entity.js';
+
+/** Every entity, listed explicitly: no folder scanning, so the same list works from src and dist. */
+export const entities = [BaseEntity, MoneyValue, Marketplace, PolicyVersion, Holiday, ExchangeRate];

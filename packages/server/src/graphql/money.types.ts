@@ -1,0 +1,42 @@
+import { BigIntType, Embeddable, Property } from '@mikro-orm/core';
+import { formatMoney, toDecimalString, type CurrencyCode, type Money } from '@recertify/domain';
+import { GraphQLSafeInt } from 'graphql-scalars';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum CurrencyCodeEnum {
+  USD = 'USD',
+  CAD = 'CAD',
+  MXN = 'MXN',
+}
+registerEnumType(CurrencyCodeEnum, {
+  name: 'CurrencyCode',
+  description: 'ISO 4217 code of a currency the program trades in.',
+});
+
+/** An amount of money: integer minor units (cents) and a currency. Never a float. */
+@Embeddable()
+@ObjectType('Money', { description: 'An amount of money in integer minor units (cents) of a currency.' })
+export class MoneyValue implements Money {
+  @Field(() => GraphQLSafeInt, { description: 'The amount in minor units (cents), an exact integer.' })
+  @Property({ type: new BigIntType('number') })
+  amountMinor: number;
+
+  @Field(() => CurrencyCodeEnum)
+  @Property({ type: 'string', length: 3 })
+  currency: CurrencyCode;
+
+  constructor(money: Money) {
+    this.amountMinor = money.amountMinor;
+    this.currency = money.currency;
+  }
+
+  @Field(() => String, { description: 'The amount as an exact decimal string, e.g. "50000.00".' })
+  get amount(): string {
+    return toDecimalString(this);
+  }
+
+  @Field(() => String, { description: 'The amount for people, e.g. "50,000.00 USD".' })
+  get formatted(): string {
+    return formatMoney(this);
+  }
+}

@@ -1,0 +1,7 @@
+// The PostgreSQL migrations, in order. Maintained by `pnpm --filter @recertify/server migration:create`.
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261122025449_Initial } from './Migration20261122025449_Initial.js';
+
+export const postgresqlMigrations: MigrationObject[] = [
+  { name: 'Migration20261122025449_Initial', class: Migration20261122025449_Initial },
+];
