@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, type DatabaseConfig } from './config.js';
 import { createOrm, migrateToLatest, type Orm } from './db/orm.js';
 import { migrationsSourceDir } from './db/orm-config.js';
-import { createScratchDatabase } from './db/scratch-database.js';
+import { pendingSchemaChanges, withMigratedScratchDatabase } from './db/migration-check.js';
 import { printGraphQLSchema } from './graphql/schema.js';
 import { createLogger } from './logger.js';
 import { DemoDataSeeder } from './seeders/demo-data.seeder.js';
@@ -54,10 +54,8 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
     run: async () => {
       const stale: string[] = [];
       for (const kind of DATABASE_KINDS) {
-        await withMigratedScratchDatabase(kind, async (orm) => {
-          const diff = await orm.schema.getUpdateSchemaSQL({ wrap: false, safe: false });
-          if (diff.trim()) stale.push(`${kind}:\n${diff}`);
-        });
+        const diff = await pendingSchemaChanges(kind);
+        if (diff) stale.push(`${kind}:\n${diff}`);
       }
       if (stale.length) {
         console.error(`Entities and migrations differ; run \`pnpm --filter @recertify/server migration:create\`.\n${stale.join('\n')}`);
@@ -101,21 +99,6 @@ async function withConfiguredOrm(work: (orm: Orm) => Promise<void>): Promise<voi
     await work(orm);
   } finally {
     await orm.close();
-  }
-}
-
-async function withMigratedScratchDatabase(kind: DatabaseConfig['kind'], work: (orm: Orm) => Promise<void>): Promise<void> {
-  const scratch = await createScratchDatabase(kind, 'migrations');
-  try {
-    const orm = await createOrm({ database: scratch.database });
-    try {
-      await migrateToLatest(orm);
-      await work(orm);
-    } finally {
-      await orm.close();
-    }
-  } finally {
-    await scratch.drop();
   }
 }
 

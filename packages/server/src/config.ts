@@ -33,6 +33,7 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(logLevels).default('info'),
   LOG_SQL: booleanFromEnv.default(false),
   MIGRATE_ON_START: booleanFromEnv.optional(),
+  SEED_DEMO_DATA: booleanFromEnv.optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
@@ -52,6 +53,8 @@ export interface AppConfig {
   readonly logLevel: (typeof logLevels)[number];
   readonly logSql: boolean;
   readonly migrateOnStart: boolean;
+  /** Embedded mode adds demo data at start (idempotent); off to start from reference-free, empty tables. */
+  readonly seedDemoData: boolean;
   readonly shutdownGraceMs: number;
 }
 
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logSql: e.LOG_SQL,
     // The schema is never synced in production: migrations run by command, or at start only when embedded.
     migrateOnStart: e.MIGRATE_ON_START ?? embedded,
+    seedDemoData: e.SEED_DEMO_DATA ?? embedded,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     const applied = await migrateToLatest(orm);
     logger.info({ applied }, applied.length ? 'applied migrations' : 'database schema is current');
   }
-  if (config.embedded) {
+  if (config.seedDemoData) {
     await orm.getSeeder().seed(DemoDataSeeder);
     logger.info({ file: config.database.kind === 'sqlite' ? config.database.file : undefined }, 'embedded database ready with demo data');
   }

@@ -1,0 +1,88 @@
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Seeder } from '@mikro-orm/seeder';
+import { createApp } from '../../src/app.js';
+import { loadConfig, type DatabaseConfig } from '../../src/config.js';
+import { createOrm, migrateToLatest, type Orm } from '../../src/db/orm.js';
+import { createScratchDatabase } from '../../src/db/scratch-database.js';
+import { createLogger } from '../../src/logger.js';
+import { ReferenceDataSeeder } from '../../src/seeders/reference-data.seeder.js';
+
+/** Which database the integration tests run on: `TEST_DATABASE=postgresql` switches from SQLite. */
+export function testDatabaseKind(): DatabaseConfig['kind'] {
+  const kind = process.env['TEST_DATABASE'] ?? 'sqlite';
+  if (kind !== 'sqlite' && kind !== 'postgresql') {
+    throw new Error(`TEST_DATABASE must be sqlite or postgresql, not ${kind}`);
+  }
+  return kind;
+}
+
+export interface GraphQLResponse<TData = Record<string, unknown>> {
+  status: number;
+  data?: TData | null;
+  errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }>;
+}
+
+export interface TestApp {
+  readonly url: string;
+  readonly orm: Orm;
+  readonly kind: DatabaseConfig['kind'];
+  /** POSTs a GraphQL operation over real HTTP and returns the parsed body with the status. */
+  graphql<TData = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<TData>>;
+  stop(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Seeders run after migrating; reference data by default. */
+  seeders?: Array<new () => Seeder>;
+  now?: () => Date;
+}
+
+/**
+ * A real server on a fresh database (a new SQLite file or a new PostgreSQL database), migrated
+ * with the committed migrations, listening on a free loopback port.
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const kind = testDatabaseKind();
+  const scratch = await createScratchDatabase(kind, 'test');
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'recertify-test-data-'));
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', WEB_DIST_DIR: path.join(dataDir, 'no-web') }),
+    database: scratch.database,
+    embedded: kind === 'sqlite',
+  };
+  const logger = createLogger({ logLevel: process.env['TEST_LOG_LEVEL'] === undefined ? 'silent' : (process.env['TEST_LOG_LEVEL'] as 'info') });
+  const orm = await createOrm({ database: scratch.database, logger });
+  await migrateToLatest(orm);
+  for (const seeder of options.seeders ?? [ReferenceDataSeeder]) {
+    await orm.getSeeder().seed(seeder);
+  }
+  const app = await createApp({ config, orm, logger, ...(options.now ? { now: options.now } : {}) });
+  const url = await app.listen();
+
+  return {
+    url,
+    orm,
+    kind,
+    async graphql(query, variables, headers = {}) {
+      const response = await fetch(new URL('/graphql', url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as Omit<GraphQLResponse, 'status'>;
+      return { status: response.status, ...body } as never;
+    },
+    async stop() {
+      await app.stop();
+      await scratch.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
