@@ -3,7 +3,15 @@ import { defineConfig } from 'vitest/config';
 
 // SWC emits the decorator metadata that type-graphql and MikroORM read.
 export default defineConfig({
-  plugins: [swc.vite({ jsc: { target: 'es2022', parser: { syntax: 'typescript', decorators: true }, transform: { decoratorMetadata: true, legacyDecorator: true } } })],
+  plugins: [
+    swc.vite({
+      jsc: {
+        target: 'es2022',
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { decoratorMetadata: true, legacyDecorator: true },
+      },
+    }),
+  ],
   resolve: { conditions: ['source'] },
   test: {
     projects: [

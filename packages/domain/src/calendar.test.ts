@@ -93,9 +93,7 @@ describe('localDateOf', () => {
   });
 
   it('refuses an unknown zone and an invalid Date', () => {
-    expect(() => localDateOf(at('2026-01-01T00:00:00Z'), 'Mars/Olympus_Mons')).toThrow(
-      InvalidTimeZoneError,
-    );
+    expect(() => localDateOf(at('2026-01-01T00:00:00Z'), 'Mars/Olympus_Mons')).toThrow(InvalidTimeZoneError);
     expect(() => localDateOf(new Date(Number.NaN), LA)).toThrow(RangeError);
   });
 });
@@ -266,9 +264,7 @@ describe('businessDaysBetween', () => {
         expect(businessDaysBetween(to, from, US_2026)).toBe(0 - counted);
       }
       for (let count = 0; count <= 15; count += 1) {
-        expect(businessDaysBetween(from, addBusinessDays(from, count, US_2026), US_2026)).toBe(
-          count,
-        );
+        expect(businessDaysBetween(from, addBusinessDays(from, count, US_2026), US_2026)).toBe(count);
       }
     }
   });
@@ -335,9 +331,7 @@ describe('dueStatus', () => {
   });
 
   it('refuses a bad due date', () => {
-    expect(() => dueStatus('2026-02-30', at('2026-01-19T20:00:00Z'), US_2026)).toThrow(
-      InvalidIsoDateError,
-    );
+    expect(() => dueStatus('2026-02-30', at('2026-01-19T20:00:00Z'), US_2026)).toThrow(InvalidIsoDateError);
   });
 });
 
@@ -376,8 +370,6 @@ describe('trailingWindow and isWithinTrailingWindow', () => {
   });
 
   it('refuses a bad date', () => {
-    expect(() => isWithinTrailingWindow('2026-02-29', noonApril30, 90, LA)).toThrow(
-      InvalidIsoDateError,
-    );
+    expect(() => isWithinTrailingWindow('2026-02-29', noonApril30, 90, LA)).toThrow(InvalidIsoDateError);
   });
 });

@@ -119,11 +119,7 @@ export function addBusinessDays(date: IsoDate, count: number, calendar: Business
  * reach `to`. Negative, with the same magnitude as the other way round, when `to` is before `from`,
  * so a deadline in the past reads as "overdue by N business days".
  */
-export function businessDaysBetween(
-  from: IsoDate,
-  to: IsoDate,
-  calendar: BusinessCalendar,
-): number {
+export function businessDaysBetween(from: IsoDate, to: IsoDate, calendar: BusinessCalendar): number {
   const start = toEpochDay(from);
   const end = toEpochDay(to);
   // `0 -` rather than unary minus, so "no business days" is 0 and never -0.
@@ -132,11 +128,7 @@ export function businessDaysBetween(
 }
 
 /** When a review submitted at `submittedAt` must be decided: counted from the local date. */
-export function reviewDueDate(
-  submittedAt: Date,
-  businessDays: number,
-  calendar: BusinessCalendar,
-): IsoDate {
+export function reviewDueDate(submittedAt: Date, businessDays: number, calendar: BusinessCalendar): IsoDate {
   return addBusinessDays(localDateOf(submittedAt, calendar.timeZone), businessDays, calendar);
 }
 
@@ -165,12 +157,7 @@ export function trailingWindow(at: Date, days: number, timeZone: string): DateWi
   return { from: addCalendarDays(to, -(days - 1)), to };
 }
 
-export function isWithinTrailingWindow(
-  date: IsoDate,
-  at: Date,
-  days: number,
-  timeZone: string,
-): boolean {
+export function isWithinTrailingWindow(date: IsoDate, at: Date, days: number, timeZone: string): boolean {
   parseOrThrow(date);
   const { from, to } = trailingWindow(at, days, timeZone);
   return from <= date && date <= to;
@@ -251,8 +238,7 @@ function assertInstant(instant: Date): void {
 }
 
 function assertInteger(value: number, name: string): void {
-  if (!Number.isSafeInteger(value))
-    throw new RangeError(`${name} must be an integer, got ${value}`);
+  if (!Number.isSafeInteger(value)) throw new RangeError(`${name} must be an integer, got ${value}`);
 }
 
 const knownTimeZones = new Set<string>();

@@ -57,12 +57,9 @@ describe('money', () => {
     },
   );
 
-  it.each([0.5, 1.1, Number.NaN, Infinity, Number.MAX_SAFE_INTEGER + 1])(
-    'refuses %d',
-    (amountMinor) => {
-      expect(() => money(amountMinor, 'USD')).toThrow(InvalidMoneyError);
-    },
-  );
+  it.each([0.5, 1.1, Number.NaN, Infinity, Number.MAX_SAFE_INTEGER + 1])('refuses %d', (amountMinor) => {
+    expect(() => money(amountMinor, 'USD')).toThrow(InvalidMoneyError);
+  });
 
   it('refuses a currency that arrived untyped', () => {
     expect(() => money(1, 'EUR' as CurrencyCode)).toThrow(/"EUR" is not a supported currency/);
@@ -153,9 +150,7 @@ describe('toDecimalString and formatMoney', () => {
 
   it('round-trips through parseMoney', () => {
     for (const amountMinor of [0, 1, -1, 99, 100, 1_234_567, -98_765]) {
-      expect(parseMoney(formatMoney(usd(amountMinor)).replace(' USD', ''), 'USD')).toEqual(
-        usd(amountMinor),
-      );
+      expect(parseMoney(formatMoney(usd(amountMinor)).replace(' USD', ''), 'USD')).toEqual(usd(amountMinor));
       expect(parseMoney(toDecimalString(usd(amountMinor)), 'USD')).toEqual(usd(amountMinor));
     }
   });
@@ -285,9 +280,7 @@ describe('rateOn', () => {
     ['2026-06-01', 'MXN', 'CAD'],
   ] as const)('throws on %s for %s->%s with no row in force', (date, from, to) => {
     expect(() => rateOn(rates, from, to, date)).toThrow(MissingExchangeRateError);
-    expect(() => rateOn(rates, from, to, date)).toThrow(
-      `No ${from}->${to} exchange rate is in force on ${date}`,
-    );
+    expect(() => rateOn(rates, from, to, date)).toThrow(`No ${from}->${to} exchange rate is in force on ${date}`);
   });
 
   it('refuses a date that is not YYYY-MM-DD', () => {
@@ -302,18 +295,13 @@ describe('rateOn', () => {
       { base: 'USD', quote: 'CAD', validFrom: '2026-02-01', rate: '1.32' },
     ];
     expect(rateOn(twice, 'USD', 'CAD', '2026-01-31').source?.validFrom).toBe('2026-01-01');
-    expect(() => rateOn(twice, 'USD', 'CAD', '2026-02-01')).toThrow(
-      /Two USD->CAD rates are valid from 2026-02-01/,
-    );
+    expect(() => rateOn(twice, 'USD', 'CAD', '2026-02-01')).toThrow(/Two USD->CAD rates are valid from 2026-02-01/);
   });
 
-  it.each(['0', '0.000', '-1.2', '1,3', 'abc', '1.12345678901', ''])(
-    'refuses a table rate of "%s"',
-    (rate) => {
-      const bad: ExchangeRate[] = [{ base: 'USD', quote: 'CAD', validFrom: '2026-01-01', rate }];
-      expect(() => rateOn(bad, 'USD', 'CAD', '2026-01-02')).toThrow(InvalidExchangeRateError);
-    },
-  );
+  it.each(['0', '0.000', '-1.2', '1,3', 'abc', '1.12345678901', ''])('refuses a table rate of "%s"', (rate) => {
+    const bad: ExchangeRate[] = [{ base: 'USD', quote: 'CAD', validFrom: '2026-01-01', rate }];
+    expect(() => rateOn(bad, 'USD', 'CAD', '2026-01-02')).toThrow(InvalidExchangeRateError);
+  });
 
   it('refuses a row whose valid-from is not a date', () => {
     const bad: ExchangeRate[] = [{ base: 'USD', quote: 'CAD', validFrom: '1/1/2026', rate: '1.3' }];
@@ -321,9 +309,7 @@ describe('rateOn', () => {
   });
 
   it('accepts ten decimals', () => {
-    const fine: ExchangeRate[] = [
-      { base: 'USD', quote: 'CAD', validFrom: '2026-01-01', rate: '1.1234567891' },
-    ];
+    const fine: ExchangeRate[] = [{ base: 'USD', quote: 'CAD', validFrom: '2026-01-01', rate: '1.1234567891' }];
     expect(rateOn(fine, 'USD', 'CAD', '2026-01-01')).toMatchObject({
       numerator: 11_234_567_891n,
       denominator: 10_000_000_000n,
@@ -333,11 +319,9 @@ describe('rateOn', () => {
 
 describe('convertMoney', () => {
   const on = '2026-05-01';
-  const table = (
-    rate: string,
-    base: CurrencyCode = 'USD',
-    quote: CurrencyCode = 'CAD',
-  ): ExchangeRate[] => [{ base, quote, validFrom: '2026-01-01', rate }];
+  const table = (rate: string, base: CurrencyCode = 'USD', quote: CurrencyCode = 'CAD'): ExchangeRate[] => [
+    { base, quote, validFrom: '2026-01-01', rate },
+  ];
 
   it.each([
     // rate, USD minor units, CAD minor units: the rounding boundary at half a cent
@@ -368,9 +352,7 @@ describe('convertMoney', () => {
     [-10, -1],
     [5_000_000_000, 250_000_000],
   ])('through the inverse of 20, %d MXN minor -> %d USD minor', (amountMinor, expected) => {
-    expect(convertMoney(money(amountMinor, 'MXN'), 'USD', table('20', 'USD', 'MXN'), on)).toEqual(
-      usd(expected),
-    );
+    expect(convertMoney(money(amountMinor, 'MXN'), 'USD', table('20', 'USD', 'MXN'), on)).toEqual(usd(expected));
   });
 
   it('keeps an inverse rate exact rather than rounding it to a decimal first', () => {
@@ -389,9 +371,7 @@ describe('convertMoney', () => {
   });
 
   it('throws when no rate is in force', () => {
-    expect(() => convertMoney(usd(100), 'CAD', table('1.3'), '2025-12-31')).toThrow(
-      MissingExchangeRateError,
-    );
+    expect(() => convertMoney(usd(100), 'CAD', table('1.3'), '2025-12-31')).toThrow(MissingExchangeRateError);
   });
 
   it('returns the same amount for the same currency', () => {
@@ -404,32 +384,26 @@ describe('convertMoney', () => {
     expect(convertMoney(hundredMillion, 'MXN', table('17.2345678901', 'USD', 'MXN'), on)).toEqual(
       money(172_345_678_901, 'MXN'),
     );
-    expect(
-      convertMoney(money(172_345_678_901, 'MXN'), 'USD', table('17.2345678901', 'USD', 'MXN'), on),
-    ).toEqual(hundredMillion);
+    expect(convertMoney(money(172_345_678_901, 'MXN'), 'USD', table('17.2345678901', 'USD', 'MXN'), on)).toEqual(
+      hundredMillion,
+    );
   });
 
   it('rounds an exact half on a large amount where float arithmetic falls just short', () => {
     // 250,000,000.00 USD * 1.3333333333 = 333,333,333.325 CAD exactly, so half-up gives .33;
     // the float product is 33333333332.499996 and would round down to .32.
     expect(Math.round(25_000_000_000 * 1.3333333333)).toBe(33_333_333_332);
-    expect(convertMoney(usd(25_000_000_000), 'CAD', table('1.3333333333'), on)).toEqual(
-      cad(33_333_333_333),
-    );
+    expect(convertMoney(usd(25_000_000_000), 'CAD', table('1.3333333333'), on)).toEqual(cad(33_333_333_333));
   });
 
   it('refuses a result beyond the safe range', () => {
-    expect(() => convertMoney(usd(Number.MAX_SAFE_INTEGER), 'CAD', table('2'), on)).toThrow(
-      /too large/,
-    );
+    expect(() => convertMoney(usd(Number.MAX_SAFE_INTEGER), 'CAD', table('2'), on)).toThrow(/too large/);
   });
 });
 
 describe('validateExchangeRate', () => {
   it('accepts a usable row', () => {
-    expect(
-      validateExchangeRate({ base: 'USD', quote: 'CAD', validFrom: '2026-01-01', rate: '1.3542' }),
-    ).toEqual([]);
+    expect(validateExchangeRate({ base: 'USD', quote: 'CAD', validFrom: '2026-01-01', rate: '1.3542' })).toEqual([]);
   });
 
   it.each([
@@ -438,10 +412,7 @@ describe('validateExchangeRate', () => {
     [{ base: 'USD', quote: 'GBP', validFrom: '2026-01-01', rate: '1' }, /Quote currency "GBP"/],
     [{ base: 'USD', quote: 'CAD', validFrom: '2026-13-01', rate: '1' }, /Valid-from "2026-13-01"/],
     [{ base: 'USD', quote: 'CAD', validFrom: '2026-01-01', rate: '0.0' }, /greater than 0/],
-    [
-      { base: 'USD', quote: 'CAD', validFrom: '2026-01-01', rate: '1.12345678901' },
-      /up to 10 decimals/,
-    ],
+    [{ base: 'USD', quote: 'CAD', validFrom: '2026-01-01', rate: '1.12345678901' }, /up to 10 decimals/],
   ])('reports %j', (row, problem) => {
     const problems = validateExchangeRate(row as ExchangeRate);
     expect(problems).toHaveLength(1);

@@ -170,10 +170,7 @@ export function sumMoney(amounts: Iterable<Money>, currency: CurrencyCode): Mone
 /** Money times a whole quantity (a line's units); fractional factors have no exact result. */
 export function multiplyMoney(m: Money, quantity: number): Money {
   if (!Number.isSafeInteger(quantity)) {
-    throw new InvalidMoneyError(
-      `Cannot multiply money by ${quantity}: use a whole quantity.`,
-      quantity,
-    );
+    throw new InvalidMoneyError(`Cannot multiply money by ${quantity}: use a whole quantity.`, quantity);
   }
   // Any product beyond the safe range fails money()'s check, so no silently rounded result passes.
   return money(m.amountMinor * quantity, m.currency);
@@ -229,32 +226,22 @@ export function rateOn(
  * converted figure is both shown to the reviewer and compared with the threshold: it must be the
  * figure a person gets by hand, and banker's rounding (2.5 -> 2) would surprise them.
  */
-export function convertMoney(
-  m: Money,
-  to: CurrencyCode,
-  rates: readonly ExchangeRate[],
-  date: IsoDate,
-): Money {
+export function convertMoney(m: Money, to: CurrencyCode, rates: readonly ExchangeRate[], date: IsoDate): Money {
   const rate = rateOn(rates, m.currency, to, date);
   const fromScale = 10n ** BigInt(currencyOf(m.currency).exponent);
   const toScale = 10n ** BigInt(currencyOf(to).exponent);
-  const converted = divideRoundHalfUp(
-    BigInt(m.amountMinor) * rate.numerator * toScale,
-    rate.denominator * fromScale,
-  );
+  const converted = divideRoundHalfUp(BigInt(m.amountMinor) * rate.numerator * toScale, rate.denominator * fromScale);
   return fromBigInt(converted, to);
 }
 
 /** What is wrong with a table row, in words for the admin entering it; empty when it is usable. */
 export function validateExchangeRate(rate: ExchangeRate): string[] {
   const problems: string[] = [];
-  if (!isCurrencyCode(rate.base)) problems.push(`Base currency "${rate.base}" is not supported.`);
-  if (!isCurrencyCode(rate.quote))
-    problems.push(`Quote currency "${rate.quote}" is not supported.`);
-  if (rate.base === rate.quote)
-    problems.push(`Base and quote are both ${rate.base}; a rate needs two currencies.`);
+  if (!isCurrencyCode(rate.base)) problems.push(`Base currency "${String(rate.base)}" is not supported.`);
+  if (!isCurrencyCode(rate.quote)) problems.push(`Quote currency "${String(rate.quote)}" is not supported.`);
+  if (rate.base === rate.quote) problems.push(`Base and quote are both ${rate.base}; a rate needs two currencies.`);
   if (!isIsoDate(rate.validFrom)) {
-    problems.push(`Valid-from "${rate.validFrom}" is not a date; write it as YYYY-MM-DD.`);
+    problems.push(`Valid-from "${String(rate.validFrom)}" is not a date; write it as YYYY-MM-DD.`);
   }
   const rateProblem = describeRateProblem(rate.rate);
   if (rateProblem) problems.push(rateProblem);
@@ -299,7 +286,7 @@ function latestInForce(
     if (row.base !== base || row.quote !== quote) return false;
     if (!isIsoDate(row.validFrom)) {
       throw new InvalidExchangeRateError(
-        `The ${base}->${quote} rate "${row.rate}" has valid-from "${row.validFrom}", which is not a YYYY-MM-DD date.`,
+        `The ${base}->${quote} rate "${row.rate}" has valid-from "${String(row.validFrom)}", which is not a YYYY-MM-DD date.`,
       );
     }
     return row.validFrom <= date;

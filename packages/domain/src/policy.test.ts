@@ -14,16 +14,7 @@ import {
   validatePolicyParameters,
 } from './policy.js';
 
-const NON_SCREEN_VIEWS = [
-  'SHIPPING_BOX',
-  'INNER_PACKAGING',
-  'TOP',
-  'BOTTOM',
-  'FRONT',
-  'BACK',
-  'LEFT',
-  'RIGHT',
-];
+const NON_SCREEN_VIEWS = ['SHIPPING_BOX', 'INNER_PACKAGING', 'TOP', 'BOTTOM', 'FRONT', 'BACK', 'LEFT', 'RIGHT'];
 
 describe('IMAGE_VIEWS', () => {
   it('holds the eight packaging and product views plus SCREEN_ON', () => {
@@ -102,18 +93,12 @@ describe('PARAMETERS_MARKED_DEFAULT', () => {
 
 describe('POLICY_PARAMETER_LABELS', () => {
   it('labels every parameter and nothing else', () => {
-    expect(Object.keys(POLICY_PARAMETER_LABELS).sort()).toEqual(
-      Object.keys(INITIAL_POLICY_PARAMETERS.US).sort(),
-    );
+    expect(Object.keys(POLICY_PARAMETER_LABELS).sort()).toEqual(Object.keys(INITIAL_POLICY_PARAMETERS.US).sort());
   });
 });
 
 describe('policyInForce', () => {
-  const version = (
-    marketplace: MarketplaceCode,
-    number: number,
-    effectiveFrom: string,
-  ): PolicyVersion => ({
+  const version = (marketplace: MarketplaceCode, number: number, effectiveFrom: string): PolicyVersion => ({
     ...INITIAL_POLICY_PARAMETERS[marketplace],
     marketplace,
     version: number,
@@ -142,14 +127,9 @@ describe('policyInForce', () => {
   });
 
   it('prefers the higher version number when two start at the same instant', () => {
-    const tied = [
-      version('MX', 4, '2026-01-01T06:00:00Z'),
-      version('MX', 5, '2026-01-01T06:00:00Z'),
-    ];
+    const tied = [version('MX', 4, '2026-01-01T06:00:00Z'), version('MX', 5, '2026-01-01T06:00:00Z')];
     expect(policyInForce(tied, 'MX', new Date('2026-02-01T00:00:00Z')).version).toBe(5);
-    expect(policyInForce([...tied].reverse(), 'MX', new Date('2026-02-01T00:00:00Z')).version).toBe(
-      5,
-    );
+    expect(policyInForce([...tied].reverse(), 'MX', new Date('2026-02-01T00:00:00Z')).version).toBe(5);
   });
 
   it.each([
@@ -173,10 +153,7 @@ describe('validatePolicyParameters', () => {
     ({ ...base, ...change }) as PolicyParameters;
 
   it.each([
-    [
-      { purchaseWindowDays: 0 },
-      /Qualifying purchases window \(days\) must be a whole number of at least 1; got 0/,
-    ],
+    [{ purchaseWindowDays: 0 }, /Qualifying purchases window \(days\) must be a whole number of at least 1; got 0/],
     [{ applePurchaseWindowDays: -5 }, /Apple purchases window/],
     [{ odrWindowDays: 1.5 }, /Order defect rate window/],
     [{ rqsWindowDays: 0 }, /RQS window/],
@@ -194,32 +171,14 @@ describe('validatePolicyParameters', () => {
       { qualifyingPurchasesMinimum: money(5_000_000, 'CAD') },
       /Qualifying purchases minimum must be stated in USD .*not CAD/,
     ],
-    [
-      { excludedItemMaxUnitPrice: money(1_500, 'MXN') },
-      /Excluded items: unit price at or below must be stated in USD/,
-    ],
-    [
-      { appleQualifyingPurchasesMinimum: money(-1, 'USD') },
-      /Apple refurbished purchases minimum .* 0 or more; got -1/,
-    ],
-    [
-      { warranty: { kind: 'MINIMUM_DAYS', minimumDays: 0 } },
-      /Warranty minimum .* at least 1; got 0/,
-    ],
-    [
-      { warranty: { kind: 'LIFETIME' } },
-      /Warranty must be GUARANTEE_ACCEPTANCE or MINIMUM_DAYS; got LIFETIME/,
-    ],
+    [{ excludedItemMaxUnitPrice: money(1_500, 'MXN') }, /Excluded items: unit price at or below must be stated in USD/],
+    [{ appleQualifyingPurchasesMinimum: money(-1, 'USD') }, /Apple refurbished purchases minimum .* 0 or more; got -1/],
+    [{ warranty: { kind: 'MINIMUM_DAYS', minimumDays: 0 } }, /Warranty minimum .* at least 1; got 0/],
+    [{ warranty: { kind: 'LIFETIME' } }, /Warranty must be GUARANTEE_ACCEPTANCE or MINIMUM_DAYS; got LIFETIME/],
     [{ requiredViews: [...NON_SCREEN_VIEWS, 'TOP'] }, /Required image views: TOP is listed twice/],
     [{ requiredViews: ['TOP', 'SIDEWAYS'] }, /"SIDEWAYS" is not an image view/],
-    [
-      { minimumImages: 7 },
-      /Minimum sample images \(7\) is smaller than the 8 required views; raise it to at least 8/,
-    ],
-    [
-      { minimumImages: 0, requiredViews: [] },
-      /Minimum sample images must be a whole number of at least 1/,
-    ],
+    [{ minimumImages: 7 }, /Minimum sample images \(7\) is smaller than the 8 required views; raise it to at least 8/],
+    [{ minimumImages: 0, requiredViews: [] }, /Minimum sample images must be a whole number of at least 1/],
   ])('reports %j', (change, problem) => {
     const problems = validatePolicyParameters(withChange(change));
     expect(problems).toHaveLength(1);
@@ -242,9 +201,7 @@ describe('validatePolicyParameters', () => {
 
   it('reports every problem at once', () => {
     expect(
-      validatePolicyParameters(
-        withChange({ odrWindowDays: 0, odrMaximumBps: 20_000, minimumImages: 2 }),
-      ),
+      validatePolicyParameters(withChange({ odrWindowDays: 0, odrMaximumBps: 20_000, minimumImages: 2 })),
     ).toHaveLength(3);
   });
 });

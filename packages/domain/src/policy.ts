@@ -155,9 +155,7 @@ const MARKED_DEFAULT_EVERYWHERE: readonly PolicyParameterName[] = [
  * choice, which the UI labels as such. For MX the seeds state no purchase rule at all, so the
  * 90-day windows of those rows are marked along with their amounts.
  */
-export const PARAMETERS_MARKED_DEFAULT: Readonly<
-  Record<MarketplaceCode, readonly PolicyParameterName[]>
-> = {
+export const PARAMETERS_MARKED_DEFAULT: Readonly<Record<MarketplaceCode, readonly PolicyParameterName[]>> = {
   US: MARKED_DEFAULT_EVERYWHERE,
   CA: MARKED_DEFAULT_EVERYWHERE,
   MX: [
@@ -218,9 +216,7 @@ export function validatePolicyParameters(p: PolicyParameters): string[] {
     if (value.currency !== 'USD') {
       problems.push(`${label(name)} must be stated in USD (SPEC 1), not ${value.currency}.`);
     } else if (!Number.isSafeInteger(value.amountMinor) || value.amountMinor < 0) {
-      problems.push(
-        `${label(name)} must be a whole number of cents, 0 or more; got ${value.amountMinor}.`,
-      );
+      problems.push(`${label(name)} must be a whole number of cents, 0 or more; got ${value.amountMinor}.`);
     }
   }
 
@@ -240,16 +236,12 @@ export function validatePolicyParameters(p: PolicyParameters): string[] {
     }
   }
   if (!isWholeNumber(p.transitAllowanceDays) || p.transitAllowanceDays < 0) {
-    problems.push(
-      `${label('transitAllowanceDays')} must be a whole number, 0 or more; got ${p.transitAllowanceDays}.`,
-    );
+    problems.push(`${label('transitAllowanceDays')} must be a whole number, 0 or more; got ${p.transitAllowanceDays}.`);
   }
 
   for (const name of ['odrMaximumBps', 'offerRqsMinimumBps', 'sellerRqsMinimumBps'] as const) {
     if (!isWholeNumber(p[name]) || p[name] < 0 || p[name] > 10_000) {
-      problems.push(
-        `${label(name)} must be a whole number from 0 to 10000 (0.00% to 100.00%); got ${p[name]}.`,
-      );
+      problems.push(`${label(name)} must be a whole number from 0 to 10000 (0.00% to 100.00%); got ${p[name]}.`);
     }
   }
 
@@ -262,9 +254,7 @@ export function validatePolicyParameters(p: PolicyParameters): string[] {
 
   if (p.warranty.kind === 'MINIMUM_DAYS') {
     if (!isWholeNumber(p.warranty.minimumDays) || p.warranty.minimumDays < 1) {
-      problems.push(
-        `Warranty minimum must be a whole number of days, at least 1; got ${p.warranty.minimumDays}.`,
-      );
+      problems.push(`Warranty minimum must be a whole number of days, at least 1; got ${p.warranty.minimumDays}.`);
     }
   } else if (p.warranty.kind !== 'GUARANTEE_ACCEPTANCE') {
     problems.push(
@@ -275,9 +265,7 @@ export function validatePolicyParameters(p: PolicyParameters): string[] {
   const seen = new Set<string>();
   for (const view of p.requiredViews) {
     if (!(IMAGE_VIEWS as readonly string[]).includes(view)) {
-      problems.push(
-        `${label('requiredViews')}: "${view}" is not an image view; use one of ${IMAGE_VIEWS.join(', ')}.`,
-      );
+      problems.push(`${label('requiredViews')}: "${view}" is not an image view; use one of ${IMAGE_VIEWS.join(', ')}.`);
     } else if (seen.has(view)) {
       problems.push(`${label('requiredViews')}: ${view} is listed twice.`);
     } else {

@@ -78,23 +78,17 @@ describe('zero and bad counts', () => {
     ratioToBps,
   };
 
-  it.each(Object.entries(ratioFunctions))(
-    '%s throws ZeroDenominatorError for 0 of 0',
-    (_name, fn) => {
-      expect(() => fn(0, 0)).toThrow(ZeroDenominatorError);
-      expect(() => fn(0, 0)).toThrow(expect.objectContaining({ code: 'ZERO_DENOMINATOR' }));
-    },
-  );
+  it.each(Object.entries(ratioFunctions))('%s throws ZeroDenominatorError for 0 of 0', (_name, fn) => {
+    expect(() => fn(0, 0)).toThrow(ZeroDenominatorError);
+    expect(() => fn(0, 0)).toThrow(expect.objectContaining({ code: 'ZERO_DENOMINATOR' }));
+  });
 
-  it.each(Object.entries(ratioFunctions))(
-    '%s refuses negative, fractional and inverted counts',
-    (_name, fn) => {
-      expect(() => fn(-1, 10)).toThrow(InvalidRatioError);
-      expect(() => fn(1.5, 10)).toThrow(InvalidRatioError);
-      expect(() => fn(1, 10.5)).toThrow(InvalidRatioError);
-      expect(() => fn(11, 10)).toThrow(/numerator 11 exceeds denominator 10/);
-    },
-  );
+  it.each(Object.entries(ratioFunctions))('%s refuses negative, fractional and inverted counts', (_name, fn) => {
+    expect(() => fn(-1, 10)).toThrow(InvalidRatioError);
+    expect(() => fn(1.5, 10)).toThrow(InvalidRatioError);
+    expect(() => fn(1, 10.5)).toThrow(InvalidRatioError);
+    expect(() => fn(11, 10)).toThrow(/numerator 11 exceeds denominator 10/);
+  });
 
   it('refuses a fractional or negative threshold', () => {
     expect(() => ratioAtMostBps(1, 10, 80.5)).toThrow(InvalidRatioError);

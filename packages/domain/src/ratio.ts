@@ -27,28 +27,18 @@ export class ZeroDenominatorError extends DomainError {
   override readonly code = 'ZERO_DENOMINATOR';
 
   constructor(readonly what: string) {
-    super(
-      `Cannot compute ${what} over zero items; decide what an empty window means before asking.`,
-    );
+    super(`Cannot compute ${what} over zero items; decide what an empty window means before asking.`);
   }
 }
 
 /** numerator / denominator <= bps / 10000, decided as numerator * 10000 <= bps * denominator. */
-export function ratioAtMostBps(
-  numerator: number,
-  denominator: number,
-  maximumBps: number,
-): boolean {
+export function ratioAtMostBps(numerator: number, denominator: number, maximumBps: number): boolean {
   const [n, d] = counts(numerator, denominator);
   return n * BPS_PER_WHOLE <= bps(maximumBps) * d;
 }
 
 /** numerator / denominator >= bps / 10000, exactly. */
-export function ratioAtLeastBps(
-  numerator: number,
-  denominator: number,
-  minimumBps: number,
-): boolean {
+export function ratioAtLeastBps(numerator: number, denominator: number, minimumBps: number): boolean {
   const [n, d] = counts(numerator, denominator);
   return n * BPS_PER_WHOLE >= bps(minimumBps) * d;
 }
@@ -77,11 +67,7 @@ export function formatHundredths(value: number): string {
  * sum / count >= hundredths / 100, decided as sum * 100 >= hundredths * count: "average rating at
  * least 3.70" with `sum` the total of the star ratings and `count` how many there are.
  */
-export function averageAtLeastHundredths(
-  sum: number,
-  count: number,
-  minimumHundredths: number,
-): boolean {
+export function averageAtLeastHundredths(sum: number, count: number, minimumHundredths: number): boolean {
   const [s, c] = averageInputs(sum, count);
   return s * HUNDREDTHS_PER_UNIT >= BigInt(integer(minimumHundredths, 'minimum')) * c;
 }
@@ -122,7 +108,6 @@ function nonNegative(value: number, name: string): number {
 }
 
 function integer(value: number, name: string): number {
-  if (!Number.isSafeInteger(value))
-    throw new InvalidRatioError(`${name} must be an integer, got ${value}`);
+  if (!Number.isSafeInteger(value)) throw new InvalidRatioError(`${name} must be an integer, got ${value}`);
   return value;
 }

@@ -74,12 +74,13 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<GraphQLContext> => ({
-        em: orm.em.fork() as EntityManager,
-        logger: req.log,
-        requestId: String(req.id),
-        now,
-      }),
+      context: ({ req }): Promise<GraphQLContext> =>
+        Promise.resolve({
+          em: orm.em.fork() as EntityManager,
+          logger: req.log,
+          requestId: req.id as string,
+          now,
+        }),
     }),
   );
 

@@ -58,7 +58,9 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
         if (diff) stale.push(`${kind}:\n${diff}`);
       }
       if (stale.length) {
-        console.error(`Entities and migrations differ; run \`pnpm --filter @recertify/server migration:create\`.\n${stale.join('\n')}`);
+        console.error(
+          `Entities and migrations differ; run \`pnpm --filter @recertify/server migration:create\`.\n${stale.join('\n')}`,
+        );
         process.exitCode = 1;
       } else {
         console.log('Migrations cover every entity on SQLite and PostgreSQL.');

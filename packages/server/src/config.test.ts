@@ -27,7 +27,10 @@ describe('loadConfig', () => {
   it.each([
     [{ PORT: 'eighty' }, /PORT="eighty": must be a port number/],
     [{ PORT: '65536' }, /PORT="65536": must be between 0 and 65535/],
-    [{ DATABASE_URL: 'mysql://root@localhost/db' }, /DATABASE_URL="mysql:\/\/root@localhost\/db": must be a postgres:\/\/ URL/],
+    [
+      { DATABASE_URL: 'mysql://root@localhost/db' },
+      /DATABASE_URL="mysql:\/\/root@localhost\/db": must be a postgres:\/\/ URL/,
+    ],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL="loud"/],
     [{ MIGRATE_ON_START: 'maybe' }, /MIGRATE_ON_START="maybe": must be one of true, false/],
   ])('refuses %o with a message naming the variable and the rule', (env, message) => {

@@ -38,8 +38,7 @@ const environmentSchema = z.object({
 });
 
 export type DatabaseConfig =
-  | { readonly kind: 'sqlite'; readonly file: string }
-  | { readonly kind: 'postgresql'; readonly url: string };
+  { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgresql'; readonly url: string };
 
 export interface AppConfig {
   readonly env: 'development' | 'production' | 'test';

@@ -25,7 +25,10 @@ async function main(): Promise<void> {
   }
   if (config.seedDemoData) {
     await orm.getSeeder().seed(DemoDataSeeder);
-    logger.info({ file: config.database.kind === 'sqlite' ? config.database.file : undefined }, 'embedded database ready with demo data');
+    logger.info(
+      { file: config.database.kind === 'sqlite' ? config.database.file : undefined },
+      'embedded database ready with demo data',
+    );
   }
 
   const app = await createApp({ config, orm, logger });
@@ -59,6 +62,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Recertify failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `Recertify failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

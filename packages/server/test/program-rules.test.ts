@@ -14,28 +14,59 @@ const PROGRAM_RULES = /* GraphQL */ `
       policyInForce(at: $at) {
         version
         effectiveFrom
-        qualifyingPurchasesMinimum { amountMinor currency amount formatted }
+        qualifyingPurchasesMinimum {
+          amountMinor
+          currency
+          amount
+          formatted
+        }
         purchaseWindowDays
-        excludedItemMaxUnitPrice { amountMinor currency formatted }
-        appleQualifyingPurchasesMinimum { amountMinor currency formatted }
+        excludedItemMaxUnitPrice {
+          amountMinor
+          currency
+          formatted
+        }
+        appleQualifyingPurchasesMinimum {
+          amountMinor
+          currency
+          formatted
+        }
         applePurchaseWindowDays
-        warranty { kind minimumDays }
+        warranty {
+          kind
+          minimumDays
+        }
         minimumImages
         requiredViews
         screenProductsRequireScreenOn
-        odrMaximum { basisPoints formatted }
+        odrMaximum {
+          basisPoints
+          formatted
+        }
         odrWindowDays
         reviewDueBusinessDays
-        offerRqsMinimum { basisPoints formatted }
-        sellerRqsMinimum { basisPoints formatted }
-        averageRatingMinimum { hundredths formatted }
+        offerRqsMinimum {
+          basisPoints
+          formatted
+        }
+        sellerRqsMinimum {
+          basisPoints
+          formatted
+        }
+        averageRatingMinimum {
+          hundredths
+          formatted
+        }
         rqsWindowDays
         rqsMinimumOrders
         defaultReturnWindowDays
         transitAllowanceDays
         defaultedParameters
       }
-      policyVersions { version effectiveFrom }
+      policyVersions {
+        version
+        effectiveFrom
+      }
     }
   }
 `;
@@ -74,7 +105,12 @@ describe('program rules over GraphQL', () => {
     const us = res.data!.marketplaces.find((m) => m.code === 'US')!.policyInForce!;
     expect(us).toMatchObject({
       version: 1,
-      qualifyingPurchasesMinimum: { amountMinor: 5_000_000, currency: 'USD', amount: '50000.00', formatted: '50,000.00 USD' },
+      qualifyingPurchasesMinimum: {
+        amountMinor: 5_000_000,
+        currency: 'USD',
+        amount: '50000.00',
+        formatted: '50,000.00 USD',
+      },
       purchaseWindowDays: 90,
       excludedItemMaxUnitPrice: { amountMinor: 1500, currency: 'USD', formatted: '15.00 USD' },
       appleQualifyingPurchasesMinimum: { amountMinor: 250_000_000, currency: 'USD', formatted: '2,500,000.00 USD' },
@@ -106,7 +142,9 @@ describe('program rules over GraphQL', () => {
 
   it('marks the values SPEC calls defaults, so the page can label them', async () => {
     const res = await app.graphql<ProgramRulesData>(PROGRAM_RULES);
-    const byCode = Object.fromEntries(res.data!.marketplaces.map((m) => [m.code, m.policyInForce!['defaultedParameters']]));
+    const byCode = Object.fromEntries(
+      res.data!.marketplaces.map((m) => [m.code, m.policyInForce!['defaultedParameters']]),
+    );
     expect(byCode['US']).not.toContain('qualifyingPurchasesMinimum');
     expect(byCode['MX']).toContain('qualifyingPurchasesMinimum');
     expect(byCode['MX']).toContain('warranty');

@@ -22,7 +22,7 @@ export async function createScratchDatabase(kind: DatabaseConfig['kind'], label 
     const dir = mkdtempSync(path.join(tmpdir(), `recertify-${label}-`));
     return {
       database: { kind: 'sqlite', file: path.join(dir, 'recertify.sqlite') },
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
+      drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
     };
   }
   const name = `recertify_${label}_${Date.now()}_${randomBytes(3).toString('hex')}`.toLowerCase();

@@ -38,20 +38,14 @@ export class ReferenceDataSeeder extends Seeder {
           }),
         );
       }
-      const existingHolidays = new Set(
-        (await em.find(Holiday, { marketplace: code })).map((holiday) => holiday.date),
-      );
+      const existingHolidays = new Set((await em.find(Holiday, { marketplace: code })).map((holiday) => holiday.date));
       for (const holiday of HOLIDAYS[code]) {
         if (!existingHolidays.has(holiday.date)) {
-          em.persist(
-            new Holiday({ marketplace: em.getReference(Marketplace, code, { wrapped: true }), ...holiday }),
-          );
+          em.persist(new Holiday({ marketplace: em.getReference(Marketplace, code, { wrapped: true }), ...holiday }));
         }
       }
     }
-    const existingRates = new Set(
-      (await em.find(ExchangeRate, {})).map((r) => `${r.base}/${r.quote}/${r.validFrom}`),
-    );
+    const existingRates = new Set((await em.find(ExchangeRate, {})).map((r) => `${r.base}/${r.quote}/${r.validFrom}`));
     for (const rate of INITIAL_EXCHANGE_RATES) {
       if (!existingRates.has(`${rate.base}/${rate.quote}/${rate.validFrom}`)) {
         em.persist(new ExchangeRate(rate));

@@ -53,11 +53,20 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const scratch = await createScratchDatabase(kind, 'test');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'recertify-test-data-'));
   const config = {
-    ...loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', WEB_DIST_DIR: path.join(dataDir, 'no-web') }),
+    ...loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      WEB_DIST_DIR: path.join(dataDir, 'no-web'),
+    }),
     database: scratch.database,
     embedded: kind === 'sqlite',
   };
-  const logger = createLogger({ logLevel: process.env['TEST_LOG_LEVEL'] === undefined ? 'silent' : (process.env['TEST_LOG_LEVEL'] as 'info') });
+  const logger = createLogger({
+    logLevel: process.env['TEST_LOG_LEVEL'] === undefined ? 'silent' : (process.env['TEST_LOG_LEVEL'] as 'info'),
+  });
   const orm = await createOrm({ database: scratch.database, logger });
   await migrateToLatest(orm);
   for (const seeder of options.seeders ?? [ReferenceDataSeeder]) {

@@ -33,11 +33,14 @@ export type CurrencyCode =
 export type ExchangeRate = {
   __typename?: 'ExchangeRate';
   base: CurrencyCode;
+  /** When this record was created. */
   createdAt: Scalars['DateTimeISO']['output'];
+  /** Stable unique identifier. */
   id: Scalars['ID']['output'];
   quote: CurrencyCode;
   /** Exact decimal rate, e.g. "0.7312". */
   rate: Scalars['String']['output'];
+  /** When this record last changed. */
   updatedAt: Scalars['DateTimeISO']['output'];
   /** First day (YYYY-MM-DD) on which the rate is in force. */
   validFrom: Scalars['String']['output'];
@@ -115,6 +118,7 @@ export type PolicyVersion = {
   appleQualifyingPurchasesMinimum: Money;
   /** Lowest average product rating to stay in the program. */
   averageRatingMinimum: StarRating;
+  /** When this record was created. */
   createdAt: Scalars['DateTimeISO']['output'];
   /** Return window after delivery unless the category says otherwise. */
   defaultReturnWindowDays: Scalars['Int']['output'];
@@ -124,6 +128,7 @@ export type PolicyVersion = {
   effectiveFrom: Scalars['DateTimeISO']['output'];
   /** Items selling at or below this unit price do not count. */
   excludedItemMaxUnitPrice: Money;
+  /** Stable unique identifier. */
   id: Scalars['ID']['output'];
   marketplace: MarketplaceCode;
   /** Minimum number of sample-unit images. */
@@ -152,6 +157,7 @@ export type PolicyVersion = {
   sellerRqsMinimum: Percentage;
   /** Days of transit allowed after the return window closes. */
   transitAllowanceDays: Scalars['Int']['output'];
+  /** When this record last changed. */
   updatedAt: Scalars['DateTimeISO']['output'];
   /** Version number within the marketplace, from 1. */
   version: Scalars['Int']['output'];

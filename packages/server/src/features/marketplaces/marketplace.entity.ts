@@ -1,12 +1,4 @@
-import {
-  Collection,
-  Entity,
-  OneToMany,
-  PrimaryKey,
-  PrimaryKeyProp,
-  Property,
-  type Opt,
-} from '@mikro-orm/core';
+import { Collection, Entity, OneToMany, PrimaryKey, PrimaryKeyProp, Property, type Opt } from '@mikro-orm/core';
 import type { CurrencyCode, MarketplaceCode } from '@recertify/domain';
 import { Field, ObjectType } from 'type-graphql';
 import { CurrencyCodeEnum } from '../../graphql/money.types.js';

@@ -16,9 +16,7 @@ export class MarketplaceService {
       {},
       { populate: ['policyVersions'], orderBy: { policyVersions: { version: 'desc' } } },
     );
-    return marketplaces.sort(
-      (a, b) => MARKETPLACE_ORDER.indexOf(a.code) - MARKETPLACE_ORDER.indexOf(b.code),
-    );
+    return marketplaces.sort((a, b) => MARKETPLACE_ORDER.indexOf(a.code) - MARKETPLACE_ORDER.indexOf(b.code));
   }
 
   async findMarketplace(code: MarketplaceCode): Promise<Marketplace | null> {

@@ -29,8 +29,8 @@ export function MarketplacePolicyCard({ marketplace, exchangeRates }: Props) {
           </p>
           <PolicyTable
             policy={policy}
-            localCurrency={marketplace.currency as CurrencyCode}
-            localEquivalent={(money) => equivalent(money, marketplace.currency as CurrencyCode, exchangeRates, today)}
+            localCurrency={marketplace.currency}
+            localEquivalent={(money) => equivalent(money, marketplace.currency, exchangeRates, today)}
           />
         </>
       ) : (
@@ -67,7 +67,7 @@ function PolicyTable({
   localEquivalent: (money: Money) => string | null;
 }) {
   const money = (m: PolicyParametersFragment['qualifyingPurchasesMinimum']) => {
-    const local = localEquivalent({ amountMinor: m.amountMinor, currency: m.currency as CurrencyCode });
+    const local = localEquivalent({ amountMinor: m.amountMinor, currency: m.currency });
     return { value: m.formatted, detail: local ? `≈ ${local} today` : null };
   };
   const groups: Array<{ title: string; rows: Row[] }> = [
@@ -160,7 +160,8 @@ function PolicyTable({
   return (
     <table className="policy-table">
       <caption className="visually-hidden">
-        Policy version {policy.version} parameters; amounts in USD{localCurrency !== 'USD' ? ` with ${localCurrency} equivalents` : ''}
+        Policy version {policy.version} parameters; amounts in USD
+        {localCurrency !== 'USD' ? ` with ${localCurrency} equivalents` : ''}
       </caption>
       {groups.map((group) => (
         <tbody key={group.title}>
