@@ -35,6 +35,23 @@ const environmentSchema = z.object({
   MIGRATE_ON_START: booleanFromEnv.optional(),
   SEED_DEMO_DATA: booleanFromEnv.optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  PUBLIC_URL: z.url({ message: 'must be an absolute http(s) URL, e.g. https://recertify.example.com' }).optional(),
+  SMTP_URL: z
+    .string()
+    .refine((value) => /^smtps?:\/\//.test(value), { message: 'must be an smtp:// or smtps:// URL' })
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Recertify <no-reply@recertify.local>'),
+  RUN_WORKERS: booleanFromEnv.default(true),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(100, 'must be at least 100').default(2_000),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 14),
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).default(60),
 });
 
 export type DatabaseConfig =
@@ -55,6 +72,25 @@ export interface AppConfig {
   /** Embedded mode adds demo data at start (idempotent); off to start from reference-free, empty tables. */
   readonly seedDemoData: boolean;
   readonly shutdownGraceMs: number;
+  /** Base of links in emails; defaults to the server's own address. */
+  readonly publicUrl: string;
+  readonly mail: {
+    /** SMTP server; unset means .eml files under `fileDir` (embedded mode). */
+    readonly smtpUrl: string | null;
+    readonly fileDir: string;
+    readonly from: string;
+  };
+  /** Run background workers (the email outbox) inside this process. */
+  readonly runWorkers: boolean;
+  readonly outboxPollMs: number;
+  readonly auth: {
+    readonly sessionTtlMs: number;
+    readonly maxFailedSignIns: number;
+    readonly lockMs: number;
+    readonly passwordResetTtlMs: number;
+    /** Cookies get the Secure flag when the public URL is https. */
+    readonly secureCookies: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -80,6 +116,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const embedded = e.DATABASE_URL === undefined;
+  const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(
+    /\/+$/,
+    '',
+  );
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -96,5 +136,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     migrateOnStart: e.MIGRATE_ON_START ?? embedded,
     seedDemoData: e.SEED_DEMO_DATA ?? embedded,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    publicUrl,
+    mail: { smtpUrl: e.SMTP_URL ?? null, fileDir: path.join(e.DATA_DIR, 'mail'), from: e.MAIL_FROM },
+    runWorkers: e.RUN_WORKERS,
+    outboxPollMs: e.OUTBOX_POLL_MS,
+    auth: {
+      sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+      maxFailedSignIns: e.SIGN_IN_MAX_FAILURES,
+      lockMs: e.SIGN_IN_LOCK_MINUTES * 60_000,
+      passwordResetTtlMs: e.PASSWORD_RESET_TTL_MINUTES * 60_000,
+      secureCookies: publicUrl.startsWith('https://'),
+    },
   };
 }

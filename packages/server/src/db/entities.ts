@@ -1,3 +1,9 @@
+import { Organization } from '../features/accounts/organization.entity.js';
+import { PasswordResetToken } from '../features/accounts/password-reset-token.entity.js';
+import { Session } from '../features/accounts/session.entity.js';
+import { User } from '../features/accounts/user.entity.js';
+import { ApiKey } from '../features/api-keys/api-key.entity.js';
+import { OutboxEmail } from '../features/outbox/outbox-email.entity.js';
 import { ExchangeRate } from '../features/marketplaces/exchange-rate.entity.js';
 import { Holiday } from '../features/marketplaces/holiday.entity.js';
 import { Marketplace } from '../features/marketplaces/marketplace.entity.js';
@@ -6,4 +12,17 @@ import { MoneyValue } from '../graphql/money.types.js';
 import { BaseEntity } from './base.entity.js';
 
 /** Every entity, listed explicitly: no folder scanning, so the same list works from src and dist. */
-export const entities = [BaseEntity, MoneyValue, Marketplace, PolicyVersion, Holiday, ExchangeRate];
+export const entities = [
+  BaseEntity,
+  MoneyValue,
+  Marketplace,
+  PolicyVersion,
+  Holiday,
+  ExchangeRate,
+  Organization,
+  User,
+  Session,
+  PasswordResetToken,
+  ApiKey,
+  OutboxEmail,
+];

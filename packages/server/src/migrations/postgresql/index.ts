@@ -1,7 +1,9 @@
 // The PostgreSQL migrations, in order. Maintained by `pnpm --filter @recertify/server migration:create`.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122025449_Initial } from './Migration20261122025449_Initial.js';
+import { Migration20261122030229_Accounts } from './Migration20261122030229_Accounts.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122025449_Initial', class: Migration20261122025449_Initial },
+  { name: 'Migration20261122030229_Accounts', class: Migration20261122030229_Accounts },
 ];

@@ -1,0 +1,25 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum Role {
+  SELLER = 'SELLER',
+  REVIEWER = 'REVIEWER',
+  ADMIN = 'ADMIN',
+}
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What a signed-in person does in the program.',
+  valuesConfig: {
+    SELLER: { description: 'Works for a seller organization: applies, follows quality and returns.' },
+    REVIEWER: { description: 'Program staff: decides applications and watches seller health.' },
+    ADMIN: { description: 'Manages users, marketplaces, policy versions, holidays and exchange rates.' },
+  },
+});
+
+export enum OrganizationKind {
+  SELLER = 'SELLER',
+  PROVIDER = 'PROVIDER',
+}
+registerEnumType(OrganizationKind, {
+  name: 'OrganizationKind',
+  description: 'A seller business, or a returns provider that acts through API keys.',
+});

@@ -1,0 +1,31 @@
+import { registerEnumType } from 'type-graphql';
+
+/** What an API key may do. Values are the scope strings of SPEC section 8. */
+export enum ApiScope {
+  READ_APPLICATIONS = 'read:applications',
+  READ_QUALITY = 'read:quality',
+  READ_RETURNS = 'read:returns',
+  WRITE_RETURNS = 'write:returns',
+  PROVIDER_RETURNS = 'provider:returns',
+}
+registerEnumType(ApiScope, {
+  name: 'ApiScope',
+  description: 'A permission granted to an API key.',
+  valuesConfig: {
+    READ_APPLICATIONS: { description: "Read the seller's applications and their status (read:applications)." },
+    READ_QUALITY: { description: "Read the seller's quality dashboard: RQS, ODR, rating (read:quality)." },
+    READ_RETURNS: { description: "Read the seller's returns (read:returns)." },
+    WRITE_RETURNS: { description: "Authorize, close and answer the seller's returns (write:returns)." },
+    PROVIDER_RETURNS: {
+      description: 'Returns provider: list, receive, grade and dispose of returns routed to it (provider:returns).',
+    },
+  },
+});
+
+export const SELLER_SCOPES: readonly ApiScope[] = [
+  ApiScope.READ_APPLICATIONS,
+  ApiScope.READ_QUALITY,
+  ApiScope.READ_RETURNS,
+  ApiScope.WRITE_RETURNS,
+];
+export const PROVIDER_SCOPES: readonly ApiScope[] = [ApiScope.PROVIDER_RETURNS];
