@@ -6,10 +6,12 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import cookieParser from 'cookie-parser';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config.js';
 import { databaseIsReachable, type EntityManager, type Orm } from './db/orm.js';
+import { resolvePrincipal, SESSION_COOKIE } from './features/accounts/authentication.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { createErrorFormatter } from './graphql/errors.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
@@ -72,15 +74,37 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
 
   app.use(
     '/graphql',
+    cookieParser(),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: ({ req }): Promise<GraphQLContext> =>
-        Promise.resolve({
-          em: orm.em.fork() as EntityManager,
+      context: async ({ req, res }): Promise<GraphQLContext> => {
+        const em = orm.em.fork() as EntityManager;
+        const cookies = req.cookies as Record<string, string | undefined>;
+        const principal = await resolvePrincipal(
+          em,
+          { sessionToken: cookies[SESSION_COOKIE], authorization: req.headers.authorization },
+          now(),
+        );
+        const cookieOptions = {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: config.auth.secureCookies,
+          path: '/',
+        } as const;
+        return {
+          em,
+          principal,
+          config,
           logger: req.log,
           requestId: req.id as string,
+          userAgent: req.headers['user-agent'] ?? null,
           now,
-        }),
+          sessionCookie: {
+            set: (token, expiresAt) => res.cookie(SESSION_COOKIE, token, { ...cookieOptions, expires: expiresAt }),
+            clear: () => res.clearCookie(SESSION_COOKIE, cookieOptions),
+          },
+        };
+      },
     }),
   );
 

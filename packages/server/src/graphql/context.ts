@@ -1,10 +1,22 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import type { AppConfig } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { Principal } from './principal.js';
 
-/** What every resolver gets: its own unit of work, a logger bound to the request, and the clock. */
+/** Sets and clears the session cookie without resolvers knowing about HTTP. */
+export interface SessionCookie {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+/** What every resolver gets: its own unit of work, who is asking, a logger bound to the request, the clock. */
 export interface GraphQLContext {
   readonly em: EntityManager;
+  readonly principal: Principal;
+  readonly config: AppConfig;
   readonly logger: Logger;
   readonly requestId: string;
+  readonly sessionCookie: SessionCookie;
+  readonly userAgent: string | null;
   readonly now: () => Date;
 }

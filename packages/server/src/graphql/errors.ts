@@ -15,6 +15,9 @@ export const PUBLIC_ERROR_CODES = new Set([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'INVALID_TOKEN',
 ]);
 
 /**
@@ -26,7 +29,7 @@ export function createErrorFormatter(logger: Logger) {
     const code = formatted.extensions?.['code'];
     const original = unwrapResolverError(error);
     if (typeof code === 'string' && PUBLIC_ERROR_CODES.has(code)) {
-      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving a GraphQL operation');

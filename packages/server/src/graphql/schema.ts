@@ -1,15 +1,18 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AccountsResolver } from '../features/accounts/accounts.resolver.js';
+import { ApiKeyResolver } from '../features/api-keys/api-key.resolver.js';
 import { MarketplaceResolver } from '../features/marketplaces/marketplace.resolver.js';
+import { authChecker } from './auth.js';
 
-export const resolvers = [MarketplaceResolver] as const;
+export const resolvers = [MarketplaceResolver, AccountsResolver, ApiKeyResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema; built once per process (type-graphql metadata is global). */
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers, validate: false });
+  built ??= buildSchema({ resolvers, authChecker, authMode: 'error', validate: false });
   return built;
 }
 

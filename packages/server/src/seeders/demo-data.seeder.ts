@@ -1,13 +1,45 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { Reference, type EntityManager } from '@mikro-orm/core';
 import { Seeder } from '@mikro-orm/seeder';
+import { Organization } from '../features/accounts/organization.entity.js';
+import { hashPassword } from '../features/accounts/secrets.js';
+import { User } from '../features/accounts/user.entity.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROVIDER } from './demo-accounts.js';
 import { ReferenceDataSeeder } from './reference-data.seeder.js';
 
 /**
- * Demo data for embedded mode, on top of the reference data. Later features add their demo
- * sellers, reviewers, applications and orders here; it must stay idempotent.
+ * Demo data for embedded mode, on top of the reference data: a seller in each state later
+ * features show, a reviewer, an admin and a returns provider. Idempotent: it adds what is missing.
  */
 export class DemoDataSeeder extends Seeder {
   async run(em: EntityManager): Promise<void> {
     await this.call(em, [ReferenceDataSeeder]);
+
+    const existing = new Set((await em.find(User, {})).map((user) => user.email));
+    const missing = DEMO_ACCOUNTS.filter((account) => !existing.has(account.email));
+    if (missing.length > 0) {
+      const passwordHash = await hashPassword(DEMO_PASSWORD);
+      for (const account of missing) {
+        let organization: Organization | null = null;
+        if (account.organization) {
+          organization =
+            (await em.findOne(Organization, { name: account.organization.name })) ??
+            new Organization(account.organization);
+          em.persist(organization);
+        }
+        em.persist(
+          new User({
+            email: account.email,
+            displayName: account.displayName,
+            role: account.role,
+            organization: organization ? Reference.create(organization) : null,
+            passwordHash,
+          }),
+        );
+      }
+    }
+    if (!(await em.findOne(Organization, { name: DEMO_PROVIDER.name }))) {
+      em.persist(new Organization(DEMO_PROVIDER));
+    }
+    await em.flush();
   }
 }

@@ -23,11 +23,96 @@ export type Scalars = {
   SafeInt: { input: number; output: number; }
 };
 
+/** A colleague to add to your seller organization. */
+export type AddOrganizationUserInput = {
+  /** Their name. */
+  displayName: Scalars['String']['input'];
+  /** Their email address; they get a link to choose a password. */
+  email: Scalars['String']['input'];
+};
+
+/** An API key of an organization (the secret is shown once, at creation). */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  /** When this record was created. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Stable unique identifier. */
+  id: Scalars['ID']['output'];
+  /** When the key last authenticated a request. */
+  lastUsedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** What the key is for, e.g. "ERP sync". */
+  name: Scalars['String']['output'];
+  /** The organization the key acts for. */
+  organization: Organization;
+  /** The public start of the key, to recognise it: rcf_<prefix>_… */
+  prefix: Scalars['String']['output'];
+  /** When the key was revoked; it no longer works. */
+  revokedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** What the key may do. */
+  scopes: Array<ApiScope>;
+  /** When this record last changed. */
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+/** A permission granted to an API key. */
+export type ApiScope =
+  /** Returns provider: list, receive, grade and dispose of returns routed to it (provider:returns). */
+  | 'PROVIDER_RETURNS'
+  /** Read the seller's applications and their status (read:applications). */
+  | 'READ_APPLICATIONS'
+  /** Read the seller's quality dashboard: RQS, ODR, rating (read:quality). */
+  | 'READ_QUALITY'
+  /** Read the seller's returns (read:returns). */
+  | 'READ_RETURNS'
+  /** Authorize, close and answer the seller's returns (write:returns). */
+  | 'WRITE_RETURNS';
+
+/** Facts about this installation that the web app adapts to. */
+export type AppInfo = {
+  __typename?: 'AppInfo';
+  /** Demo accounts (embedded mode only; empty otherwise). */
+  demoAccounts: Array<DemoAccount>;
+  /** Password of every demo account (embedded mode only). */
+  demoPassword: Maybe<Scalars['String']['output']>;
+  /** Embedded mode: SQLite, demo data, emails written to files. */
+  embedded: Scalars['Boolean']['output'];
+};
+
+/** A new API key. */
+export type CreateApiKeyInput = {
+  /** What the key is for, e.g. "ERP sync". */
+  name: Scalars['String']['input'];
+  /** Admins: the provider organization the key is for. Sellers: leave empty (your own). */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** What the key may do. */
+  scopes: Array<ApiScope>;
+};
+
+/** A key just created; its secret is shown this once and never again. */
+export type CreatedApiKey = {
+  __typename?: 'CreatedApiKey';
+  /** The stored key (without its secret). */
+  apiKey: ApiKey;
+  /** The whole key to copy now: send it as "Authorization: Bearer <key>". */
+  secret: Scalars['String']['output'];
+};
+
 /** ISO 4217 code of a currency the program trades in. */
 export type CurrencyCode =
   | 'CAD'
   | 'MXN'
   | 'USD';
+
+/** A demo account, listed on the sign-in page in embedded mode only. */
+export type DemoAccount = {
+  __typename?: 'DemoAccount';
+  /** What the account shows. */
+  description: Scalars['String']['output'];
+  /** Email to sign in with. */
+  email: Scalars['String']['output'];
+  /** Role of the account. */
+  role: Role;
+};
 
 /** A dated exchange rate: from validFrom on, 1 unit of base is worth rate units of quote. */
 export type ExchangeRate = {
@@ -101,6 +186,90 @@ export type Money = {
   formatted: Scalars['String']['output'];
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds a colleague to your seller organization; they get an email link. */
+  addOrganizationUser: User;
+  /** Creates an API key; the secret is in the answer, only this once. */
+  createApiKey: CreatedApiKey;
+  /** Removes a colleague: deactivated and signed out everywhere. */
+  removeOrganizationUser: User;
+  /** Emails a single-use reset link if the address has an account. Always true, so it reveals nothing. */
+  requestPasswordReset: Scalars['Boolean']['output'];
+  /** Sets a new password with the emailed token and signs out everywhere. */
+  resetPassword: Scalars['Boolean']['output'];
+  /** Revokes an API key at once; revoking twice changes nothing. */
+  revokeApiKey: ApiKey;
+  /** Signs in with email and password; repeated failures lock the account for a while. */
+  signIn: User;
+  /** Signs out this browser. Always true, even when not signed in. */
+  signOut: Scalars['Boolean']['output'];
+  /** Signs out every browser of your account; returns how many sessions ended. */
+  signOutEverywhere: Scalars['Int']['output'];
+  /** Creates a seller organization and its first user, and signs in. */
+  signUpSeller: User;
+};
+
+
+export type MutationAddOrganizationUserArgs = {
+  input: AddOrganizationUserInput;
+};
+
+
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
+export type MutationRemoveOrganizationUserArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+export type MutationResetPasswordArgs = {
+  input: ResetPasswordInput;
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSignInArgs = {
+  input: SignInInput;
+};
+
+
+export type MutationSignUpSellerArgs = {
+  input: SignUpSellerInput;
+};
+
+/** A seller business or a returns provider. */
+export type Organization = {
+  __typename?: 'Organization';
+  /** When this record was created. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Stable unique identifier. */
+  id: Scalars['ID']['output'];
+  /** Seller or returns provider. */
+  kind: OrganizationKind;
+  /** Legal or trading name. */
+  name: Scalars['String']['output'];
+  /** When this record last changed. */
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+/** A seller business, or a returns provider that acts through API keys. */
+export type OrganizationKind =
+  | 'PROVIDER'
+  | 'SELLER';
+
 /** An exact percentage, held as integer basis points (1 bp = 0.01%). */
 export type Percentage = {
   __typename?: 'Percentage';
@@ -166,17 +335,74 @@ export type PolicyVersion = {
 
 export type Query = {
   __typename?: 'Query';
+  /** API keys, newest first: a seller's own organization's, or (admins) those of organizationId. */
+  apiKeys: Array<ApiKey>;
+  /** Facts about this installation. Works without credentials. */
+  appInfo: AppInfo;
   /** Every dated exchange rate, oldest first. */
   exchangeRates: Array<ExchangeRate>;
   /** One marketplace by its code. */
   marketplace: Maybe<Marketplace>;
   /** Every marketplace of the program, US first. */
   marketplaces: Array<Marketplace>;
+  /** The active users of your seller organization, oldest first. */
+  organizationUsers: Array<User>;
+  /** Organizations of one kind, by name (admins). */
+  organizations: Array<Organization>;
+  /** Who is asking. Works without credentials. */
+  viewer: Viewer;
+};
+
+
+export type QueryApiKeysArgs = {
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
 export type QueryMarketplaceArgs = {
   code: MarketplaceCode;
+};
+
+
+export type QueryOrganizationsArgs = {
+  kind: OrganizationKind;
+};
+
+/** A new password and the token from the emailed link. */
+export type ResetPasswordInput = {
+  /** The new password, at least 10 characters. */
+  password: Scalars['String']['input'];
+  /** The token from the reset or invitation link. */
+  token: Scalars['String']['input'];
+};
+
+/** What a signed-in person does in the program. */
+export type Role =
+  /** Manages users, marketplaces, policy versions, holidays and exchange rates. */
+  | 'ADMIN'
+  /** Program staff: decides applications and watches seller health. */
+  | 'REVIEWER'
+  /** Works for a seller organization: applies, follows quality and returns. */
+  | 'SELLER';
+
+/** Email and password. */
+export type SignInInput = {
+  /** Email address of the account. */
+  email: Scalars['String']['input'];
+  /** Password of the account. */
+  password: Scalars['String']['input'];
+};
+
+/** A new seller business and its first user. */
+export type SignUpSellerInput = {
+  /** Your name, as colleagues and reviewers see it. */
+  displayName: Scalars['String']['input'];
+  /** Email address to sign in with. */
+  email: Scalars['String']['input'];
+  /** The legal or trading name of the seller business. */
+  organizationName: Scalars['String']['input'];
+  /** At least 10 characters. */
+  password: Scalars['String']['input'];
 };
 
 /** A star rating held exactly in hundredths of a star. */
@@ -186,6 +412,44 @@ export type StarRating = {
   formatted: Scalars['String']['output'];
   /** Hundredths of a star: 370 means 3.70 stars. */
   hundredths: Scalars['Int']['output'];
+};
+
+/** A person who signs in: a seller user, a reviewer or an admin. */
+export type User = {
+  __typename?: 'User';
+  /** When this record was created. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Name shown to colleagues and reviewers. */
+  displayName: Scalars['String']['output'];
+  /** Email address, used to sign in. */
+  email: Scalars['String']['output'];
+  /** Stable unique identifier. */
+  id: Scalars['ID']['output'];
+  /** When the person last signed in. */
+  lastSignInAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The seller organization; none for staff. */
+  organization: Maybe<Organization>;
+  /** What the person does in the program. */
+  role: Role;
+  /** When this record last changed. */
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+/** Who is asking: a signed-in person, an API key, or nobody. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** The API key used for this request, if any. */
+  apiKey: Maybe<ApiKey>;
+  /** True for a signed-in person or a valid API key. */
+  authenticated: Scalars['Boolean']['output'];
+  /** The organization of the person or the API key. */
+  organization: Maybe<Organization>;
+  /** The role of the signed-in person. */
+  role: Maybe<Role>;
+  /** Scopes of the API key used; empty for people. */
+  scopes: Array<ApiScope>;
+  /** The signed-in person, if any. */
+  user: Maybe<User>;
 };
 
 /** How a marketplace states its warranty requirement. */

@@ -1,0 +1,124 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../seeders/demo-accounts.js';
+import { OrganizationKind, Role } from './accounts.enums.js';
+import { AccountsService, type SignedIn } from './accounts.service.js';
+import {
+  AddOrganizationUserInput,
+  AppInfo,
+  ResetPasswordInput,
+  SignInInput,
+  SignUpSellerInput,
+  Viewer,
+} from './accounts.types.js';
+import { Organization } from './organization.entity.js';
+import { User } from './user.entity.js';
+
+const service = (ctx: GraphQLContext) => new AccountsService(ctx.em, ctx.config, ctx.now);
+
+function startSession(ctx: GraphQLContext, signedIn: SignedIn): User {
+  ctx.sessionCookie.set(signedIn.sessionToken, signedIn.expiresAt);
+  return signedIn.user;
+}
+
+@Resolver(() => User)
+export class AccountsResolver {
+  @Query(() => Viewer, { description: 'Who is asking. Works without credentials.' })
+  async viewer(@Ctx() ctx: GraphQLContext): Promise<Viewer> {
+    const p = ctx.principal;
+    const organizationId = p.kind === 'anonymous' ? null : p.organizationId;
+    return {
+      authenticated: p.kind !== 'anonymous',
+      user: p.kind === 'user' ? p.user : null,
+      role: p.kind === 'user' ? p.role : null,
+      organization: organizationId ? await ctx.em.findOne(Organization, { id: organizationId }) : null,
+      apiKey: p.kind === 'apiKey' ? p.apiKey : null,
+      scopes: p.kind === 'apiKey' ? [...p.scopes] : [],
+    };
+  }
+
+  @Query(() => AppInfo, { description: 'Facts about this installation. Works without credentials.' })
+  appInfo(@Ctx() ctx: GraphQLContext): AppInfo {
+    const embedded = ctx.config.embedded;
+    return {
+      embedded,
+      demoAccounts: embedded
+        ? DEMO_ACCOUNTS.map(({ email, role, description }) => ({ email, role, description }))
+        : [],
+      demoPassword: embedded ? DEMO_PASSWORD : null,
+    };
+  }
+
+  @Authorized(Role.SELLER)
+  @Query(() => [User], { description: 'The active users of your seller organization, oldest first.' })
+  organizationUsers(@Ctx() ctx: GraphQLContext): Promise<User[]> {
+    return service(ctx).organizationUsers(ctx.principal);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Query(() => [Organization], { description: 'Organizations of one kind, by name (admins).' })
+  organizations(
+    @Arg('kind', () => OrganizationKind) kind: OrganizationKind,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Organization[]> {
+    return ctx.em.find(Organization, { kind }, { orderBy: { name: 'asc' } });
+  }
+
+  @Mutation(() => User, { description: 'Creates a seller organization and its first user, and signs in.' })
+  async signUpSeller(@Arg('input') input: SignUpSellerInput, @Ctx() ctx: GraphQLContext): Promise<User> {
+    return startSession(ctx, await service(ctx).signUpSeller({ ...input, userAgent: ctx.userAgent }));
+  }
+
+  @Mutation(() => User, {
+    description: 'Signs in with email and password; repeated failures lock the account for a while.',
+  })
+  async signIn(@Arg('input') input: SignInInput, @Ctx() ctx: GraphQLContext): Promise<User> {
+    return startSession(ctx, await service(ctx).signIn({ ...input, userAgent: ctx.userAgent }));
+  }
+
+  @Mutation(() => Boolean, { description: "Signs out this browser. Always true, even when not signed in." })
+  async signOut(@Ctx() ctx: GraphQLContext): Promise<boolean> {
+    await service(ctx).signOut(ctx.principal);
+    ctx.sessionCookie.clear();
+    return true;
+  }
+
+  @Authorized(Role.SELLER, Role.REVIEWER, Role.ADMIN)
+  @Mutation(() => Int, { description: 'Signs out every browser of your account; returns how many sessions ended.' })
+  async signOutEverywhere(@Ctx() ctx: GraphQLContext): Promise<number> {
+    const ended = await service(ctx).signOutEverywhere(ctx.principal);
+    ctx.sessionCookie.clear();
+    return ended;
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Emails a single-use reset link if the address has an account. Always true, so it reveals nothing.',
+  })
+  async requestPasswordReset(@Arg('email') email: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    await service(ctx).requestPasswordReset(email);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'Sets a new password with the emailed token and signs out everywhere.' })
+  async resetPassword(@Arg('input') input: ResetPasswordInput, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    await service(ctx).resetPassword(input);
+    return true;
+  }
+
+  @Authorized(Role.SELLER)
+  @Mutation(() => User, { description: 'Adds a colleague to your seller organization; they get an email link.' })
+  addOrganizationUser(@Arg('input') input: AddOrganizationUserInput, @Ctx() ctx: GraphQLContext): Promise<User> {
+    return service(ctx).addOrganizationUser(ctx.principal, input);
+  }
+
+  @Authorized(Role.SELLER)
+  @Mutation(() => User, { description: 'Removes a colleague: deactivated and signed out everywhere.' })
+  removeOrganizationUser(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext): Promise<User> {
+    return service(ctx).removeOrganizationUser(ctx.principal, userId);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'The seller organization; none for staff.' })
+  organization(@Root() user: User): Promise<Organization | null> {
+    return user.organization ? user.organization.load() : Promise.resolve(null);
+  }
+}
