@@ -10,10 +10,10 @@ export abstract class BaseEntity {
   id: string = randomUUID();
 
   @Field(() => Date, { description: 'When this record was created.' })
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt: Date & Opt = new Date();
 
   @Field(() => Date, { description: 'When this record last changed.' })
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: Date, onUpdate: () => new Date() })
   updatedAt: Date & Opt = new Date();
 }

@@ -35,7 +35,31 @@ export interface TestApp {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<TData>>;
+  /** A caller that keeps its session cookie between requests, like a browser. */
+  client(): TestClient;
+  /** A caller that sends `Authorization: Bearer <key>`. */
+  withApiKey(key: string): TestClient;
   stop(): Promise<void>;
+}
+
+export interface TestClient {
+  graphql<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<TData>>;
+  /** The raw Set-Cookie header of the last response, if any. */
+  readonly lastSetCookie: string | null;
+  /** The session cookie value this client holds. */
+  sessionToken: string | null;
+}
+
+/** A clock the test moves by hand. */
+export class TestClock {
+  constructor(private current = new Date('2026-11-23T17:00:00.000Z')) {}
+  readonly now = (): Date => new Date(this.current.getTime());
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+  set(at: Date): void {
+    this.current = at;
+  }
 }
 
 export interface TestAppOptions {
@@ -67,7 +91,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const logger = createLogger({
     logLevel: process.env['TEST_LOG_LEVEL'] === undefined ? 'silent' : (process.env['TEST_LOG_LEVEL'] as 'info'),
   });
-  const orm = await createOrm({ database: scratch.database, logger });
+  const orm = await createOrm({ database: scratch.database, logger, logSql: process.env['TEST_LOG_LEVEL'] === 'debug' });
   await migrateToLatest(orm);
   for (const seeder of options.seeders ?? [ReferenceDataSeeder]) {
     await orm.getSeeder().seed(seeder);
@@ -88,10 +112,43 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       const body = (await response.json()) as Omit<GraphQLResponse, 'status'>;
       return { status: response.status, ...body } as never;
     },
+    client() {
+      return makeClient(url, {});
+    },
+    withApiKey(key) {
+      return makeClient(url, { authorization: `Bearer ${key}` });
+    },
     async stop() {
       await app.stop();
       await scratch.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function makeClient(baseUrl: string, headers: Record<string, string>): TestClient {
+  const client: TestClient & { lastSetCookie: string | null } = {
+    lastSetCookie: null,
+    sessionToken: null,
+    async graphql(query, variables) {
+      const response = await fetch(new URL('/graphql', baseUrl), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...headers,
+          ...(client.sessionToken ? { cookie: `rc_session=${client.sessionToken}` } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      const setCookie = response.headers.get('set-cookie');
+      client.lastSetCookie = setCookie;
+      if (setCookie) {
+        const match = /rc_session=([^;]*)/.exec(setCookie);
+        if (match) client.sessionToken = match[1] ? decodeURIComponent(match[1]) : null;
+      }
+      const body = (await response.json()) as Omit<GraphQLResponse, 'status'>;
+      return { status: response.status, ...body } as never;
+    },
+  };
+  return client;
 }

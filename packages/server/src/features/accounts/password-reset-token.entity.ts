@@ -11,10 +11,10 @@ export class PasswordResetToken extends BaseEntity {
   @ManyToOne('User', { ref: true })
   user: Ref<User>;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   expiresAt: Date;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   usedAt: Date | null = null;
 
   constructor(props: { tokenHash: string; user: Ref<User>; expiresAt: Date }) {

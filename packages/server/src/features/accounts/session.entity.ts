@@ -14,13 +14,13 @@ export class Session extends BaseEntity {
   @ManyToOne('User', { ref: true })
   user: Ref<User>;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   expiresAt: Date;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   lastSeenAt: Date;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   revokedAt: Date | null = null;
 
   @Property({ type: 'string', length: 255, nullable: true })

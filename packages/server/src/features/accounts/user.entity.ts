@@ -31,14 +31,14 @@ export class User extends BaseEntity {
   @Property({ type: 'integer' })
   failedSignIns: number & Opt = 0;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   lockedUntil: Date | null = null;
 
   @Field(() => Date, { nullable: true, description: 'When the person last signed in.' })
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   lastSignInAt: Date | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   deactivatedAt: Date | null = null;
 
   constructor(props: {

@@ -35,11 +35,11 @@ export class ApiKey extends BaseEntity {
   scopes: ApiScope[];
 
   @Field(() => Date, { nullable: true, description: 'When the key last authenticated a request.' })
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   lastUsedAt: Date | null = null;
 
   @Field(() => Date, { nullable: true, description: 'When the key was revoked; it no longer works.' })
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   revokedAt: Date | null = null;
 
   @Property({ type: 'integer' })

@@ -33,7 +33,7 @@ export class Marketplace {
   @OneToMany(() => Holiday, (holiday) => holiday.marketplace)
   holidays = new Collection<Holiday>(this);
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   createdAt: Date & Opt = new Date();
 
   constructor(props: { code: MarketplaceCode; name: string; currency: CurrencyCode; timeZone: string }) {

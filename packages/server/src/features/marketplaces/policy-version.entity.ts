@@ -43,7 +43,7 @@ export class PolicyVersion extends BaseEntity {
   readonly version: number;
 
   @Field({ description: 'The moment from which this version is in force.' })
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   readonly effectiveFrom: Date;
 
   @Field(() => String, { nullable: true })

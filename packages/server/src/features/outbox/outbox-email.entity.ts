@@ -32,16 +32,16 @@ export class OutboxEmail extends BaseEntity {
   @Property({ type: 'integer' })
   attempts: number & Opt = 0;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: Date })
   nextAttemptAt: Date;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   lockedUntil: Date | null = null;
 
   @Property({ type: 'string', length: 64, nullable: true })
   lockedBy: string | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: Date, nullable: true })
   sentAt: Date | null = null;
 
   @Property({ type: 'text', nullable: true })

@@ -1,0 +1,285 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Organization } from '../src/features/accounts/organization.entity.js';
+import { Session } from '../src/features/accounts/session.entity.js';
+import { User } from '../src/features/accounts/user.entity.js';
+import { OutboxEmail } from '../src/features/outbox/outbox-email.entity.js';
+import { startTestApp, TestClock, type TestApp, type TestClient } from './support/test-app.js';
+
+const SIGN_UP = /* GraphQL */ `
+  mutation SignUp($input: SignUpSellerInput!) {
+    signUpSeller(input: $input) { id email role organization { name kind } }
+  }
+`;
+const SIGN_IN = /* GraphQL */ `
+  mutation SignIn($email: String!, $password: String!) {
+    signIn(input: { email: $email, password: $password }) { id email }
+  }
+`;
+const VIEWER = /* GraphQL */ `
+  query { viewer { authenticated role user { email } organization { name } } }
+`;
+const COLLEAGUES = /* GraphQL */ `
+  query { organizationUsers { id email displayName } }
+`;
+
+const HOUR = 3_600_000;
+let counter = 0;
+const uniqueEmail = (label: string) => `${label}-${++counter}-${Date.now()}@example.com`;
+
+async function signUp(app: TestApp, email = uniqueEmail('seller'), password = 'correct horse battery') {
+  const client = app.client();
+  const res = await client.graphql(SIGN_UP, {
+    input: { email, password, displayName: 'Sue Seller', organizationName: `Org of ${email}` },
+  });
+  expect(res.errors).toBeUndefined();
+  return { client, email, password };
+}
+
+async function emailsTo(app: TestApp, to: string) {
+  return app.orm.em.fork().find(OutboxEmail, { toAddress: to }, { orderBy: { createdAt: 'asc' } });
+}
+
+function tokenFrom(email: OutboxEmail): string {
+  const match = /token=([A-Za-z0-9_%-]+)/.exec(email.textBody);
+  expect(match, `no token link in: ${email.textBody}`).not.toBeNull();
+  return decodeURIComponent(match![1]!);
+}
+
+describe('accounts over GraphQL', () => {
+  const clock = new TestClock();
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ now: clock.now });
+  });
+  afterAll(() => app?.stop());
+
+  describe('sign-up', () => {
+    it('creates the organization and its first user, signs in with an httpOnly SameSite cookie, and queues a welcome email', async () => {
+      const email = uniqueEmail('New.Seller').toUpperCase();
+      const client = app.client();
+      const res = await client.graphql<any>(SIGN_UP, {
+        input: { email, password: 'a long password', displayName: 'Nora', organizationName: 'Fresh Start LLC' },
+      });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.signUpSeller).toMatchObject({
+        email: email.toLowerCase(),
+        role: 'SELLER',
+        organization: { name: 'Fresh Start LLC', kind: 'SELLER' },
+      });
+      expect(client.lastSetCookie).toMatch(/rc_session=[^;]+;/);
+      expect(client.lastSetCookie).toMatch(/HttpOnly/i);
+      expect(client.lastSetCookie).toMatch(/SameSite=Lax/i);
+      const viewer = await client.graphql<any>(VIEWER);
+      expect(viewer.data.viewer).toMatchObject({ authenticated: true, role: 'SELLER', organization: { name: 'Fresh Start LLC' } });
+      const mails = await emailsTo(app, email.toLowerCase());
+      expect(mails.map((m) => m.kind)).toEqual(['welcome']);
+    });
+
+    it('refuses an email that already has an account (any case) and changes nothing', async () => {
+      const { email } = await signUp(app);
+      const organizations = await app.orm.em.fork().count(Organization);
+      const res = await app.client().graphql(SIGN_UP, {
+        input: { email: ` ${email.toUpperCase()} `, password: 'another password', displayName: 'X', organizationName: 'Y' },
+      });
+      expect(res.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0]?.extensions?.['fields']).toEqual([
+        { field: 'email', message: 'already has an account: sign in, or reset the password' },
+      ]);
+      expect(await app.orm.em.fork().count(Organization)).toBe(organizations);
+    });
+
+    it('names every bad field at once: 9-character password, empty names, malformed email', async () => {
+      const res = await app.client().graphql(SIGN_UP, {
+        input: { email: 'not-an-email', password: '123456789', displayName: ' ', organizationName: '' },
+      });
+      expect(res.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+      const fields = (res.errors?.[0]?.extensions?.['fields'] as Array<{ field: string }>).map((f) => f.field);
+      expect(fields).toEqual(['email', 'password', 'displayName', 'organizationName']);
+      expect(res.errors?.[0]?.message).toContain('password: must be at least 10 characters');
+    });
+
+    it('accepts a password of exactly 10 characters', async () => {
+      const res = await app.client().graphql(SIGN_UP, {
+        input: { email: uniqueEmail('ten'), password: '1234567890', displayName: 'T', organizationName: 'Ten Inc' },
+      });
+      expect(res.errors).toBeUndefined();
+    });
+  });
+
+  describe('sign-in and lockout', () => {
+    it('gives the same answer for a wrong password and an unknown email', async () => {
+      const { email } = await signUp(app);
+      const wrong = await app.client().graphql(SIGN_IN, { email, password: 'wrong password!' });
+      const unknown = await app.client().graphql(SIGN_IN, { email: uniqueEmail('nobody'), password: 'whatever123' });
+      expect(wrong.errors?.[0]?.extensions?.['code']).toBe('INVALID_CREDENTIALS');
+      expect(unknown.errors?.[0]).toEqual(wrong.errors?.[0]);
+    });
+
+    it('signs in case-insensitively and sets a session cookie', async () => {
+      const { email, password } = await signUp(app);
+      const client = app.client();
+      const res = await client.graphql(SIGN_IN, { email: email.toUpperCase(), password });
+      expect(res.errors).toBeUndefined();
+      expect(client.sessionToken).toBeTruthy();
+      expect((await client.graphql<any>(VIEWER)).data.viewer.user.email).toBe(email);
+    });
+
+    it('locks the account at the 5th failure in a row, even for the right password, for 15 minutes', async () => {
+      const { email, password } = await signUp(app);
+      const client = app.client();
+      for (let attempt = 1; attempt <= 4; attempt++) {
+        const res = await client.graphql(SIGN_IN, { email, password: 'wrong password!' });
+        expect(res.errors?.[0]?.extensions?.['code'], `attempt ${attempt}`).toBe('INVALID_CREDENTIALS');
+      }
+      const fifth = await client.graphql(SIGN_IN, { email, password: 'wrong password!' });
+      expect(fifth.errors?.[0]?.extensions?.['code']).toBe('ACCOUNT_LOCKED');
+      expect(fifth.errors?.[0]?.message).toMatch(/locked for 15 more minutes/);
+
+      const right = await client.graphql(SIGN_IN, { email, password });
+      expect(right.errors?.[0]?.extensions?.['code']).toBe('ACCOUNT_LOCKED');
+
+      clock.advance(15 * 60_000 - 1);
+      expect((await client.graphql(SIGN_IN, { email, password })).errors?.[0]?.extensions?.['code']).toBe('ACCOUNT_LOCKED');
+      clock.advance(1);
+      expect((await client.graphql(SIGN_IN, { email, password })).errors).toBeUndefined();
+    });
+
+    it('a success resets the failure count: 4 failures, a success, 4 more failures do not lock', async () => {
+      const { email, password } = await signUp(app);
+      const client = app.client();
+      for (let i = 0; i < 4; i++) await client.graphql(SIGN_IN, { email, password: 'wrong password!' });
+      expect((await client.graphql(SIGN_IN, { email, password })).errors).toBeUndefined();
+      for (let i = 0; i < 4; i++) {
+        const res = await client.graphql(SIGN_IN, { email, password: 'wrong password!' });
+        expect(res.errors?.[0]?.extensions?.['code']).toBe('INVALID_CREDENTIALS');
+      }
+    });
+  });
+
+  describe('sessions', () => {
+    it('expire after 14 days: the cookie then means "not signed in"', async () => {
+      const { client } = await signUp(app);
+      clock.advance(14 * 24 * HOUR - 1);
+      expect((await client.graphql<any>(VIEWER)).data.viewer.authenticated).toBe(true);
+      clock.advance(1);
+      expect((await client.graphql<any>(VIEWER)).data.viewer.authenticated).toBe(false);
+      const res = await client.graphql(COLLEAGUES);
+      expect(res.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    });
+
+    it('sign-out ends the session on the server: replaying the old cookie does not work', async () => {
+      const { client } = await signUp(app);
+      const token = client.sessionToken;
+      expect((await client.graphql<any>('mutation { signOut }')).data.signOut).toBe(true);
+      expect(client.lastSetCookie).toMatch(/rc_session=;/);
+      const replay = app.client();
+      replay.sessionToken = token;
+      expect((await replay.graphql<any>(VIEWER)).data.viewer.authenticated).toBe(false);
+    });
+
+    it('sign-out everywhere ends every browser of the account', async () => {
+      const { client: laptop, email, password } = await signUp(app);
+      const phone = app.client();
+      await phone.graphql(SIGN_IN, { email, password });
+      const res = await laptop.graphql<any>('mutation { signOutEverywhere }');
+      expect(res.data.signOutEverywhere).toBe(2);
+      expect((await phone.graphql<any>(VIEWER)).data.viewer.authenticated).toBe(false);
+      expect((await laptop.graphql<any>(VIEWER)).data.viewer.authenticated).toBe(false);
+    });
+  });
+
+  describe('password reset', () => {
+    const REQUEST = 'mutation($email: String!) { requestPasswordReset(email: $email) }';
+    const RESET = 'mutation($token: String!, $password: String!) { resetPassword(input: { token: $token, password: $password }) }';
+
+    it('emails a single-use link; the new password works, the old one and old sessions do not; reuse is refused', async () => {
+      const { client: oldSession, email, password } = await signUp(app);
+      expect((await app.client().graphql<any>(REQUEST, { email })).data.requestPasswordReset).toBe(true);
+      const resetMail = (await emailsTo(app, email)).find((m) => m.kind === 'password-reset')!;
+      expect(resetMail.subject).toBe('Reset your Recertify password');
+      const token = tokenFrom(resetMail);
+
+      expect((await app.client().graphql<any>(RESET, { token, password: 'brand new password' })).errors).toBeUndefined();
+      expect((await oldSession.graphql<any>(VIEWER)).data.viewer.authenticated).toBe(false);
+      expect((await app.client().graphql(SIGN_IN, { email, password })).errors?.[0]?.extensions?.['code']).toBe('INVALID_CREDENTIALS');
+      expect((await app.client().graphql(SIGN_IN, { email, password: 'brand new password' })).errors).toBeUndefined();
+
+      const reuse = await app.client().graphql(RESET, { token, password: 'yet another password' });
+      expect(reuse.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TOKEN', field: 'token' });
+      expect(reuse.errors?.[0]?.message).toMatch(/already been used/);
+    });
+
+    it('a link expires after 60 minutes', async () => {
+      const { email } = await signUp(app);
+      await app.client().graphql(REQUEST, { email });
+      const token = tokenFrom((await emailsTo(app, email)).find((m) => m.kind === 'password-reset')!);
+      clock.advance(60 * 60_000);
+      const res = await app.client().graphql(RESET, { token, password: 'brand new password' });
+      expect(res.errors?.[0]?.extensions?.['code']).toBe('INVALID_TOKEN');
+      expect(res.errors?.[0]?.message).toMatch(/expired/);
+    });
+
+    it('answers the same for an unknown address and sends nothing', async () => {
+      const email = uniqueEmail('ghost');
+      expect((await app.client().graphql<any>(REQUEST, { email })).data.requestPasswordReset).toBe(true);
+      expect(await emailsTo(app, email)).toHaveLength(0);
+    });
+
+    it('unlocks a locked account', async () => {
+      const { email } = await signUp(app);
+      for (let i = 0; i < 5; i++) await app.client().graphql(SIGN_IN, { email, password: 'wrong password!' });
+      await app.client().graphql(REQUEST, { email });
+      const token = tokenFrom((await emailsTo(app, email)).find((m) => m.kind === 'password-reset')!);
+      await app.client().graphql(RESET, { token, password: 'brand new password' });
+      expect((await app.client().graphql(SIGN_IN, { email, password: 'brand new password' })).errors).toBeUndefined();
+    });
+  });
+
+  describe('colleagues in a seller organization', () => {
+    const ADD = 'mutation($email: String!) { addOrganizationUser(input: { email: $email, displayName: "Col League" }) { id email } }';
+    const REMOVE = 'mutation($id: ID!) { removeOrganizationUser(userId: $id) { id } }';
+
+    it('a seller adds a colleague, who sets a password from the emailed link and sees the same organization', async () => {
+      const { client: owner } = await signUp(app);
+      const colleagueEmail = uniqueEmail('colleague');
+      const added = await owner.graphql<any>(ADD, { email: colleagueEmail });
+      expect(added.errors).toBeUndefined();
+      const invitation = (await emailsTo(app, colleagueEmail))[0]!;
+      expect(invitation.kind).toBe('invitation');
+      const token = tokenFrom(invitation);
+      await app.client().graphql('mutation($t: String!) { resetPassword(input: { token: $t, password: "colleague password" }) }', { t: token });
+      const colleague = app.client();
+      expect((await colleague.graphql(SIGN_IN, { email: colleagueEmail, password: 'colleague password' })).errors).toBeUndefined();
+      const list = await colleague.graphql<any>(COLLEAGUES);
+      expect(list.data.organizationUsers).toHaveLength(2);
+    });
+
+    it('removing a colleague signs them out everywhere; removing yourself or another organization’s user is refused', async () => {
+      const { client: owner } = await signUp(app);
+      const colleagueEmail = uniqueEmail('leaver');
+      const added = await owner.graphql<any>(ADD, { email: colleagueEmail });
+      const colleagueId = added.data.addOrganizationUser.id as string;
+      const token = tokenFrom((await emailsTo(app, colleagueEmail))[0]!);
+      await app.client().graphql('mutation($t: String!) { resetPassword(input: { token: $t, password: "colleague password" }) }', { t: token });
+      const colleague = app.client();
+      await colleague.graphql(SIGN_IN, { email: colleagueEmail, password: 'colleague password' });
+
+      const { client: stranger } = await signUp(app);
+      const strangers = await stranger.graphql<any>(REMOVE, { id: colleagueId });
+      expect(strangers.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+
+      const me = (await owner.graphql<any>(VIEWER)).data.viewer;
+      const ownerId = (await app.orm.em.fork().findOneOrFail(User, { email: me.user.email })).id;
+      const self = await owner.graphql<any>(REMOVE, { id: ownerId });
+      expect(self.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+
+      expect((await owner.graphql<any>(REMOVE, { id: colleagueId })).errors).toBeUndefined();
+      expect((await colleague.graphql<any>(VIEWER)).data.viewer.authenticated).toBe(false);
+      const sessions = await app.orm.em.fork().find(Session, { user: colleagueId, revokedAt: null });
+      expect(sessions).toHaveLength(0);
+      expect((await owner.graphql<any>(COLLEAGUES)).data.organizationUsers).toHaveLength(1);
+    });
+  });
+});
+
+export type { TestClient };
