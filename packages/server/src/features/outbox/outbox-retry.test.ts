@@ -34,7 +34,10 @@ describe('retryDelayMs', () => {
 
 describe('describeSendError', () => {
   it('keeps code, SMTP response code and message on one line', () => {
-    const error = Object.assign(new Error('Mailbox unavailable\n  try later'), { code: 'EENVELOPE', responseCode: 550 });
+    const error = Object.assign(new Error('Mailbox unavailable\n  try later'), {
+      code: 'EENVELOPE',
+      responseCode: 550,
+    });
     expect(describeSendError(error)).toBe('EENVELOPE 550 Mailbox unavailable try later');
   });
 
