@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type DatabaseConfig } from './config.js';
 import { createOrm, migrateToLatest, type Orm } from './db/orm.js';
 import { migrationsSourceDir } from './db/orm-config.js';
 import { pendingSchemaChanges, withMigratedScratchDatabase } from './db/migration-check.js';
+import { runOutboxWorkerProcess } from './features/outbox/outbox.process.js';
 import { printGraphQLSchema } from './graphql/schema.js';
 import { createLogger } from './logger.js';
 import { DemoDataSeeder } from './seeders/demo-data.seeder.js';
@@ -30,6 +31,10 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
         await orm.getSeeder().seed(args.includes('--demo') ? DemoDataSeeder : ReferenceDataSeeder);
         console.log(args.includes('--demo') ? 'Reference and demo data are in place.' : 'Reference data is in place.');
       }),
+  },
+  worker: {
+    help: 'send queued emails until SIGTERM/SIGINT, without serving HTTP (safe on several instances)',
+    run: () => runOutboxWorkerProcess(loadConfig()),
   },
   'migration:create': {
     help: 'generate a migration for SQLite and PostgreSQL from entity changes [--name Name]',

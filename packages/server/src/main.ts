@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createOrm, migrateToLatest } from './db/orm.js';
+import { startOutboxWorker } from './features/outbox/outbox.process.js';
 import { createLogger } from './logger.js';
 import { DemoDataSeeder } from './seeders/demo-data.seeder.js';
 
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
 
   const app = await createApp({ config, orm, logger });
   const address = await app.listen();
+  // Emails queued by any instance are sent by whichever worker claims them first.
+  const outbox = config.runWorkers ? startOutboxWorker({ config, orm, logger }) : null;
   logger.info({ address, embedded: config.embedded }, `Recertify is running at ${address}`);
   if (config.embedded) process.stdout.write(`\n  Recertify is running: open ${address}\n\n`);
 
@@ -46,16 +49,19 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownGraceMs);
     timer.unref();
-    app.stop().then(
-      () => {
-        logger.info('stopped');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'error while shutting down');
-        process.exit(1);
-      },
-    );
+    // Workers stop first: app.stop() closes the database they use.
+    (outbox ? outbox.stop() : Promise.resolve())
+      .then(() => app.stop())
+      .then(
+        () => {
+          logger.info('stopped');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'error while shutting down');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);

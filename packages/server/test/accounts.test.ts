@@ -7,19 +7,47 @@ import { startTestApp, TestClock, type TestApp, type TestClient } from './suppor
 
 const SIGN_UP = /* GraphQL */ `
   mutation SignUp($input: SignUpSellerInput!) {
-    signUpSeller(input: $input) { id email role organization { name kind } }
+    signUpSeller(input: $input) {
+      id
+      email
+      role
+      organization {
+        name
+        kind
+      }
+    }
   }
 `;
 const SIGN_IN = /* GraphQL */ `
   mutation SignIn($email: String!, $password: String!) {
-    signIn(input: { email: $email, password: $password }) { id email }
+    signIn(input: { email: $email, password: $password }) {
+      id
+      email
+    }
   }
 `;
 const VIEWER = /* GraphQL */ `
-  query { viewer { authenticated role user { email } organization { name } } }
+  query {
+    viewer {
+      authenticated
+      role
+      user {
+        email
+      }
+      organization {
+        name
+      }
+    }
+  }
 `;
 const COLLEAGUES = /* GraphQL */ `
-  query { organizationUsers { id email displayName } }
+  query {
+    organizationUsers {
+      id
+      email
+      displayName
+    }
+  }
 `;
 
 const HOUR = 3_600_000;
@@ -70,7 +98,11 @@ describe('accounts over GraphQL', () => {
       expect(client.lastSetCookie).toMatch(/HttpOnly/i);
       expect(client.lastSetCookie).toMatch(/SameSite=Lax/i);
       const viewer = await client.graphql<any>(VIEWER);
-      expect(viewer.data.viewer).toMatchObject({ authenticated: true, role: 'SELLER', organization: { name: 'Fresh Start LLC' } });
+      expect(viewer.data.viewer).toMatchObject({
+        authenticated: true,
+        role: 'SELLER',
+        organization: { name: 'Fresh Start LLC' },
+      });
       const mails = await emailsTo(app, email.toLowerCase());
       expect(mails.map((m) => m.kind)).toEqual(['welcome']);
     });
@@ -79,7 +111,12 @@ describe('accounts over GraphQL', () => {
       const { email } = await signUp(app);
       const organizations = await app.orm.em.fork().count(Organization);
       const res = await app.client().graphql(SIGN_UP, {
-        input: { email: ` ${email.toUpperCase()} `, password: 'another password', displayName: 'X', organizationName: 'Y' },
+        input: {
+          email: ` ${email.toUpperCase()} `,
+          password: 'another password',
+          displayName: 'X',
+          organizationName: 'Y',
+        },
       });
       expect(res.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
       expect(res.errors?.[0]?.extensions?.['fields']).toEqual([
@@ -139,7 +176,9 @@ describe('accounts over GraphQL', () => {
       expect(right.errors?.[0]?.extensions?.['code']).toBe('ACCOUNT_LOCKED');
 
       clock.advance(15 * 60_000 - 1);
-      expect((await client.graphql(SIGN_IN, { email, password })).errors?.[0]?.extensions?.['code']).toBe('ACCOUNT_LOCKED');
+      expect((await client.graphql(SIGN_IN, { email, password })).errors?.[0]?.extensions?.['code']).toBe(
+        'ACCOUNT_LOCKED',
+      );
       clock.advance(1);
       expect((await client.graphql(SIGN_IN, { email, password })).errors).toBeUndefined();
     });
@@ -190,7 +229,8 @@ describe('accounts over GraphQL', () => {
 
   describe('password reset', () => {
     const REQUEST = 'mutation($email: String!) { requestPasswordReset(email: $email) }';
-    const RESET = 'mutation($token: String!, $password: String!) { resetPassword(input: { token: $token, password: $password }) }';
+    const RESET =
+      'mutation($token: String!, $password: String!) { resetPassword(input: { token: $token, password: $password }) }';
 
     it('emails a single-use link; the new password works, the old one and old sessions do not; reuse is refused', async () => {
       const { client: oldSession, email, password } = await signUp(app);
@@ -199,9 +239,13 @@ describe('accounts over GraphQL', () => {
       expect(resetMail.subject).toBe('Reset your Recertify password');
       const token = tokenFrom(resetMail);
 
-      expect((await app.client().graphql<any>(RESET, { token, password: 'brand new password' })).errors).toBeUndefined();
+      expect(
+        (await app.client().graphql<any>(RESET, { token, password: 'brand new password' })).errors,
+      ).toBeUndefined();
       expect((await oldSession.graphql<any>(VIEWER)).data.viewer.authenticated).toBe(false);
-      expect((await app.client().graphql(SIGN_IN, { email, password })).errors?.[0]?.extensions?.['code']).toBe('INVALID_CREDENTIALS');
+      expect((await app.client().graphql(SIGN_IN, { email, password })).errors?.[0]?.extensions?.['code']).toBe(
+        'INVALID_CREDENTIALS',
+      );
       expect((await app.client().graphql(SIGN_IN, { email, password: 'brand new password' })).errors).toBeUndefined();
 
       const reuse = await app.client().graphql(RESET, { token, password: 'yet another password' });
@@ -236,7 +280,8 @@ describe('accounts over GraphQL', () => {
   });
 
   describe('colleagues in a seller organization', () => {
-    const ADD = 'mutation($email: String!) { addOrganizationUser(input: { email: $email, displayName: "Col League" }) { id email } }';
+    const ADD =
+      'mutation($email: String!) { addOrganizationUser(input: { email: $email, displayName: "Col League" }) { id email } }';
     const REMOVE = 'mutation($id: ID!) { removeOrganizationUser(userId: $id) { id } }';
 
     it('a seller adds a colleague, who sets a password from the emailed link and sees the same organization', async () => {
@@ -247,9 +292,15 @@ describe('accounts over GraphQL', () => {
       const invitation = (await emailsTo(app, colleagueEmail))[0]!;
       expect(invitation.kind).toBe('invitation');
       const token = tokenFrom(invitation);
-      await app.client().graphql('mutation($t: String!) { resetPassword(input: { token: $t, password: "colleague password" }) }', { t: token });
+      await app
+        .client()
+        .graphql('mutation($t: String!) { resetPassword(input: { token: $t, password: "colleague password" }) }', {
+          t: token,
+        });
       const colleague = app.client();
-      expect((await colleague.graphql(SIGN_IN, { email: colleagueEmail, password: 'colleague password' })).errors).toBeUndefined();
+      expect(
+        (await colleague.graphql(SIGN_IN, { email: colleagueEmail, password: 'colleague password' })).errors,
+      ).toBeUndefined();
       const list = await colleague.graphql<any>(COLLEAGUES);
       expect(list.data.organizationUsers).toHaveLength(2);
     });
@@ -260,7 +311,11 @@ describe('accounts over GraphQL', () => {
       const added = await owner.graphql<any>(ADD, { email: colleagueEmail });
       const colleagueId = added.data.addOrganizationUser.id as string;
       const token = tokenFrom((await emailsTo(app, colleagueEmail))[0]!);
-      await app.client().graphql('mutation($t: String!) { resetPassword(input: { token: $t, password: "colleague password" }) }', { t: token });
+      await app
+        .client()
+        .graphql('mutation($t: String!) { resetPassword(input: { token: $t, password: "colleague password" }) }', {
+          t: token,
+        });
       const colleague = app.client();
       await colleague.graphql(SIGN_IN, { email: colleagueEmail, password: 'colleague password' });
 

@@ -43,7 +43,10 @@ export interface TestApp {
 }
 
 export interface TestClient {
-  graphql<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<TData>>;
+  graphql<TData = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<TData>>;
   /** The raw Set-Cookie header of the last response, if any. */
   readonly lastSetCookie: string | null;
   /** The session cookie value this client holds. */
@@ -91,7 +94,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const logger = createLogger({
     logLevel: process.env['TEST_LOG_LEVEL'] === undefined ? 'silent' : (process.env['TEST_LOG_LEVEL'] as 'info'),
   });
-  const orm = await createOrm({ database: scratch.database, logger, logSql: process.env['TEST_LOG_LEVEL'] === 'debug' });
+  const orm = await createOrm({
+    database: scratch.database,
+    logger,
+    logSql: process.env['TEST_LOG_LEVEL'] === 'debug',
+  });
   await migrateToLatest(orm);
   for (const seeder of options.seeders ?? [ReferenceDataSeeder]) {
     await orm.getSeeder().seed(seeder);

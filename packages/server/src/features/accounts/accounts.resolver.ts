@@ -42,9 +42,7 @@ export class AccountsResolver {
     const embedded = ctx.config.embedded;
     return {
       embedded,
-      demoAccounts: embedded
-        ? DEMO_ACCOUNTS.map(({ email, role, description }) => ({ email, role, description }))
-        : [],
+      demoAccounts: embedded ? DEMO_ACCOUNTS.map(({ email, role, description }) => ({ email, role, description })) : [],
       demoPassword: embedded ? DEMO_PASSWORD : null,
     };
   }
@@ -76,7 +74,7 @@ export class AccountsResolver {
     return startSession(ctx, await service(ctx).signIn({ ...input, userAgent: ctx.userAgent }));
   }
 
-  @Mutation(() => Boolean, { description: "Signs out this browser. Always true, even when not signed in." })
+  @Mutation(() => Boolean, { description: 'Signs out this browser. Always true, even when not signed in.' })
   async signOut(@Ctx() ctx: GraphQLContext): Promise<boolean> {
     await service(ctx).signOut(ctx.principal);
     ctx.sessionCookie.clear();

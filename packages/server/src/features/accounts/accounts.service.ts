@@ -24,7 +24,11 @@ export function normalizeEmail(email: string): string {
 }
 
 function checkEmail(check: InputCheck, email: string, field = 'email'): void {
-  check.require(email.length <= 254 && EMAIL_PATTERN.test(email), field, 'must be an email address like name@example.com');
+  check.require(
+    email.length <= 254 && EMAIL_PATTERN.test(email),
+    field,
+    'must be an email address like name@example.com',
+  );
 }
 
 function checkPassword(check: InputCheck, password: string, field = 'password'): void {
@@ -84,7 +88,11 @@ export class AccountsService {
         {
           kind: 'welcome',
           to: email,
-          ...welcomeEmail({ displayName: user.displayName, organizationName: organization.name, appUrl: this.config.publicUrl }),
+          ...welcomeEmail({
+            displayName: user.displayName,
+            organizationName: organization.name,
+            appUrl: this.config.publicUrl,
+          }),
         },
         this.now(),
       );
@@ -147,7 +155,11 @@ export class AccountsService {
       const { link, validMinutes } = this.issueResetToken(em, user, this.config.auth.passwordResetTtlMs);
       enqueueEmail(
         em,
-        { kind: 'password-reset', to: user.email, ...passwordResetEmail({ displayName: user.displayName, link, validMinutes }) },
+        {
+          kind: 'password-reset',
+          to: user.email,
+          ...passwordResetEmail({ displayName: user.displayName, link, validMinutes }),
+        },
         this.now(),
       );
     });
@@ -173,7 +185,9 @@ export class AccountsService {
       // Guarded update: of two simultaneous uses of one token, only one wins.
       const claimed = await em.nativeUpdate(PasswordResetToken, { id: token.id, usedAt: null }, { usedAt: now });
       if (claimed !== 1) {
-        throw new AppError('INVALID_TOKEN', 'This reset link has already been used. Ask for a new one.', { field: 'token' });
+        throw new AppError('INVALID_TOKEN', 'This reset link has already been used. Ask for a new one.', {
+          field: 'token',
+        });
       }
       const user = token.user.getEntity();
       await em.nativeUpdate(User, { id: user.id }, { passwordHash, failedSignIns: 0, lockedUntil: null });
@@ -292,4 +306,3 @@ function accountLocked(until: Date, now: Date): AppError {
     { lockedUntil: until.toISOString() },
   );
 }
-

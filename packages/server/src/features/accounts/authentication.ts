@@ -32,11 +32,7 @@ async function principalFromApiKey(em: EntityManager, authorization: string, now
   if (!parsed) {
     throw unauthenticated('The Authorization header must be "Bearer rcf_…" with an API key from Account → API keys.');
   }
-  const apiKey = await em.findOne(
-    ApiKey,
-    { prefix: parsed.prefix },
-    { populate: ['secretHash', 'organization'] },
-  );
+  const apiKey = await em.findOne(ApiKey, { prefix: parsed.prefix }, { populate: ['secretHash', 'organization'] });
   if (!apiKey || apiKey.revokedAt || !sameHash(apiKey.secretHash, sha256(parsed.secret))) {
     throw unauthenticated('This API key is not valid or has been revoked. Create a new one in Account → API keys.');
   }

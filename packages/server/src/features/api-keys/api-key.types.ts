@@ -12,7 +12,7 @@ export class CreateApiKeyInput {
 
   @Field(() => ID, {
     nullable: true,
-    description: "Admins: the provider organization the key is for. Sellers: leave empty (your own).",
+    description: 'Admins: the provider organization the key is for. Sellers: leave empty (your own).',
   })
   organizationId?: string | null;
 }

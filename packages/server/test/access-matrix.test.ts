@@ -1,0 +1,208 @@
+import { getIntrospectionQuery, buildClientSchema, type IntrospectionQuery } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiScope } from '../src/features/api-keys/api-key.enums.js';
+import { DemoDataSeeder } from '../src/seeders/demo-data.seeder.js';
+import {
+  ADMIN_EMAIL,
+  OTHER_SELLER_EMAIL,
+  REVIEWER_EMAIL,
+  SELLER_EMAIL,
+  createKey,
+  idsOf,
+  signedIn,
+} from './support/principals.js';
+import { startTestApp, type TestApp, type TestClient } from './support/test-app.js';
+
+/**
+ * Who may call what: every query and mutation, for every kind of caller. "ok" means the call got
+ * past authorization (it may still be refused for its input); a code means that error. A test
+ * below fails when the schema gains an operation this table does not list.
+ */
+type Caller =
+  'anonymous' | 'seller' | 'otherSeller' | 'reviewer' | 'admin' | 'scopedKey' | 'unscopedKey' | 'providerKey';
+type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+const CALLERS: Caller[] = [
+  'anonymous',
+  'seller',
+  'otherSeller',
+  'reviewer',
+  'admin',
+  'scopedKey',
+  'unscopedKey',
+  'providerKey',
+];
+
+interface Fixture {
+  sellerUserId: string;
+  otherSellerUserId: string;
+  providerOrganizationId: string;
+  sacrificialKeyIds: string[];
+}
+
+interface Row {
+  operation: string;
+  document: string;
+  variables?: (f: Fixture, caller: Caller) => Record<string, unknown>;
+  /** Sign in anew for this row (it ends the session it runs in). */
+  freshSession?: boolean;
+  expect: Record<Caller, Outcome>;
+}
+
+const everyone = (outcome: Outcome): Record<Caller, Outcome> =>
+  Object.fromEntries(CALLERS.map((c) => [c, outcome])) as Record<Caller, Outcome>;
+const only = (allowed: Caller[], otherwise: Partial<Record<Caller, Outcome>> = {}): Record<Caller, Outcome> =>
+  Object.fromEntries(
+    CALLERS.map((c) => [
+      c,
+      allowed.includes(c) ? 'ok' : (otherwise[c] ?? (c === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN')),
+    ]),
+  ) as Record<Caller, Outcome>;
+
+let unique = 0;
+const ROWS: Row[] = [
+  { operation: 'marketplaces', document: '{ marketplaces { code } }', expect: everyone('ok') },
+  { operation: 'marketplace', document: '{ marketplace(code: US) { code } }', expect: everyone('ok') },
+  { operation: 'exchangeRates', document: '{ exchangeRates { rate } }', expect: everyone('ok') },
+  { operation: 'viewer', document: '{ viewer { authenticated } }', expect: everyone('ok') },
+  { operation: 'appInfo', document: '{ appInfo { embedded } }', expect: everyone('ok') },
+  { operation: 'organizationUsers', document: '{ organizationUsers { id } }', expect: only(['seller', 'otherSeller']) },
+  { operation: 'organizations', document: '{ organizations(kind: PROVIDER) { id } }', expect: only(['admin']) },
+  {
+    operation: 'apiKeys',
+    document: 'query($o: ID) { apiKeys(organizationId: $o) { id } }',
+    variables: (f, caller) => (caller === 'admin' ? { o: f.providerOrganizationId } : {}),
+    expect: only(['seller', 'otherSeller', 'admin']),
+  },
+  {
+    operation: 'signUpSeller',
+    document:
+      'mutation($e: String!) { signUpSeller(input: { email: $e, password: "short", displayName: "x", organizationName: "y" }) { id } }',
+    variables: () => ({ e: `matrix-${++unique}@example.com` }),
+    expect: everyone('ok'),
+  },
+  {
+    operation: 'signIn',
+    document: 'mutation { signIn(input: { email: "nobody@example.com", password: "whatever-it-is" }) { id } }',
+    expect: everyone('ok'),
+  },
+  {
+    operation: 'requestPasswordReset',
+    document: 'mutation { requestPasswordReset(email: "nobody@example.com") }',
+    expect: everyone('ok'),
+  },
+  {
+    operation: 'resetPassword',
+    document: 'mutation { resetPassword(input: { token: "not-a-token", password: "long enough password" }) }',
+    expect: everyone('ok'),
+  },
+  {
+    operation: 'addOrganizationUser',
+    document: 'mutation($e: String!) { addOrganizationUser(input: { email: $e, displayName: "Matrix" }) { id } }',
+    variables: () => ({ e: `colleague-${++unique}@example.com` }),
+    expect: only(['seller', 'otherSeller']),
+  },
+  {
+    // The seller's own user: the seller is told it cannot remove itself (input error, so "ok" here);
+    // a seller of another organization must not even learn that the user exists.
+    operation: 'removeOrganizationUser',
+    document: 'mutation($id: ID!) { removeOrganizationUser(userId: $id) { id } }',
+    variables: (f) => ({ id: f.sellerUserId }),
+    expect: only(['seller'], { otherSeller: 'NOT_FOUND' }),
+  },
+  {
+    operation: 'createApiKey',
+    document: 'mutation { createApiKey(input: { name: "matrix", scopes: [READ_QUALITY] }) { secret } }',
+    // An admin makes keys for providers only, and must name the organization.
+    expect: only(['seller', 'otherSeller']),
+  },
+  {
+    operation: 'revokeApiKey',
+    document: 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }',
+    variables: (f) => ({ id: f.sacrificialKeyIds.pop()! }),
+    expect: only(['seller', 'admin'], { otherSeller: 'NOT_FOUND' }),
+  },
+  // Last: signing out everywhere ends every session of the account, the shared ones too.
+  { operation: 'signOut', document: 'mutation { signOut }', freshSession: true, expect: everyone('ok') },
+  {
+    operation: 'signOutEverywhere',
+    document: 'mutation { signOutEverywhere }',
+    freshSession: true,
+    expect: only(['seller', 'otherSeller', 'reviewer', 'admin']),
+  },
+];
+
+describe('access matrix', () => {
+  let app: TestApp;
+  let fixture: Fixture;
+  const callers = {} as Record<Caller, () => Promise<TestClient>>;
+  /** A new session for rows that end the one they run in. */
+  let freshFor: (caller: Caller) => Promise<TestClient>;
+
+  beforeAll(async () => {
+    app = await startTestApp({ seeders: [DemoDataSeeder] });
+    const seller = await signedIn(app, SELLER_EMAIL);
+    const admin = await signedIn(app, ADMIN_EMAIL);
+    const ids = await idsOf(app);
+    const scoped = await createKey(seller, [
+      ApiScope.READ_APPLICATIONS,
+      ApiScope.READ_QUALITY,
+      ApiScope.READ_RETURNS,
+      ApiScope.WRITE_RETURNS,
+    ]);
+    const unscoped = await createKey(seller, [ApiScope.READ_QUALITY]);
+    const provider = await createKey(admin, [ApiScope.PROVIDER_RETURNS], ids.providerOrganizationId);
+    const sacrificialKeyIds: string[] = [];
+    for (let i = 0; i < CALLERS.length; i++)
+      sacrificialKeyIds.push((await createKey(seller, [ApiScope.READ_RETURNS])).id);
+    fixture = { ...ids, sacrificialKeyIds };
+
+    const sessions = new Map<Caller, TestClient>();
+    const emails: Partial<Record<Caller, string>> = {
+      seller: SELLER_EMAIL,
+      otherSeller: OTHER_SELLER_EMAIL,
+      reviewer: REVIEWER_EMAIL,
+      admin: ADMIN_EMAIL,
+    };
+    for (const [caller, email] of Object.entries(emails) as Array<[Caller, string]>) {
+      sessions.set(caller, await signedIn(app, email));
+    }
+    const keys: Partial<Record<Caller, string>> = {
+      scopedKey: scoped.secret,
+      unscopedKey: unscoped.secret,
+      providerKey: provider.secret,
+    };
+    for (const caller of CALLERS) {
+      callers[caller] = async () => {
+        if (caller === 'anonymous') return app.client();
+        if (keys[caller]) return app.withApiKey(keys[caller]);
+        return sessions.get(caller)!;
+      };
+    }
+    freshFor = (caller) => (emails[caller] ? signedIn(app, emails[caller]) : callers[caller]());
+  });
+  afterAll(() => app?.stop());
+
+  it('lists every query and mutation of the schema', async () => {
+    const res = await app.graphql<IntrospectionQuery>(getIntrospectionQuery());
+    const schema = buildClientSchema(res.data!);
+    const operations = [
+      ...Object.keys(schema.getQueryType()!.getFields()),
+      ...Object.keys(schema.getMutationType()!.getFields()),
+    ].sort();
+    expect(ROWS.map((r) => r.operation).sort()).toEqual(operations);
+  });
+
+  for (const row of ROWS) {
+    it.each(CALLERS)(`${row.operation} as %s`, async (caller) => {
+      const client = row.freshSession ? await freshFor(caller) : await callers[caller]();
+      const res = await client.graphql(row.document, row.variables?.(fixture, caller));
+      const code = res.errors?.[0]?.extensions?.['code'];
+      const outcome: Outcome = code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' || code === 'NOT_FOUND' ? code : 'ok';
+      expect(outcome, JSON.stringify(res.errors ?? res.data)).toBe(row.expect[caller]);
+      if (outcome !== 'ok') {
+        expect(res.errors?.[0]?.message.length).toBeGreaterThan(20);
+        expect(res.data ?? null).toBeNull();
+      }
+    });
+  }
+});

@@ -1,0 +1,54 @@
+import { ApiScope } from '../../src/features/api-keys/api-key.enums.js';
+import { Organization } from '../../src/features/accounts/organization.entity.js';
+import { User } from '../../src/features/accounts/user.entity.js';
+import { DEMO_PASSWORD, DEMO_PROVIDER } from '../../src/seeders/demo-accounts.js';
+import type { TestApp, TestClient } from './test-app.js';
+
+export const SELLER_EMAIL = 'approved-seller@demo.recertify.test';
+export const OTHER_SELLER_EMAIL = 'new-seller@demo.recertify.test';
+export const REVIEWER_EMAIL = 'reviewer@demo.recertify.test';
+export const ADMIN_EMAIL = 'admin@demo.recertify.test';
+
+const SIGN_IN =
+  'mutation($email: String!, $password: String!) { signIn(input: { email: $email, password: $password }) { id } }';
+
+/** Signs a demo account in (the app must have been seeded with DemoDataSeeder). */
+export async function signedIn(app: TestApp, email: string): Promise<TestClient> {
+  const client = app.client();
+  const res = await client.graphql(SIGN_IN, { email, password: DEMO_PASSWORD });
+  if (res.errors) throw new Error(`sign-in of ${email} failed: ${JSON.stringify(res.errors)}`);
+  return client;
+}
+
+const CREATE_KEY = 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }';
+
+export async function createKey(
+  client: TestClient,
+  scopes: ApiScope[],
+  organizationId?: string,
+): Promise<{ id: string; secret: string }> {
+  const res = await client.graphql<any>(CREATE_KEY, {
+    input: {
+      name: `key ${scopes.join(' ')}`,
+      scopes: scopes.map(scopeEnumName),
+      ...(organizationId ? { organizationId } : {}),
+    },
+  });
+  if (res.errors) throw new Error(`createApiKey failed: ${JSON.stringify(res.errors)}`);
+  return { id: res.data.createApiKey.apiKey.id, secret: res.data.createApiKey.secret };
+}
+
+/** GraphQL enum name of a scope value: 'read:applications' -> READ_APPLICATIONS. */
+export function scopeEnumName(scope: ApiScope): string {
+  return Object.entries(ApiScope).find(([, value]) => value === scope)![0];
+}
+
+export async function idsOf(app: TestApp) {
+  const em = app.orm.em.fork();
+  const user = async (email: string) => (await em.findOneOrFail(User, { email })).id;
+  return {
+    sellerUserId: await user(SELLER_EMAIL),
+    otherSellerUserId: await user(OTHER_SELLER_EMAIL),
+    providerOrganizationId: (await em.findOneOrFail(Organization, { name: DEMO_PROVIDER.name })).id,
+  };
+}
