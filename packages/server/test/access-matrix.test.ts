@@ -172,10 +172,10 @@ describe('access matrix', () => {
       providerKey: provider.secret,
     };
     for (const caller of CALLERS) {
-      callers[caller] = async () => {
-        if (caller === 'anonymous') return app.client();
-        if (keys[caller]) return app.withApiKey(keys[caller]);
-        return sessions.get(caller)!;
+      callers[caller] = () => {
+        if (caller === 'anonymous') return Promise.resolve(app.client());
+        if (keys[caller]) return Promise.resolve(app.withApiKey(keys[caller]));
+        return Promise.resolve(sessions.get(caller)!);
       };
     }
     freshFor = (caller) => (emails[caller] ? signedIn(app, emails[caller]) : callers[caller]());

@@ -73,7 +73,7 @@ export class AccountsService {
       throw badInput([{ field: 'email', message: 'already has an account: sign in, or reset the password' }]);
     }
     const passwordHash = await hashPassword(input.password);
-    return this.em.transactional(async (em) => {
+    return this.em.transactional((em) => {
       const organization = new Organization({ kind: OrganizationKind.SELLER, name: input.organizationName.trim() });
       const user = new User({
         email,
@@ -151,7 +151,7 @@ export class AccountsService {
     check.throwIfAny();
     const user = await this.em.findOne(User, { email, deactivatedAt: null });
     if (!user) return;
-    await this.em.transactional(async (em) => {
+    await this.em.transactional((em) => {
       const { link, validMinutes } = this.issueResetToken(em, user, this.config.auth.passwordResetTtlMs);
       enqueueEmail(
         em,
@@ -218,7 +218,7 @@ export class AccountsService {
     const organization = await this.em.findOneOrFail(Organization, { id: me.organizationId! });
     // Nobody knows this password: the colleague sets theirs through the emailed link.
     const passwordHash = await hashPassword(randomToken());
-    return this.em.transactional(async (em) => {
+    return this.em.transactional((em) => {
       const user = new User({
         email,
         displayName: input.displayName.trim(),
