@@ -12,7 +12,9 @@ export default defineConfig({
       },
     }),
   ],
+  // Workspace packages resolve to their TypeScript sources, so tests need no prior build.
   resolve: { conditions: ['source'] },
+  ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
   test: {
     projects: [
       {

@@ -4,6 +4,16 @@ import { Session } from '../features/accounts/session.entity.js';
 import { User } from '../features/accounts/user.entity.js';
 import { ApiKey } from '../features/api-keys/api-key.entity.js';
 import { OutboxEmail } from '../features/outbox/outbox-email.entity.js';
+import {
+  Application,
+  ApplicationImage,
+  EligibilitySnapshot,
+  Invoice,
+  InvoiceLine,
+  MarketplaceApproval,
+} from '../features/applications/application.entity.js';
+import { AuditLogEntry } from '../features/audit/audit-log-entry.entity.js';
+import { Upload } from '../features/uploads/upload.entity.js';
 import { ExchangeRate } from '../features/marketplaces/exchange-rate.entity.js';
 import { Holiday } from '../features/marketplaces/holiday.entity.js';
 import { Marketplace } from '../features/marketplaces/marketplace.entity.js';
@@ -25,4 +35,12 @@ export const entities = [
   PasswordResetToken,
   ApiKey,
   OutboxEmail,
+  Upload,
+  Application,
+  Invoice,
+  InvoiceLine,
+  ApplicationImage,
+  EligibilitySnapshot,
+  MarketplaceApproval,
+  AuditLogEntry,
 ];
