@@ -12,6 +12,7 @@ import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config.js';
 import { databaseIsReachable, type EntityManager, type Orm } from './db/orm.js';
 import { resolvePrincipal, SESSION_COOKIE } from './features/accounts/authentication.js';
+import { createUploadsRouter } from './features/uploads/uploads.router.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { createErrorFormatter } from './graphql/errors.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
@@ -110,6 +111,8 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
     }),
   );
 
+  app.use('/uploads', createUploadsRouter({ config, orm, logger, now }));
+
   serveWebApp(app, config, logger);
 
   let stopping: Promise<void> | undefined;
@@ -162,7 +165,7 @@ function serveWebApp(app: express.Express, config: AppConfig, logger: Logger): v
       },
     }),
   );
-  app.get(/^(?!\/graphql|\/health).*/, (_req, res) => {
+  app.get(/^(?!\/graphql|\/health|\/uploads).*/, (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(indexHtml);
   });
