@@ -1,16 +1,239 @@
-import { Router } from 'express';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import cookieParser from 'cookie-parser';
+import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import multer from 'multer';
 import type { AppConfig } from '../../config.js';
-import type { Orm } from '../../db/orm.js';
+import type { EntityManager, Orm } from '../../db/orm.js';
+import { AppError, badInput, forbidden } from '../../graphql/app-errors.js';
+import type { Principal } from '../../graphql/principal.js';
 import type { Logger } from '../../logger.js';
+import { resolvePrincipal, SESSION_COOKIE } from '../accounts/authentication.js';
+import { LocalFolderStorage, type FileStorage } from './storage.js';
+import { oversizeError, parseUploadKind, UPLOAD_MAX_BYTES } from './upload-checks.js';
+import type { Upload, UploadKind } from './upload.entity.js';
+import { UploadRefusedError } from './upload.errors.js';
+import { loadUploadForViewer, requireUploader, storeUpload } from './upload.service.js';
 
 export interface UploadsRouterDependencies {
   readonly config: AppConfig;
   readonly orm: Orm;
   readonly logger: Logger;
   readonly now: () => Date;
+  /** Where the bytes go; the folder `<dataDir>/uploads` unless given (object storage later). */
+  readonly storage?: FileStorage;
+}
+
+/**
+ * Every upload must carry this header with the value 1. A cross-site HTML form cannot set a
+ * header, and a cross-site fetch that sets one needs a CORS preflight this server never grants,
+ * so only our own pages (or a deliberate client) can upload. Checking the content type instead
+ * would not help: multipart/form-data is exactly what a plain form sends.
+ */
+export const UPLOAD_CSRF_HEADER = 'x-recertify-upload';
+
+/** What a successful upload answers (201). */
+export interface UploadResponse {
+  readonly id: string;
+  readonly kind: UploadKind;
+  readonly contentType: string;
+  readonly size: number;
+  readonly width: number | null;
+  readonly height: number | null;
+  readonly originalName: string;
+}
+
+/** What every refusal answers: the code, a message a person can act on, and the field at fault. */
+export interface UploadErrorResponse {
+  readonly error: { readonly code: string; readonly message: string; readonly field: string | null };
 }
 
 /** POST /uploads (multipart, field "file", query kind=DOCUMENT|IMAGE) and GET /uploads/:id. */
-export function createUploadsRouter(_deps: UploadsRouterDependencies): Router {
-  return Router();
+export function createUploadsRouter(deps: UploadsRouterDependencies): Router {
+  const { orm, logger, now } = deps;
+  const storage = deps.storage ?? new LocalFolderStorage(path.join(deps.config.dataDir, 'uploads'));
+  // One byte over the largest limit, so the service sees a file that is just too big and names
+  // the exact limit; anything larger stops being read at that point.
+  const receiveFile = multer({
+    storage: multer.memoryStorage(),
+    limits: { files: 1, fileSize: UPLOAD_MAX_BYTES + 1, fields: 10, fieldSize: 1024, parts: 12, headerPairs: 100 },
+    // Browsers send UTF-8 file names without saying so.
+    defParamCharset: 'utf8',
+  }).single('file');
+
+  const authenticate = (em: EntityManager, req: Request): Promise<Principal> => {
+    const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;
+    return resolvePrincipal(
+      em,
+      { sessionToken: cookies[SESSION_COOKIE], authorization: req.headers.authorization },
+      now(),
+    );
+  };
+
+  const receive = (req: Request, res: Response, kind: UploadKind): Promise<Express.Multer.File> =>
+    new Promise((resolve, reject) => {
+      receiveFile(req, res, (error?: unknown) => {
+        if (error) reject(multipartProblem(error, kind));
+        else if (req.file) resolve(req.file);
+        else reject(badInput([{ field: 'file', message: 'send the file as multipart/form-data in the field "file"' }]));
+      });
+    });
+
+  const router = Router();
+  router.use(cookieParser());
+
+  router.post('/', async (req, res) => {
+    try {
+      if (req.get(UPLOAD_CSRF_HEADER) !== '1') {
+        throw forbidden(
+          `Uploads must send the header "${UPLOAD_CSRF_HEADER}: 1"; it keeps other sites from uploading in your name.`,
+        );
+      }
+      const em = orm.em.fork() as EntityManager;
+      const principal = await authenticate(em, req);
+      // Refuse before reading what may be megabytes of body.
+      requireUploader(principal);
+      const kind = parseUploadKind(req.query['kind']);
+      const file = await receive(req, res, kind);
+      const upload = await storeUpload({
+        em,
+        storage,
+        principal,
+        kind,
+        originalName: file.originalname,
+        bytes: file.buffer,
+        now: now(),
+      });
+      res.status(201).location(`${req.baseUrl}/${upload.id}`).json(describeUpload(upload));
+    } catch (error) {
+      sendError(req, res, error, logger);
+    }
+  });
+
+  router.get('/:id', async (req, res) => {
+    try {
+      const em = orm.em.fork() as EntityManager;
+      const principal = await authenticate(em, req);
+      const upload = await loadUploadForViewer(em, principal, req.params.id);
+      res.set({
+        'Content-Type': upload.contentType,
+        'Content-Length': String(upload.size),
+        'Content-Disposition': contentDisposition(req.query['download'] === '1' ? 'attachment' : 'inline', upload),
+        'X-Content-Type-Options': 'nosniff',
+        // A PDF or image opened from here runs no script on our origin.
+        'Content-Security-Policy': "sandbox; default-src 'none'",
+        'Cross-Origin-Resource-Policy': 'same-origin',
+        'Cache-Control': 'private, max-age=300',
+        ETag: `"${upload.sha256}"`,
+      });
+      if (req.fresh) {
+        res.status(304).end();
+        return;
+      }
+      const body = await storage.get(upload.storageKey);
+      if (!body) throw new Error(`upload ${upload.id} has no bytes in storage under ${upload.storageKey}`);
+      if (req.method === 'HEAD') {
+        body.destroy();
+        res.status(200).end();
+        return;
+      }
+      res.status(200);
+      await pipeline(body, res);
+    } catch (error) {
+      sendError(req, res, error, logger);
+    }
+  });
+
+  router.use((_req, res) => {
+    res
+      .status(404)
+      .json(errorBody('NOT_FOUND', 'Files are uploaded with POST /uploads and read with GET /uploads/<id>.'));
+  });
+
+  const lastResort: ErrorRequestHandler = (error, req, res, _next) => sendError(req, res, error, logger);
+  router.use(lastResort);
+
+  return router;
+}
+
+function describeUpload(upload: Upload): UploadResponse {
+  return {
+    id: upload.id,
+    kind: upload.kind,
+    contentType: upload.contentType,
+    size: upload.size,
+    width: upload.width,
+    height: upload.height,
+    originalName: upload.originalName,
+  };
+}
+
+/** Turns multer's and busboy's errors into refusals that name the rule. */
+function multipartProblem(error: unknown, kind: UploadKind): AppError {
+  if (!(error instanceof multer.MulterError)) {
+    // busboy: a malformed or cut-off body.
+    return badInput([{ field: 'file', message: 'the multipart/form-data body could not be read' }]);
+  }
+  switch (error.code) {
+    case 'LIMIT_FILE_SIZE':
+      return oversizeError(kind, null);
+    case 'LIMIT_FILE_COUNT':
+      return badInput([{ field: 'file', message: 'send one file per upload' }]);
+    case 'LIMIT_UNEXPECTED_FILE':
+      return badInput([{ field: 'file', message: `send the file in the field "file", not "${error.field ?? ''}"` }]);
+    default:
+      return badInput([{ field: 'file', message: 'send only the field "file" in the multipart/form-data body' }]);
+  }
+}
+
+const STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+};
+
+/** Refusals as JSON with their status; anything unexpected is logged and masked as a 500. */
+function sendError(req: Request, res: Response, error: unknown, logger: Logger): void {
+  const log = (req.log as Logger | undefined) ?? logger;
+  if (res.headersSent) {
+    // Failed mid-stream: all that can be done is to cut the response short.
+    log.error({ err: error }, 'upload response failed after it started');
+    res.destroy();
+    return;
+  }
+  // Headers meant for the file must not stay on an error body.
+  for (const header of ['Content-Disposition', 'Content-Length', 'ETag', 'Cache-Control']) res.removeHeader(header);
+  res.setHeader('Cache-Control', 'no-store');
+  if (error instanceof AppError) {
+    const code = String(error.extensions['code']);
+    const fields = error.extensions['fields'] as ReadonlyArray<{ field: string }> | undefined;
+    const status = error instanceof UploadRefusedError && error.rule === 'TOO_LARGE' ? 413 : (STATUS[code] ?? 400);
+    res.status(status).json(errorBody(code, error.message, fields?.[0]?.field ?? null));
+    return;
+  }
+  log.error({ err: error }, 'unexpected error in an upload request');
+  res
+    .status(500)
+    .json(
+      errorBody(
+        'INTERNAL_SERVER_ERROR',
+        'Something went wrong on our side. Please try again; if it keeps happening, contact support.',
+      ),
+    );
+}
+
+function errorBody(code: string, message: string, field: string | null = null): UploadErrorResponse {
+  return { error: { code, message, field } };
+}
+
+/** `inline` or `attachment` with an ASCII-only fallback name and the exact name in RFC 5987 form. */
+function contentDisposition(disposition: 'inline' | 'attachment', upload: Upload): string {
+  const fallback = upload.originalName.replace(/[^A-Za-z0-9._ -]/g, '_').slice(0, 150) || 'upload';
+  const exact = encodeURIComponent(upload.originalName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${disposition}; filename="${fallback}"; filename*=UTF-8''${exact}`;
 }
