@@ -11,7 +11,11 @@ export type DomainErrorCode =
   | 'ZERO_DENOMINATOR'
   | 'INVALID_ISO_DATE'
   | 'INVALID_TIME_ZONE'
-  | 'NO_POLICY_IN_FORCE';
+  | 'NO_POLICY_IN_FORCE'
+  | 'INVALID_INVOICE'
+  | 'INVALID_TRANSITION'
+  | 'ALREADY_APPROVED'
+  | 'OPEN_APPLICATION';
 
 /** Base of the errors the rules throw on bad data; `message` is written for a person to act on. */
 export abstract class DomainError extends Error {

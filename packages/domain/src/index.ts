@@ -4,3 +4,7 @@ export * from './ratio.js';
 export * from './calendar.js';
 export * from './marketplace.js';
 export * from './policy.js';
+export * from './application.js';
+export * from './application-lifecycle.js';
+export * from './eligibility.js';
+export * from './marketplace-rules.js';
