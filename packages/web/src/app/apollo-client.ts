@@ -1,9 +1,23 @@
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { ErrorLink } from '@apollo/client/link/error';
+import { ViewerDocument } from '../generated/graphql';
+import { hasErrorCode } from '../ui/graphql-errors';
+
+/**
+ * When the server says UNAUTHENTICATED to a signed-in page (the session expired, or was ended
+ * from another browser), ask who is signed in again: the route guard then sends the person to
+ * sign in and back. The Viewer query itself never fails that way, so this cannot loop.
+ */
+const sessionEndedLink = new ErrorLink(({ error, operation }) => {
+  if (operation.operationName !== 'Viewer' && hasErrorCode(error, 'UNAUTHENTICATED')) {
+    void operation.client.refetchQueries({ include: [ViewerDocument] });
+  }
+});
 
 /** One client for the app; the API is served from the same origin (Vite proxies it in development). */
 export function createApolloClient(uri = '/graphql'): ApolloClient {
   return new ApolloClient({
-    link: new HttpLink({ uri, credentials: 'same-origin' }),
+    link: sessionEndedLink.concat(new HttpLink({ uri, credentials: 'same-origin' })),
     cache: new InMemoryCache({
       // Marketplaces are identified by their code, not an id.
       typePolicies: { Marketplace: { keyFields: ['code'] } },

@@ -1,8 +1,13 @@
 import { NavLink, Outlet } from 'react-router';
-
-const navigation = [{ to: '/program-rules', label: 'Program rules' }];
+import { useSignOut } from '../features/accounts/viewer/session';
+import { useViewer } from '../features/accounts/viewer/viewer-context';
+import { describeSignedIn, type SignedInViewer } from '../features/accounts/viewer/viewer-state';
+import { navigationFor } from './navigation';
 
 export function AppShell() {
+  const viewer = useViewer();
+  const items = navigationFor(viewer);
+  const firstEnd = items.findIndex((item) => item.placement === 'end');
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -15,10 +20,10 @@ export function AppShell() {
           </span>
           Recertify
         </NavLink>
-        <nav aria-label="Main">
+        <nav aria-label="Main" className="shell-nav">
           <ul className="nav-list">
-            {navigation.map((item) => (
-              <li key={item.to}>
+            {items.map((item, index) => (
+              <li key={item.to} className={index === firstEnd ? 'nav-push' : undefined}>
                 <NavLink to={item.to} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
                   {item.label}
                 </NavLink>
@@ -26,11 +31,40 @@ export function AppShell() {
             ))}
           </ul>
         </nav>
+        {viewer.status === 'signed-in' && <SignedInBox viewer={viewer} />}
       </header>
       <main id="main" className="shell-main">
         <Outlet />
       </main>
       <footer className="shell-footer">Recertify · Renewed seller program</footer>
+    </div>
+  );
+}
+
+/** Who is signed in, and the way out. */
+function SignedInBox({ viewer }: { viewer: SignedInViewer }) {
+  const { signOut, busy, error } = useSignOut();
+  const { name, affiliation } = describeSignedIn(viewer);
+  return (
+    <div className="viewer-box">
+      <p className="viewer-who">
+        <span className="visually-hidden">Signed in as </span>
+        <span className="viewer-name">{name}</span>
+        <span className="viewer-affiliation">{affiliation}</span>
+      </p>
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        disabled={busy}
+        onClick={() => void signOut()}
+      >
+        {busy ? 'Signing out…' : 'Sign out'}
+      </button>
+      {error && (
+        <p className="viewer-error" role="alert">
+          Could not sign out: {error}
+        </p>
+      )}
     </div>
   );
 }

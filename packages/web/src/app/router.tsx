@@ -1,14 +1,36 @@
 import { createBrowserRouter, Navigate } from 'react-router';
-import { AppShell } from './app-shell';
+import { RequireRole } from '../features/accounts/viewer/require-role';
+import { ViewerProvider } from '../features/accounts/viewer/viewer-context';
+import { ALL_ROLES } from '../features/accounts/viewer/viewer-state';
+import { AccountRoute } from '../routes/account.route';
+import { ForgotPasswordRoute } from '../routes/forgot-password.route';
 import { NotFoundRoute } from '../routes/not-found.route';
 import { ProgramRulesRoute } from '../routes/program-rules.route';
+import { ResetPasswordRoute } from '../routes/reset-password.route';
+import { SignInRoute } from '../routes/sign-in.route';
+import { SignUpRoute } from '../routes/sign-up.route';
+import { AppShell } from './app-shell';
 
 export const router = createBrowserRouter([
   {
-    element: <AppShell />,
+    element: (
+      <ViewerProvider>
+        <AppShell />
+      </ViewerProvider>
+    ),
     children: [
       { index: true, element: <Navigate to="/program-rules" replace /> },
+      // Open to everyone.
       { path: 'program-rules', element: <ProgramRulesRoute /> },
+      { path: 'sign-in', element: <SignInRoute /> },
+      { path: 'sign-up', element: <SignUpRoute /> },
+      { path: 'forgot-password', element: <ForgotPasswordRoute /> },
+      { path: 'reset-password', element: <ResetPasswordRoute /> },
+      // Signed in, any role.
+      {
+        element: <RequireRole roles={ALL_ROLES} />,
+        children: [{ path: 'account', element: <AccountRoute /> }],
+      },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

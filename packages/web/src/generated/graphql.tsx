@@ -467,6 +467,37 @@ export type WarrantyRequirement = {
   minimumDays: Maybe<Scalars['Int']['output']>;
 };
 
+/** A colleague to add to your seller organization. */
+export type AddOrganizationUserInput = {
+  /** Their name. */
+  displayName: string;
+  /** Their email address; they get a link to choose a password. */
+  email: string;
+};
+
+/** A permission granted to an API key. */
+export type ApiScope =
+  /** Returns provider: list, receive, grade and dispose of returns routed to it (provider:returns). */
+  | 'PROVIDER_RETURNS'
+  /** Read the seller's applications and their status (read:applications). */
+  | 'READ_APPLICATIONS'
+  /** Read the seller's quality dashboard: RQS, ODR, rating (read:quality). */
+  | 'READ_QUALITY'
+  /** Read the seller's returns (read:returns). */
+  | 'READ_RETURNS'
+  /** Authorize, close and answer the seller's returns (write:returns). */
+  | 'WRITE_RETURNS';
+
+/** A new API key. */
+export type CreateApiKeyInput = {
+  /** What the key is for, e.g. "ERP sync". */
+  name: string;
+  /** Admins: the provider organization the key is for. Sellers: leave empty (your own). */
+  organizationId?: string | number | null | undefined;
+  /** What the key may do. */
+  scopes: Array<ApiScope>;
+};
+
 /** ISO 4217 code of a currency the program trades in. */
 export type CurrencyCode =
   | 'CAD'
@@ -494,12 +525,155 @@ export type MarketplaceCode =
   | 'MX'
   | 'US';
 
+/** A seller business, or a returns provider that acts through API keys. */
+export type OrganizationKind =
+  | 'PROVIDER'
+  | 'SELLER';
+
+/** A new password and the token from the emailed link. */
+export type ResetPasswordInput = {
+  /** The new password, at least 10 characters. */
+  password: string;
+  /** The token from the reset or invitation link. */
+  token: string;
+};
+
+/** What a signed-in person does in the program. */
+export type Role =
+  /** Manages users, marketplaces, policy versions, holidays and exchange rates. */
+  | 'ADMIN'
+  /** Program staff: decides applications and watches seller health. */
+  | 'REVIEWER'
+  /** Works for a seller organization: applies, follows quality and returns. */
+  | 'SELLER';
+
+/** Email and password. */
+export type SignInInput = {
+  /** Email address of the account. */
+  email: string;
+  /** Password of the account. */
+  password: string;
+};
+
+/** A new seller business and its first user. */
+export type SignUpSellerInput = {
+  /** Your name, as colleagues and reviewers see it. */
+  displayName: string;
+  /** Email address to sign in with. */
+  email: string;
+  /** The legal or trading name of the seller business. */
+  organizationName: string;
+  /** At least 10 characters. */
+  password: string;
+};
+
 /** How a marketplace states its warranty requirement. */
 export type WarrantyKind =
   /** The seller explicitly accepts the Renewed Guarantee. */
   | 'GUARANTEE_ACCEPTANCE'
   /** The seller offers a warranty of at least a number of days from purchase. */
   | 'MINIMUM_DAYS';
+
+export type ApiKeyFieldsFragment = { id: string, name: string, prefix: string, scopes: Array<ApiScope>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null };
+
+export type ApiKeysQueryVariables = Exact<{
+  organizationId?: string | number | null | undefined;
+}>;
+
+
+export type ApiKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, scopes: Array<ApiScope>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> };
+
+export type ProviderOrganizationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProviderOrganizationsQuery = { organizations: Array<{ id: string, name: string }> };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { id: string, name: string, prefix: string, scopes: Array<ApiScope>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { id: string, name: string, prefix: string, scopes: Array<ApiScope>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  input: ResetPasswordInput;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: boolean };
+
+export type PersonFieldsFragment = { id: string, email: string, displayName: string, createdAt: string, lastSignInAt: string | null };
+
+export type OrganizationUsersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrganizationUsersQuery = { organizationUsers: Array<{ id: string, email: string, displayName: string, createdAt: string, lastSignInAt: string | null }> };
+
+export type AddOrganizationUserMutationVariables = Exact<{
+  input: AddOrganizationUserInput;
+}>;
+
+
+export type AddOrganizationUserMutation = { addOrganizationUser: { id: string, email: string, displayName: string, createdAt: string, lastSignInAt: string | null } };
+
+export type RemoveOrganizationUserMutationVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type RemoveOrganizationUserMutation = { removeOrganizationUser: { id: string } };
+
+export type DemoAccountFieldsFragment = { embedded: boolean, demoPassword: string | null, demoAccounts: Array<{ email: string, role: Role, description: string }> };
+
+export type DemoAccountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DemoAccountsQuery = { appInfo: { embedded: boolean, demoPassword: string | null, demoAccounts: Array<{ email: string, role: Role, description: string }> } };
+
+export type SignInMutationVariables = Exact<{
+  input: SignInInput;
+}>;
+
+
+export type SignInMutation = { signIn: { id: string } };
+
+export type SignUpSellerMutationVariables = Exact<{
+  input: SignUpSellerInput;
+}>;
+
+
+export type SignUpSellerMutation = { signUpSeller: { id: string } };
+
+export type ViewerFieldsFragment = { authenticated: boolean, role: Role | null, user: { id: string, email: string, displayName: string } | null, organization: { id: string, name: string, kind: OrganizationKind } | null };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { authenticated: boolean, role: Role | null, user: { id: string, email: string, displayName: string } | null, organization: { id: string, name: string, kind: OrganizationKind } | null } };
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutMutation = { signOut: boolean };
+
+export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutEverywhereMutation = { signOutEverywhere: number };
 
 export type MoneyFieldsFragment = { amountMinor: number, currency: CurrencyCode, formatted: string };
 
@@ -516,6 +690,53 @@ export type ProgramRulesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ProgramRulesQuery = { marketplaces: Array<{ code: MarketplaceCode, name: string, currency: CurrencyCode, timeZone: string, policyInForce: { id: string, version: number, effectiveFrom: string, notes: string | null, defaultedParameters: Array<string>, purchaseWindowDays: number, applePurchaseWindowDays: number, minimumImages: number, requiredViews: Array<ImageView>, screenProductsRequireScreenOn: boolean, odrWindowDays: number, reviewDueBusinessDays: number, rqsWindowDays: number, rqsMinimumOrders: number, defaultReturnWindowDays: number, transitAllowanceDays: number, qualifyingPurchasesMinimum: { amountMinor: number, currency: CurrencyCode, formatted: string }, excludedItemMaxUnitPrice: { amountMinor: number, currency: CurrencyCode, formatted: string }, appleQualifyingPurchasesMinimum: { amountMinor: number, currency: CurrencyCode, formatted: string }, warranty: { kind: WarrantyKind, minimumDays: number | null }, odrMaximum: { formatted: string }, offerRqsMinimum: { formatted: string }, sellerRqsMinimum: { formatted: string }, averageRatingMinimum: { formatted: string } } | null, policyVersions: Array<{ id: string, version: number, effectiveFrom: string, notes: string | null }> }>, exchangeRates: Array<{ id: string, base: CurrencyCode, quote: CurrencyCode, validFrom: string, rate: string }> };
 
+export const ApiKeyFieldsFragmentDoc = gql`
+    fragment ApiKeyFields on ApiKey {
+  id
+  name
+  prefix
+  scopes
+  createdAt
+  lastUsedAt
+  revokedAt
+}
+    `;
+export const PersonFieldsFragmentDoc = gql`
+    fragment PersonFields on User {
+  id
+  email
+  displayName
+  createdAt
+  lastSignInAt
+}
+    `;
+export const DemoAccountFieldsFragmentDoc = gql`
+    fragment DemoAccountFields on AppInfo {
+  embedded
+  demoPassword
+  demoAccounts {
+    email
+    role
+    description
+  }
+}
+    `;
+export const ViewerFieldsFragmentDoc = gql`
+    fragment ViewerFields on Viewer {
+  authenticated
+  role
+  user {
+    id
+    email
+    displayName
+  }
+  organization {
+    id
+    name
+    kind
+  }
+}
+    `;
 export const MoneyFieldsFragmentDoc = gql`
     fragment MoneyFields on Money {
   amountMinor
@@ -599,6 +820,521 @@ export const ExchangeRateFieldsFragmentDoc = gql`
   rate
 }
     `;
+export const ApiKeysDocument = gql`
+    query ApiKeys($organizationId: ID) {
+  apiKeys(organizationId: $organizationId) {
+    ...ApiKeyFields
+  }
+}
+    ${ApiKeyFieldsFragmentDoc}`;
+
+/**
+ * __useApiKeysQuery__
+ *
+ * To run a query within a React component, call `useApiKeysQuery` and pass it any options that fit your needs.
+ * When your component renders, `useApiKeysQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useApiKeysQuery({
+ *   variables: {
+ *      organizationId: // value for 'organizationId'
+ *   },
+ * });
+ */
+export function useApiKeysQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ApiKeysQuery, ApiKeysQueryVariables>(ApiKeysDocument, options);
+      }
+export function useApiKeysLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ApiKeysQuery, ApiKeysQueryVariables>(ApiKeysDocument, options);
+        }
+// @ts-ignore
+export function useApiKeysSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ApiKeysQuery, ApiKeysQueryVariables>;
+export function useApiKeysSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ApiKeysQuery | undefined, ApiKeysQueryVariables>;
+export function useApiKeysSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ApiKeysQuery, ApiKeysQueryVariables>(ApiKeysDocument, options);
+        }
+export type ApiKeysQueryHookResult = ReturnType<typeof useApiKeysQuery>;
+export type ApiKeysLazyQueryHookResult = ReturnType<typeof useApiKeysLazyQuery>;
+export type ApiKeysSuspenseQueryHookResult = ReturnType<typeof useApiKeysSuspenseQuery>;
+export type ApiKeysQueryResult = ApolloReactCommon.QueryResult<ApiKeysQuery, ApiKeysQueryVariables>;
+export const ProviderOrganizationsDocument = gql`
+    query ProviderOrganizations {
+  organizations(kind: PROVIDER) {
+    id
+    name
+  }
+}
+    `;
+
+/**
+ * __useProviderOrganizationsQuery__
+ *
+ * To run a query within a React component, call `useProviderOrganizationsQuery` and pass it any options that fit your needs.
+ * When your component renders, `useProviderOrganizationsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useProviderOrganizationsQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useProviderOrganizationsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>(ProviderOrganizationsDocument, options);
+      }
+export function useProviderOrganizationsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>(ProviderOrganizationsDocument, options);
+        }
+// @ts-ignore
+export function useProviderOrganizationsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>;
+export function useProviderOrganizationsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ProviderOrganizationsQuery | undefined, ProviderOrganizationsQueryVariables>;
+export function useProviderOrganizationsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>(ProviderOrganizationsDocument, options);
+        }
+export type ProviderOrganizationsQueryHookResult = ReturnType<typeof useProviderOrganizationsQuery>;
+export type ProviderOrganizationsLazyQueryHookResult = ReturnType<typeof useProviderOrganizationsLazyQuery>;
+export type ProviderOrganizationsSuspenseQueryHookResult = ReturnType<typeof useProviderOrganizationsSuspenseQuery>;
+export type ProviderOrganizationsQueryResult = ApolloReactCommon.QueryResult<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>;
+export const CreateApiKeyDocument = gql`
+    mutation CreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    secret
+    apiKey {
+      ...ApiKeyFields
+    }
+  }
+}
+    ${ApiKeyFieldsFragmentDoc}`;
+
+/**
+ * __useCreateApiKeyMutation__
+ *
+ * To run a mutation, you first call `useCreateApiKeyMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useCreateApiKeyMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [createApiKeyMutation, { data, loading, error }] = useCreateApiKeyMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useCreateApiKeyMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<CreateApiKeyMutation, CreateApiKeyMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<CreateApiKeyMutation, CreateApiKeyMutationVariables>(CreateApiKeyDocument, options);
+      }
+export type CreateApiKeyMutationHookResult = ReturnType<typeof useCreateApiKeyMutation>;
+export type CreateApiKeyMutationResult = ApolloReactCommon.MutationResult<CreateApiKeyMutation>;
+export const RevokeApiKeyDocument = gql`
+    mutation RevokeApiKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    ...ApiKeyFields
+  }
+}
+    ${ApiKeyFieldsFragmentDoc}`;
+
+/**
+ * __useRevokeApiKeyMutation__
+ *
+ * To run a mutation, you first call `useRevokeApiKeyMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useRevokeApiKeyMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [revokeApiKeyMutation, { data, loading, error }] = useRevokeApiKeyMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useRevokeApiKeyMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>(RevokeApiKeyDocument, options);
+      }
+export type RevokeApiKeyMutationHookResult = ReturnType<typeof useRevokeApiKeyMutation>;
+export type RevokeApiKeyMutationResult = ApolloReactCommon.MutationResult<RevokeApiKeyMutation>;
+export const RequestPasswordResetDocument = gql`
+    mutation RequestPasswordReset($email: String!) {
+  requestPasswordReset(email: $email)
+}
+    `;
+
+/**
+ * __useRequestPasswordResetMutation__
+ *
+ * To run a mutation, you first call `useRequestPasswordResetMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useRequestPasswordResetMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [requestPasswordResetMutation, { data, loading, error }] = useRequestPasswordResetMutation({
+ *   variables: {
+ *      email: // value for 'email'
+ *   },
+ * });
+ */
+export function useRequestPasswordResetMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>(RequestPasswordResetDocument, options);
+      }
+export type RequestPasswordResetMutationHookResult = ReturnType<typeof useRequestPasswordResetMutation>;
+export type RequestPasswordResetMutationResult = ApolloReactCommon.MutationResult<RequestPasswordResetMutation>;
+export const ResetPasswordDocument = gql`
+    mutation ResetPassword($input: ResetPasswordInput!) {
+  resetPassword(input: $input)
+}
+    `;
+
+/**
+ * __useResetPasswordMutation__
+ *
+ * To run a mutation, you first call `useResetPasswordMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useResetPasswordMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [resetPasswordMutation, { data, loading, error }] = useResetPasswordMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useResetPasswordMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<ResetPasswordMutation, ResetPasswordMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<ResetPasswordMutation, ResetPasswordMutationVariables>(ResetPasswordDocument, options);
+      }
+export type ResetPasswordMutationHookResult = ReturnType<typeof useResetPasswordMutation>;
+export type ResetPasswordMutationResult = ApolloReactCommon.MutationResult<ResetPasswordMutation>;
+export const OrganizationUsersDocument = gql`
+    query OrganizationUsers {
+  organizationUsers {
+    ...PersonFields
+  }
+}
+    ${PersonFieldsFragmentDoc}`;
+
+/**
+ * __useOrganizationUsersQuery__
+ *
+ * To run a query within a React component, call `useOrganizationUsersQuery` and pass it any options that fit your needs.
+ * When your component renders, `useOrganizationUsersQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useOrganizationUsersQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useOrganizationUsersQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<OrganizationUsersQuery, OrganizationUsersQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<OrganizationUsersQuery, OrganizationUsersQueryVariables>(OrganizationUsersDocument, options);
+      }
+export function useOrganizationUsersLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<OrganizationUsersQuery, OrganizationUsersQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<OrganizationUsersQuery, OrganizationUsersQueryVariables>(OrganizationUsersDocument, options);
+        }
+// @ts-ignore
+export function useOrganizationUsersSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<OrganizationUsersQuery, OrganizationUsersQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<OrganizationUsersQuery, OrganizationUsersQueryVariables>;
+export function useOrganizationUsersSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrganizationUsersQuery, OrganizationUsersQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<OrganizationUsersQuery | undefined, OrganizationUsersQueryVariables>;
+export function useOrganizationUsersSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrganizationUsersQuery, OrganizationUsersQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<OrganizationUsersQuery, OrganizationUsersQueryVariables>(OrganizationUsersDocument, options);
+        }
+export type OrganizationUsersQueryHookResult = ReturnType<typeof useOrganizationUsersQuery>;
+export type OrganizationUsersLazyQueryHookResult = ReturnType<typeof useOrganizationUsersLazyQuery>;
+export type OrganizationUsersSuspenseQueryHookResult = ReturnType<typeof useOrganizationUsersSuspenseQuery>;
+export type OrganizationUsersQueryResult = ApolloReactCommon.QueryResult<OrganizationUsersQuery, OrganizationUsersQueryVariables>;
+export const AddOrganizationUserDocument = gql`
+    mutation AddOrganizationUser($input: AddOrganizationUserInput!) {
+  addOrganizationUser(input: $input) {
+    ...PersonFields
+  }
+}
+    ${PersonFieldsFragmentDoc}`;
+
+/**
+ * __useAddOrganizationUserMutation__
+ *
+ * To run a mutation, you first call `useAddOrganizationUserMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useAddOrganizationUserMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [addOrganizationUserMutation, { data, loading, error }] = useAddOrganizationUserMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useAddOrganizationUserMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<AddOrganizationUserMutation, AddOrganizationUserMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<AddOrganizationUserMutation, AddOrganizationUserMutationVariables>(AddOrganizationUserDocument, options);
+      }
+export type AddOrganizationUserMutationHookResult = ReturnType<typeof useAddOrganizationUserMutation>;
+export type AddOrganizationUserMutationResult = ApolloReactCommon.MutationResult<AddOrganizationUserMutation>;
+export const RemoveOrganizationUserDocument = gql`
+    mutation RemoveOrganizationUser($userId: ID!) {
+  removeOrganizationUser(userId: $userId) {
+    id
+  }
+}
+    `;
+
+/**
+ * __useRemoveOrganizationUserMutation__
+ *
+ * To run a mutation, you first call `useRemoveOrganizationUserMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useRemoveOrganizationUserMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [removeOrganizationUserMutation, { data, loading, error }] = useRemoveOrganizationUserMutation({
+ *   variables: {
+ *      userId: // value for 'userId'
+ *   },
+ * });
+ */
+export function useRemoveOrganizationUserMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<RemoveOrganizationUserMutation, RemoveOrganizationUserMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<RemoveOrganizationUserMutation, RemoveOrganizationUserMutationVariables>(RemoveOrganizationUserDocument, options);
+      }
+export type RemoveOrganizationUserMutationHookResult = ReturnType<typeof useRemoveOrganizationUserMutation>;
+export type RemoveOrganizationUserMutationResult = ApolloReactCommon.MutationResult<RemoveOrganizationUserMutation>;
+export const DemoAccountsDocument = gql`
+    query DemoAccounts {
+  appInfo {
+    ...DemoAccountFields
+  }
+}
+    ${DemoAccountFieldsFragmentDoc}`;
+
+/**
+ * __useDemoAccountsQuery__
+ *
+ * To run a query within a React component, call `useDemoAccountsQuery` and pass it any options that fit your needs.
+ * When your component renders, `useDemoAccountsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useDemoAccountsQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useDemoAccountsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<DemoAccountsQuery, DemoAccountsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<DemoAccountsQuery, DemoAccountsQueryVariables>(DemoAccountsDocument, options);
+      }
+export function useDemoAccountsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<DemoAccountsQuery, DemoAccountsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<DemoAccountsQuery, DemoAccountsQueryVariables>(DemoAccountsDocument, options);
+        }
+// @ts-ignore
+export function useDemoAccountsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<DemoAccountsQuery, DemoAccountsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DemoAccountsQuery, DemoAccountsQueryVariables>;
+export function useDemoAccountsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DemoAccountsQuery, DemoAccountsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DemoAccountsQuery | undefined, DemoAccountsQueryVariables>;
+export function useDemoAccountsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DemoAccountsQuery, DemoAccountsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<DemoAccountsQuery, DemoAccountsQueryVariables>(DemoAccountsDocument, options);
+        }
+export type DemoAccountsQueryHookResult = ReturnType<typeof useDemoAccountsQuery>;
+export type DemoAccountsLazyQueryHookResult = ReturnType<typeof useDemoAccountsLazyQuery>;
+export type DemoAccountsSuspenseQueryHookResult = ReturnType<typeof useDemoAccountsSuspenseQuery>;
+export type DemoAccountsQueryResult = ApolloReactCommon.QueryResult<DemoAccountsQuery, DemoAccountsQueryVariables>;
+export const SignInDocument = gql`
+    mutation SignIn($input: SignInInput!) {
+  signIn(input: $input) {
+    id
+  }
+}
+    `;
+
+/**
+ * __useSignInMutation__
+ *
+ * To run a mutation, you first call `useSignInMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useSignInMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [signInMutation, { data, loading, error }] = useSignInMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useSignInMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<SignInMutation, SignInMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<SignInMutation, SignInMutationVariables>(SignInDocument, options);
+      }
+export type SignInMutationHookResult = ReturnType<typeof useSignInMutation>;
+export type SignInMutationResult = ApolloReactCommon.MutationResult<SignInMutation>;
+export const SignUpSellerDocument = gql`
+    mutation SignUpSeller($input: SignUpSellerInput!) {
+  signUpSeller(input: $input) {
+    id
+  }
+}
+    `;
+
+/**
+ * __useSignUpSellerMutation__
+ *
+ * To run a mutation, you first call `useSignUpSellerMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useSignUpSellerMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [signUpSellerMutation, { data, loading, error }] = useSignUpSellerMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useSignUpSellerMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<SignUpSellerMutation, SignUpSellerMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<SignUpSellerMutation, SignUpSellerMutationVariables>(SignUpSellerDocument, options);
+      }
+export type SignUpSellerMutationHookResult = ReturnType<typeof useSignUpSellerMutation>;
+export type SignUpSellerMutationResult = ApolloReactCommon.MutationResult<SignUpSellerMutation>;
+export const ViewerDocument = gql`
+    query Viewer {
+  viewer {
+    ...ViewerFields
+  }
+}
+    ${ViewerFieldsFragmentDoc}`;
+
+/**
+ * __useViewerQuery__
+ *
+ * To run a query within a React component, call `useViewerQuery` and pass it any options that fit your needs.
+ * When your component renders, `useViewerQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useViewerQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useViewerQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<ViewerQuery, ViewerQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ViewerQuery, ViewerQueryVariables>(ViewerDocument, options);
+      }
+export function useViewerLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ViewerQuery, ViewerQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ViewerQuery, ViewerQueryVariables>(ViewerDocument, options);
+        }
+// @ts-ignore
+export function useViewerSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ViewerQuery, ViewerQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ViewerQuery, ViewerQueryVariables>;
+export function useViewerSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ViewerQuery, ViewerQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ViewerQuery | undefined, ViewerQueryVariables>;
+export function useViewerSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ViewerQuery, ViewerQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ViewerQuery, ViewerQueryVariables>(ViewerDocument, options);
+        }
+export type ViewerQueryHookResult = ReturnType<typeof useViewerQuery>;
+export type ViewerLazyQueryHookResult = ReturnType<typeof useViewerLazyQuery>;
+export type ViewerSuspenseQueryHookResult = ReturnType<typeof useViewerSuspenseQuery>;
+export type ViewerQueryResult = ApolloReactCommon.QueryResult<ViewerQuery, ViewerQueryVariables>;
+export const SignOutDocument = gql`
+    mutation SignOut {
+  signOut
+}
+    `;
+
+/**
+ * __useSignOutMutation__
+ *
+ * To run a mutation, you first call `useSignOutMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useSignOutMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [signOutMutation, { data, loading, error }] = useSignOutMutation({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useSignOutMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<SignOutMutation, SignOutMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<SignOutMutation, SignOutMutationVariables>(SignOutDocument, options);
+      }
+export type SignOutMutationHookResult = ReturnType<typeof useSignOutMutation>;
+export type SignOutMutationResult = ApolloReactCommon.MutationResult<SignOutMutation>;
+export const SignOutEverywhereDocument = gql`
+    mutation SignOutEverywhere {
+  signOutEverywhere
+}
+    `;
+
+/**
+ * __useSignOutEverywhereMutation__
+ *
+ * To run a mutation, you first call `useSignOutEverywhereMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useSignOutEverywhereMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [signOutEverywhereMutation, { data, loading, error }] = useSignOutEverywhereMutation({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useSignOutEverywhereMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>(SignOutEverywhereDocument, options);
+      }
+export type SignOutEverywhereMutationHookResult = ReturnType<typeof useSignOutEverywhereMutation>;
+export type SignOutEverywhereMutationResult = ApolloReactCommon.MutationResult<SignOutEverywhereMutation>;
 export const ProgramRulesDocument = gql`
     query ProgramRules {
   marketplaces {

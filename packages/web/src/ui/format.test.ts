@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatUtcDate, humanizeConstant } from './format';
+import { formatDateTime, formatUtcDate, humanizeConstant } from './format';
 
 describe('formatUtcDate', () => {
   it.each([
@@ -26,5 +26,15 @@ describe('humanizeConstant', () => {
     ['', ''],
   ])('%j is %j', (constant, expected) => {
     expect(humanizeConstant(constant)).toBe(expected);
+  });
+});
+
+describe('formatDateTime', () => {
+  it.each([
+    ['2026-03-02T14:05:09.000Z', 'UTC', 'Mar 2, 2026, 2:05 PM'],
+    ['2026-03-02T00:30:00.000Z', 'America/Toronto', 'Mar 1, 2026, 7:30 PM'],
+    ['2026-07-01T12:00:00.000Z', 'America/Mexico_City', 'Jul 1, 2026, 6:00 AM'],
+  ])('%s in %s is %s', (iso, zone, expected) => {
+    expect(formatDateTime(iso, zone)).toBe(expected);
   });
 });

@@ -1,10 +1,12 @@
 import type { ExchangeRate } from '@recertify/domain';
 import { useProgramRulesQuery } from '../../generated/graphql';
+import { usePageTitle } from '../../ui/page-title';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { MarketplacePolicyCard } from './marketplace-policy-card';
 
 /** Every marketplace with the rules in force today and its version history. */
 export function ProgramRules() {
+  usePageTitle('Program rules');
   const { data, loading, error, refetch } = useProgramRulesQuery({ notifyOnNetworkStatusChange: true });
 
   return (

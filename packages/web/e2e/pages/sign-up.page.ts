@@ -1,0 +1,34 @@
+import type { Locator } from 'playwright-core';
+import { AppPage } from './app.page.js';
+
+export interface NewSeller {
+  email: string;
+  password: string;
+  name: string;
+  business: string;
+}
+
+export class SignUpPage extends AppPage {
+  field(label: 'Email' | 'Password' | 'Your name' | 'Business name'): Locator {
+    return this.page.getByLabel(label, { exact: true });
+  }
+
+  /** The message under a field, found through the field's aria-describedby. */
+  async errorUnder(label: 'Email' | 'Password' | 'Your name' | 'Business name'): Promise<string | null> {
+    const field = this.field(label);
+    if ((await field.getAttribute('aria-invalid')) !== 'true') return null;
+    return this.page.locator('.field', { has: field }).locator('.field-error').innerText();
+  }
+
+  get alert(): Locator {
+    return this.page.getByRole('main').getByRole('alert');
+  }
+
+  async signUp(seller: NewSeller): Promise<void> {
+    await this.field('Email').fill(seller.email);
+    await this.field('Password').fill(seller.password);
+    await this.field('Your name').fill(seller.name);
+    await this.field('Business name').fill(seller.business);
+    await this.page.getByRole('button', { name: 'Create account', exact: true }).click();
+  }
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../generated/graphql';
+import type { ViewerState } from '../features/accounts/viewer/viewer-state';
+import { audienceOf, navigationFor } from './navigation';
+
+const signedIn = (role: Role): ViewerState => ({
+  status: 'signed-in',
+  role,
+  user: { id: 'u1', email: 'someone@example.test', displayName: 'Someone' },
+  organization: null,
+});
+
+const labels = (viewer: ViewerState) => navigationFor(viewer).map((item) => item.label);
+
+describe('navigationFor', () => {
+  it.each<[string, ViewerState, string[]]>([
+    ['a visitor', { status: 'anonymous' }, ['Program rules', 'Sign in', 'Sign up']],
+    ['a seller', signedIn('SELLER'), ['Program rules', 'Account']],
+    ['a reviewer', signedIn('REVIEWER'), ['Program rules', 'Account']],
+    ['an admin', signedIn('ADMIN'), ['Program rules', 'Account']],
+    // Until the viewer is known, only what everyone sees: no "Sign in" flashing for a signed-in person.
+    ['nobody known yet', { status: 'loading' }, ['Program rules']],
+    ['a viewer that failed to load', { status: 'failed', message: 'x', retry: () => undefined }, ['Program rules']],
+  ])('%s sees %j', (_who, viewer, expected) => {
+    expect(labels(viewer)).toEqual(expected);
+  });
+
+  it('puts the sign-in and sign-up links at the end of the header', () => {
+    const placements = navigationFor({ status: 'anonymous' }).map((item) => [item.label, item.placement]);
+    expect(placements).toEqual([
+      ['Program rules', 'main'],
+      ['Sign in', 'end'],
+      ['Sign up', 'end'],
+    ]);
+  });
+
+  it('links every item to a path of the app', () => {
+    for (const audience of ['ANONYMOUS', 'SELLER', 'REVIEWER', 'ADMIN'] as const) {
+      const viewer: ViewerState = audience === 'ANONYMOUS' ? { status: 'anonymous' } : signedIn(audience);
+      expect(audienceOf(viewer)).toBe(audience);
+      for (const item of navigationFor(viewer)) expect(item.to).toMatch(/^\/[a-z-]+$/);
+    }
+  });
+});

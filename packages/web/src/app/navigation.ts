@@ -1,0 +1,42 @@
+import type { Role } from '../generated/graphql';
+import type { ViewerState } from '../features/accounts/viewer/viewer-state';
+
+export interface NavigationItem {
+  readonly to: string;
+  readonly label: string;
+  /** `end`: pushed to the far side of the header, as account entry points are. */
+  readonly placement: 'main' | 'end';
+}
+
+/** Who the header is drawn for: a role, a visitor, or `unknown` while the viewer is loading or failed. */
+export type Audience = Role | 'ANONYMOUS' | 'UNKNOWN';
+
+const programRules: NavigationItem = { to: '/program-rules', label: 'Program rules', placement: 'main' };
+const account: NavigationItem = { to: '/account', label: 'Account', placement: 'main' };
+const signIn: NavigationItem = { to: '/sign-in', label: 'Sign in', placement: 'end' };
+const signUp: NavigationItem = { to: '/sign-up', label: 'Sign up', placement: 'end' };
+
+/** The header's links by audience, in order. New pages are added here, for the roles that use them. */
+export const NAVIGATION: Readonly<Record<Audience, readonly NavigationItem[]>> = {
+  UNKNOWN: [programRules],
+  ANONYMOUS: [programRules, signIn, signUp],
+  SELLER: [programRules, account],
+  REVIEWER: [programRules, account],
+  ADMIN: [programRules, account],
+};
+
+export function audienceOf(viewer: ViewerState): Audience {
+  switch (viewer.status) {
+    case 'loading':
+    case 'failed':
+      return 'UNKNOWN';
+    case 'anonymous':
+      return 'ANONYMOUS';
+    case 'signed-in':
+      return viewer.role;
+  }
+}
+
+export function navigationFor(viewer: ViewerState): readonly NavigationItem[] {
+  return NAVIGATION[audienceOf(viewer)];
+}

@@ -1,0 +1,9 @@
+import type { ApiKeysQueryVariables } from '../../../generated/graphql';
+
+/**
+ * The variables of one organization's ApiKeys query, built in one place: the list and the cache
+ * update after creating a key must name the same cache entry.
+ */
+export function apiKeysVariables(organizationId: string | undefined): ApiKeysQueryVariables {
+  return organizationId ? { organizationId } : {};
+}

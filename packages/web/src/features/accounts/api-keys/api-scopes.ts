@@ -1,0 +1,51 @@
+import type { ApiScope } from '../../../generated/graphql';
+
+interface ScopeInfo {
+  /** The scope as SPEC section 8 and API users write it, e.g. "read:applications". */
+  readonly label: string;
+  readonly description: string;
+  /** Who may grant it: a seller for its own tools, an admin for a returns provider. */
+  readonly grantedTo: 'SELLER' | 'PROVIDER';
+}
+
+/** Every scope the API knows; typed by the generated enum, so a new scope fails the build until described here. */
+export const API_SCOPES: Readonly<Record<ApiScope, ScopeInfo>> = {
+  READ_APPLICATIONS: {
+    label: 'read:applications',
+    description: 'Read your applications and their status.',
+    grantedTo: 'SELLER',
+  },
+  READ_QUALITY: {
+    label: 'read:quality',
+    description: 'Read your quality dashboard: RQS, order defect rate, rating.',
+    grantedTo: 'SELLER',
+  },
+  READ_RETURNS: { label: 'read:returns', description: 'Read your returns.', grantedTo: 'SELLER' },
+  WRITE_RETURNS: {
+    label: 'write:returns',
+    description: 'Authorize, close and answer your returns.',
+    grantedTo: 'SELLER',
+  },
+  PROVIDER_RETURNS: {
+    label: 'provider:returns',
+    description: 'List, receive, grade and dispose of the returns routed to this provider.',
+    grantedTo: 'PROVIDER',
+  },
+};
+
+/** The scopes one kind of organization can be granted, in the order the table lists them. */
+export function scopesGrantedTo(grantee: ScopeInfo['grantedTo']): ApiScope[] {
+  return (Object.keys(API_SCOPES) as ApiScope[]).filter((scope) => API_SCOPES[scope].grantedTo === grantee);
+}
+
+export function scopeLabel(scope: ApiScope): string {
+  return API_SCOPES[scope].label;
+}
+
+/**
+ * How a key is recognised without its secret: the public prefix in the shape of the key itself,
+ * `rcf_<prefix>_…`, so it can be matched against the start of a key stored elsewhere.
+ */
+export function maskedKey(prefix: string): string {
+  return `rcf_${prefix}_…`;
+}

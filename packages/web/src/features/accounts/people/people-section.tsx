@@ -1,0 +1,178 @@
+import { useRef, useState, type FormEvent } from 'react';
+import {
+  OrganizationUsersDocument,
+  useAddOrganizationUserMutation,
+  useOrganizationUsersQuery,
+  useRemoveOrganizationUserMutation,
+  type OrganizationUsersQuery,
+  type PersonFieldsFragment,
+} from '../../../generated/graphql';
+import { ConfirmButton } from '../../../ui/confirm-button';
+import { FormAlert, Notice, SubmitButton, TextField, useFocusOnProblem, useFormValues } from '../../../ui/form';
+import { formatDateTime } from '../../../ui/format';
+import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
+import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
+import type { SignedInViewer } from '../viewer/viewer-state';
+
+/** The people of a seller organization: everyone can add a colleague and remove anyone but themselves. */
+export function PeopleSection({ viewer }: { viewer: SignedInViewer }) {
+  const { data, loading, error, refetch } = useOrganizationUsersQuery({ notifyOnNetworkStatusChange: true });
+  return (
+    <section className="card account-section" aria-labelledby="people-title">
+      <h2 id="people-title">People</h2>
+      <p className="muted">Everyone here signs in to {viewer.organization?.name ?? 'your organization'}.</p>
+      {loading && !data ? (
+        <LoadingState label="Loading people…" />
+      ) : error && !data ? (
+        <ErrorState level={3} title="The people could not be loaded" error={error} onRetry={() => void refetch()} />
+      ) : !data || data.organizationUsers.length === 0 ? (
+        <EmptyState level={3} title="No one here yet">
+          Add a colleague below.
+        </EmptyState>
+      ) : (
+        <PeopleTable people={data.organizationUsers} myId={viewer.user.id} />
+      )}
+      <AddPersonForm />
+    </section>
+  );
+}
+
+function PeopleTable({ people, myId }: { people: readonly PersonFieldsFragment[]; myId: string }) {
+  const [removeOrganizationUser] = useRemoveOrganizationUserMutation({
+    // A removed person is deactivated, not deleted: drop them from the list of active users.
+    update(cache, { data }) {
+      const removedId = data?.removeOrganizationUser.id;
+      if (!removedId) return;
+      cache.updateQuery<OrganizationUsersQuery>({ query: OrganizationUsersDocument }, (current) =>
+        current ? { organizationUsers: current.organizationUsers.filter((p) => p.id !== removedId) } : current,
+      );
+    },
+  });
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption className="visually-hidden">People of your organization</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Added</th>
+            <th scope="col">Last signed in</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((person) => (
+            <tr key={person.id}>
+              <th scope="row">
+                {person.displayName}
+                {person.id === myId && (
+                  <>
+                    {' '}
+                    <span className="badge badge-current">you</span>
+                  </>
+                )}
+              </th>
+              <td>{person.email}</td>
+              <td>{formatDateTime(person.createdAt)}</td>
+              <td>{person.lastSignInAt ? formatDateTime(person.lastSignInAt) : 'never'}</td>
+              <td>
+                {person.id === myId ? (
+                  <span className="muted small">You cannot remove yourself</span>
+                ) : (
+                  <ConfirmButton
+                    label="Remove"
+                    accessibleLabel={`Remove ${person.displayName}`}
+                    question={`Remove ${person.displayName}? They are signed out at once and can no longer sign in.`}
+                    confirmLabel="Yes, remove"
+                    busyLabel="Removing…"
+                    onConfirm={() => removeOrganizationUser({ variables: { userId: person.id } })}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const LABELS = { email: "Colleague's email", displayName: "Colleague's name" };
+const EMPTY = { email: '', displayName: '' };
+
+function AddPersonForm() {
+  const formRef = useRef<HTMLFormElement>(null);
+  const { values, setField, reset } = useFormValues(EMPTY);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [added, setAdded] = useState<PersonFieldsFragment | null>(null);
+  useFocusOnProblem(formRef, problem);
+  const [addOrganizationUser, { loading }] = useAddOrganizationUserMutation({
+    // The server lists people oldest first: the newcomer goes last.
+    update(cache, { data }) {
+      const person = data?.addOrganizationUser;
+      if (!person) return;
+      cache.updateQuery<OrganizationUsersQuery>({ query: OrganizationUsersDocument }, (current) =>
+        current
+          ? { organizationUsers: [...current.organizationUsers.filter((p) => p.id !== person.id), person] }
+          : current,
+      );
+    },
+  });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    setAdded(null);
+    try {
+      const { data } = await addOrganizationUser({ variables: { input: values } });
+      if (!data) return;
+      setAdded(data.addOrganizationUser);
+      reset();
+    } catch (error) {
+      setProblem(formProblemOf(error, LABELS));
+    }
+  };
+
+  return (
+    <form
+      ref={formRef}
+      className="form"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      aria-label="Add a colleague"
+    >
+      <h3>Add a colleague</h3>
+      {added && (
+        <Notice>
+          Added {added.displayName}. We emailed {added.email} a link to choose a password.
+        </Notice>
+      )}
+      <FormAlert problem={problem} />
+      <div className="form-row">
+        <TextField
+          label={LABELS.email}
+          name="email"
+          type="email"
+          autoComplete="off"
+          value={values.email}
+          onChange={setField('email')}
+          error={problem?.fields['email']}
+          required
+        />
+        <TextField
+          label={LABELS.displayName}
+          name="displayName"
+          autoComplete="off"
+          value={values.displayName}
+          onChange={setField('displayName')}
+          error={problem?.fields['displayName']}
+          required
+        />
+      </div>
+      <SubmitButton busy={loading} label="Add colleague" busyLabel="Adding…" />
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+import { useDemoAccountsQuery } from '../../../generated/graphql';
+import { ROLE_LABELS } from '../viewer/viewer-state';
+
+interface Props {
+  /** Fills the sign-in form with this account. */
+  onUse: (account: { email: string; password: string }) => void;
+}
+
+/**
+ * Embedded mode only: the seeded demo accounts, one button each to fill the sign-in form. It is a
+ * shortcut, not the way in: while appInfo loads, or if it fails, the panel stays away and the form
+ * works as always (production installations never show it).
+ */
+export function DemoAccountsPanel({ onUse }: Props) {
+  const { data } = useDemoAccountsQuery();
+  const info = data?.appInfo;
+  if (!info?.embedded) return null;
+  const password = info.demoPassword ?? '';
+  return (
+    <aside className="card demo-panel" aria-labelledby="demo-accounts-title">
+      <h2 id="demo-accounts-title">Demo accounts</h2>
+      <p className="muted">
+        This installation runs with demo data. Every demo account signs in with the password{' '}
+        <code className="demo-password">{password}</code>.
+      </p>
+      {info.demoAccounts.length === 0 ? (
+        <p className="notice">No demo accounts were seeded.</p>
+      ) : (
+        <ul className="demo-list">
+          {info.demoAccounts.map((account) => (
+            <li key={account.email}>
+              <div className="demo-account">
+                <span className="demo-description">
+                  <span className="badge">{ROLE_LABELS[account.role]}</span> {account.description}
+                </span>
+                <code className="demo-email">{account.email}</code>
+              </div>
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                aria-label={`Use ${account.email}`}
+                onClick={() => onUse({ email: account.email, password })}
+              >
+                Use
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}

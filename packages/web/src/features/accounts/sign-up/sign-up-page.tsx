@@ -1,0 +1,104 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { Link, Navigate } from 'react-router';
+import { useSignUpSellerMutation } from '../../../generated/graphql';
+import { FormAlert, SubmitButton, TextField, useFocusOnProblem, useFormValues } from '../../../ui/form';
+import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
+import { usePageTitle } from '../../../ui/page-title';
+import { PASSWORD_MIN_LENGTH } from '../password-rules';
+import { HOME_AFTER_SIGN_IN } from '../sign-in/next-path';
+import { useStartSession } from '../viewer/session';
+import { useViewer } from '../viewer/viewer-context';
+
+/** Field names are the API's (SignUpSellerInput), so its `extensions.fields` land under the right input. */
+const LABELS = { email: 'Email', password: 'Password', displayName: 'Your name', organizationName: 'Business name' };
+const EMPTY = { email: '', password: '', displayName: '', organizationName: '' };
+
+/** A new seller organization and its first user, signed in at once. */
+export function SignUpPage() {
+  usePageTitle('Sign up');
+  const viewer = useViewer();
+  const formRef = useRef<HTMLFormElement>(null);
+  const { values, setField } = useFormValues(EMPTY);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [signUpSeller] = useSignUpSellerMutation();
+  const startSession = useStartSession();
+  useFocusOnProblem(formRef, problem);
+
+  if (viewer.status === 'signed-in') return <Navigate to={HOME_AFTER_SIGN_IN} replace />;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    // No check before sending: the server names every failing field at once, the password rule included.
+    setProblem(null);
+    setSubmitting(true);
+    try {
+      await signUpSeller({ variables: { input: values } });
+      await startSession(); // the viewer is now the new seller: the redirect above goes to the account page
+    } catch (error) {
+      setProblem(formProblemOf(error, LABELS));
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <div className="auth-layout">
+      <section className="card auth-card" aria-labelledby="sign-up-title">
+        <h1 id="sign-up-title">Create a seller account</h1>
+        <p className="muted">
+          For businesses that sell refurbished products and want to join the Renewed program. You can invite colleagues
+          afterwards.
+        </p>
+        <form ref={formRef} className="form" noValidate onSubmit={(event) => void submit(event)}>
+          <FormAlert problem={problem} />
+          <TextField
+            label={LABELS.email}
+            name="email"
+            type="email"
+            autoComplete="email"
+            value={values.email}
+            onChange={setField('email')}
+            error={problem?.fields['email']}
+            required
+          />
+          <TextField
+            label={LABELS.password}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few words you will remember work well.`}
+            value={values.password}
+            onChange={setField('password')}
+            error={problem?.fields['password']}
+            required
+          />
+          <TextField
+            label={LABELS.displayName}
+            name="displayName"
+            autoComplete="name"
+            value={values.displayName}
+            onChange={setField('displayName')}
+            error={problem?.fields['displayName']}
+            required
+          />
+          <TextField
+            label={LABELS.organizationName}
+            name="organizationName"
+            autoComplete="organization"
+            hint="The seller organization you apply for."
+            value={values.organizationName}
+            onChange={setField('organizationName')}
+            error={problem?.fields['organizationName']}
+            required
+          />
+          <SubmitButton busy={submitting} label="Create account" busyLabel="Creating account…" />
+        </form>
+        <p className="auth-links">
+          <span>
+            Already have an account? <Link to="/sign-in">Sign in</Link>
+          </span>
+        </p>
+      </section>
+    </div>
+  );
+}

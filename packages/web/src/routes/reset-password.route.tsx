@@ -1,0 +1,5 @@
+import { ResetPasswordPage } from '../features/accounts/password-reset/reset-password-page';
+
+export function ResetPasswordRoute() {
+  return <ResetPasswordPage />;
+}

@@ -1,0 +1,122 @@
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useState,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type Ref,
+  type RefObject,
+} from 'react';
+import type { FormProblem } from './graphql-errors';
+
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'value' | 'onChange' | 'children'>;
+
+interface TextFieldProps extends InputProps {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** Shown under the input and tied to it, so a screen reader reads it with the label. */
+  error?: string | undefined;
+  /** A rule or an example, shown between label and input. */
+  hint?: ReactNode;
+}
+
+/** A labelled input with its hint and error; tests and assistive technology find it by its label. */
+export function TextField({ label, name, value, onChange, error, hint, type = 'text', ...input }: TextFieldProps) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      )}
+      <input
+        {...input}
+        id={id}
+        name={name}
+        type={type}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The error above a form: which fields to fix, or what the API said. */
+export function FormAlert({ problem, children }: { problem: FormProblem | null; children?: ReactNode }) {
+  if (!problem) return null;
+  return (
+    <div className="alert alert-error" role="alert" tabIndex={-1} data-form-alert="">
+      <p>{problem.summary}</p>
+      {children}
+    </div>
+  );
+}
+
+/** A success or information line that screen readers announce without moving focus. */
+export function Notice({ children, tone = 'success' }: { children: ReactNode; tone?: 'success' | 'info' }) {
+  return (
+    <div className={`alert alert-${tone}`} role="status">
+      {children}
+    </div>
+  );
+}
+
+/** Disabled while the form is being sent, so a double click sends it once. */
+export function SubmitButton({
+  busy,
+  label,
+  busyLabel,
+  ref,
+}: {
+  busy: boolean;
+  label: string;
+  busyLabel: string;
+  ref?: Ref<HTMLButtonElement>;
+}) {
+  return (
+    <button ref={ref} type="submit" className="button" disabled={busy}>
+      {busy ? busyLabel : label}
+    </button>
+  );
+}
+
+/** Controlled string fields of a form: values, a setter per field, and a reset. */
+export function useFormValues<T extends Record<string, string>>(initial: T) {
+  const [values, setValues] = useState<T>(initial);
+  const setField = useCallback(
+    (field: keyof T) => (value: string) => setValues((current) => ({ ...current, [field]: value })),
+    [],
+  );
+  const reset = useCallback(() => setValues(initial), [initial]);
+  return { values, setValues, setField, reset };
+}
+
+/**
+ * After a failed submit, moves focus to the first field marked invalid, or else to the alert, so
+ * keyboard and screen-reader users land on what to fix.
+ */
+export function useFocusOnProblem(formRef: RefObject<HTMLFormElement | null>, problem: FormProblem | null): void {
+  useEffect(() => {
+    if (!problem) return;
+    const form = formRef.current;
+    const target =
+      form?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      form?.querySelector<HTMLElement>('[data-form-alert]');
+    target?.focus();
+  }, [formRef, problem]);
+}
