@@ -30,6 +30,8 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      // GraphQL string enums mirror the domain's string unions on purpose.
+      '@typescript-eslint/no-unsafe-enum-comparison': 'off',
     },
   },
   {

@@ -9,7 +9,7 @@ export default defineConfig({
   resolve: { conditions: ['source'] },
   server: {
     port: 5173,
-    proxy: { '/graphql': apiTarget, '/health': apiTarget },
+    proxy: { '/graphql': apiTarget, '/health': apiTarget, '/uploads': apiTarget },
   },
   build: { outDir: 'dist', sourcemap: true },
   test: {

@@ -94,9 +94,14 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
           secure: config.auth.secureCookies,
           path: '/',
         } as const;
+        const memoized = new Map<string, Promise<unknown>>();
         return {
           em,
           principal,
+          memo: <T>(key: string, load: () => Promise<T>) => {
+            if (!memoized.has(key)) memoized.set(key, load());
+            return memoized.get(key) as Promise<T>;
+          },
           config,
           logger: req.log,
           requestId: req.id as string,

@@ -11,7 +11,8 @@ import {
   idsOf,
   signedIn,
 } from './support/principals.js';
-import { startTestApp, type TestApp, type TestClient } from './support/test-app.js';
+import { submittedApplication } from './support/applications.js';
+import { startTestApp, TestClock, type TestApp, type TestClient } from './support/test-app.js';
 
 /**
  * Who may call what: every query and mutation, for every kind of caller. "ok" means the call got
@@ -33,6 +34,7 @@ const CALLERS: Caller[] = [
 ];
 
 interface Fixture {
+  applicationId: string;
   sellerUserId: string;
   otherSellerUserId: string;
   providerOrganizationId: string;
@@ -121,6 +123,74 @@ const ROWS: Row[] = [
     variables: (f) => ({ id: f.sacrificialKeyIds.pop()! }),
     expect: only(['seller', 'admin'], { otherSeller: 'NOT_FOUND' }),
   },
+  {
+    operation: 'myApplications',
+    document: '{ myApplications { id } }',
+    expect: only(['seller', 'otherSeller', 'scopedKey']),
+  },
+  {
+    operation: 'myMarketplaceApprovals',
+    document: '{ myMarketplaceApprovals { marketplace } }',
+    expect: only(['seller', 'otherSeller', 'scopedKey']),
+  },
+  {
+    operation: 'application',
+    document: 'query($id: ID!) { application(id: $id) { id status } }',
+    variables: (f) => ({ id: f.applicationId }),
+    expect: only(['seller', 'reviewer', 'admin', 'scopedKey'], { otherSeller: 'NOT_FOUND' }),
+  },
+  {
+    operation: 'startApplication',
+    document: 'mutation { startApplication(input: { marketplace: MX }) { id } }',
+    expect: only(['seller', 'otherSeller']),
+  },
+  {
+    // Version 0 is stale: the owner is told so (CONFLICT, past authorization); nothing changes.
+    operation: 'saveApplicationDraft',
+    document: 'mutation($id: ID!) { saveApplicationDraft(id: $id, version: 0, input: { legalName: "x" }) { id } }',
+    variables: (f) => ({ id: f.applicationId }),
+    expect: only(['seller'], { otherSeller: 'NOT_FOUND' }),
+  },
+  {
+    operation: 'submitApplication',
+    document: 'mutation($id: ID!) { submitApplication(id: $id, version: 0) { id } }',
+    variables: (f) => ({ id: f.applicationId }),
+    expect: only(['seller'], { otherSeller: 'NOT_FOUND' }),
+  },
+  {
+    operation: 'withdrawApplication',
+    document: 'mutation($id: ID!) { withdrawApplication(id: $id, version: 0) { id } }',
+    variables: (f) => ({ id: f.applicationId }),
+    expect: only(['seller'], { otherSeller: 'NOT_FOUND' }),
+  },
+  {
+    operation: 'reviewQueue',
+    document: '{ reviewQueue(first: 5) { totalCount } }',
+    expect: only(['reviewer', 'admin']),
+  },
+  {
+    operation: 'reviewQueueCounts',
+    document: '{ reviewQueueCounts { total } }',
+    expect: only(['reviewer', 'admin']),
+  },
+  {
+    operation: 'claimApplication',
+    document: 'mutation($id: ID!) { claimApplication(id: $id, version: 0) { id } }',
+    variables: (f) => ({ id: f.applicationId }),
+    expect: only(['reviewer', 'admin']),
+  },
+  {
+    operation: 'releaseApplication',
+    document: 'mutation($id: ID!) { releaseApplication(id: $id, version: 0) { id } }',
+    variables: (f) => ({ id: f.applicationId }),
+    expect: only(['reviewer', 'admin']),
+  },
+  {
+    operation: 'decideApplication',
+    document: 'mutation($id: ID!) { decideApplication(input: { id: $id, version: 0, decision: APPROVE }) { id } }',
+    variables: (f) => ({ id: f.applicationId }),
+    expect: only(['reviewer', 'admin']),
+  },
   // Last: signing out everywhere ends every session of the account, the shared ones too.
   { operation: 'signOut', document: 'mutation { signOut }', freshSession: true, expect: everyone('ok') },
   {
@@ -139,7 +209,10 @@ describe('access matrix', () => {
   let freshFor: (caller: Caller) => Promise<TestClient>;
 
   beforeAll(async () => {
-    app = await startTestApp({ seeders: [DemoDataSeeder] });
+    app = await startTestApp({
+      seeders: [DemoDataSeeder],
+      now: new TestClock(new Date('2026-11-23T17:00:00.000Z')).now,
+    });
     const seller = await signedIn(app, SELLER_EMAIL);
     const admin = await signedIn(app, ADMIN_EMAIL);
     const ids = await idsOf(app);
@@ -154,7 +227,8 @@ describe('access matrix', () => {
     const sacrificialKeyIds: string[] = [];
     for (let i = 0; i < CALLERS.length; i++)
       sacrificialKeyIds.push((await createKey(seller, [ApiScope.READ_RETURNS])).id);
-    fixture = { ...ids, sacrificialKeyIds };
+    const submitted = await submittedApplication(app, seller, SELLER_EMAIL, '2026-10-01');
+    fixture = { ...ids, sacrificialKeyIds, applicationId: submitted.id };
 
     const sessions = new Map<Caller, TestClient>();
     const emails: Partial<Record<Caller, string>> = {

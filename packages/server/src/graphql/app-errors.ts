@@ -12,7 +12,8 @@ export type AppErrorCode =
   | 'CONFLICT'
   | 'INVALID_CREDENTIALS'
   | 'ACCOUNT_LOCKED'
-  | 'INVALID_TOKEN';
+  | 'INVALID_TOKEN'
+  | 'NOT_ELIGIBLE';
 
 const HTTP_STATUS: Partial<Record<AppErrorCode, number>> = {
   UNAUTHENTICATED: 401,

@@ -19,4 +19,6 @@ export interface GraphQLContext {
   readonly sessionCookie: SessionCookie;
   readonly userAgent: string | null;
   readonly now: () => Date;
+  /** Per-request memo for values many fields need (e.g. a marketplace's business calendar). */
+  readonly memo: <T>(key: string, load: () => Promise<T>) => Promise<T>;
 }

@@ -18,6 +18,7 @@ export const PUBLIC_ERROR_CODES = new Set([
   'INVALID_CREDENTIALS',
   'ACCOUNT_LOCKED',
   'INVALID_TOKEN',
+  'NOT_ELIGIBLE',
 ]);
 
 /**

@@ -1,7 +1,7 @@
 import { BigIntType, Embeddable, Property } from '@mikro-orm/core';
 import { formatMoney, toDecimalString, type CurrencyCode, type Money } from '@recertify/domain';
 import { GraphQLSafeInt } from 'graphql-scalars';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, FieldResolver, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
 
 export enum CurrencyCodeEnum {
   USD = 'USD',
@@ -29,14 +29,18 @@ export class MoneyValue implements Money {
     this.amountMinor = money.amountMinor;
     this.currency = money.currency;
   }
+}
 
-  @Field(() => String, { description: 'The amount as an exact decimal string, e.g. "50000.00".' })
-  get amount(): string {
-    return toDecimalString(this);
+/** Money values also arrive as plain objects (from domain reports), so these are resolvers, not getters. */
+@Resolver(() => MoneyValue)
+export class MoneyResolver {
+  @FieldResolver(() => String, { description: 'The amount as an exact decimal string, e.g. "50000.00".' })
+  amount(@Root() money: Money): string {
+    return toDecimalString(money);
   }
 
-  @Field(() => String, { description: 'The amount for people, e.g. "50,000.00 USD".' })
-  get formatted(): string {
-    return formatMoney(this);
+  @FieldResolver(() => String, { description: 'The amount for people, e.g. "50,000.00 USD".' })
+  formatted(@Root() money: Money): string {
+    return formatMoney(money);
   }
 }

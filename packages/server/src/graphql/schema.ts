@@ -3,10 +3,28 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { AccountsResolver } from '../features/accounts/accounts.resolver.js';
 import { ApiKeyResolver } from '../features/api-keys/api-key.resolver.js';
+import {
+  ApplicationImageResolver,
+  ApplicationsResolver,
+  InvoiceLineResolver,
+  InvoiceResolver,
+} from '../features/applications/applications.resolver.js';
 import { MarketplaceResolver } from '../features/marketplaces/marketplace.resolver.js';
+import { ReviewResolver } from '../features/review/review.resolver.js';
 import { authChecker } from './auth.js';
+import { MoneyResolver } from './money.types.js';
 
-export const resolvers = [MarketplaceResolver, AccountsResolver, ApiKeyResolver] as const;
+export const resolvers = [
+  MoneyResolver,
+  MarketplaceResolver,
+  AccountsResolver,
+  ApiKeyResolver,
+  ApplicationsResolver,
+  InvoiceResolver,
+  InvoiceLineResolver,
+  ApplicationImageResolver,
+  ReviewResolver,
+] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -1,0 +1,67 @@
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { Connection } from '../../graphql/connection.js';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { Role } from '../accounts/accounts.enums.js';
+import { Application } from '../applications/application.entity.js';
+import { ReviewService } from './review.service.js';
+import { DecideApplicationInput, ReviewQueueConnection, ReviewQueueCounts, ReviewQueueFilter } from './review.types.js';
+
+const service = (ctx: GraphQLContext) => new ReviewService(ctx.em, ctx.config, ctx.now);
+
+@ArgsType()
+class ReviewQueueArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size, 1 to 100 (50 by default).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
+  after?: string | null;
+
+  @Field(() => ReviewQueueFilter, { nullable: true, description: 'Filters; they combine.' })
+  filter?: ReviewQueueFilter | null;
+}
+
+@Resolver()
+export class ReviewResolver {
+  @Authorized(Role.REVIEWER, Role.ADMIN)
+  @Query(() => ReviewQueueConnection, { description: 'Submitted and claimed applications, oldest due first.' })
+  reviewQueue(@Args() args: ReviewQueueArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Application>> {
+    return service(ctx).queue(ctx.principal, args);
+  }
+
+  @Authorized(Role.REVIEWER, Role.ADMIN)
+  @Query(() => ReviewQueueCounts, { description: 'How many applications each queue filter holds.' })
+  reviewQueueCounts(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('filter', () => ReviewQueueFilter, { nullable: true }) filter?: ReviewQueueFilter | null,
+  ): Promise<ReviewQueueCounts> {
+    return service(ctx).counts(ctx.principal, filter ?? {});
+  }
+
+  @Authorized(Role.REVIEWER, Role.ADMIN)
+  @Mutation(() => Application, { description: 'Claims an application for review; a second reviewer gets CONFLICT.' })
+  claimApplication(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Application> {
+    return service(ctx).claim(ctx.principal, id, version);
+  }
+
+  @Authorized(Role.REVIEWER, Role.ADMIN)
+  @Mutation(() => Application, { description: 'Puts a claimed application back in the queue.' })
+  releaseApplication(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Application> {
+    return service(ctx).release(ctx.principal, id, version);
+  }
+
+  @Authorized(Role.REVIEWER, Role.ADMIN)
+  @Mutation(() => Application, {
+    description: 'Approves (with or without Apple), rejects (a reason per failed criterion) or asks for information.',
+  })
+  decideApplication(@Arg('input') input: DecideApplicationInput, @Ctx() ctx: GraphQLContext): Promise<Application> {
+    return service(ctx).decide(ctx.principal, input);
+  }
+}

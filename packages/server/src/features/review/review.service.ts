@@ -1,0 +1,389 @@
+import { OptimisticLockError, Reference, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import {
+  DomainError,
+  MARKETPLACES,
+  addCalendarDays,
+  approvalGrants,
+  dayOfWeek,
+  localDateOf,
+  nextStatus,
+  type ApplicationEvent,
+  type MarketplaceCode,
+} from '@recertify/domain';
+import type { AppConfig } from '../../config.js';
+import { type AppError, badInput, conflict, notFound, type FieldProblem } from '../../graphql/app-errors.js';
+import { requireUser } from '../../graphql/auth.js';
+import { decodeCursor, encodeCursor, type Connection } from '../../graphql/connection.js';
+import type { Principal } from '../../graphql/principal.js';
+import { Role } from '../accounts/accounts.enums.js';
+import { User } from '../accounts/user.entity.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { Application, EligibilitySnapshot, MarketplaceApproval } from '../applications/application.entity.js';
+import { ApplicationService } from '../applications/application.service.js';
+import { ApplicationStatusEnum } from '../applications/applications.enums.js';
+import { approvedEmail, needsInfoEmail, rejectedEmail } from '../applications/applications.emails.js';
+import { Marketplace } from '../marketplaces/marketplace.entity.js';
+import { enqueueEmail } from '../outbox/outbox.service.js';
+import {
+  DecisionEnum,
+  DueFilter,
+  type DecideApplicationInput,
+  type ReviewQueueCounts,
+  type ReviewQueueFilter,
+} from './review.types.js';
+
+const QUEUE_STATUSES = [ApplicationStatusEnum.SUBMITTED, ApplicationStatusEnum.IN_REVIEW];
+const MAX_PAGE = 100;
+const MESSAGE_MAX = 4000;
+
+/** The reviewer's use cases: the queue, claiming, and deciding. */
+export class ReviewService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly config: AppConfig,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Oldest due first; keyset pagination on (dueDate, submittedAt, id). */
+  async queue(
+    principal: Principal,
+    args: { first?: number | null; after?: string | null; filter?: ReviewQueueFilter | null },
+  ): Promise<Connection<Application>> {
+    requireUser(principal, Role.REVIEWER, Role.ADMIN);
+    const first = args.first ?? 50;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
+      throw badInput([{ field: 'first', message: `must be between 1 and ${MAX_PAGE}` }]);
+    }
+    const where = await this.queueWhere(args.filter ?? {});
+    const conditions: Array<FilterQuery<Application>> = [where];
+    if (args.after) {
+      const parts = decodeCursor(args.after);
+      const [dueDate, submittedAt, id] = parts ?? [];
+      if (typeof dueDate !== 'string' || typeof submittedAt !== 'string' || typeof id !== 'string') {
+        throw badInput([{ field: 'after', message: 'is not a cursor from this list; start again without it' }]);
+      }
+      const at = new Date(submittedAt);
+      conditions.push({
+        $or: [
+          { dueDate: { $gt: dueDate } },
+          { dueDate, submittedAt: { $gt: at } },
+          { dueDate, submittedAt: at, id: { $gt: id } },
+        ],
+      });
+    }
+    const [rows, totalCount] = await Promise.all([
+      this.em.find(
+        Application,
+        { $and: conditions },
+        {
+          orderBy: [{ dueDate: 'asc' }, { submittedAt: 'asc' }, { id: 'asc' }],
+          limit: first + 1,
+          populate: ['organization'],
+        },
+      ),
+      this.em.count(Application, where),
+    ]);
+    const page = rows.slice(0, first);
+    const edges = page.map((node) => ({
+      node,
+      cursor: encodeCursor([node.dueDate, node.submittedAt?.toISOString(), node.id]),
+    }));
+    return {
+      edges,
+      totalCount,
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        hasPreviousPage: Boolean(args.after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  }
+
+  async counts(principal: Principal, filter: ReviewQueueFilter = {}): Promise<ReviewQueueCounts> {
+    requireUser(principal, Role.REVIEWER, Role.ADMIN);
+    const count = async (extra: ReviewQueueFilter) =>
+      this.em.count(Application, await this.queueWhere({ ...filter, ...extra }));
+    const [
+      total,
+      submitted,
+      inReview,
+      overdue,
+      dueToday,
+      dueThisWeek,
+      appleRequested,
+      failedChecks,
+      ...perMarketplace
+    ] = await Promise.all([
+      count({}),
+      count({ status: ApplicationStatusEnum.SUBMITTED }),
+      count({ status: ApplicationStatusEnum.IN_REVIEW }),
+      count({ due: DueFilter.OVERDUE }),
+      count({ due: DueFilter.DUE_TODAY }),
+      count({ due: DueFilter.DUE_THIS_WEEK }),
+      count({ appleRequested: true }),
+      count({ failedChecks: true }),
+      ...(Object.keys(MARKETPLACES) as MarketplaceCode[]).map((m) => count({ marketplace: m as never })),
+    ]);
+    return {
+      total,
+      submitted,
+      inReview,
+      overdue,
+      dueToday,
+      dueThisWeek,
+      appleRequested,
+      failedChecks,
+      byMarketplace: (Object.keys(MARKETPLACES) as MarketplaceCode[]).map((m, i) => ({
+        marketplace: m as never,
+        count: perMarketplace[i] ?? 0,
+      })),
+    };
+  }
+
+  /** Takes an application for review. A second reviewer gets a conflict; nothing is overwritten. */
+  async claim(principal: Principal, id: string, expectedVersion: number): Promise<Application> {
+    const me = requireUser(principal, Role.REVIEWER, Role.ADMIN);
+    const application = await this.load(id);
+    if (application.status === ApplicationStatusEnum.IN_REVIEW) {
+      if (application.claimedBy?.id === me.user.id) return application;
+      throw await this.claimedByOther(application);
+    }
+    application.status = this.transition(application, 'CLAIM');
+    this.checkVersion(application, expectedVersion);
+    application.claimedBy = this.em.getReference(User, me.user.id, { wrapped: true });
+    application.claimedAt = this.now();
+    recordAudit(this.em, { principal, action: 'CLAIMED', subjectType: 'Application', subjectId: id, at: this.now() });
+    await this.flushOrConflict();
+    return application;
+  }
+
+  /** Puts a claimed application back in the queue, unclaimed. */
+  async release(principal: Principal, id: string, expectedVersion: number): Promise<Application> {
+    const me = requireUser(principal, Role.REVIEWER, Role.ADMIN);
+    const application = await this.load(id);
+    if (
+      application.status === ApplicationStatusEnum.IN_REVIEW &&
+      application.claimedBy?.id !== me.user.id &&
+      me.role !== Role.ADMIN
+    ) {
+      throw await this.claimedByOther(application);
+    }
+    application.status = this.transition(application, 'RELEASE');
+    this.checkVersion(application, expectedVersion);
+    application.claimedBy = null;
+    application.claimedAt = null;
+    recordAudit(this.em, { principal, action: 'RELEASED', subjectType: 'Application', subjectId: id, at: this.now() });
+    await this.flushOrConflict();
+    return application;
+  }
+
+  async decide(principal: Principal, input: DecideApplicationInput): Promise<Application> {
+    const me = requireUser(principal, Role.REVIEWER, Role.ADMIN);
+    const application = await this.load(input.id);
+    if (application.status === ApplicationStatusEnum.SUBMITTED) {
+      throw conflict('Claim this application before deciding it, so no one else decides it at the same time.');
+    }
+    if (application.status === ApplicationStatusEnum.IN_REVIEW && application.claimedBy?.id !== me.user.id) {
+      throw await this.claimedByOther(application);
+    }
+    const event: ApplicationEvent =
+      input.decision === DecisionEnum.APPROVE
+        ? 'APPROVE'
+        : input.decision === DecisionEnum.REJECT
+          ? 'REJECT'
+          : 'REQUEST_INFO';
+    const status = this.transition(application, event);
+    this.checkVersion(application, input.version);
+    const now = this.now();
+    const applications = new ApplicationService(this.em, this.config, this.now);
+    const policy = await applications.policyFor(application);
+    const report = await applications.evaluate(application, policy, now);
+    const problems: FieldProblem[] = [];
+    const reasons = (input.reasons ?? []).map((r) => ({ criterion: r.criterion.trim(), reason: r.reason.trim() }));
+    const message = input.message?.trim() ?? '';
+
+    if (input.decision === DecisionEnum.APPROVE) {
+      if (input.appleApproved && !application.appleRequested) {
+        problems.push({ field: 'appleApproved', message: 'the seller did not ask for Apple-brand approval' });
+      }
+    } else if (input.decision === DecisionEnum.REJECT) {
+      const known = new Set<string>(report.criteria.map((c) => c.criterion));
+      const failed = report.criteria.filter((c) => c.status !== 'PASS').map((c) => c.criterion);
+      reasons.forEach((r, i) => {
+        if (!known.has(r.criterion))
+          problems.push({ field: `reasons[${i}].criterion`, message: `is not a criterion (${[...known].join(', ')})` });
+        if (!r.reason) problems.push({ field: `reasons[${i}].reason`, message: 'must say what is wrong' });
+      });
+      const missing = failed.filter((c) => !reasons.some((r) => r.criterion === c));
+      if (missing.length)
+        problems.push({
+          field: 'reasons',
+          message: `give a reason for each failed criterion; missing: ${missing.join(', ')}`,
+        });
+      if (reasons.length === 0 && missing.length === 0)
+        problems.push({ field: 'reasons', message: 'give at least one reason' });
+    } else {
+      if (!message) problems.push({ field: 'message', message: 'tell the seller what to provide or fix' });
+    }
+    if (message.length > MESSAGE_MAX)
+      problems.push({ field: 'message', message: `must be at most ${MESSAGE_MAX} characters` });
+    if (problems.length) throw badInput(problems);
+
+    application.status = status;
+    application.decidedAt = now;
+    application.decidedBy = this.em.getReference(User, me.user.id, { wrapped: true });
+    const link = `${this.config.publicUrl}/applications/${application.id}`;
+    let email;
+    if (input.decision === DecisionEnum.APPROVE) {
+      application.appleApproved = application.appleRequested ? Boolean(input.appleApproved) : null;
+      const granted = await this.grantApprovals(application, now);
+      email = approvedEmail({
+        legalName: application.legalName,
+        marketplace: MARKETPLACES[application.marketplace].name,
+        grantedAlso: granted.map((m) => MARKETPLACES[m].name),
+        appleRequested: application.appleRequested,
+        appleApproved: Boolean(application.appleApproved),
+        link,
+      });
+    } else if (input.decision === DecisionEnum.REJECT) {
+      application.rejectionReasons = reasons;
+      email = rejectedEmail({
+        legalName: application.legalName,
+        marketplace: MARKETPLACES[application.marketplace].name,
+        reasons,
+        link,
+      });
+    } else {
+      application.reviewerMessage = message;
+      email = needsInfoEmail({
+        legalName: application.legalName,
+        marketplace: MARKETPLACES[application.marketplace].name,
+        message,
+        link,
+      });
+    }
+    this.em.persist(
+      new EligibilitySnapshot({
+        application: Reference.create(application),
+        trigger: 'DECISION',
+        policyVersionNumber: policy.version,
+        eligible: report.eligible,
+        report: report as unknown as Record<string, unknown>,
+        at: now,
+      }),
+    );
+    recordAudit(this.em, {
+      principal,
+      action: status,
+      subjectType: 'Application',
+      subjectId: application.id,
+      data: {
+        decision: input.decision,
+        ...(input.decision === DecisionEnum.APPROVE ? { appleApproved: application.appleApproved } : {}),
+        ...(reasons.length ? { reasons } : {}),
+        ...(message ? { message } : {}),
+        eligibility: report,
+      },
+      at: now,
+    });
+    // The email commits with the decision; an SMTP outage delays it and never fails the decision.
+    enqueueEmail(this.em, { kind: `application-${status.toLowerCase()}`, to: application.contactEmail, ...email }, now);
+    await this.flushOrConflict();
+    return application;
+  }
+
+  /** Direct approval, plus the marketplaces it grants (US grants CA) unless already approved there. */
+  private async grantApprovals(application: Application, now: Date): Promise<MarketplaceCode[]> {
+    const existing = await this.em.find(MarketplaceApproval, { organization: application.organization.id });
+    const has = new Set(existing.map((a) => a.marketplace));
+    const grant = (marketplace: MarketplaceCode, grantedThrough: MarketplaceCode | null) =>
+      this.em.persist(
+        new MarketplaceApproval({
+          organization: application.organization,
+          marketplace,
+          grantedThrough,
+          application: Reference.create(application),
+          appleApproved: Boolean(application.appleApproved),
+          grantedAt: now,
+        }),
+      );
+    if (!has.has(application.marketplace)) grant(application.marketplace, null);
+    const granted = approvalGrants(application.marketplace).filter((m) => !has.has(m));
+    for (const marketplace of granted) grant(marketplace, application.marketplace);
+    return granted;
+  }
+
+  private async queueWhere(filter: ReviewQueueFilter): Promise<FilterQuery<Application>> {
+    const and: Array<FilterQuery<Application>> = [
+      { status: filter.status && QUEUE_STATUSES.includes(filter.status) ? filter.status : { $in: QUEUE_STATUSES } },
+    ];
+    if (filter.marketplace) and.push({ marketplace: filter.marketplace });
+    if (filter.appleRequested != null) and.push({ appleRequested: filter.appleRequested });
+    if (filter.failedChecks === true)
+      and.push({ $or: [{ failingChecks: { $gt: 0 } }, { checksNeedingReview: { $gt: 0 } }] });
+    if (filter.failedChecks === false) and.push({ failingChecks: 0, checksNeedingReview: 0 });
+    if (filter.due) {
+      // "Today" is each marketplace's own local date.
+      const marketplaces = await this.em.find(Marketplace, {});
+      and.push({
+        $or: marketplaces.map((m) => {
+          const today = localDateOf(this.now(), m.timeZone);
+          const sunday = addCalendarDays(today, (7 - dayOfWeek(today)) % 7);
+          const dueDate =
+            filter.due === DueFilter.OVERDUE
+              ? { $lt: today }
+              : filter.due === DueFilter.DUE_TODAY
+                ? today
+                : { $gte: today, $lte: sunday };
+          return { marketplace: m.code, dueDate };
+        }),
+      });
+    }
+    return { $and: and };
+  }
+
+  private async load(id: string): Promise<Application> {
+    const application = await this.em.findOne(Application, { id });
+    if (!application) throw notFound('That application');
+    return application;
+  }
+
+  private async claimedByOther(application: Application): Promise<AppError> {
+    const reviewer = application.claimedBy ? await this.em.findOne(User, { id: application.claimedBy.id }) : null;
+    return conflict(
+      `${reviewer?.displayName ?? 'Another reviewer'} claimed this application${
+        application.claimedAt ? ` at ${application.claimedAt.toISOString()}` : ''
+      }; it is theirs to decide.`,
+    );
+  }
+
+  private checkVersion(application: Application, expectedVersion: number): void {
+    if (application.version !== expectedVersion) {
+      throw conflict(
+        `This application changed since you loaded it (version ${expectedVersion}, now ${application.version}). Reload it to see what changed.`,
+      );
+    }
+  }
+
+  private transition(application: Application, event: ApplicationEvent): ApplicationStatusEnum {
+    try {
+      return nextStatus(application.status, event) as ApplicationStatusEnum;
+    } catch (error) {
+      if (error instanceof DomainError) throw conflict(error.message);
+      throw error;
+    }
+  }
+
+  private async flushOrConflict(): Promise<void> {
+    try {
+      await this.em.flush();
+    } catch (error) {
+      if (error instanceof OptimisticLockError) {
+        throw conflict('Another reviewer changed this application at the same moment; nothing was saved. Reload it.');
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import type { ClassType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'Where a page of a connection sits in the whole list.' })
+export class PageInfo {
+  @Field({ description: 'More items follow this page.' }) hasNextPage!: boolean;
+  @Field({ description: 'Items come before this page.' }) hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item of the page.' })
+  startCursor!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last item; pass it as `after` for the next page.',
+  })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Relay connection and edge types for one node type, from one factory. */
+export function createConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`, { description: `One ${name} with its cursor.` })
+  class EdgeType {
+    @Field({ description: 'Opaque position of this item; pass it as `after` to continue.' }) cursor!: string;
+    @Field(() => nodeType, { description: `The ${name}.` }) node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
+  class ConnectionType {
+    @Field(() => [EdgeType], { description: 'The items of this page.' }) edges!: EdgeType[];
+    @Field(() => PageInfo, { description: 'Paging information.' }) pageInfo!: PageInfo;
+    @Field(() => Int, { description: 'How many items match, across all pages.' }) totalCount!: number;
+  }
+  return ConnectionType;
+}
+
+export function encodeCursor(parts: readonly unknown[]): string {
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
+}
+
+/** Decodes a cursor made by encodeCursor; null when it is not one. */
+export function decodeCursor(cursor: string): unknown[] | null {
+  try {
+    const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return Array.isArray(parts) ? parts : null;
+  } catch {
+    return null;
+  }
+}
