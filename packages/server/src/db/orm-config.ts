@@ -23,21 +23,26 @@ export interface OrmConfigOptions {
   readonly database: DatabaseConfig;
   readonly logger?: Logger;
   readonly logSql?: boolean;
+  /** Called with every SQL statement (tests count them to prove there is no N+1). */
+  readonly onQuery?: (sql: string) => void;
 }
 
 /**
  * MikroORM options for either database. Migrations differ per database (SQL dialects), so each
  * has its own committed folder and an explicit list, loaded the same way from src and dist.
  */
-export function ormConfig({ database, logger, logSql = false }: OrmConfigOptions): Options {
+export function ormConfig({ database, logger, logSql = false, onQuery }: OrmConfigOptions): Options {
   const common = {
     entities,
     extensions: [Migrator, SeedManager],
     // Batch relation loading (Collection/Reference.load) to avoid N+1 queries.
     dataloader: true,
     forceUtcTimezone: true,
-    debug: logSql,
-    logger: (message: string) => logger?.debug({ orm: true }, message),
+    debug: onQuery ? ['query' as const] : logSql,
+    logger: (message: string) => {
+      if (onQuery) onQuery(message);
+      else logger?.debug({ orm: true }, message);
+    },
     discovery: { checkDuplicateFieldNames: true },
     // Each request and each job works on its own fork; the global context is a bug.
     allowGlobalContext: false,

@@ -69,6 +69,8 @@ export interface TestAppOptions {
   /** Seeders run after migrating; reference data by default. */
   seeders?: Array<new () => Seeder>;
   now?: () => Date;
+  /** Sees every SQL statement the app runs. */
+  onQuery?: (sql: string) => void;
 }
 
 /**
@@ -98,6 +100,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     database: scratch.database,
     logger,
     logSql: process.env['TEST_LOG_LEVEL'] === 'debug',
+    ...(options.onQuery ? { onQuery: options.onQuery } : {}),
   });
   await migrateToLatest(orm);
   for (const seeder of options.seeders ?? [ReferenceDataSeeder]) {
