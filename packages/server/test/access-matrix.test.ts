@@ -227,7 +227,8 @@ describe('access matrix', () => {
     const sacrificialKeyIds: string[] = [];
     for (let i = 0; i < CALLERS.length; i++)
       sacrificialKeyIds.push((await createKey(seller, [ApiScope.READ_RETURNS])).id);
-    const submitted = await submittedApplication(app, seller, SELLER_EMAIL, '2026-10-01');
+    // The demo seller is approved in US and CA already; MX is free.
+    const submitted = await submittedApplication(app, seller, SELLER_EMAIL, '2026-10-01', 'MX');
     fixture = { ...ids, sacrificialKeyIds, applicationId: submitted.id };
 
     const sessions = new Map<Caller, TestClient>();

@@ -1,5 +1,6 @@
 import { Reference } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OrganizationKind } from '../src/features/accounts/accounts.enums.js';
 import { Organization } from '../src/features/accounts/organization.entity.js';
 import { User } from '../src/features/accounts/user.entity.js';
 import { Application } from '../src/features/applications/application.entity.js';
@@ -34,7 +35,7 @@ describe('review queue SQL', () => {
     reviewer = await signedIn(app, REVIEWER_EMAIL);
     // 120 applications across every seller, marketplace and both queue states, some claimed.
     const em = app.orm.em.fork();
-    const organizations = await em.find(Organization, { kind: 'SELLER' });
+    const organizations = await em.find(Organization, { kind: OrganizationKind.SELLER });
     const claimer = await em.findOneOrFail(User, { email: REVIEWER_EMAIL });
     const markets = ['US', 'CA', 'MX'] as const;
     for (let i = 0; i < 120; i++) {

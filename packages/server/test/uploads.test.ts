@@ -12,7 +12,7 @@ import { DOCUMENT_MAX_BYTES, IMAGE_MAX_BYTES, UPLOAD_MAX_BYTES } from '../src/fe
 import { Upload } from '../src/features/uploads/upload.entity.js';
 import { storeUpload } from '../src/features/uploads/upload.service.js';
 import { DemoDataSeeder } from '../src/seeders/demo-data.seeder.js';
-import { jpegImage, pdfDocument, pngImage, webpImage } from './support/file-fixtures.js';
+import { jpegImage, pdfDocument, pngImage, webpImage } from '../src/lib/sample-files.js';
 import {
   ADMIN_EMAIL,
   OTHER_SELLER_EMAIL,

@@ -4,6 +4,7 @@ import { Organization } from '../features/accounts/organization.entity.js';
 import { hashPassword } from '../features/accounts/secrets.js';
 import { User } from '../features/accounts/user.entity.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROVIDER } from './demo-accounts.js';
+import { seedDemoApplications } from './demo-applications.js';
 import { ReferenceDataSeeder } from './reference-data.seeder.js';
 
 /**
@@ -41,5 +42,6 @@ export class DemoDataSeeder extends Seeder {
       em.persist(new Organization(DEMO_PROVIDER));
     }
     await em.flush();
+    await seedDemoApplications(em);
   }
 }

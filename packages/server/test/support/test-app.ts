@@ -103,6 +103,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
   });
   await migrateToLatest(orm);
+  // The demo seeder writes its sample files under DATA_DIR: keep them in this app's temp folder.
+  process.env['DATA_DIR'] = dataDir;
   for (const seeder of options.seeders ?? [ReferenceDataSeeder]) {
     await orm.getSeeder().seed(seeder);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jpegImage, pdfDocument, pngImage, webpImage } from '../../../test/support/file-fixtures.js';
+import { jpegImage, pdfDocument, pngImage, webpImage } from '../../lib/sample-files.js';
 import { checkUploadContent, DOCUMENT_MAX_BYTES, IMAGE_MAX_BYTES, parseUploadKind } from './upload-checks.js';
 import type { UploadKind } from './upload.entity.js';
 import { UploadRefusedError } from './upload.errors.js';
