@@ -59,8 +59,8 @@ describe('review queue SQL', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.reviewQueue.edges).toHaveLength(first);
     // Sign-in checks (the session lookup) are the same for every request; count the rest too.
-    // eslint-disable-next-line no-control-regex -- the ORM colours its log lines
     return statements
+      // eslint-disable-next-line no-control-regex -- the ORM colours its log lines
       .map((s) => s.replace(/\u001b\[[0-9;]*m/g, ''))
       .filter((s) => /\b(select|insert|update|delete)\b/i.test(s));
   }
