@@ -33,6 +33,8 @@ const SERVER_VARIABLES = [
 export interface RunningServer {
   /** Where the app and its API answer, e.g. `http://127.0.0.1:41234/`. */
   readonly url: string;
+  /** The server's data folder: its SQLite file, `mail/*.eml` (emails sent) and `uploads/`. */
+  readonly dataDir: string;
   /** Everything the server printed so far, stdout and stderr interleaved. */
   output(): string;
   /** SIGTERM, waits for the process to exit, removes its data directory; resolves with how it exited. */
@@ -94,6 +96,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let stopping: Promise<{ code: number | null; signal: NodeJS.Signals | null }> | undefined;
   return {
     url,
+    dataDir,
     output: () => output,
     stop: () => {
       stopping ??= (async () => {
