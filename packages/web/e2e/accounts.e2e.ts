@@ -63,7 +63,7 @@ describe.skipIf(!browserTestsCanRun())('Accounts, production build in Chromium',
     const account = new AccountPage(page, server.url);
     await account.waitForPath('/account');
     expect(await account.header.signedInAs()).toEqual({ name: seller.name, affiliation: seller.business });
-    expect(await account.header.navigation()).toEqual(['Program rules', 'Account']);
+    expect(await account.header.navigation()).toEqual(['Program rules', 'Applications', 'Account']);
     expect(await account.sectionTitles()).toEqual(['Profile', 'People', 'API keys', 'Sessions']);
     expect(await account.people.names()).toEqual([`${seller.name} you`]);
 

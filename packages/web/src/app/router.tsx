@@ -3,6 +3,9 @@ import { RequireRole } from '../features/accounts/viewer/require-role';
 import { ViewerProvider } from '../features/accounts/viewer/viewer-context';
 import { ALL_ROLES } from '../features/accounts/viewer/viewer-state';
 import { AccountRoute } from '../routes/account.route';
+import { ApplicationEditRoute } from '../routes/application-edit.route';
+import { ApplicationRoute } from '../routes/application.route';
+import { ApplicationsRoute } from '../routes/applications.route';
 import { ForgotPasswordRoute } from '../routes/forgot-password.route';
 import { NotFoundRoute } from '../routes/not-found.route';
 import { ProgramRulesRoute } from '../routes/program-rules.route';
@@ -30,6 +33,15 @@ export const router = createBrowserRouter([
       {
         element: <RequireRole roles={ALL_ROLES} />,
         children: [{ path: 'account', element: <AccountRoute /> }],
+      },
+      // Sellers: their applications.
+      {
+        element: <RequireRole roles={['SELLER']} />,
+        children: [
+          { path: 'applications', element: <ApplicationsRoute /> },
+          { path: 'applications/:id', element: <ApplicationRoute /> },
+          { path: 'applications/:id/edit', element: <ApplicationEditRoute /> },
+        ],
       },
       { path: '*', element: <NotFoundRoute /> },
     ],

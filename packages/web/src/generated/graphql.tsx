@@ -29,6 +29,52 @@ export type ApiScope =
   /** Authorize, close and answer the seller's returns (write:returns). */
   | 'WRITE_RETURNS';
 
+/** The whole content of a draft; saving replaces what was saved before. May be incomplete. */
+export type ApplicationDraftInput = {
+  appleRequested?: boolean | null | undefined;
+  brands?: Array<string> | null | undefined;
+  categories?: Array<string> | null | undefined;
+  contactEmail?: string | null | undefined;
+  contactName?: string | null | undefined;
+  existingSeller?: boolean | null | undefined;
+  guaranteeAccepted?: boolean | null | undefined;
+  images?: Array<ApplicationImageInput> | null | undefined;
+  inspectionAttested?: boolean | null | undefined;
+  invoices?: Array<InvoiceInput> | null | undefined;
+  legalName?: string | null | undefined;
+  productsHaveScreen?: boolean | null | undefined;
+  qualityPolicyAccepted?: boolean | null | undefined;
+  refurbisher?: Refurbisher | null | undefined;
+  refurbisherName?: string | null | undefined;
+  sellerType?: SellerType | null | undefined;
+  warrantyDays?: number | null | undefined;
+};
+
+/** A sample-unit image and the view it shows. */
+export type ApplicationImageInput = {
+  /** The uploaded image (POST /uploads?kind=IMAGE). */
+  uploadId: string | number;
+  /** What the image shows. */
+  view: ImageView;
+};
+
+/** Where an application is in its lifecycle. */
+export type ApplicationStatus =
+  /** Approved: the seller may sell Renewed products in the marketplace. */
+  | 'APPROVED'
+  /** Being prepared by the seller; may be incomplete. */
+  | 'DRAFT'
+  /** Claimed by a reviewer. */
+  | 'IN_REVIEW'
+  /** The reviewer asked for more information; the seller fixes and resubmits. */
+  | 'NEEDS_INFO'
+  /** Rejected, with a reason per failed criterion; the seller may apply again. */
+  | 'REJECTED'
+  /** Waiting in the review queue. */
+  | 'SUBMITTED'
+  /** Withdrawn by the seller. */
+  | 'WITHDRAWN';
+
 /** A new API key. */
 export type CreateApiKeyInput = {
   /** What the key is for, e.g. "ERP sync". */
@@ -38,6 +84,12 @@ export type CreateApiKeyInput = {
   /** What the key may do. */
   scopes: Array<ApiScope>;
 };
+
+/** Outcome of one eligibility criterion. */
+export type CriterionStatus =
+  | 'FAIL'
+  | 'NEEDS_REVIEW'
+  | 'PASS';
 
 /** ISO 4217 code of a currency the program trades in. */
 export type CurrencyCode =
@@ -60,6 +112,36 @@ export type ImageView =
   | 'SHIPPING_BOX'
   | 'TOP';
 
+/** A supplier invoice with its uploaded document and lines. */
+export type InvoiceInput = {
+  /** Currency of the amounts. */
+  currency: CurrencyCode;
+  /** Invoice date, YYYY-MM-DD. */
+  date: string;
+  /** The uploaded document (POST /uploads?kind=DOCUMENT). */
+  documentUploadId?: string | number | null | undefined;
+  /** Invoice number. */
+  invoiceNumber: string;
+  /** The lines of the invoice. */
+  lines: Array<InvoiceLineInput>;
+  /** Supplier name. */
+  supplier: string;
+};
+
+/** A line of an invoice. Amounts are decimal strings in the invoice currency, e.g. "129.99". */
+export type InvoiceLineInput = {
+  /** Line amount; null when blacked out on the invoice. */
+  amount?: string | null | undefined;
+  /** Brand of the item, e.g. "Apple". */
+  brand: string;
+  /** Item description. */
+  description: string;
+  /** Quantity; null when blacked out on the invoice. */
+  quantity?: number | null | undefined;
+  /** Unit selling price, e.g. "129.99". */
+  unitPrice?: string | null | undefined;
+};
+
 /** A marketplace: US (amazon.com), CA (amazon.ca), MX (amazon.com.mx). */
 export type MarketplaceCode =
   | 'CA'
@@ -70,6 +152,11 @@ export type MarketplaceCode =
 export type OrganizationKind =
   | 'PROVIDER'
   | 'SELLER';
+
+/** Who refurbishes the units. */
+export type Refurbisher =
+  | 'MANUFACTURER'
+  | 'THIRD_PARTY_REFURBISHER';
 
 /** A new password and the token from the emailed link. */
 export type ResetPasswordInput = {
@@ -87,6 +174,11 @@ export type Role =
   | 'REVIEWER'
   /** Works for a seller organization: applies, follows quality and returns. */
   | 'SELLER';
+
+/** Professional or individual seller account. */
+export type SellerType =
+  | 'INDIVIDUAL'
+  | 'PROFESSIONAL';
 
 /** Email and password. */
 export type SignInInput = {
@@ -106,6 +198,12 @@ export type SignUpSellerInput = {
   organizationName: string;
   /** At least 10 characters. */
   password: string;
+};
+
+/** Where a seller wants to apply. */
+export type StartApplicationInput = {
+  /** The marketplace. */
+  marketplace: MarketplaceCode;
 };
 
 /** How a marketplace states its warranty requirement. */
@@ -216,6 +314,73 @@ export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never; }
 
 export type SignOutEverywhereMutation = { signOutEverywhere: number };
 
+export type ApplicationFileFieldsFragment = { id: string, url: string, originalName: string, contentType: string, width: number | null, height: number | null };
+
+export type ApplicationDraftFieldsFragment = { id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, updatedAt: string, reviewerMessage: string | null, legalName: string, contactName: string, contactEmail: string, sellerType: SellerType | null, existingSeller: boolean, refurbisher: Refurbisher | null, refurbisherName: string | null, inspectionAttested: boolean, categories: Array<string>, brands: Array<string>, appleRequested: boolean, productsHaveScreen: boolean, guaranteeAccepted: boolean, warrantyDays: number | null, qualityPolicyAccepted: boolean, invoices: Array<{ id: string, supplier: string, invoiceNumber: string, date: string, currency: string, document: { id: string, url: string, originalName: string, contentType: string, width: number | null, height: number | null } | null, lines: Array<{ id: string, description: string, brand: string, quantity: number | null, unitPrice: { amount: string } | null, amount: { amount: string } | null }> }>, images: Array<{ id: string, view: ImageView, file: { id: string, url: string, originalName: string, contentType: string, width: number | null, height: number | null } }> };
+
+export type ApplicationFormQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApplicationFormQuery = { application: { id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, updatedAt: string, reviewerMessage: string | null, legalName: string, contactName: string, contactEmail: string, sellerType: SellerType | null, existingSeller: boolean, refurbisher: Refurbisher | null, refurbisherName: string | null, inspectionAttested: boolean, categories: Array<string>, brands: Array<string>, appleRequested: boolean, productsHaveScreen: boolean, guaranteeAccepted: boolean, warrantyDays: number | null, qualityPolicyAccepted: boolean, invoices: Array<{ id: string, supplier: string, invoiceNumber: string, date: string, currency: string, document: { id: string, url: string, originalName: string, contentType: string, width: number | null, height: number | null } | null, lines: Array<{ id: string, description: string, brand: string, quantity: number | null, unitPrice: { amount: string } | null, amount: { amount: string } | null }> }>, images: Array<{ id: string, view: ImageView, file: { id: string, url: string, originalName: string, contentType: string, width: number | null, height: number | null } }> }, marketplaces: Array<{ code: MarketplaceCode, name: string, currency: CurrencyCode, timeZone: string, policyInForce: { id: string, marketplace: MarketplaceCode, version: number, effectiveFrom: string, notes: string | null, purchaseWindowDays: number, applePurchaseWindowDays: number, minimumImages: number, requiredViews: Array<ImageView>, screenProductsRequireScreenOn: boolean, odrWindowDays: number, reviewDueBusinessDays: number, rqsWindowDays: number, rqsMinimumOrders: number, defaultReturnWindowDays: number, transitAllowanceDays: number, qualifyingPurchasesMinimum: { amountMinor: number, currency: CurrencyCode, formatted: string }, excludedItemMaxUnitPrice: { amountMinor: number, currency: CurrencyCode, formatted: string }, appleQualifyingPurchasesMinimum: { amountMinor: number, currency: CurrencyCode, formatted: string }, warranty: { kind: WarrantyKind, minimumDays: number | null }, odrMaximum: { basisPoints: number }, offerRqsMinimum: { basisPoints: number }, sellerRqsMinimum: { basisPoints: number }, averageRatingMinimum: { hundredths: number } } | null }>, exchangeRates: Array<{ id: string, base: CurrencyCode, quote: CurrencyCode, validFrom: string, rate: string }> };
+
+export type SaveApplicationDraftMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: ApplicationDraftInput;
+}>;
+
+
+export type SaveApplicationDraftMutation = { saveApplicationDraft: { id: string, status: ApplicationStatus, version: number, updatedAt: string } };
+
+export type SubmitApplicationMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+}>;
+
+
+export type SubmitApplicationMutation = { submitApplication: { id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, dueDate: string | null } };
+
+export type SellerApplicationDetailFragment = { legalName: string, appleRequested: boolean, appleApproved: boolean | null, firstSubmittedAt: string | null, reviewerMessage: string | null, id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, dueDate: string | null, rejectionReasons: Array<{ criterion: string, reason: string }>, due: { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean } | null, policyVersion: { id: string, version: number } | null, timeline: Array<{ at: string, action: string, actor: string | null, message: string | null }>, invoices: Array<{ id: string }>, images: Array<{ id: string }>, eligibility: { eligible: boolean, policyVersion: number, evaluatedAt: string, criteria: Array<{ criterion: string, status: CriterionStatus, hard: boolean, summary: string }> } };
+
+export type SellerApplicationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SellerApplicationQuery = { application: { legalName: string, appleRequested: boolean, appleApproved: boolean | null, firstSubmittedAt: string | null, reviewerMessage: string | null, id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, dueDate: string | null, rejectionReasons: Array<{ criterion: string, reason: string }>, due: { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean } | null, policyVersion: { id: string, version: number } | null, timeline: Array<{ at: string, action: string, actor: string | null, message: string | null }>, invoices: Array<{ id: string }>, images: Array<{ id: string }>, eligibility: { eligible: boolean, policyVersion: number, evaluatedAt: string, criteria: Array<{ criterion: string, status: CriterionStatus, hard: boolean, summary: string }> } }, myMarketplaceApprovals: Array<{ id: string, marketplace: MarketplaceCode, grantedAt: string, grantedThrough: MarketplaceCode | null, appleApproved: boolean }> };
+
+export type WithdrawApplicationMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+}>;
+
+
+export type WithdrawApplicationMutation = { withdrawApplication: { legalName: string, appleRequested: boolean, appleApproved: boolean | null, firstSubmittedAt: string | null, reviewerMessage: string | null, id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, dueDate: string | null, rejectionReasons: Array<{ criterion: string, reason: string }>, due: { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean } | null, policyVersion: { id: string, version: number } | null, timeline: Array<{ at: string, action: string, actor: string | null, message: string | null }>, invoices: Array<{ id: string }>, images: Array<{ id: string }>, eligibility: { eligible: boolean, policyVersion: number, evaluatedAt: string, criteria: Array<{ criterion: string, status: CriterionStatus, hard: boolean, summary: string }> } } };
+
+export type MyApplicationRowFragment = { id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, dueDate: string | null };
+
+export type MyMarketplaceApprovalRowFragment = { id: string, marketplace: MarketplaceCode, grantedAt: string, grantedThrough: MarketplaceCode | null, appleApproved: boolean };
+
+export type MyApplicationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyApplicationsQuery = { marketplaces: Array<{ code: MarketplaceCode, name: string }>, myApplications: Array<{ id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, dueDate: string | null }>, myMarketplaceApprovals: Array<{ id: string, marketplace: MarketplaceCode, grantedAt: string, grantedThrough: MarketplaceCode | null, appleApproved: boolean }> };
+
+export type StartApplicationMutationVariables = Exact<{
+  input: StartApplicationInput;
+}>;
+
+
+export type StartApplicationMutation = { startApplication: { id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, dueDate: string | null } };
+
+export type EligibilityPolicyFieldsFragment = { id: string, marketplace: MarketplaceCode, version: number, effectiveFrom: string, notes: string | null, purchaseWindowDays: number, applePurchaseWindowDays: number, minimumImages: number, requiredViews: Array<ImageView>, screenProductsRequireScreenOn: boolean, odrWindowDays: number, reviewDueBusinessDays: number, rqsWindowDays: number, rqsMinimumOrders: number, defaultReturnWindowDays: number, transitAllowanceDays: number, qualifyingPurchasesMinimum: { amountMinor: number, currency: CurrencyCode, formatted: string }, excludedItemMaxUnitPrice: { amountMinor: number, currency: CurrencyCode, formatted: string }, appleQualifyingPurchasesMinimum: { amountMinor: number, currency: CurrencyCode, formatted: string }, warranty: { kind: WarrantyKind, minimumDays: number | null }, odrMaximum: { basisPoints: number }, offerRqsMinimum: { basisPoints: number }, sellerRqsMinimum: { basisPoints: number }, averageRatingMinimum: { hundredths: number } };
+
+export type EligibilityExchangeRateFragment = { id: string, base: CurrencyCode, quote: CurrencyCode, validFrom: string, rate: string };
+
+export type EligibilityReportFieldsFragment = { eligible: boolean, policyVersion: number, evaluatedAt: string, criteria: Array<{ criterion: string, status: CriterionStatus, hard: boolean, summary: string }> };
+
 export type MoneyFieldsFragment = { amountMinor: number, currency: CurrencyCode, formatted: string };
 
 export type PolicyParametersFragment = { id: string, version: number, effectiveFrom: string, notes: string | null, defaultedParameters: Array<string>, purchaseWindowDays: number, applePurchaseWindowDays: number, minimumImages: number, requiredViews: Array<ImageView>, screenProductsRequireScreenOn: boolean, odrWindowDays: number, reviewDueBusinessDays: number, rqsWindowDays: number, rqsMinimumOrders: number, defaultReturnWindowDays: number, transitAllowanceDays: number, qualifyingPurchasesMinimum: { amountMinor: number, currency: CurrencyCode, formatted: string }, excludedItemMaxUnitPrice: { amountMinor: number, currency: CurrencyCode, formatted: string }, appleQualifyingPurchasesMinimum: { amountMinor: number, currency: CurrencyCode, formatted: string }, warranty: { kind: WarrantyKind, minimumDays: number | null }, odrMaximum: { formatted: string }, offerRqsMinimum: { formatted: string }, sellerRqsMinimum: { formatted: string }, averageRatingMinimum: { formatted: string } };
@@ -278,11 +443,203 @@ export const ViewerFieldsFragmentDoc = gql`
   }
 }
     `;
+export const ApplicationFileFieldsFragmentDoc = gql`
+    fragment ApplicationFileFields on FileRef {
+  id
+  url
+  originalName
+  contentType
+  width
+  height
+}
+    `;
+export const ApplicationDraftFieldsFragmentDoc = gql`
+    fragment ApplicationDraftFields on Application {
+  id
+  marketplace
+  status
+  version
+  updatedAt
+  reviewerMessage
+  legalName
+  contactName
+  contactEmail
+  sellerType
+  existingSeller
+  refurbisher
+  refurbisherName
+  inspectionAttested
+  categories
+  brands
+  appleRequested
+  productsHaveScreen
+  guaranteeAccepted
+  warrantyDays
+  qualityPolicyAccepted
+  invoices {
+    id
+    supplier
+    invoiceNumber
+    date
+    currency
+    document {
+      ...ApplicationFileFields
+    }
+    lines {
+      id
+      description
+      brand
+      quantity
+      unitPrice {
+        amount
+      }
+      amount {
+        amount
+      }
+    }
+  }
+  images {
+    id
+    view
+    file {
+      ...ApplicationFileFields
+    }
+  }
+}
+    `;
+export const MyApplicationRowFragmentDoc = gql`
+    fragment MyApplicationRow on Application {
+  id
+  marketplace
+  status
+  version
+  createdAt
+  updatedAt
+  submittedAt
+  decidedAt
+  dueDate
+}
+    `;
+export const EligibilityReportFieldsFragmentDoc = gql`
+    fragment EligibilityReportFields on EligibilityReportType {
+  eligible
+  policyVersion
+  evaluatedAt
+  criteria {
+    criterion
+    status
+    hard
+    summary
+  }
+}
+    `;
+export const SellerApplicationDetailFragmentDoc = gql`
+    fragment SellerApplicationDetail on Application {
+  ...MyApplicationRow
+  legalName
+  appleRequested
+  appleApproved
+  firstSubmittedAt
+  reviewerMessage
+  rejectionReasons {
+    criterion
+    reason
+  }
+  due {
+    dueDate
+    businessDaysLeft
+    overdue
+    dueToday
+  }
+  policyVersion {
+    id
+    version
+  }
+  timeline {
+    at
+    action
+    actor
+    message
+  }
+  invoices {
+    id
+  }
+  images {
+    id
+  }
+  eligibility {
+    ...EligibilityReportFields
+  }
+}
+    `;
+export const MyMarketplaceApprovalRowFragmentDoc = gql`
+    fragment MyMarketplaceApprovalRow on MarketplaceApproval {
+  id
+  marketplace
+  grantedAt
+  grantedThrough
+  appleApproved
+}
+    `;
 export const MoneyFieldsFragmentDoc = gql`
     fragment MoneyFields on Money {
   amountMinor
   currency
   formatted
+}
+    `;
+export const EligibilityPolicyFieldsFragmentDoc = gql`
+    fragment EligibilityPolicyFields on PolicyVersion {
+  id
+  marketplace
+  version
+  effectiveFrom
+  notes
+  qualifyingPurchasesMinimum {
+    ...MoneyFields
+  }
+  purchaseWindowDays
+  excludedItemMaxUnitPrice {
+    ...MoneyFields
+  }
+  appleQualifyingPurchasesMinimum {
+    ...MoneyFields
+  }
+  applePurchaseWindowDays
+  warranty {
+    kind
+    minimumDays
+  }
+  minimumImages
+  requiredViews
+  screenProductsRequireScreenOn
+  odrMaximum {
+    basisPoints
+  }
+  odrWindowDays
+  reviewDueBusinessDays
+  offerRqsMinimum {
+    basisPoints
+  }
+  sellerRqsMinimum {
+    basisPoints
+  }
+  averageRatingMinimum {
+    hundredths
+  }
+  rqsWindowDays
+  rqsMinimumOrders
+  defaultReturnWindowDays
+  transitAllowanceDays
+}
+    `;
+export const EligibilityExchangeRateFragmentDoc = gql`
+    fragment EligibilityExchangeRate on ExchangeRate {
+  id
+  base
+  quote
+  validFrom
+  rate
 }
     `;
 export const PolicyParametersFragmentDoc = gql`
@@ -876,6 +1233,297 @@ export function useSignOutEverywhereMutation(baseOptions?: ApolloReactHooks.Muta
       }
 export type SignOutEverywhereMutationHookResult = ReturnType<typeof useSignOutEverywhereMutation>;
 export type SignOutEverywhereMutationResult = ApolloReactCommon.MutationResult<SignOutEverywhereMutation>;
+export const ApplicationFormDocument = gql`
+    query ApplicationForm($id: ID!) {
+  application(id: $id) {
+    ...ApplicationDraftFields
+  }
+  marketplaces {
+    code
+    name
+    currency
+    timeZone
+    policyInForce {
+      ...EligibilityPolicyFields
+    }
+  }
+  exchangeRates {
+    ...EligibilityExchangeRate
+  }
+}
+    ${ApplicationDraftFieldsFragmentDoc}
+${ApplicationFileFieldsFragmentDoc}
+${EligibilityPolicyFieldsFragmentDoc}
+${MoneyFieldsFragmentDoc}
+${EligibilityExchangeRateFragmentDoc}`;
+
+/**
+ * __useApplicationFormQuery__
+ *
+ * To run a query within a React component, call `useApplicationFormQuery` and pass it any options that fit your needs.
+ * When your component renders, `useApplicationFormQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useApplicationFormQuery({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useApplicationFormQuery(baseOptions: ApolloReactHooks.QueryHookOptions<ApplicationFormQuery, ApplicationFormQueryVariables> & ({ variables: ApplicationFormQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ApplicationFormQuery, ApplicationFormQueryVariables>(ApplicationFormDocument, options);
+      }
+export function useApplicationFormLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ApplicationFormQuery, ApplicationFormQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ApplicationFormQuery, ApplicationFormQueryVariables>(ApplicationFormDocument, options);
+        }
+// @ts-ignore
+export function useApplicationFormSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ApplicationFormQuery, ApplicationFormQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ApplicationFormQuery, ApplicationFormQueryVariables>;
+export function useApplicationFormSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ApplicationFormQuery, ApplicationFormQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ApplicationFormQuery | undefined, ApplicationFormQueryVariables>;
+export function useApplicationFormSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ApplicationFormQuery, ApplicationFormQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ApplicationFormQuery, ApplicationFormQueryVariables>(ApplicationFormDocument, options);
+        }
+export type ApplicationFormQueryHookResult = ReturnType<typeof useApplicationFormQuery>;
+export type ApplicationFormLazyQueryHookResult = ReturnType<typeof useApplicationFormLazyQuery>;
+export type ApplicationFormSuspenseQueryHookResult = ReturnType<typeof useApplicationFormSuspenseQuery>;
+export type ApplicationFormQueryResult = ApolloReactCommon.QueryResult<ApplicationFormQuery, ApplicationFormQueryVariables>;
+export const SaveApplicationDraftDocument = gql`
+    mutation SaveApplicationDraft($id: ID!, $version: Int!, $input: ApplicationDraftInput!) {
+  saveApplicationDraft(id: $id, version: $version, input: $input) {
+    id
+    status
+    version
+    updatedAt
+  }
+}
+    `;
+
+/**
+ * __useSaveApplicationDraftMutation__
+ *
+ * To run a mutation, you first call `useSaveApplicationDraftMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useSaveApplicationDraftMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [saveApplicationDraftMutation, { data, loading, error }] = useSaveApplicationDraftMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *      version: // value for 'version'
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useSaveApplicationDraftMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<SaveApplicationDraftMutation, SaveApplicationDraftMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<SaveApplicationDraftMutation, SaveApplicationDraftMutationVariables>(SaveApplicationDraftDocument, options);
+      }
+export type SaveApplicationDraftMutationHookResult = ReturnType<typeof useSaveApplicationDraftMutation>;
+export type SaveApplicationDraftMutationResult = ApolloReactCommon.MutationResult<SaveApplicationDraftMutation>;
+export const SubmitApplicationDocument = gql`
+    mutation SubmitApplication($id: ID!, $version: Int!) {
+  submitApplication(id: $id, version: $version) {
+    ...MyApplicationRow
+  }
+}
+    ${MyApplicationRowFragmentDoc}`;
+
+/**
+ * __useSubmitApplicationMutation__
+ *
+ * To run a mutation, you first call `useSubmitApplicationMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useSubmitApplicationMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [submitApplicationMutation, { data, loading, error }] = useSubmitApplicationMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *      version: // value for 'version'
+ *   },
+ * });
+ */
+export function useSubmitApplicationMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<SubmitApplicationMutation, SubmitApplicationMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<SubmitApplicationMutation, SubmitApplicationMutationVariables>(SubmitApplicationDocument, options);
+      }
+export type SubmitApplicationMutationHookResult = ReturnType<typeof useSubmitApplicationMutation>;
+export type SubmitApplicationMutationResult = ApolloReactCommon.MutationResult<SubmitApplicationMutation>;
+export const SellerApplicationDocument = gql`
+    query SellerApplication($id: ID!) {
+  application(id: $id) {
+    ...SellerApplicationDetail
+  }
+  myMarketplaceApprovals {
+    ...MyMarketplaceApprovalRow
+  }
+}
+    ${SellerApplicationDetailFragmentDoc}
+${MyApplicationRowFragmentDoc}
+${EligibilityReportFieldsFragmentDoc}
+${MyMarketplaceApprovalRowFragmentDoc}`;
+
+/**
+ * __useSellerApplicationQuery__
+ *
+ * To run a query within a React component, call `useSellerApplicationQuery` and pass it any options that fit your needs.
+ * When your component renders, `useSellerApplicationQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useSellerApplicationQuery({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useSellerApplicationQuery(baseOptions: ApolloReactHooks.QueryHookOptions<SellerApplicationQuery, SellerApplicationQueryVariables> & ({ variables: SellerApplicationQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<SellerApplicationQuery, SellerApplicationQueryVariables>(SellerApplicationDocument, options);
+      }
+export function useSellerApplicationLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<SellerApplicationQuery, SellerApplicationQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<SellerApplicationQuery, SellerApplicationQueryVariables>(SellerApplicationDocument, options);
+        }
+// @ts-ignore
+export function useSellerApplicationSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<SellerApplicationQuery, SellerApplicationQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<SellerApplicationQuery, SellerApplicationQueryVariables>;
+export function useSellerApplicationSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<SellerApplicationQuery, SellerApplicationQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<SellerApplicationQuery | undefined, SellerApplicationQueryVariables>;
+export function useSellerApplicationSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<SellerApplicationQuery, SellerApplicationQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<SellerApplicationQuery, SellerApplicationQueryVariables>(SellerApplicationDocument, options);
+        }
+export type SellerApplicationQueryHookResult = ReturnType<typeof useSellerApplicationQuery>;
+export type SellerApplicationLazyQueryHookResult = ReturnType<typeof useSellerApplicationLazyQuery>;
+export type SellerApplicationSuspenseQueryHookResult = ReturnType<typeof useSellerApplicationSuspenseQuery>;
+export type SellerApplicationQueryResult = ApolloReactCommon.QueryResult<SellerApplicationQuery, SellerApplicationQueryVariables>;
+export const WithdrawApplicationDocument = gql`
+    mutation WithdrawApplication($id: ID!, $version: Int!) {
+  withdrawApplication(id: $id, version: $version) {
+    ...SellerApplicationDetail
+  }
+}
+    ${SellerApplicationDetailFragmentDoc}
+${MyApplicationRowFragmentDoc}
+${EligibilityReportFieldsFragmentDoc}`;
+
+/**
+ * __useWithdrawApplicationMutation__
+ *
+ * To run a mutation, you first call `useWithdrawApplicationMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useWithdrawApplicationMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [withdrawApplicationMutation, { data, loading, error }] = useWithdrawApplicationMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *      version: // value for 'version'
+ *   },
+ * });
+ */
+export function useWithdrawApplicationMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<WithdrawApplicationMutation, WithdrawApplicationMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<WithdrawApplicationMutation, WithdrawApplicationMutationVariables>(WithdrawApplicationDocument, options);
+      }
+export type WithdrawApplicationMutationHookResult = ReturnType<typeof useWithdrawApplicationMutation>;
+export type WithdrawApplicationMutationResult = ApolloReactCommon.MutationResult<WithdrawApplicationMutation>;
+export const MyApplicationsDocument = gql`
+    query MyApplications {
+  marketplaces {
+    code
+    name
+  }
+  myApplications {
+    ...MyApplicationRow
+  }
+  myMarketplaceApprovals {
+    ...MyMarketplaceApprovalRow
+  }
+}
+    ${MyApplicationRowFragmentDoc}
+${MyMarketplaceApprovalRowFragmentDoc}`;
+
+/**
+ * __useMyApplicationsQuery__
+ *
+ * To run a query within a React component, call `useMyApplicationsQuery` and pass it any options that fit your needs.
+ * When your component renders, `useMyApplicationsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useMyApplicationsQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useMyApplicationsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<MyApplicationsQuery, MyApplicationsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<MyApplicationsQuery, MyApplicationsQueryVariables>(MyApplicationsDocument, options);
+      }
+export function useMyApplicationsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<MyApplicationsQuery, MyApplicationsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<MyApplicationsQuery, MyApplicationsQueryVariables>(MyApplicationsDocument, options);
+        }
+// @ts-ignore
+export function useMyApplicationsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<MyApplicationsQuery, MyApplicationsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<MyApplicationsQuery, MyApplicationsQueryVariables>;
+export function useMyApplicationsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<MyApplicationsQuery, MyApplicationsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<MyApplicationsQuery | undefined, MyApplicationsQueryVariables>;
+export function useMyApplicationsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<MyApplicationsQuery, MyApplicationsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<MyApplicationsQuery, MyApplicationsQueryVariables>(MyApplicationsDocument, options);
+        }
+export type MyApplicationsQueryHookResult = ReturnType<typeof useMyApplicationsQuery>;
+export type MyApplicationsLazyQueryHookResult = ReturnType<typeof useMyApplicationsLazyQuery>;
+export type MyApplicationsSuspenseQueryHookResult = ReturnType<typeof useMyApplicationsSuspenseQuery>;
+export type MyApplicationsQueryResult = ApolloReactCommon.QueryResult<MyApplicationsQuery, MyApplicationsQueryVariables>;
+export const StartApplicationDocument = gql`
+    mutation StartApplication($input: StartApplicationInput!) {
+  startApplication(input: $input) {
+    ...MyApplicationRow
+  }
+}
+    ${MyApplicationRowFragmentDoc}`;
+
+/**
+ * __useStartApplicationMutation__
+ *
+ * To run a mutation, you first call `useStartApplicationMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useStartApplicationMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [startApplicationMutation, { data, loading, error }] = useStartApplicationMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useStartApplicationMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<StartApplicationMutation, StartApplicationMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<StartApplicationMutation, StartApplicationMutationVariables>(StartApplicationDocument, options);
+      }
+export type StartApplicationMutationHookResult = ReturnType<typeof useStartApplicationMutation>;
+export type StartApplicationMutationResult = ApolloReactCommon.MutationResult<StartApplicationMutation>;
 export const ProgramRulesDocument = gql`
     query ProgramRules {
   marketplaces {

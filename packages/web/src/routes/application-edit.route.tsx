@@ -1,0 +1,6 @@
+import { ApplicationFormPage } from '../features/applications/application-form/application-form-page';
+
+/** Guarded in the router: sellers only. */
+export function ApplicationEditRoute() {
+  return <ApplicationFormPage />;
+}
