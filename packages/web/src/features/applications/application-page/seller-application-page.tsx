@@ -57,8 +57,8 @@ export function SellerApplicationPage() {
           {justSubmitted && application.status === 'SUBMITTED' && (
             <Notice>
               Submitted. A reviewer will decide by{' '}
-              {application.dueDate ? formatUtcDate(application.dueDate) : 'the due date'}; we email{' '}
-              {application.legalName || 'you'} at every decision.
+              {application.dueDate ? formatUtcDate(application.dueDate) : 'the due date'}; every decision is emailed to
+              the application's contact.
             </Notice>
           )}
           <ApplicationStanding application={application} approvals={data.myMarketplaceApprovals} />
