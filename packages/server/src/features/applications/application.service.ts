@@ -288,8 +288,9 @@ export class ApplicationService {
       );
       if (snapshot) return snapshot.report as unknown as EligibilityReport;
     }
+    // An editable application is judged as it would be if submitted now.
     const now = this.now();
-    return this.evaluate(application, await this.policyFor(application), now);
+    return this.evaluate(application, await this.policyInForce(application.marketplace, now), now);
   }
 
   async evaluate(application: Application, policy: PolicyVersion, now: Date): Promise<EligibilityReport> {
@@ -372,7 +373,7 @@ export class ApplicationService {
     const uploads = documentIds.length ? await this.em.find(Upload, { id: documentIds }) : [];
     (input.invoices ?? []).forEach((invoice, i) => {
       const at = `invoices[${i}]`;
-      if (!isIsoDate(invoice.date))
+      if (invoice.date !== '' && !isIsoDate(invoice.date))
         problems.push({ field: `${at}.date`, message: 'must be a date written YYYY-MM-DD' });
       if (invoice.supplier.trim().length > 200)
         problems.push({ field: `${at}.supplier`, message: 'must be at most 200 characters' });
@@ -410,7 +411,8 @@ export class ApplicationService {
           quantity: line.quantity ?? null,
           amountMinor: money(line.amount, 'amount'),
         };
-        for (const problem of validateInvoiceLine({ id: field, ...parsedLine })) {
+        // A draft may lack figures (they count against eligibility); it may not hold impossible ones.
+        for (const problem of validateInvoiceLine({ id: field, ...parsedLine }).filter((p) => p.kind === 'INVALID')) {
           problems.push({ field: `${field}.${problem.field}`, message: problem.message });
         }
         return parsedLine;
