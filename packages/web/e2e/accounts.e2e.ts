@@ -181,7 +181,7 @@ describe.skipIf(!browserTestsCanRun())('Accounts, production build in Chromium',
     const account = new AccountPage(page, server.url);
     await account.waitForPath('/account');
     expect(await account.header.signedInAs()).toEqual({ name: 'Rita Reviewer', affiliation: 'Reviewer' });
-    expect(await account.header.navigation()).toEqual(['Program rules', 'Account']);
+    expect(await account.header.navigation()).toEqual(['Program rules', 'Review queue', 'Account']);
     expect(await account.profile('Role')).toBe('Reviewer');
     expect(await account.sectionTitles()).toEqual(['Profile', 'Sessions']);
     expect(pageErrors).toEqual([]);

@@ -16,8 +16,8 @@ describe('navigationFor', () => {
   it.each<[string, ViewerState, string[]]>([
     ['a visitor', { status: 'anonymous' }, ['Program rules', 'Sign in', 'Sign up']],
     ['a seller', signedIn('SELLER'), ['Program rules', 'Applications', 'Account']],
-    ['a reviewer', signedIn('REVIEWER'), ['Program rules', 'Account']],
-    ['an admin', signedIn('ADMIN'), ['Program rules', 'Account']],
+    ['a reviewer', signedIn('REVIEWER'), ['Program rules', 'Review queue', 'Account']],
+    ['an admin', signedIn('ADMIN'), ['Program rules', 'Review queue', 'Account']],
     // Until the viewer is known, only what everyone sees: no "Sign in" flashing for a signed-in person.
     ['nobody known yet', { status: 'loading' }, ['Program rules']],
     ['a viewer that failed to load', { status: 'failed', message: 'x', retry: () => undefined }, ['Program rules']],

@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireRole } from '../features/accounts/viewer/require-role';
 import { ViewerProvider } from '../features/accounts/viewer/viewer-context';
 import { ALL_ROLES } from '../features/accounts/viewer/viewer-state';
+import { REVIEW_ROLES } from '../features/review/review-paths';
 import { AccountRoute } from '../routes/account.route';
 import { ApplicationEditRoute } from '../routes/application-edit.route';
 import { ApplicationRoute } from '../routes/application.route';
@@ -10,6 +11,8 @@ import { ForgotPasswordRoute } from '../routes/forgot-password.route';
 import { NotFoundRoute } from '../routes/not-found.route';
 import { ProgramRulesRoute } from '../routes/program-rules.route';
 import { ResetPasswordRoute } from '../routes/reset-password.route';
+import { ReviewApplicationRoute } from '../routes/review-application.route';
+import { ReviewQueueRoute } from '../routes/review-queue.route';
 import { SignInRoute } from '../routes/sign-in.route';
 import { SignUpRoute } from '../routes/sign-up.route';
 import { AppShell } from './app-shell';
@@ -33,6 +36,14 @@ export const router = createBrowserRouter([
       {
         element: <RequireRole roles={ALL_ROLES} />,
         children: [{ path: 'account', element: <AccountRoute /> }],
+      },
+      // Program staff: the review queue and the review of one application.
+      {
+        element: <RequireRole roles={REVIEW_ROLES} />,
+        children: [
+          { path: 'review', element: <ReviewQueueRoute /> },
+          { path: 'review/:id', element: <ReviewApplicationRoute /> },
+        ],
       },
       // Sellers: their applications.
       {

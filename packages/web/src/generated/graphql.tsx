@@ -97,6 +97,37 @@ export type CurrencyCode =
   | 'MXN'
   | 'USD';
 
+/** A decision on a claimed application. */
+export type DecideApplicationInput = {
+  /** APPROVE: also approve Apple-brand products (when asked). */
+  appleApproved?: boolean | null | undefined;
+  /** Approve, reject, or ask for information. */
+  decision: Decision;
+  /** The application. */
+  id: string | number;
+  /** NEEDS_INFO: what the seller must provide or fix. */
+  message?: string | null | undefined;
+  /** REJECT: a reason per failed criterion. */
+  reasons?: Array<RejectionReasonInput> | null | undefined;
+  /** The version you reviewed (optimistic locking). */
+  version: number;
+};
+
+/** A reviewer's decision on an application. */
+export type Decision =
+  | 'APPROVE'
+  | 'NEEDS_INFO'
+  | 'REJECT';
+
+/** Decision due dates, in each marketplace’s time zone. */
+export type DueFilter =
+  /** Due from today to Sunday of this week. */
+  | 'DUE_THIS_WEEK'
+  /** Due today. */
+  | 'DUE_TODAY'
+  /** Past the due date. */
+  | 'OVERDUE';
+
 /** What a sample-unit image shows. */
 export type ImageView =
   | 'BACK'
@@ -158,12 +189,34 @@ export type Refurbisher =
   | 'MANUFACTURER'
   | 'THIRD_PARTY_REFURBISHER';
 
+/** A reason for rejecting, for one criterion. */
+export type RejectionReasonInput = {
+  /** The criterion, e.g. QUALIFYING_PURCHASES. */
+  criterion: string;
+  /** What is wrong, in words for the seller. */
+  reason: string;
+};
+
 /** A new password and the token from the emailed link. */
 export type ResetPasswordInput = {
   /** The new password, at least 10 characters. */
   password: string;
   /** The token from the reset or invitation link. */
   token: string;
+};
+
+/** Narrows the review queue; filters combine. */
+export type ReviewQueueFilter = {
+  /** Only applications asking for Apple-brand approval. */
+  appleRequested?: boolean | null | undefined;
+  /** By due date. */
+  due?: DueFilter | null | undefined;
+  /** Only applications with failing or to-review checks. */
+  failedChecks?: boolean | null | undefined;
+  /** Only this marketplace. */
+  marketplace?: MarketplaceCode | null | undefined;
+  /** SUBMITTED (unclaimed) or IN_REVIEW. */
+  status?: ApplicationStatus | null | undefined;
 };
 
 /** What a signed-in person does in the program. */
@@ -395,6 +448,71 @@ export type ProgramRulesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ProgramRulesQuery = { marketplaces: Array<{ code: MarketplaceCode, name: string, currency: CurrencyCode, timeZone: string, policyInForce: { id: string, version: number, effectiveFrom: string, notes: string | null, defaultedParameters: Array<string>, purchaseWindowDays: number, applePurchaseWindowDays: number, minimumImages: number, requiredViews: Array<ImageView>, screenProductsRequireScreenOn: boolean, odrWindowDays: number, reviewDueBusinessDays: number, rqsWindowDays: number, rqsMinimumOrders: number, defaultReturnWindowDays: number, transitAllowanceDays: number, qualifyingPurchasesMinimum: { amountMinor: number, currency: CurrencyCode, formatted: string }, excludedItemMaxUnitPrice: { amountMinor: number, currency: CurrencyCode, formatted: string }, appleQualifyingPurchasesMinimum: { amountMinor: number, currency: CurrencyCode, formatted: string }, warranty: { kind: WarrantyKind, minimumDays: number | null }, odrMaximum: { formatted: string }, offerRqsMinimum: { formatted: string }, sellerRqsMinimum: { formatted: string }, averageRatingMinimum: { formatted: string } } | null, policyVersions: Array<{ id: string, version: number, effectiveFrom: string, notes: string | null }> }>, exchangeRates: Array<{ id: string, base: CurrencyCode, quote: CurrencyCode, validFrom: string, rate: string }> };
+
+export type ReviewBusinessFragment = { marketplace: MarketplaceCode, legalName: string, contactName: string, contactEmail: string, sellerType: SellerType | null, existingSeller: boolean, refurbisher: Refurbisher | null, refurbisherName: string | null, inspectionAttested: boolean, categories: Array<string>, brands: Array<string> };
+
+export type ReviewCommitmentsFragment = { marketplace: MarketplaceCode, existingSeller: boolean, guaranteeAccepted: boolean, warrantyDays: number | null, qualityPolicyAccepted: boolean, qualityPolicyVersion: number | null, policyVersion: { id: string, odrWindowDays: number, warranty: { kind: WarrantyKind, minimumDays: number | null }, odrMaximum: { formatted: string } } | null, eligibility: { criteria: Array<{ criterion: string, status: CriterionStatus, summary: string, figures: unknown }> } };
+
+export type ReviewDecisionPanelFragment = { id: string, version: number, status: ApplicationStatus, claimedByName: string | null, appleRequested: boolean, appleApproved: boolean | null, decidedAt: string | null, reviewerMessage: string | null, rejectionReasons: Array<{ criterion: string, reason: string }>, eligibility: { criteria: Array<{ criterion: string, status: CriterionStatus, summary: string }> } };
+
+export type ReviewEligibilityFragment = { eligibility: { eligible: boolean, policyVersion: number, evaluatedAt: string, criteria: Array<{ criterion: string, status: CriterionStatus, hard: boolean, summary: string, figures: unknown }> } };
+
+export type ReviewImagesFragment = { productsHaveScreen: boolean, images: Array<{ id: string, view: ImageView, file: { id: string, url: string, width: number | null, height: number | null, originalName: string } }>, eligibility: { criteria: Array<{ criterion: string, status: CriterionStatus, summary: string, figures: unknown }> }, policyVersion: { id: string, minimumImages: number, requiredViews: Array<ImageView>, screenProductsRequireScreenOn: boolean } | null };
+
+export type ReviewInvoicesFragment = { invoices: Array<{ id: string, supplier: string, invoiceNumber: string, date: string, currency: string, document: { id: string, url: string, originalName: string, contentType: string } | null }>, policyVersion: { id: string, purchaseWindowDays: number, excludedItemMaxUnitPrice: { formatted: string } } | null, eligibility: { criteria: Array<{ criterion: string, status: CriterionStatus, summary: string }>, invoices: Array<{ invoiceId: string, supplier: string, invoiceNumber: string, date: string, currency: string, hasDocument: boolean, inWindow: boolean, dateStatus: string, windowNote: string | null, countedValueUsd: { formatted: string }, lines: Array<{ lineId: string, description: string, brand: string, appleBrand: boolean, quantity: number | null, valueSource: string | null, flagged: boolean, counted: boolean, countedForApple: boolean | null, exclusions: Array<string>, unitPrice: { formatted: string } | null, amount: { formatted: string } | null, value: { formatted: string } | null, rate: { from: string, to: string, rate: string | null, validFrom: string | null, inverted: boolean } | null, unitPriceUsd: { formatted: string } | null, valueUsd: { formatted: string } | null, expectedAmount: { formatted: string } | null }> }> } };
+
+export type ReviewLineEvaluationFragment = { lineId: string, description: string, brand: string, appleBrand: boolean, quantity: number | null, valueSource: string | null, flagged: boolean, counted: boolean, countedForApple: boolean | null, exclusions: Array<string>, unitPrice: { formatted: string } | null, amount: { formatted: string } | null, value: { formatted: string } | null, rate: { from: string, to: string, rate: string | null, validFrom: string | null, inverted: boolean } | null, unitPriceUsd: { formatted: string } | null, valueUsd: { formatted: string } | null, expectedAmount: { formatted: string } | null };
+
+export type ReviewApplicationFieldsFragment = { id: string, version: number, status: ApplicationStatus, marketplace: MarketplaceCode, legalName: string, submittedAt: string | null, firstSubmittedAt: string | null, dueDate: string | null, claimedByName: string | null, claimedAt: string | null, appleRequested: boolean, appleApproved: boolean | null, decidedAt: string | null, reviewerMessage: string | null, contactName: string, contactEmail: string, sellerType: SellerType | null, existingSeller: boolean, refurbisher: Refurbisher | null, refurbisherName: string | null, inspectionAttested: boolean, categories: Array<string>, brands: Array<string>, guaranteeAccepted: boolean, warrantyDays: number | null, qualityPolicyAccepted: boolean, qualityPolicyVersion: number | null, productsHaveScreen: boolean, due: { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean, dueThisWeek: boolean } | null, seller: { id: string, name: string }, policyVersion: { id: string, version: number, effectiveFrom: string, odrWindowDays: number, purchaseWindowDays: number, minimumImages: number, requiredViews: Array<ImageView>, screenProductsRequireScreenOn: boolean, warranty: { kind: WarrantyKind, minimumDays: number | null }, odrMaximum: { formatted: string }, excludedItemMaxUnitPrice: { formatted: string } } | null, rejectionReasons: Array<{ criterion: string, reason: string }>, eligibility: { eligible: boolean, policyVersion: number, evaluatedAt: string, criteria: Array<{ criterion: string, status: CriterionStatus, summary: string, hard: boolean, figures: unknown }>, invoices: Array<{ invoiceId: string, supplier: string, invoiceNumber: string, date: string, currency: string, hasDocument: boolean, inWindow: boolean, dateStatus: string, windowNote: string | null, countedValueUsd: { formatted: string }, lines: Array<{ lineId: string, description: string, brand: string, appleBrand: boolean, quantity: number | null, valueSource: string | null, flagged: boolean, counted: boolean, countedForApple: boolean | null, exclusions: Array<string>, unitPrice: { formatted: string } | null, amount: { formatted: string } | null, value: { formatted: string } | null, rate: { from: string, to: string, rate: string | null, validFrom: string | null, inverted: boolean } | null, unitPriceUsd: { formatted: string } | null, valueUsd: { formatted: string } | null, expectedAmount: { formatted: string } | null }> }> }, invoices: Array<{ id: string, supplier: string, invoiceNumber: string, date: string, currency: string, document: { id: string, url: string, originalName: string, contentType: string } | null }>, images: Array<{ id: string, view: ImageView, file: { id: string, url: string, width: number | null, height: number | null, originalName: string } }>, timeline: Array<{ at: string, action: string, actor: string | null, message: string | null }> };
+
+export type ReviewApplicationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReviewApplicationQuery = { application: { id: string, version: number, status: ApplicationStatus, marketplace: MarketplaceCode, legalName: string, submittedAt: string | null, firstSubmittedAt: string | null, dueDate: string | null, claimedByName: string | null, claimedAt: string | null, appleRequested: boolean, appleApproved: boolean | null, decidedAt: string | null, reviewerMessage: string | null, contactName: string, contactEmail: string, sellerType: SellerType | null, existingSeller: boolean, refurbisher: Refurbisher | null, refurbisherName: string | null, inspectionAttested: boolean, categories: Array<string>, brands: Array<string>, guaranteeAccepted: boolean, warrantyDays: number | null, qualityPolicyAccepted: boolean, qualityPolicyVersion: number | null, productsHaveScreen: boolean, due: { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean, dueThisWeek: boolean } | null, seller: { id: string, name: string }, policyVersion: { id: string, version: number, effectiveFrom: string, odrWindowDays: number, purchaseWindowDays: number, minimumImages: number, requiredViews: Array<ImageView>, screenProductsRequireScreenOn: boolean, warranty: { kind: WarrantyKind, minimumDays: number | null }, odrMaximum: { formatted: string }, excludedItemMaxUnitPrice: { formatted: string } } | null, rejectionReasons: Array<{ criterion: string, reason: string }>, eligibility: { eligible: boolean, policyVersion: number, evaluatedAt: string, criteria: Array<{ criterion: string, status: CriterionStatus, summary: string, hard: boolean, figures: unknown }>, invoices: Array<{ invoiceId: string, supplier: string, invoiceNumber: string, date: string, currency: string, hasDocument: boolean, inWindow: boolean, dateStatus: string, windowNote: string | null, countedValueUsd: { formatted: string }, lines: Array<{ lineId: string, description: string, brand: string, appleBrand: boolean, quantity: number | null, valueSource: string | null, flagged: boolean, counted: boolean, countedForApple: boolean | null, exclusions: Array<string>, unitPrice: { formatted: string } | null, amount: { formatted: string } | null, value: { formatted: string } | null, rate: { from: string, to: string, rate: string | null, validFrom: string | null, inverted: boolean } | null, unitPriceUsd: { formatted: string } | null, valueUsd: { formatted: string } | null, expectedAmount: { formatted: string } | null }> }> }, invoices: Array<{ id: string, supplier: string, invoiceNumber: string, date: string, currency: string, document: { id: string, url: string, originalName: string, contentType: string } | null }>, images: Array<{ id: string, view: ImageView, file: { id: string, url: string, width: number | null, height: number | null, originalName: string } }>, timeline: Array<{ at: string, action: string, actor: string | null, message: string | null }> } };
+
+export type ClaimApplicationMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+}>;
+
+
+export type ClaimApplicationMutation = { claimApplication: { id: string, version: number, status: ApplicationStatus, marketplace: MarketplaceCode, legalName: string, submittedAt: string | null, firstSubmittedAt: string | null, dueDate: string | null, claimedByName: string | null, claimedAt: string | null, appleRequested: boolean, appleApproved: boolean | null, decidedAt: string | null, reviewerMessage: string | null, contactName: string, contactEmail: string, sellerType: SellerType | null, existingSeller: boolean, refurbisher: Refurbisher | null, refurbisherName: string | null, inspectionAttested: boolean, categories: Array<string>, brands: Array<string>, guaranteeAccepted: boolean, warrantyDays: number | null, qualityPolicyAccepted: boolean, qualityPolicyVersion: number | null, productsHaveScreen: boolean, due: { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean, dueThisWeek: boolean } | null, seller: { id: string, name: string }, policyVersion: { id: string, version: number, effectiveFrom: string, odrWindowDays: number, purchaseWindowDays: number, minimumImages: number, requiredViews: Array<ImageView>, screenProductsRequireScreenOn: boolean, warranty: { kind: WarrantyKind, minimumDays: number | null }, odrMaximum: { formatted: string }, excludedItemMaxUnitPrice: { formatted: string } } | null, rejectionReasons: Array<{ criterion: string, reason: string }>, eligibility: { eligible: boolean, policyVersion: number, evaluatedAt: string, criteria: Array<{ criterion: string, status: CriterionStatus, summary: string, hard: boolean, figures: unknown }>, invoices: Array<{ invoiceId: string, supplier: string, invoiceNumber: string, date: string, currency: string, hasDocument: boolean, inWindow: boolean, dateStatus: string, windowNote: string | null, countedValueUsd: { formatted: string }, lines: Array<{ lineId: string, description: string, brand: string, appleBrand: boolean, quantity: number | null, valueSource: string | null, flagged: boolean, counted: boolean, countedForApple: boolean | null, exclusions: Array<string>, unitPrice: { formatted: string } | null, amount: { formatted: string } | null, value: { formatted: string } | null, rate: { from: string, to: string, rate: string | null, validFrom: string | null, inverted: boolean } | null, unitPriceUsd: { formatted: string } | null, valueUsd: { formatted: string } | null, expectedAmount: { formatted: string } | null }> }> }, invoices: Array<{ id: string, supplier: string, invoiceNumber: string, date: string, currency: string, document: { id: string, url: string, originalName: string, contentType: string } | null }>, images: Array<{ id: string, view: ImageView, file: { id: string, url: string, width: number | null, height: number | null, originalName: string } }>, timeline: Array<{ at: string, action: string, actor: string | null, message: string | null }> } };
+
+export type ReleaseApplicationMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+}>;
+
+
+export type ReleaseApplicationMutation = { releaseApplication: { id: string, version: number, status: ApplicationStatus, marketplace: MarketplaceCode, legalName: string, submittedAt: string | null, firstSubmittedAt: string | null, dueDate: string | null, claimedByName: string | null, claimedAt: string | null, appleRequested: boolean, appleApproved: boolean | null, decidedAt: string | null, reviewerMessage: string | null, contactName: string, contactEmail: string, sellerType: SellerType | null, existingSeller: boolean, refurbisher: Refurbisher | null, refurbisherName: string | null, inspectionAttested: boolean, categories: Array<string>, brands: Array<string>, guaranteeAccepted: boolean, warrantyDays: number | null, qualityPolicyAccepted: boolean, qualityPolicyVersion: number | null, productsHaveScreen: boolean, due: { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean, dueThisWeek: boolean } | null, seller: { id: string, name: string }, policyVersion: { id: string, version: number, effectiveFrom: string, odrWindowDays: number, purchaseWindowDays: number, minimumImages: number, requiredViews: Array<ImageView>, screenProductsRequireScreenOn: boolean, warranty: { kind: WarrantyKind, minimumDays: number | null }, odrMaximum: { formatted: string }, excludedItemMaxUnitPrice: { formatted: string } } | null, rejectionReasons: Array<{ criterion: string, reason: string }>, eligibility: { eligible: boolean, policyVersion: number, evaluatedAt: string, criteria: Array<{ criterion: string, status: CriterionStatus, summary: string, hard: boolean, figures: unknown }>, invoices: Array<{ invoiceId: string, supplier: string, invoiceNumber: string, date: string, currency: string, hasDocument: boolean, inWindow: boolean, dateStatus: string, windowNote: string | null, countedValueUsd: { formatted: string }, lines: Array<{ lineId: string, description: string, brand: string, appleBrand: boolean, quantity: number | null, valueSource: string | null, flagged: boolean, counted: boolean, countedForApple: boolean | null, exclusions: Array<string>, unitPrice: { formatted: string } | null, amount: { formatted: string } | null, value: { formatted: string } | null, rate: { from: string, to: string, rate: string | null, validFrom: string | null, inverted: boolean } | null, unitPriceUsd: { formatted: string } | null, valueUsd: { formatted: string } | null, expectedAmount: { formatted: string } | null }> }> }, invoices: Array<{ id: string, supplier: string, invoiceNumber: string, date: string, currency: string, document: { id: string, url: string, originalName: string, contentType: string } | null }>, images: Array<{ id: string, view: ImageView, file: { id: string, url: string, width: number | null, height: number | null, originalName: string } }>, timeline: Array<{ at: string, action: string, actor: string | null, message: string | null }> } };
+
+export type DecideApplicationMutationVariables = Exact<{
+  input: DecideApplicationInput;
+}>;
+
+
+export type DecideApplicationMutation = { decideApplication: { id: string, version: number, status: ApplicationStatus, marketplace: MarketplaceCode, legalName: string, submittedAt: string | null, firstSubmittedAt: string | null, dueDate: string | null, claimedByName: string | null, claimedAt: string | null, appleRequested: boolean, appleApproved: boolean | null, decidedAt: string | null, reviewerMessage: string | null, contactName: string, contactEmail: string, sellerType: SellerType | null, existingSeller: boolean, refurbisher: Refurbisher | null, refurbisherName: string | null, inspectionAttested: boolean, categories: Array<string>, brands: Array<string>, guaranteeAccepted: boolean, warrantyDays: number | null, qualityPolicyAccepted: boolean, qualityPolicyVersion: number | null, productsHaveScreen: boolean, due: { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean, dueThisWeek: boolean } | null, seller: { id: string, name: string }, policyVersion: { id: string, version: number, effectiveFrom: string, odrWindowDays: number, purchaseWindowDays: number, minimumImages: number, requiredViews: Array<ImageView>, screenProductsRequireScreenOn: boolean, warranty: { kind: WarrantyKind, minimumDays: number | null }, odrMaximum: { formatted: string }, excludedItemMaxUnitPrice: { formatted: string } } | null, rejectionReasons: Array<{ criterion: string, reason: string }>, eligibility: { eligible: boolean, policyVersion: number, evaluatedAt: string, criteria: Array<{ criterion: string, status: CriterionStatus, summary: string, hard: boolean, figures: unknown }>, invoices: Array<{ invoiceId: string, supplier: string, invoiceNumber: string, date: string, currency: string, hasDocument: boolean, inWindow: boolean, dateStatus: string, windowNote: string | null, countedValueUsd: { formatted: string }, lines: Array<{ lineId: string, description: string, brand: string, appleBrand: boolean, quantity: number | null, valueSource: string | null, flagged: boolean, counted: boolean, countedForApple: boolean | null, exclusions: Array<string>, unitPrice: { formatted: string } | null, amount: { formatted: string } | null, value: { formatted: string } | null, rate: { from: string, to: string, rate: string | null, validFrom: string | null, inverted: boolean } | null, unitPriceUsd: { formatted: string } | null, valueUsd: { formatted: string } | null, expectedAmount: { formatted: string } | null }> }> }, invoices: Array<{ id: string, supplier: string, invoiceNumber: string, date: string, currency: string, document: { id: string, url: string, originalName: string, contentType: string } | null }>, images: Array<{ id: string, view: ImageView, file: { id: string, url: string, width: number | null, height: number | null, originalName: string } }>, timeline: Array<{ at: string, action: string, actor: string | null, message: string | null }> } };
+
+export type ReviewHeaderFragment = { id: string, version: number, status: ApplicationStatus, marketplace: MarketplaceCode, legalName: string, submittedAt: string | null, firstSubmittedAt: string | null, dueDate: string | null, claimedByName: string | null, claimedAt: string | null, appleRequested: boolean, due: { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean, dueThisWeek: boolean } | null, seller: { id: string, name: string }, policyVersion: { id: string, version: number, effectiveFrom: string } | null };
+
+export type ReviewTimelineFragment = { timeline: Array<{ at: string, action: string, actor: string | null, message: string | null }> };
+
+export type ReviewQueueRowFragment = { id: string, version: number, status: ApplicationStatus, marketplace: MarketplaceCode, submittedAt: string | null, dueDate: string | null, failingChecks: number, checksNeedingReview: number, appleRequested: boolean, claimedByName: string | null, due: { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean, dueThisWeek: boolean } | null, seller: { id: string, name: string } };
+
+export type ReviewDueFieldsFragment = { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean, dueThisWeek: boolean };
+
+export type ReviewQueueCountsFieldsFragment = { total: number, submitted: number, inReview: number, overdue: number, dueToday: number, dueThisWeek: number, appleRequested: number, failedChecks: number, byMarketplace: Array<{ marketplace: MarketplaceCode, count: number }> };
+
+export type ReviewQueueQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: ReviewQueueFilter | null | undefined;
+}>;
+
+
+export type ReviewQueueQuery = { reviewQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, version: number, status: ApplicationStatus, marketplace: MarketplaceCode, submittedAt: string | null, dueDate: string | null, failingChecks: number, checksNeedingReview: number, appleRequested: boolean, claimedByName: string | null, due: { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean, dueThisWeek: boolean } | null, seller: { id: string, name: string } } }> }, reviewQueueCounts: { total: number, submitted: number, inReview: number, overdue: number, dueToday: number, dueThisWeek: number, appleRequested: number, failedChecks: number, byMarketplace: Array<{ marketplace: MarketplaceCode, count: number }> } };
 
 export const ApiKeyFieldsFragmentDoc = gql`
     fragment ApiKeyFields on ApiKey {
@@ -716,6 +834,303 @@ export const ExchangeRateFieldsFragmentDoc = gql`
   quote
   validFrom
   rate
+}
+    `;
+export const ReviewDueFieldsFragmentDoc = gql`
+    fragment ReviewDueFields on DueStatusType {
+  dueDate
+  businessDaysLeft
+  overdue
+  dueToday
+  dueThisWeek
+}
+    `;
+export const ReviewHeaderFragmentDoc = gql`
+    fragment ReviewHeader on Application {
+  id
+  version
+  status
+  marketplace
+  legalName
+  submittedAt
+  firstSubmittedAt
+  dueDate
+  due {
+    ...ReviewDueFields
+  }
+  claimedByName
+  claimedAt
+  appleRequested
+  seller {
+    id
+    name
+  }
+  policyVersion {
+    id
+    version
+    effectiveFrom
+  }
+}
+    `;
+export const ReviewDecisionPanelFragmentDoc = gql`
+    fragment ReviewDecisionPanel on Application {
+  id
+  version
+  status
+  claimedByName
+  appleRequested
+  appleApproved
+  decidedAt
+  reviewerMessage
+  rejectionReasons {
+    criterion
+    reason
+  }
+  eligibility {
+    criteria {
+      criterion
+      status
+      summary
+    }
+  }
+}
+    `;
+export const ReviewEligibilityFragmentDoc = gql`
+    fragment ReviewEligibility on Application {
+  eligibility {
+    eligible
+    policyVersion
+    evaluatedAt
+    criteria {
+      criterion
+      status
+      hard
+      summary
+      figures
+    }
+  }
+}
+    `;
+export const ReviewBusinessFragmentDoc = gql`
+    fragment ReviewBusiness on Application {
+  marketplace
+  legalName
+  contactName
+  contactEmail
+  sellerType
+  existingSeller
+  refurbisher
+  refurbisherName
+  inspectionAttested
+  categories
+  brands
+}
+    `;
+export const ReviewCommitmentsFragmentDoc = gql`
+    fragment ReviewCommitments on Application {
+  marketplace
+  existingSeller
+  guaranteeAccepted
+  warrantyDays
+  qualityPolicyAccepted
+  qualityPolicyVersion
+  policyVersion {
+    id
+    warranty {
+      kind
+      minimumDays
+    }
+    odrMaximum {
+      formatted
+    }
+    odrWindowDays
+  }
+  eligibility {
+    criteria {
+      criterion
+      status
+      summary
+      figures
+    }
+  }
+}
+    `;
+export const ReviewLineEvaluationFragmentDoc = gql`
+    fragment ReviewLineEvaluation on LineEvaluation {
+  lineId
+  description
+  brand
+  appleBrand
+  unitPrice {
+    formatted
+  }
+  quantity
+  amount {
+    formatted
+  }
+  value {
+    formatted
+  }
+  valueSource
+  rate {
+    from
+    to
+    rate
+    validFrom
+    inverted
+  }
+  unitPriceUsd {
+    formatted
+  }
+  valueUsd {
+    formatted
+  }
+  flagged
+  expectedAmount {
+    formatted
+  }
+  counted
+  countedForApple
+  exclusions
+}
+    `;
+export const ReviewInvoicesFragmentDoc = gql`
+    fragment ReviewInvoices on Application {
+  invoices {
+    id
+    supplier
+    invoiceNumber
+    date
+    currency
+    document {
+      id
+      url
+      originalName
+      contentType
+    }
+  }
+  policyVersion {
+    id
+    excludedItemMaxUnitPrice {
+      formatted
+    }
+    purchaseWindowDays
+  }
+  eligibility {
+    criteria {
+      criterion
+      status
+      summary
+    }
+    invoices {
+      invoiceId
+      supplier
+      invoiceNumber
+      date
+      currency
+      hasDocument
+      inWindow
+      dateStatus
+      windowNote
+      countedValueUsd {
+        formatted
+      }
+      lines {
+        ...ReviewLineEvaluation
+      }
+    }
+  }
+}
+    `;
+export const ReviewImagesFragmentDoc = gql`
+    fragment ReviewImages on Application {
+  productsHaveScreen
+  images {
+    id
+    view
+    file {
+      id
+      url
+      width
+      height
+      originalName
+    }
+  }
+  eligibility {
+    criteria {
+      criterion
+      status
+      summary
+      figures
+    }
+  }
+  policyVersion {
+    id
+    minimumImages
+    requiredViews
+    screenProductsRequireScreenOn
+  }
+}
+    `;
+export const ReviewTimelineFragmentDoc = gql`
+    fragment ReviewTimeline on Application {
+  timeline {
+    at
+    action
+    actor
+    message
+  }
+}
+    `;
+export const ReviewApplicationFieldsFragmentDoc = gql`
+    fragment ReviewApplicationFields on Application {
+  id
+  version
+  ...ReviewHeader
+  ...ReviewDecisionPanel
+  ...ReviewEligibility
+  ...ReviewBusiness
+  ...ReviewCommitments
+  ...ReviewInvoices
+  ...ReviewImages
+  ...ReviewTimeline
+}
+    `;
+export const ReviewQueueRowFragmentDoc = gql`
+    fragment ReviewQueueRow on Application {
+  id
+  version
+  status
+  marketplace
+  submittedAt
+  dueDate
+  due {
+    ...ReviewDueFields
+  }
+  failingChecks
+  checksNeedingReview
+  appleRequested
+  claimedByName
+  seller {
+    id
+    name
+  }
+}
+    `;
+export const ReviewQueueCountsFieldsFragmentDoc = gql`
+    fragment ReviewQueueCountsFields on ReviewQueueCounts {
+  total
+  submitted
+  inReview
+  overdue
+  dueToday
+  dueThisWeek
+  appleRequested
+  failedChecks
+  byMarketplace {
+    marketplace
+    count
+  }
 }
     `;
 export const ApiKeysDocument = gql`
@@ -1573,3 +1988,241 @@ export type ProgramRulesQueryHookResult = ReturnType<typeof useProgramRulesQuery
 export type ProgramRulesLazyQueryHookResult = ReturnType<typeof useProgramRulesLazyQuery>;
 export type ProgramRulesSuspenseQueryHookResult = ReturnType<typeof useProgramRulesSuspenseQuery>;
 export type ProgramRulesQueryResult = ApolloReactCommon.QueryResult<ProgramRulesQuery, ProgramRulesQueryVariables>;
+export const ReviewApplicationDocument = gql`
+    query ReviewApplication($id: ID!) {
+  application(id: $id) {
+    ...ReviewApplicationFields
+  }
+}
+    ${ReviewApplicationFieldsFragmentDoc}
+${ReviewHeaderFragmentDoc}
+${ReviewDueFieldsFragmentDoc}
+${ReviewDecisionPanelFragmentDoc}
+${ReviewEligibilityFragmentDoc}
+${ReviewBusinessFragmentDoc}
+${ReviewCommitmentsFragmentDoc}
+${ReviewInvoicesFragmentDoc}
+${ReviewLineEvaluationFragmentDoc}
+${ReviewImagesFragmentDoc}
+${ReviewTimelineFragmentDoc}`;
+
+/**
+ * __useReviewApplicationQuery__
+ *
+ * To run a query within a React component, call `useReviewApplicationQuery` and pass it any options that fit your needs.
+ * When your component renders, `useReviewApplicationQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useReviewApplicationQuery({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useReviewApplicationQuery(baseOptions: ApolloReactHooks.QueryHookOptions<ReviewApplicationQuery, ReviewApplicationQueryVariables> & ({ variables: ReviewApplicationQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ReviewApplicationQuery, ReviewApplicationQueryVariables>(ReviewApplicationDocument, options);
+      }
+export function useReviewApplicationLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReviewApplicationQuery, ReviewApplicationQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ReviewApplicationQuery, ReviewApplicationQueryVariables>(ReviewApplicationDocument, options);
+        }
+// @ts-ignore
+export function useReviewApplicationSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReviewApplicationQuery, ReviewApplicationQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReviewApplicationQuery, ReviewApplicationQueryVariables>;
+export function useReviewApplicationSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReviewApplicationQuery, ReviewApplicationQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReviewApplicationQuery | undefined, ReviewApplicationQueryVariables>;
+export function useReviewApplicationSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReviewApplicationQuery, ReviewApplicationQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ReviewApplicationQuery, ReviewApplicationQueryVariables>(ReviewApplicationDocument, options);
+        }
+export type ReviewApplicationQueryHookResult = ReturnType<typeof useReviewApplicationQuery>;
+export type ReviewApplicationLazyQueryHookResult = ReturnType<typeof useReviewApplicationLazyQuery>;
+export type ReviewApplicationSuspenseQueryHookResult = ReturnType<typeof useReviewApplicationSuspenseQuery>;
+export type ReviewApplicationQueryResult = ApolloReactCommon.QueryResult<ReviewApplicationQuery, ReviewApplicationQueryVariables>;
+export const ClaimApplicationDocument = gql`
+    mutation ClaimApplication($id: ID!, $version: Int!) {
+  claimApplication(id: $id, version: $version) {
+    ...ReviewApplicationFields
+  }
+}
+    ${ReviewApplicationFieldsFragmentDoc}
+${ReviewHeaderFragmentDoc}
+${ReviewDueFieldsFragmentDoc}
+${ReviewDecisionPanelFragmentDoc}
+${ReviewEligibilityFragmentDoc}
+${ReviewBusinessFragmentDoc}
+${ReviewCommitmentsFragmentDoc}
+${ReviewInvoicesFragmentDoc}
+${ReviewLineEvaluationFragmentDoc}
+${ReviewImagesFragmentDoc}
+${ReviewTimelineFragmentDoc}`;
+
+/**
+ * __useClaimApplicationMutation__
+ *
+ * To run a mutation, you first call `useClaimApplicationMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useClaimApplicationMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [claimApplicationMutation, { data, loading, error }] = useClaimApplicationMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *      version: // value for 'version'
+ *   },
+ * });
+ */
+export function useClaimApplicationMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<ClaimApplicationMutation, ClaimApplicationMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<ClaimApplicationMutation, ClaimApplicationMutationVariables>(ClaimApplicationDocument, options);
+      }
+export type ClaimApplicationMutationHookResult = ReturnType<typeof useClaimApplicationMutation>;
+export type ClaimApplicationMutationResult = ApolloReactCommon.MutationResult<ClaimApplicationMutation>;
+export const ReleaseApplicationDocument = gql`
+    mutation ReleaseApplication($id: ID!, $version: Int!) {
+  releaseApplication(id: $id, version: $version) {
+    ...ReviewApplicationFields
+  }
+}
+    ${ReviewApplicationFieldsFragmentDoc}
+${ReviewHeaderFragmentDoc}
+${ReviewDueFieldsFragmentDoc}
+${ReviewDecisionPanelFragmentDoc}
+${ReviewEligibilityFragmentDoc}
+${ReviewBusinessFragmentDoc}
+${ReviewCommitmentsFragmentDoc}
+${ReviewInvoicesFragmentDoc}
+${ReviewLineEvaluationFragmentDoc}
+${ReviewImagesFragmentDoc}
+${ReviewTimelineFragmentDoc}`;
+
+/**
+ * __useReleaseApplicationMutation__
+ *
+ * To run a mutation, you first call `useReleaseApplicationMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useReleaseApplicationMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [releaseApplicationMutation, { data, loading, error }] = useReleaseApplicationMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *      version: // value for 'version'
+ *   },
+ * });
+ */
+export function useReleaseApplicationMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<ReleaseApplicationMutation, ReleaseApplicationMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<ReleaseApplicationMutation, ReleaseApplicationMutationVariables>(ReleaseApplicationDocument, options);
+      }
+export type ReleaseApplicationMutationHookResult = ReturnType<typeof useReleaseApplicationMutation>;
+export type ReleaseApplicationMutationResult = ApolloReactCommon.MutationResult<ReleaseApplicationMutation>;
+export const DecideApplicationDocument = gql`
+    mutation DecideApplication($input: DecideApplicationInput!) {
+  decideApplication(input: $input) {
+    ...ReviewApplicationFields
+  }
+}
+    ${ReviewApplicationFieldsFragmentDoc}
+${ReviewHeaderFragmentDoc}
+${ReviewDueFieldsFragmentDoc}
+${ReviewDecisionPanelFragmentDoc}
+${ReviewEligibilityFragmentDoc}
+${ReviewBusinessFragmentDoc}
+${ReviewCommitmentsFragmentDoc}
+${ReviewInvoicesFragmentDoc}
+${ReviewLineEvaluationFragmentDoc}
+${ReviewImagesFragmentDoc}
+${ReviewTimelineFragmentDoc}`;
+
+/**
+ * __useDecideApplicationMutation__
+ *
+ * To run a mutation, you first call `useDecideApplicationMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useDecideApplicationMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [decideApplicationMutation, { data, loading, error }] = useDecideApplicationMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useDecideApplicationMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<DecideApplicationMutation, DecideApplicationMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<DecideApplicationMutation, DecideApplicationMutationVariables>(DecideApplicationDocument, options);
+      }
+export type DecideApplicationMutationHookResult = ReturnType<typeof useDecideApplicationMutation>;
+export type DecideApplicationMutationResult = ApolloReactCommon.MutationResult<DecideApplicationMutation>;
+export const ReviewQueueDocument = gql`
+    query ReviewQueue($first: Int!, $after: String, $filter: ReviewQueueFilter) {
+  reviewQueue(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...ReviewQueueRow
+      }
+    }
+  }
+  reviewQueueCounts(filter: $filter) {
+    ...ReviewQueueCountsFields
+  }
+}
+    ${ReviewQueueRowFragmentDoc}
+${ReviewDueFieldsFragmentDoc}
+${ReviewQueueCountsFieldsFragmentDoc}`;
+
+/**
+ * __useReviewQueueQuery__
+ *
+ * To run a query within a React component, call `useReviewQueueQuery` and pass it any options that fit your needs.
+ * When your component renders, `useReviewQueueQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useReviewQueueQuery({
+ *   variables: {
+ *      first: // value for 'first'
+ *      after: // value for 'after'
+ *      filter: // value for 'filter'
+ *   },
+ * });
+ */
+export function useReviewQueueQuery(baseOptions: ApolloReactHooks.QueryHookOptions<ReviewQueueQuery, ReviewQueueQueryVariables> & ({ variables: ReviewQueueQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ReviewQueueQuery, ReviewQueueQueryVariables>(ReviewQueueDocument, options);
+      }
+export function useReviewQueueLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReviewQueueQuery, ReviewQueueQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ReviewQueueQuery, ReviewQueueQueryVariables>(ReviewQueueDocument, options);
+        }
+// @ts-ignore
+export function useReviewQueueSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReviewQueueQuery, ReviewQueueQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReviewQueueQuery, ReviewQueueQueryVariables>;
+export function useReviewQueueSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReviewQueueQuery, ReviewQueueQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReviewQueueQuery | undefined, ReviewQueueQueryVariables>;
+export function useReviewQueueSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReviewQueueQuery, ReviewQueueQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ReviewQueueQuery, ReviewQueueQueryVariables>(ReviewQueueDocument, options);
+        }
+export type ReviewQueueQueryHookResult = ReturnType<typeof useReviewQueueQuery>;
+export type ReviewQueueLazyQueryHookResult = ReturnType<typeof useReviewQueueLazyQuery>;
+export type ReviewQueueSuspenseQueryHookResult = ReturnType<typeof useReviewQueueSuspenseQuery>;
+export type ReviewQueueQueryResult = ApolloReactCommon.QueryResult<ReviewQueueQuery, ReviewQueueQueryVariables>;

@@ -1,0 +1,153 @@
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useReviewQueueQuery, type ReviewQueueRowFragment } from '../../../generated/graphql';
+import { describeError } from '../../../ui/graphql-errors';
+import { usePageTitle } from '../../../ui/page-title';
+import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
+import '../review.css';
+import { QueueFilterBar } from './queue-filter-bar';
+import {
+  isFiltered,
+  NO_QUEUE_FILTER,
+  queueFilterFromSearch,
+  queueFilterInput,
+  searchWithQueueFilter,
+} from './queue-filter';
+import { appendQueuePage } from './queue-pages';
+import { QueueRow } from './queue-row';
+
+export const QUEUE_PAGE_SIZE = 25;
+
+/** Every submitted and claimed application, oldest due first, filtered from the address. */
+export function ReviewQueuePage() {
+  usePageTitle('Review queue');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filter = useMemo(() => queueFilterFromSearch(searchParams), [searchParams]);
+  const { data, previousData, loading, error, refetch, fetchMore } = useReviewQueueQuery({
+    variables: { first: QUEUE_PAGE_SIZE, filter: queueFilterInput(filter) },
+    // Decisions and claims elsewhere change the queue: show what is cached, then what is true now.
+    fetchPolicy: 'cache-and-network',
+    notifyOnNetworkStatusChange: true,
+  });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>(null);
+
+  const loadMore = async (after: string) => {
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      await fetchMore({
+        variables: { after },
+        updateQuery: (shown, { fetchMoreResult }) => appendQueuePage(shown, fetchMoreResult),
+      });
+    } catch (failure) {
+      setMoreError(failure);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  // The counts stay on the chips while another filter's answer loads.
+  const counts = (data ?? previousData)?.reviewQueueCounts ?? null;
+  const queue = data?.reviewQueue;
+  const endCursor = queue?.pageInfo.endCursor;
+  return (
+    <section aria-labelledby="review-queue-title" className="page rv-review-queue">
+      <header className="page-header">
+        <h1 id="review-queue-title">Review queue</h1>
+        <p className="lede">
+          Submitted applications, oldest due first. Due dates count business days in each marketplace&rsquo;s calendar,
+          without weekends and its holidays.
+        </p>
+      </header>
+      <QueueFilterBar
+        filter={filter}
+        counts={counts}
+        onChange={(next) => setSearchParams(searchWithQueueFilter(next, searchParams))}
+      />
+      {loading && !queue ? (
+        <LoadingState label="Loading the queue…" />
+      ) : error && !queue ? (
+        <ErrorState title="The review queue could not be loaded" error={error} onRetry={() => void refetch()} />
+      ) : !queue || queue.edges.length === 0 ? (
+        isFiltered(filter) ? (
+          <EmptyState title="No applications match these filters">
+            Try fewer filters, or{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setSearchParams(searchWithQueueFilter(NO_QUEUE_FILTER, searchParams))}
+            >
+              show the whole queue
+            </button>
+            .
+          </EmptyState>
+        ) : (
+          <EmptyState title="No applications are waiting for review">
+            Submitted applications appear here, oldest due first.
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <QueueTable applications={queue.edges.map((edge) => edge.node)} total={queue.totalCount} />
+          {moreError !== null && (
+            <p className="alert alert-error" role="alert">
+              More applications could not be loaded: {describeError(moreError)}
+            </p>
+          )}
+          {queue.pageInfo.hasNextPage && endCursor && (
+            <div className="rv-queue-more">
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={loadingMore}
+                onClick={() => void loadMore(endCursor)}
+              >
+                {loadingMore ? 'Loading more…' : 'Load more'}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+export function QueueTable({
+  applications,
+  total,
+}: {
+  applications: readonly ReviewQueueRowFragment[];
+  total: number;
+}) {
+  return (
+    <div className="card rv-queue-card">
+      <p className="rv-queue-count" role="status">
+        {applications.length === total
+          ? `${total} ${total === 1 ? 'application' : 'applications'}`
+          : `Showing ${applications.length} of ${total} applications`}
+      </p>
+      <div className="table-scroll">
+        <table className="data-table rv-queue-table">
+          <caption className="visually-hidden">Applications waiting for a decision, oldest due first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Seller</th>
+              <th scope="col">Marketplace</th>
+              <th scope="col">Submitted</th>
+              <th scope="col">Due</th>
+              <th scope="col">Checks</th>
+              <th scope="col">Apple</th>
+              <th scope="col">Claimed by</th>
+            </tr>
+          </thead>
+          <tbody>
+            {applications.map((application) => (
+              <QueueRow key={application.id} application={application} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
