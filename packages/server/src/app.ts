@@ -130,6 +130,7 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
           const address = httpServer.address();
           const port = typeof address === 'object' && address ? address.port : config.port;
           const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+          if (config.publicUrlIsDefault) config.publicUrl = `http://${host}:${port}`;
           resolve(`http://${host}:${port}/`);
         });
       }),

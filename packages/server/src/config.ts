@@ -73,7 +73,9 @@ export interface AppConfig {
   readonly seedDemoData: boolean;
   readonly shutdownGraceMs: number;
   /** Base of links in emails; defaults to the server's own address. */
-  readonly publicUrl: string;
+  publicUrl: string;
+  /** PUBLIC_URL was not set: the server fills in the address it actually listens on (PORT=0 picks one). */
+  readonly publicUrlIsDefault: boolean;
   readonly mail: {
     /** SMTP server; unset means .eml files under `fileDir` (embedded mode). */
     readonly smtpUrl: string | null;
@@ -137,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemoData: e.SEED_DEMO_DATA ?? embedded,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     publicUrl,
+    publicUrlIsDefault: e.PUBLIC_URL === undefined,
     mail: { smtpUrl: e.SMTP_URL ?? null, fileDir: path.join(e.DATA_DIR, 'mail'), from: e.MAIL_FROM },
     runWorkers: e.RUN_WORKERS,
     outboxPollMs: e.OUTBOX_POLL_MS,

@@ -237,6 +237,8 @@ describe('accounts over GraphQL', () => {
       expect((await app.client().graphql<any>(REQUEST, { email })).data.requestPasswordReset).toBe(true);
       const resetMail = (await emailsTo(app, email)).find((m) => m.kind === 'password-reset')!;
       expect(resetMail.subject).toBe('Reset your Recertify password');
+      // The link points at the address the server really listens on (the tests use PORT=0).
+      expect(resetMail.textBody).toContain(`${app.url}reset-password?token=`);
       const token = tokenFrom(resetMail);
 
       expect(
