@@ -257,6 +257,21 @@ describe('applications and review', () => {
     expect((await client.graphql<any>(START, { m: 'US' })).errors).toBeUndefined();
   });
 
+  it('a decision judges the application as at submission: an invoice on day 90 then still counts days later', async () => {
+    const { client, email } = await newSeller(app);
+    // Submitted Monday 23 November (Los Angeles): 26 August is day 90 of the trailing window.
+    const submitted = await submittedApplication(app, client, email, '2026-08-26');
+    clock.advance(5 * 24 * 3_600_000);
+    const claimed = await reviewer.graphql<any>(CLAIM, { id: submitted.id, v: submitted.version });
+    const approved = await reviewer.graphql<any>(DECIDE, {
+      input: { id: submitted.id, version: claimed.data.claimApplication.version, decision: 'APPROVE' },
+    });
+    expect(approved.errors).toBeUndefined();
+    const audit = await app.orm.em.fork().findOneOrFail(AuditLogEntry, { subjectId: submitted.id, action: 'APPROVED' });
+    expect(audit.data).toMatchObject({ eligibility: { eligible: true } });
+    clock.set(MONDAY);
+  });
+
   it('a seller never sees another seller’s application; a key needs read:applications', async () => {
     const owner = await newSeller(app);
     const submitted = await submittedApplication(app, owner.client, owner.email, INVOICE_DATE);

@@ -176,6 +176,11 @@ export class ApplicationsResolver {
     return (await application.claimedBy.load())?.displayName ?? null;
   }
 
+  @FieldResolver(() => Boolean, { description: 'Claimed by the signed-in reviewer.' })
+  claimedByMe(@Root() application: Application, @Ctx() ctx: GraphQLContext): boolean {
+    return ctx.principal.kind === 'user' && application.claimedBy?.id === ctx.principal.user.id;
+  }
+
   @FieldResolver(() => [RejectionReason], { description: 'Why it was rejected, per criterion.' })
   rejectionReasons(@Root() application: Application): RejectionReason[] {
     return application.rejectionReasons ?? [];

@@ -199,7 +199,8 @@ export class ReviewService {
     const now = this.now();
     const applications = new ApplicationService(this.em, this.config, this.now);
     const policy = await applications.policyFor(application);
-    const report = await applications.evaluate(application, policy, now);
+    // Judged as at submission: the purchase window must not move while the application waits.
+    const report = await applications.evaluate(application, policy, application.submittedAt ?? now);
     const problems: FieldProblem[] = [];
     const reasons = (input.reasons ?? []).map((r) => ({ criterion: r.criterion.trim(), reason: r.reason.trim() }));
     const message = input.message?.trim() ?? '';
