@@ -59,10 +59,12 @@ describe('review queue SQL', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.reviewQueue.edges).toHaveLength(first);
     // Sign-in checks (the session lookup) are the same for every request; count the rest too.
-    return statements
-      // eslint-disable-next-line no-control-regex -- the ORM colours its log lines
-      .map((s) => s.replace(/\u001b\[[0-9;]*m/g, ''))
-      .filter((s) => /\b(select|insert|update|delete)\b/i.test(s));
+    return (
+      statements
+        // eslint-disable-next-line no-control-regex -- the ORM colours its log lines
+        .map((s) => s.replace(/\u001b\[[0-9;]*m/g, ''))
+        .filter((s) => /\b(select|insert|update|delete)\b/i.test(s))
+    );
   }
 
   it('one page of 50 runs no more statements than a page of 5: nothing is loaded row by row', async () => {
