@@ -51,7 +51,8 @@ export async function serveApp(send: (message: FromServer) => void): Promise<(me
   return async (message) => {
     if (message.type === 'capture') {
       capturing = message.on;
-      orm.config.getLogger().setDebugMode(message.on ? ['query'] : false);
+      // config.set, not logger.setDebugMode: the ORM re-syncs the logger from its config.
+      orm.config.set('debug', message.on ? ['query', 'query-params'] : false);
       if (message.on) {
         statements.length = 0;
         send({ type: 'capturing' });

@@ -1,4 +1,180 @@
-import type { FromServer, ToServer } from './protocol.js';
-export function serveBaseline(_send: (message: FromServer) => void): Promise<(message: ToServer) => Promise<void>> {
-  return Promise.reject(new Error('todo'));
+import 'reflect-metadata';
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import { createOrm, type EntityManager } from '../src/db/orm.js';
+import { databaseFromEnv, SCENARIOS, type FromServer, type ScenarioName, type ToServer } from './protocol.js';
+
+/** Like the app: the session's last-seen time is written at most once a minute. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+interface SessionRow {
+  id: string;
+  expires_at: Date | number;
+  last_seen_at: Date | number;
+  revoked_at: Date | number | null;
+  u1__role: string;
+  u1__deactivated_at: Date | number | null;
+}
+
+interface PageRow {
+  id: string;
+  marketplace: string;
+  status: string;
+  submitted_at: Date | number | null;
+  due_date: string | null;
+  failing_checks: number;
+  checks_needing_review: number;
+  apple_requested: boolean | number;
+  o1__name: string;
+}
+
+// The statements the ORM runs for one queue request (captured from its query log), with double-quoted
+// identifiers, which both SQLite and PostgreSQL accept. Values the ORM inlines are bound here.
+const SESSION_SQL =
+  'select "s0".*, "u1"."id" as "u1__id", "u1"."created_at" as "u1__created_at", "u1"."updated_at" as "u1__updated_at", ' +
+  '"u1"."email" as "u1__email", "u1"."display_name" as "u1__display_name", "u1"."role" as "u1__role", ' +
+  '"u1"."organization_id" as "u1__organization_id", "u1"."failed_sign_ins" as "u1__failed_sign_ins", ' +
+  '"u1"."locked_until" as "u1__locked_until", "u1"."last_sign_in_at" as "u1__last_sign_in_at", ' +
+  '"u1"."deactivated_at" as "u1__deactivated_at" from "session" as "s0" inner join "user" as "u1" on "s0"."user_id" = "u1"."id" ' +
+  'where "s0"."token_hash" = ? limit 1';
+const TOUCH_SQL = 'update "session" set "last_seen_at" = ? where "id" = ?';
+
+function queueWhere(scenario: ScenarioName): string {
+  const filter = SCENARIOS[scenario].filter;
+  return (
+    `where "a0"."status" in ('SUBMITTED', 'IN_REVIEW')` +
+    (filter ? ` and "a0"."marketplace" = 'US' and "a0"."apple_requested" = true` : '')
+  );
+}
+const COUNT_SQL = (scenario: ScenarioName) =>
+  `select count(*) as "count" from "application" as "a0" ${queueWhere(scenario)}`;
+const PAGE_SQL = (scenario: ScenarioName) =>
+  'select "a0".*, "o1"."id" as "o1__id", "o1"."created_at" as "o1__created_at", "o1"."updated_at" as "o1__updated_at", ' +
+  '"o1"."kind" as "o1__kind", "o1"."name" as "o1__name" from "application" as "a0" ' +
+  `inner join "organization" as "o1" on "a0"."organization_id" = "o1"."id" ${queueWhere(scenario)} ` +
+  'order by "a0"."due_date" asc, "a0"."submitted_at" asc, "a0"."id" asc limit 51';
+
+export const BASELINE_SQL = { session: SESSION_SQL, count: COUNT_SQL, page: PAGE_SQL };
+
+const PAGE_SIZE = 50;
+
+/**
+ * The baseline: a plain node:http handler that runs the app's SQL for the queue request directly
+ * through the same driver and pool (the ORM's knex, no entities), and answers the same JSON.
+ * POST /queue/first or /queue/filtered, with the rc_session cookie.
+ */
+export async function serveBaseline(
+  send: (message: FromServer) => void,
+): Promise<(message: ToServer) => Promise<void>> {
+  const database = databaseFromEnv();
+  const orm = await createOrm({ database });
+  const knex = (orm.em.fork() as EntityManager).getKnex();
+  const sqlite = database.kind === 'sqlite';
+  const rowsOf = <T>(result: unknown): T[] => (sqlite ? (result as T[]) : (result as { rows: T[] }).rows);
+  const toDate = (value: Date | number | null): Date | null =>
+    value === null ? null : value instanceof Date ? value : new Date(value);
+  const dbDate = (date: Date) => (sqlite ? date.getTime() : date);
+
+  async function handle(scenario: ScenarioName, cookieHeader: string | undefined): Promise<[number, unknown]> {
+    const token = /(?:^|;\s*)rc_session=([^;]*)/.exec(cookieHeader ?? '')?.[1];
+    if (!token) return [401, { errors: [{ message: 'not signed in' }] }];
+    const tokenHash = createHash('sha256').update(decodeURIComponent(token)).digest('hex');
+    const [session] = rowsOf<SessionRow>(await knex.raw<unknown>(SESSION_SQL, [tokenHash]));
+    const now = new Date();
+    if (
+      !session ||
+      session.revoked_at !== null ||
+      toDate(session.expires_at)!.getTime() <= now.getTime() ||
+      session.u1__deactivated_at !== null ||
+      (session.u1__role !== 'REVIEWER' && session.u1__role !== 'ADMIN')
+    ) {
+      return [403, { errors: [{ message: 'reviewers only' }] }];
+    }
+    if (now.getTime() - toDate(session.last_seen_at)!.getTime() > TOUCH_INTERVAL_MS) {
+      await knex.raw(TOUCH_SQL, [dbDate(now), session.id]);
+    }
+    // Page and count at once, as the app does.
+    const [rows, counted] = await Promise.all([
+      knex.raw<unknown>(PAGE_SQL(scenario)).then((result) => rowsOf<PageRow>(result)),
+      knex.raw<unknown>(COUNT_SQL(scenario)).then((result) => rowsOf<{ count: number | string }>(result)),
+    ]);
+    const totalCount = Number(counted[0]?.count ?? 0);
+    const edges = rows.slice(0, PAGE_SIZE).map((row) => {
+      const submittedAt = toDate(row.submitted_at)?.toISOString() ?? null;
+      return {
+        cursor: Buffer.from(JSON.stringify([row.due_date, submittedAt, row.id])).toString('base64url'),
+        node: {
+          id: row.id,
+          marketplace: row.marketplace,
+          status: row.status,
+          submittedAt,
+          dueDate: row.due_date,
+          failingChecks: row.failing_checks,
+          checksNeedingReview: row.checks_needing_review,
+          appleRequested: Boolean(row.apple_requested),
+          seller: { name: row.o1__name },
+        },
+      };
+    });
+    return [
+      200,
+      {
+        data: {
+          reviewQueue: {
+            totalCount,
+            pageInfo: { endCursor: edges.at(-1)?.cursor ?? null, hasNextPage: rows.length > PAGE_SIZE },
+            edges,
+          },
+        },
+      },
+    ];
+  }
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const reply = (status: number, body: unknown) => {
+        const text = JSON.stringify(body);
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(text);
+      };
+      if (req.method === 'GET' && req.url === '/health') {
+        knex.raw('select 1').then(
+          () => reply(200, { status: 'ok' }),
+          () => reply(503, { status: 'unavailable' }),
+        );
+        return;
+      }
+      const scenario = /^\/queue\/(first|filtered)$/.exec(req.url ?? '')?.[1] as ScenarioName | undefined;
+      if (req.method !== 'POST' || !scenario)
+        return reply(404, { errors: [{ message: 'POST /queue/first|filtered' }] });
+      try {
+        // Read the request like the app does (the body is the same GraphQL document; its filter is in the path).
+        JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+      } catch {
+        return reply(400, { errors: [{ message: 'body is not JSON' }] });
+      }
+      handle(scenario, req.headers.cookie).then(
+        ([status, body]) => reply(status, body),
+        (error: unknown) => reply(500, { errors: [{ message: String(error) }] }),
+      );
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  send({ type: 'ready', port: typeof address === 'object' && address ? address.port : 0 });
+
+  return async (message) => {
+    if (message.type === 'capture') {
+      send(message.on ? { type: 'capturing' } : { type: 'captured', statements: [] });
+      return;
+    }
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await orm.close();
+  };
 }

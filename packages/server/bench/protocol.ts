@@ -30,7 +30,6 @@ const SELECTION =
   'totalCount pageInfo { endCursor hasNextPage } edges { cursor node { id marketplace status submittedAt dueDate failingChecks checksNeedingReview appleRequested seller { name } } }';
 
 export function graphqlBody(scenario: ScenarioName): string {
-  const args =
-    scenario === 'first' ? 'first: 50' : 'first: 50, filter: { marketplace: US, appleRequested: true }';
+  const args = scenario === 'first' ? 'first: 50' : 'first: 50, filter: { marketplace: US, appleRequested: true }';
   return JSON.stringify({ query: `{ reviewQueue(${args}) { ${SELECTION} } }` });
 }

@@ -4,14 +4,20 @@
  * baseline that runs the same SQL behind a plain node:http handler. Reported, never asserted.
  *
  *   node --conditions=source --import @swc-node/register/esm-register bench/queue.bench.ts \
- *     [--db sqlite|postgresql|both] [--rows 100000] [--duration 10] [--warmup 2] [--json out.json]
+ *     [--db sqlite|postgresql|both] [--rows 100000] [--duration 10] [--warmup 3] [--json out.json]
+ *     [--proposed-indexes] [--report-from saved.json]
+ *
+ * --proposed-indexes runs the same benchmark after replacing the queue's index by the ones
+ * BENCHMARKS.md proposes (on the scratch database only). BENCH_CPU_PROF=<dir> writes CPU profiles
+ * of the server processes there (app-*.cpuprofile, baseline-*.cpuprofile).
  *
  * Traffic goes only to 127.0.0.1. Every wait has a time limit; scratch databases are dropped.
  */
 import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -28,7 +34,7 @@ import {
   type ServerRole,
   type ToServer,
 } from './protocol.js';
-import { seedApplications, type SeedReport } from './queue-data.js';
+import { applyProposedIndexes, seedApplications, type SeedReport } from './queue-data.js';
 
 type Kind = DatabaseConfig['kind'];
 
@@ -36,6 +42,10 @@ const CONNECTIONS = 20;
 const REVIEWER = { email: 'reviewer@demo.recertify.test', password: 'demo-password' };
 const SERVER_START_MS = 120_000;
 const REQUEST_MS = 30_000;
+/** Requests one after another (one connection) for the unloaded latency; bounded in time too. */
+const SERIAL_REQUESTS = 20;
+const SERIAL_MS = 30_000;
+const SETTLE_MS = 180_000;
 
 interface Measurement {
   readonly requests: number;
@@ -53,12 +63,21 @@ interface Measurement {
   readonly mismatches: number;
 }
 
+interface Serial {
+  readonly requests: number;
+  readonly p50: number;
+  readonly max: number;
+}
+
 interface ScenarioResult {
   readonly scenario: ScenarioName;
   readonly app: Measurement;
   readonly baseline: Measurement;
+  readonly appSerial: Serial;
+  readonly baselineSerial: Serial;
   readonly appSql: string[];
-  readonly plans: Array<{ statement: string; plan: string[] }>;
+  /** Plan of each statement on the application table, and its median time over 5 runs (ms, client side). */
+  readonly plans: Array<{ statement: string; plan: string[]; medianMs?: number }>;
   readonly totalCount: number;
 }
 
@@ -66,6 +85,9 @@ interface DatabaseResult {
   readonly kind: Kind;
   readonly version: string;
   readonly seed: SeedReport;
+  readonly proposedIndexes: boolean;
+  /** 1-minute load average before seeding and after the last run (other processes share the machine). */
+  readonly load: { before: number; after: number };
   readonly scenarios: ScenarioResult[];
 }
 
@@ -75,12 +97,18 @@ function parseOptions() {
       db: { type: 'string', default: 'both' },
       rows: { type: 'string', default: '100000' },
       duration: { type: 'string', default: '10' },
-      warmup: { type: 'string', default: '2' },
+      warmup: { type: 'string', default: '3' },
       json: { type: 'string' },
+      'report-from': { type: 'string' },
+      'proposed-indexes': { type: 'boolean', default: false },
     },
   });
   const kinds: Kind[] =
-    values.db === 'both' ? ['sqlite', 'postgresql'] : values.db === 'sqlite' || values.db === 'postgresql' ? [values.db] : [];
+    values.db === 'both'
+      ? ['sqlite', 'postgresql']
+      : values.db === 'sqlite' || values.db === 'postgresql'
+        ? [values.db]
+        : [];
   if (kinds.length === 0) throw new Error(`--db must be sqlite, postgresql or both, not ${values.db}`);
   const rows = Number(values.rows);
   const duration = Number(values.duration);
@@ -88,7 +116,15 @@ function parseOptions() {
   if (!Number.isInteger(rows) || rows < 1 || rows > 5_000_000) throw new Error('--rows must be 1..5000000');
   if (!(duration >= 1 && duration <= 300)) throw new Error('--duration must be 1..300 seconds');
   if (!(warmup >= 0 && warmup <= 60)) throw new Error('--warmup must be 0..60 seconds');
-  return { kinds, rows, duration, warmup, json: values.json };
+  return {
+    kinds,
+    rows,
+    duration,
+    warmup,
+    json: values.json,
+    proposedIndexes: values['proposed-indexes'],
+    reportFrom: values['report-from'],
+  };
 }
 
 /** Rejects when `promise` takes longer than `ms`. */
@@ -118,8 +154,16 @@ class ServerProcess {
   }
 
   static async start(role: ServerRole, database: DatabaseConfig): Promise<ServerProcess> {
+    const profileDir = process.env['BENCH_CPU_PROF'];
     const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [role], {
-      execArgv: ['--conditions=source', '--import', '@swc-node/register/esm-register'],
+      execArgv: [
+        '--conditions=source',
+        '--import',
+        '@swc-node/register/esm-register',
+        ...(profileDir
+          ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${role}-${Date.now()}.cpuprofile`]
+          : []),
+      ],
       env: { ...process.env, [DATABASE_ENV]: JSON.stringify(database), NODE_ENV: 'production' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -165,8 +209,22 @@ class ServerProcess {
   }
 }
 
+/**
+ * fetch, tried a second time when a kept-alive socket turns out closed: a server whose event loop
+ * was blocked (SQLite under load) closes idle sockets late, just as the client reuses one.
+ */
+async function fetchOnLoopback(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (!(error instanceof TypeError) || !['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE'].includes(code ?? '')) throw error;
+    return fetch(url, init);
+  }
+}
+
 async function post(port: number, path: string, body: string, cookie?: string) {
-  const response = await fetch(`http://127.0.0.1:${port}${path}`, {
+  const response = await fetchOnLoopback(`http://127.0.0.1:${port}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
     body,
@@ -180,7 +238,8 @@ async function signIn(port: number): Promise<string> {
     port,
     '/graphql',
     JSON.stringify({
-      query: 'mutation($email: String!, $password: String!) { signIn(input: { email: $email, password: $password }) { id } }',
+      query:
+        'mutation($email: String!, $password: String!) { signIn(input: { email: $email, password: $password }) { id } }',
       variables: REVIEWER,
     }),
   );
@@ -195,7 +254,13 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** autocannon at CONNECTIONS connections for `seconds`; every request's latency is recorded too. */
-async function measure(port: number, path: string, body: string, cookie: string, seconds: number): Promise<Measurement> {
+async function measure(
+  port: number,
+  path: string,
+  body: string,
+  cookie: string,
+  seconds: number,
+): Promise<Measurement> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -208,9 +273,10 @@ async function measure(port: number, path: string, body: string, cookie: string,
         headers: { 'content-type': 'application/json', cookie },
         body,
         // A GraphQL error still answers 200: count anything that is not the page as a mismatch.
-        verifyBody: (text: string) => text.startsWith('{"data":{"reviewQueue":{'),
+        verifyBody: (text) => typeof text === 'string' && text.startsWith('{"data":{"reviewQueue":{'),
       },
-      (error: unknown, res: autocannon.Result) => (error ? reject(error as Error) : resolve(res)),
+      (error: unknown, res: autocannon.Result) =>
+        error ? reject(error instanceof Error ? error : new Error('autocannon failed')) : resolve(res),
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       if (statusCode === 200) latencies.push(responseTime);
@@ -239,15 +305,56 @@ async function measure(port: number, path: string, body: string, cookie: string,
   };
 }
 
-async function warmAndMeasure(
+/** Latency of requests sent one after another: what one request costs when nothing queues. */
+async function serial(port: number, path: string, body: string, cookie: string): Promise<Serial> {
+  const latencies: number[] = [];
+  const until = Date.now() + SERIAL_MS;
+  while (latencies.length < SERIAL_REQUESTS && Date.now() < until) {
+    const started = performance.now();
+    const { json } = await post(port, path, body, cookie);
+    if (!json['data']) throw new Error(`${path}: ${JSON.stringify(json).slice(0, 500)}`);
+    latencies.push(performance.now() - started);
+  }
+  latencies.sort((a, b) => a - b);
+  return { requests: latencies.length, p50: percentile(latencies, 50), max: latencies.at(-1) ?? Number.NaN };
+}
+
+/**
+ * Waits until the server has worked off what a load run left queued (closed connections do not
+ * cancel requests already running, and SQLite queries run on the event loop): /health must answer
+ * quickly twice in a row.
+ */
+async function settle(port: number): Promise<void> {
+  const until = Date.now() + SETTLE_MS;
+  let quick = 0;
+  while (quick < 2) {
+    if (Date.now() > until) throw new Error(`the server on port ${port} did not settle within ${SETTLE_MS} ms`);
+    const started = performance.now();
+    await fetchOnLoopback(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(SETTLE_MS) }).then((r) =>
+      r.text(),
+    );
+    quick = performance.now() - started < 50 ? quick + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Warm-up, unloaded latency, then the measured run at CONNECTIONS connections, each after a settle. */
+async function scenarioRuns(
   port: number,
   path: string,
   body: string,
   cookie: string,
   options: { duration: number; warmup: number },
-): Promise<Measurement> {
-  if (options.warmup > 0) await measure(port, path, body, cookie, options.warmup);
-  return measure(port, path, body, cookie, options.duration);
+): Promise<{ serial: Serial; load: Measurement }> {
+  await settle(port);
+  if (options.warmup > 0) {
+    await measure(port, path, body, cookie, options.warmup);
+    await settle(port);
+  }
+  const unloaded = await serial(port, path, body, cookie);
+  const load = await measure(port, path, body, cookie, options.duration);
+  await settle(port);
+  return { serial: unloaded, load };
 }
 
 async function withOrm<T>(database: DatabaseConfig, work: (orm: Orm, em: EntityManager) => Promise<T>): Promise<T> {
@@ -263,7 +370,7 @@ async function withOrm<T>(database: DatabaseConfig, work: (orm: Orm, em: EntityM
 async function explain(em: EntityManager, kind: Kind, sql: string): Promise<string[]> {
   const knex = em.getKnex();
   if (kind === 'sqlite') {
-    const rows = (await knex.raw(`explain query plan ${sql}`)) as Array<{ id: number; parent: number; detail: string }>;
+    const rows = await knex.raw<Array<{ id: number; parent: number; detail: string }>>(`explain query plan ${sql}`);
     const depth = new Map<number, number>([[0, -1]]);
     return rows.map((r) => {
       const d = (depth.get(r.parent) ?? -1) + 1;
@@ -271,8 +378,35 @@ async function explain(em: EntityManager, kind: Kind, sql: string): Promise<stri
       return `${'  '.repeat(d)}${r.detail}`;
     });
   }
-  const result = (await knex.raw(`explain (analyze, buffers) ${sql}`)) as { rows: Array<{ 'QUERY PLAN': string }> };
+  const result = await knex.raw<{ rows: Array<{ 'QUERY PLAN': string }> }>(`explain (analyze, buffers) ${sql}`);
   return result.rows.map((r) => r['QUERY PLAN']);
+}
+
+/** What to clean up if the run is cut short (time limit, Ctrl-C). */
+const live = { scratch: null as ScratchDatabase | null, servers: new Set<ServerProcess>(), dataDir: '' };
+
+async function abort(reason: string, code: number): Promise<never> {
+  log(`${reason}; cleaning up`);
+  const cleanup = (async () => {
+    for (const server of live.servers) await server.stop();
+    await live.scratch?.drop();
+    if (live.dataDir) rmSync(live.dataDir, { recursive: true, force: true });
+  })();
+  await within(cleanup, 30_000, 'cleaning up').catch((error: unknown) => log(String(error)));
+  process.exit(code);
+}
+
+/** Median time of a statement run alone, 5 times, through the ORM's knex. */
+async function timeQuery(em: EntityManager, sql: string): Promise<number> {
+  const knex = em.getKnex();
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    await knex.raw(sql);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[2]!;
 }
 
 function log(message: string): void {
@@ -284,8 +418,10 @@ async function benchDatabase(
   options: ReturnType<typeof parseOptions>,
   deadline: number,
 ): Promise<DatabaseResult> {
+  const loadBefore = os.loadavg()[0]!;
   const scratch: ScratchDatabase = await createScratchDatabase(kind, 'bench');
-  const servers: ServerProcess[] = [];
+  live.scratch = scratch;
+  const servers = live.servers;
   try {
     const database = scratch.database;
     log(`${kind}: migrating, seeding reference and demo data, then ${options.rows} applications`);
@@ -293,11 +429,12 @@ async function benchDatabase(
       await migrateToLatest(orm);
       await orm.getSeeder().seed(DemoDataSeeder);
       const seed = await seedApplications(orm, kind, options.rows, new Date(), deadline);
+      if (options.proposedIndexes) await applyProposedIndexes(orm, kind);
       const knex = em.getKnex();
       const version =
         kind === 'sqlite'
-          ? `SQLite ${((await knex.raw('select sqlite_version() as v')) as Array<{ v: string }>)[0]!.v}`
-          : ((await knex.raw('show server_version')) as { rows: Array<{ server_version: string }> }).rows[0]!
+          ? `SQLite ${(await knex.raw<Array<{ v: string }>>('select sqlite_version() as v'))[0]!.v}`
+          : (await knex.raw<{ rows: Array<{ server_version: string }> }>('show server_version')).rows[0]!
               .server_version;
       return { seed, version: kind === 'sqlite' ? version : `PostgreSQL ${version}` };
     });
@@ -308,7 +445,7 @@ async function benchDatabase(
 
     // The app: sign in, check each page once, capture the SQL it runs.
     const app = await ServerProcess.start('app', database);
-    servers.push(app);
+    servers.add(app);
     const cookie = await signIn(app.port);
     const appPages = new Map<ScenarioName, unknown>();
     const appSql = new Map<ScenarioName, string[]>();
@@ -321,7 +458,6 @@ async function benchDatabase(
       if (json['errors'] || !json['data']) throw new Error(`${scenario}: the app answered ${JSON.stringify(json)}`);
       appPages.set(scenario, json['data']);
       appSql.set(scenario, captured.type === 'captured' ? captured.statements : []);
-      log(`${kind}: SQL of one ${scenario} request:\n  ${appSql.get(scenario)!.join('\n  ')}`);
     }
 
     const plans = await withOrm(database, async (_orm, em) => {
@@ -329,24 +465,28 @@ async function benchDatabase(
       for (const [scenario, statements] of appSql) {
         const planned = [];
         for (const statement of statements.filter((s) => /\bfrom "?application"?\b/i.test(s.replace(/`/g, '"')))) {
-          planned.push({ statement, plan: await explain(em, kind, statement) });
+          planned.push({
+            statement,
+            plan: await explain(em, kind, statement),
+            medianMs: await timeQuery(em, statement),
+          });
         }
         byScenario.set(scenario, planned);
       }
       return byScenario;
     });
 
-    const appMeasurements = new Map<ScenarioName, Measurement>();
+    const appMeasurements = new Map<ScenarioName, { serial: Serial; load: Measurement }>();
     for (const scenario of Object.keys(SCENARIOS) as ScenarioName[]) {
       log(`${kind}: app, ${SCENARIOS[scenario].label}: ${options.warmup} s warm-up, ${options.duration} s measured`);
-      appMeasurements.set(scenario, await warmAndMeasure(app.port, '/graphql', graphqlBody(scenario), cookie, options));
+      appMeasurements.set(scenario, await scenarioRuns(app.port, '/graphql', graphqlBody(scenario), cookie, options));
     }
     await app.stop();
 
     // The baseline: same SQL, plain node:http; its answer must equal the app's.
     const baseline = await ServerProcess.start('baseline', database);
-    servers.push(baseline);
-    const baselineMeasurements = new Map<ScenarioName, Measurement>();
+    servers.add(baseline);
+    const baselineMeasurements = new Map<ScenarioName, { serial: Serial; load: Measurement }>();
     for (const scenario of Object.keys(SCENARIOS) as ScenarioName[]) {
       const { json } = await post(baseline.port, `/queue/${scenario}`, graphqlBody(scenario), cookie);
       if (!isDeepStrictEqual(json['data'], appPages.get(scenario))) {
@@ -358,7 +498,7 @@ async function benchDatabase(
       log(`${kind}: baseline, ${SCENARIOS[scenario].label}`);
       baselineMeasurements.set(
         scenario,
-        await warmAndMeasure(baseline.port, `/queue/${scenario}`, graphqlBody(scenario), cookie, options),
+        await scenarioRuns(baseline.port, `/queue/${scenario}`, graphqlBody(scenario), cookie, options),
       );
     }
     await baseline.stop();
@@ -367,10 +507,14 @@ async function benchDatabase(
       kind,
       version,
       seed,
+      proposedIndexes: options.proposedIndexes,
+      load: { before: loadBefore, after: os.loadavg()[0]! },
       scenarios: (Object.keys(SCENARIOS) as ScenarioName[]).map((scenario) => ({
         scenario,
-        app: appMeasurements.get(scenario)!,
-        baseline: baselineMeasurements.get(scenario)!,
+        app: appMeasurements.get(scenario)!.load,
+        baseline: baselineMeasurements.get(scenario)!.load,
+        appSerial: appMeasurements.get(scenario)!.serial,
+        baselineSerial: baselineMeasurements.get(scenario)!.serial,
         appSql: appSql.get(scenario) ?? [],
         plans: plans.get(scenario) ?? [],
         totalCount: (appPages.get(scenario) as { reviewQueue: { totalCount: number } }).reviewQueue.totalCount,
@@ -378,7 +522,9 @@ async function benchDatabase(
     };
   } finally {
     for (const server of servers) await server.stop();
+    servers.clear();
     await scratch.drop();
+    live.scratch = null;
   }
 }
 
@@ -391,29 +537,46 @@ function report(results: DatabaseResult[], options: ReturnType<typeof parseOptio
       `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`,
   );
   lines.push(
-    `Rows: ${options.rows}; ${CONNECTIONS} connections; ${options.duration} s per run after ${options.warmup} s warm-up.`,
+    `Rows: ${options.rows}; ${CONNECTIONS} connections; ${options.duration} s per run after ${options.warmup} s warm-up; ` +
+      `indexes: ${options.proposedIndexes ? 'PROPOSED (what-if, scratch database only)' : 'as migrated'}.`,
   );
-  lines.push('Latencies in ms from every request; p97.5 is autocannon’s own histogram.');
+  lines.push(
+    `Latencies in ms from every successful request; p97.5 is autocannon's own histogram; ` +
+      `1-conn p50 is the median of ${SERIAL_REQUESTS} requests sent one after another; failed = errors (t/o: timed out after 10 s) + non-2xx + wrong bodies; requests = answers received.`,
+  );
   lines.push('');
-  const header = ['database', 'scenario', 'server', 'p50', 'p95', 'p97.5 (ac)', 'p99', 'req/s', 'requests', 'failed'];
+  const header = [
+    'database',
+    'scenario',
+    'server',
+    '1-conn p50',
+    'p50',
+    'p95',
+    'p97.5 (ac)',
+    'p99',
+    'req/s',
+    'requests',
+    'failed',
+  ];
   const table: string[][] = [];
   for (const result of results) {
     for (const s of result.scenarios) {
-      for (const [server, m] of [
-        ['app', s.app],
-        ['baseline', s.baseline],
+      for (const [server, m, one] of [
+        ['app', s.app, s.appSerial],
+        ['baseline', s.baseline, s.baselineSerial],
       ] as const) {
         table.push([
           result.kind,
           SCENARIOS[s.scenario].label,
           server,
+          ms(one.p50),
           ms(m.p50),
           ms(m.p95),
           ms(m.autocannon.p97_5),
           ms(m.p99),
-          m.reqPerSec.toFixed(0),
+          m.reqPerSec.toFixed(1),
           String(m.requests),
-          String(m.errors + m.timeouts + m.non2xx + m.mismatches),
+          `${m.errors + m.non2xx + m.mismatches}${m.timeouts ? ` (${m.timeouts} t/o)` : ''}`,
         ]);
       }
     }
@@ -427,24 +590,29 @@ function report(results: DatabaseResult[], options: ReturnType<typeof parseOptio
       ratioTable.push([
         result.kind,
         SCENARIOS[s.scenario].label,
+        `${(s.appSerial.p50 / s.baselineSerial.p50).toFixed(2)}x`,
         `${(s.app.p50 / s.baseline.p50).toFixed(2)}x`,
         `${(s.app.p95 / s.baseline.p95).toFixed(2)}x`,
         `${(s.baseline.reqPerSec / s.app.reqPerSec).toFixed(2)}x`,
       ]);
     }
   }
-  lines.push(...formatTable(['database', 'scenario', 'p50', 'p95', 'throughput (baseline/app)'], ratioTable));
+  lines.push(
+    ...formatTable(['database', 'scenario', '1-conn p50', 'p50', 'p95', 'req/s baseline / req/s app'], ratioTable),
+  );
   for (const result of results) {
     lines.push('');
     lines.push(
       `${result.kind} (${result.version}): seeded ${result.seed.rows} rows in ${(result.seed.ms / 1000).toFixed(1)} s ` +
-        `with ${result.seed.statements} multi-row INSERTs; queue ${result.seed.queueRows}, US+Apple ${result.seed.filteredRows}`,
+        `with ${result.seed.statements} multi-row INSERTs; queue ${result.seed.queueRows}, US+Apple ${result.seed.filteredRows}; ` +
+        `load average ${result.load.before.toFixed(2)} before, ${result.load.after.toFixed(2)} after`,
     );
     for (const s of result.scenarios) {
       lines.push(`  ${SCENARIOS[s.scenario].label} (totalCount ${s.totalCount}); SQL the app ran for one request:`);
       for (const statement of s.appSql) lines.push(`    ${statement}`);
       for (const p of s.plans) {
-        lines.push(`  plan of: ${p.statement.slice(0, 110)}…`);
+        const took = p.medianMs === undefined ? '' : ` (median ${p.medianMs.toFixed(1)} ms alone)`;
+        lines.push(`  plan of: ${p.statement.slice(0, 110)}…${took}`);
         for (const line of p.plan) lines.push(`    ${line}`);
       }
     }
@@ -460,23 +628,40 @@ function formatTable(header: string[], rows: string[][]): string[] {
 
 async function main(): Promise<void> {
   const options = parseOptions();
+  if (options.reportFrom) {
+    // Prints the report of a run saved with --json again, without running anything.
+    const saved = JSON.parse(readFileSync(options.reportFrom, 'utf8')) as {
+      options: ReturnType<typeof parseOptions>;
+      results: DatabaseResult[];
+    };
+    process.stdout.write(`${report(saved.results, saved.options)}\n`);
+    return;
+  }
   // The whole run is bounded: seeding, two servers, four measured runs per database, with slack.
   const perDatabaseMs = 15 * 60_000 + 4 * (options.duration + options.warmup + 30) * 1000;
   const deadline = Date.now() + options.kinds.length * perDatabaseMs;
-  const watchdog = setTimeout(() => {
-    log('the benchmark ran past its time limit; exiting');
-    process.exit(4);
-  }, deadline - Date.now());
+  const watchdog = setTimeout(() => void abort('the benchmark ran past its time limit', 4), deadline - Date.now());
   watchdog.unref();
+  process.once('SIGINT', () => void abort('interrupted', 130));
 
+  // The demo seeder writes its sample files under DATA_DIR: a temporary one, not the repository's data/.
+  live.dataDir = mkdtempSync(path.join(os.tmpdir(), 'recertify-bench-'));
+  process.env['DATA_DIR'] = live.dataDir;
   const results: DatabaseResult[] = [];
-  for (const kind of options.kinds) results.push(await benchDatabase(kind, options, deadline));
+  try {
+    for (const kind of options.kinds) results.push(await benchDatabase(kind, options, deadline));
+  } finally {
+    rmSync(live.dataDir, { recursive: true, force: true });
+  }
   clearTimeout(watchdog);
   process.stdout.write(`${report(results, options)}\n`);
   if (options.json) writeFileSync(options.json, JSON.stringify({ options, results }, null, 2));
 }
 
-main().catch((error: unknown) => {
-  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exit(1);
+main().catch(async (error: unknown) => {
+  const cause =
+    error instanceof Error && error.cause
+      ? `\ncaused by: ${error.cause instanceof Error ? `${error.cause.name}: ${error.cause.message}` : JSON.stringify(error.cause)}`
+      : '';
+  await abort(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}${cause}`, 1);
 });
