@@ -5,9 +5,10 @@
  *
  *   node --conditions=source --import @swc-node/register/esm-register bench/queue.bench.ts \
  *     [--db sqlite|postgresql|both] [--rows 100000] [--duration 10] [--warmup 3] [--json out.json]
- *     [--proposed-indexes] [--report-from saved.json]
+ *     [--analyze] [--proposed-indexes] [--report-from saved.json]
  *
- * --proposed-indexes runs the same benchmark after replacing the queue's index by the ones
+ * --analyze runs ANALYZE after seeding (PostgreSQL always gets VACUUM ANALYZE; SQLite otherwise has
+ * no statistics, like the app). --proposed-indexes runs the same benchmark after replacing the queue's indexes by the ones
  * BENCHMARKS.md proposes (on the scratch database only). BENCH_CPU_PROF=<dir> writes CPU profiles
  * of the server processes there (app-*.cpuprofile, baseline-*.cpuprofile).
  *
@@ -34,7 +35,7 @@ import {
   type ServerRole,
   type ToServer,
 } from './protocol.js';
-import { applyProposedIndexes, seedApplications, type SeedReport } from './queue-data.js';
+import { analyze, applyProposedIndexes, seedApplications, type SeedReport } from './queue-data.js';
 
 type Kind = DatabaseConfig['kind'];
 
@@ -86,6 +87,7 @@ interface DatabaseResult {
   readonly version: string;
   readonly seed: SeedReport;
   readonly proposedIndexes: boolean;
+  readonly analyzed?: boolean;
   /** 1-minute load average before seeding and after the last run (other processes share the machine). */
   readonly load: { before: number; after: number };
   readonly scenarios: ScenarioResult[];
@@ -101,6 +103,7 @@ function parseOptions() {
       json: { type: 'string' },
       'report-from': { type: 'string' },
       'proposed-indexes': { type: 'boolean', default: false },
+      analyze: { type: 'boolean', default: false },
     },
   });
   const kinds: Kind[] =
@@ -123,6 +126,7 @@ function parseOptions() {
     warmup,
     json: values.json,
     proposedIndexes: values['proposed-indexes'],
+    analyze: values.analyze,
     reportFrom: values['report-from'],
   };
 }
@@ -430,6 +434,7 @@ async function benchDatabase(
       await orm.getSeeder().seed(DemoDataSeeder);
       const seed = await seedApplications(orm, kind, options.rows, new Date(), deadline);
       if (options.proposedIndexes) await applyProposedIndexes(orm, kind);
+      else if (options.analyze) await analyze(orm, kind);
       const knex = em.getKnex();
       const version =
         kind === 'sqlite'
@@ -508,6 +513,7 @@ async function benchDatabase(
       version,
       seed,
       proposedIndexes: options.proposedIndexes,
+      analyzed: options.proposedIndexes || options.analyze || kind === 'postgresql',
       load: { before: loadBefore, after: os.loadavg()[0]! },
       scenarios: (Object.keys(SCENARIOS) as ScenarioName[]).map((scenario) => ({
         scenario,
@@ -538,7 +544,8 @@ function report(results: DatabaseResult[], options: ReturnType<typeof parseOptio
   );
   lines.push(
     `Rows: ${options.rows}; ${CONNECTIONS} connections; ${options.duration} s per run after ${options.warmup} s warm-up; ` +
-      `indexes: ${options.proposedIndexes ? 'PROPOSED (what-if, scratch database only)' : 'as migrated'}.`,
+      `indexes: ${options.proposedIndexes ? 'PROPOSED (what-if, scratch database only)' : 'as migrated'}` +
+      `${options.analyze && !options.proposedIndexes ? ', then ANALYZE' : ''}.`,
   );
   lines.push(
     `Latencies in ms from every successful request; p97.5 is autocannon's own histogram; ` +
