@@ -8,3 +8,4 @@ export * from './application.js';
 export * from './application-lifecycle.js';
 export * from './eligibility.js';
 export * from './marketplace-rules.js';
+export * from './password.js';

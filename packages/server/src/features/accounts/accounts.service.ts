@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { passwordProblem } from '@recertify/domain';
 import { Reference } from '@mikro-orm/core';
 import type { AppConfig } from '../../config.js';
 import { AppError, InputCheck, badInput, notFound } from '../../graphql/app-errors.js';
@@ -13,8 +14,6 @@ import { hashPassword, randomToken, sha256, verifyAgainstDummy, verifyPassword }
 import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
 
-export const PASSWORD_MIN_LENGTH = 10;
-const PASSWORD_MAX_LENGTH = 200;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Invitations give the new colleague longer than a reset to pick a password. */
 const INVITATION_TTL_MS = 72 * 3_600_000;
@@ -32,8 +31,8 @@ function checkEmail(check: InputCheck, email: string, field = 'email'): void {
 }
 
 function checkPassword(check: InputCheck, password: string, field = 'password'): void {
-  check.require(password.length >= PASSWORD_MIN_LENGTH, field, `must be at least ${PASSWORD_MIN_LENGTH} characters`);
-  check.require(password.length <= PASSWORD_MAX_LENGTH, field, `must be at most ${PASSWORD_MAX_LENGTH} characters`);
+  const problem = passwordProblem(password);
+  check.require(problem === null, field, problem ?? '');
 }
 
 function checkName(check: InputCheck, value: string, field: string, max: number): void {

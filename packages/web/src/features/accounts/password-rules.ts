@@ -1,16 +1,15 @@
+import { passwordProblem } from '@recertify/domain';
 import type { FieldProblem } from '../../ui/graphql-errors';
 
 /**
- * The server's rule for new passwords (PASSWORD_MIN_LENGTH in the accounts service), stated on the
- * forms and checked on the reset form together with the confirmation, which only the browser can
- * check. The server stays the authority and says the same.
+ * The domain's rule for new passwords (the server enforces the same), checked on the reset form
+ * together with the confirmation, which only the browser can check.
  */
-export const PASSWORD_MIN_LENGTH = 10;
+export { PASSWORD_MIN_LENGTH } from '@recertify/domain';
 
 export function checkNewPassword(password: string, field = 'password'): FieldProblem[] {
-  return password.length < PASSWORD_MIN_LENGTH
-    ? [{ field, message: `must be at least ${PASSWORD_MIN_LENGTH} characters` }]
-    : [];
+  const problem = passwordProblem(password);
+  return problem ? [{ field, message: problem }] : [];
 }
 
 /** The new password twice, as the reset form asks for it. */
