@@ -3,10 +3,12 @@ import type { Connection } from '../../graphql/connection.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Role } from '../accounts/accounts.enums.js';
 import { Application } from '../applications/application.entity.js';
+import { ReviewQueueService } from './review-queue.service.js';
 import { ReviewService } from './review.service.js';
 import { DecideApplicationInput, ReviewQueueConnection, ReviewQueueCounts, ReviewQueueFilter } from './review.types.js';
 
 const service = (ctx: GraphQLContext) => new ReviewService(ctx.em, ctx.config, ctx.now);
+const queueService = (ctx: GraphQLContext) => new ReviewQueueService(ctx.em, ctx.now);
 
 @ArgsType()
 class ReviewQueueArgs {
@@ -25,7 +27,7 @@ export class ReviewResolver {
   @Authorized(Role.REVIEWER, Role.ADMIN)
   @Query(() => ReviewQueueConnection, { description: 'Submitted and claimed applications, oldest due first.' })
   reviewQueue(@Args() args: ReviewQueueArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Application>> {
-    return service(ctx).queue(ctx.principal, args);
+    return queueService(ctx).queue(ctx.principal, args);
   }
 
   @Authorized(Role.REVIEWER, Role.ADMIN)
@@ -34,7 +36,7 @@ export class ReviewResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('filter', () => ReviewQueueFilter, { nullable: true }) filter?: ReviewQueueFilter | null,
   ): Promise<ReviewQueueCounts> {
-    return service(ctx).counts(ctx.principal, filter ?? {});
+    return queueService(ctx).counts(ctx.principal, filter ?? {});
   }
 
   @Authorized(Role.REVIEWER, Role.ADMIN)
