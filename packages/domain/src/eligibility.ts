@@ -263,6 +263,15 @@ export interface OrderCounts {
   readonly defectiveOrders: number;
 }
 
+/**
+ * The order data an application is judged on for ODR (SPEC 3). A new seller has no orders, so zero.
+ * An existing seller is judged on its counts over the ODR window; until they are known (order data
+ * arrives with the quality feature) it has none, and a reviewer checks ODR by hand.
+ */
+export function orderDataFor(existingSeller: boolean, known: OrderCounts | null = null): OrderCounts | null {
+  return existingSeller ? known : { orders: 0, defectiveOrders: 0 };
+}
+
 export interface EligibilityInput {
   readonly application: ApplicationInput;
   /** The version in force when the application is (or would be) submitted. */

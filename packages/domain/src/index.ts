@@ -9,3 +9,5 @@ export * from './application-lifecycle.js';
 export * from './eligibility.js';
 export * from './marketplace-rules.js';
 export * from './password.js';
+export * from './decision.js';
+export * from './records.js';

@@ -6,6 +6,7 @@ import {
   evaluateEligibility,
   isIsoDate,
   nextStatus,
+  orderDataFor,
   parseMoney,
   reviewDueDate,
   validateInvoiceLine,
@@ -300,8 +301,7 @@ export class ApplicationService {
       application: toApplicationInput(application),
       policy: policy.toDomain(),
       exchangeRates,
-      // Order data arrives with the quality feature; an existing seller is then judged on it.
-      orders: application.existingSeller ? null : { orders: 0, defectiveOrders: 0 },
+      orders: orderDataFor(application.existingSeller),
       now,
     });
   }

@@ -1,10 +1,10 @@
 import { Embedded, Entity, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
-import type {
-  ImageView,
-  MarketplaceCode,
-  PolicyParameters,
-  PolicyVersion as DomainPolicyVersion,
-  WarrantyRule,
+import {
+  policyFromRecord,
+  type ImageView,
+  type MarketplaceCode,
+  type PolicyParameters,
+  type PolicyVersion as DomainPolicyVersion,
 } from '@recertify/domain';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
@@ -194,34 +194,6 @@ export class PolicyVersion extends BaseEntity {
 
   /** The plain domain value that rule functions take. */
   toDomain(): DomainPolicyVersion {
-    const warranty: WarrantyRule =
-      this.warrantyKind === WarrantyKindEnum.MINIMUM_DAYS
-        ? { kind: 'MINIMUM_DAYS', minimumDays: this.warrantyMinimumDays ?? 0 }
-        : { kind: 'GUARANTEE_ACCEPTANCE' };
-    return {
-      marketplace: this.marketplaceCode,
-      version: this.version,
-      effectiveFrom: this.effectiveFrom,
-      ...(this.notes ? { notes: this.notes } : {}),
-      qualifyingPurchasesMinimum: this.qualifyingPurchasesMinimum,
-      purchaseWindowDays: this.purchaseWindowDays,
-      excludedItemMaxUnitPrice: this.excludedItemMaxUnitPrice,
-      appleQualifyingPurchasesMinimum: this.appleQualifyingPurchasesMinimum,
-      applePurchaseWindowDays: this.applePurchaseWindowDays,
-      warranty,
-      minimumImages: this.minimumImages,
-      requiredViews: this.requiredViews,
-      screenProductsRequireScreenOn: this.screenProductsRequireScreenOn,
-      odrMaximumBps: this.odrMaximumBps,
-      odrWindowDays: this.odrWindowDays,
-      reviewDueBusinessDays: this.reviewDueBusinessDays,
-      offerRqsMinimumBps: this.offerRqsMinimumBps,
-      sellerRqsMinimumBps: this.sellerRqsMinimumBps,
-      averageRatingMinimumHundredths: this.averageRatingMinimumHundredths,
-      rqsWindowDays: this.rqsWindowDays,
-      rqsMinimumOrders: this.rqsMinimumOrders,
-      defaultReturnWindowDays: this.defaultReturnWindowDays,
-      transitAllowanceDays: this.transitAllowanceDays,
-    };
+    return policyFromRecord(this.marketplaceCode, this);
   }
 }

@@ -3,13 +3,16 @@ import type { EntityManager } from '@mikro-orm/knex';
 import {
   DomainError,
   MARKETPLACES,
+  cleanDecision,
+  DECISION_EVENTS,
+  decisionProblems,
   approvalGrants,
   nextStatus,
   type ApplicationEvent,
   type MarketplaceCode,
 } from '@recertify/domain';
 import type { AppConfig } from '../../config.js';
-import { type AppError, badInput, conflict, notFound, type FieldProblem } from '../../graphql/app-errors.js';
+import { type AppError, badInput, conflict, notFound } from '../../graphql/app-errors.js';
 import { requireUser } from '../../graphql/auth.js';
 import type { Principal } from '../../graphql/principal.js';
 import { Role } from '../accounts/accounts.enums.js';
@@ -21,8 +24,6 @@ import { ApplicationStatusEnum } from '../applications/applications.enums.js';
 import { approvedEmail, needsInfoEmail, rejectedEmail } from '../applications/applications.emails.js';
 import { enqueueEmail } from '../outbox/outbox.service.js';
 import { DecisionEnum, type DecideApplicationInput } from './review.types.js';
-
-const MESSAGE_MAX = 4000;
 
 /** The reviewer's use cases that change an application: claiming, releasing, deciding. The queue is review-queue.service.ts. */
 export class ReviewService {
@@ -78,49 +79,18 @@ export class ReviewService {
     if (application.status === ApplicationStatusEnum.IN_REVIEW && application.claimedBy?.id !== me.user.id) {
       throw await this.claimedByOther(application);
     }
-    const event: ApplicationEvent =
-      input.decision === DecisionEnum.APPROVE
-        ? 'APPROVE'
-        : input.decision === DecisionEnum.REJECT
-          ? 'REJECT'
-          : 'REQUEST_INFO';
-    const status = this.transition(application, event);
+    const status = this.transition(application, DECISION_EVENTS[input.decision]);
     this.checkVersion(application, input.version);
     const now = this.now();
     const applications = new ApplicationService(this.em, this.config, this.now);
     const policy = await applications.policyFor(application);
     // Judged as at submission: the purchase window must not move while the application waits.
     const report = await applications.evaluate(application, policy, application.submittedAt ?? now);
-    const problems: FieldProblem[] = [];
-    const reasons = (input.reasons ?? []).map((r) => ({ criterion: r.criterion.trim(), reason: r.reason.trim() }));
-    const message = input.message?.trim() ?? '';
-
-    if (input.decision === DecisionEnum.APPROVE) {
-      if (input.appleApproved && !application.appleRequested) {
-        problems.push({ field: 'appleApproved', message: 'the seller did not ask for Apple-brand approval' });
-      }
-    } else if (input.decision === DecisionEnum.REJECT) {
-      const known = new Set<string>(report.criteria.map((c) => c.criterion));
-      const failed = report.criteria.filter((c) => c.status !== 'PASS').map((c) => c.criterion);
-      reasons.forEach((r, i) => {
-        if (!known.has(r.criterion))
-          problems.push({ field: `reasons[${i}].criterion`, message: `is not a criterion (${[...known].join(', ')})` });
-        if (!r.reason) problems.push({ field: `reasons[${i}].reason`, message: 'must say what is wrong' });
-      });
-      const missing = failed.filter((c) => !reasons.some((r) => r.criterion === c));
-      if (missing.length)
-        problems.push({
-          field: 'reasons',
-          message: `give a reason for each failed criterion; missing: ${missing.join(', ')}`,
-        });
-      if (reasons.length === 0 && missing.length === 0)
-        problems.push({ field: 'reasons', message: 'give at least one reason' });
-    } else {
-      if (!message) problems.push({ field: 'message', message: 'tell the seller what to provide or fix' });
-    }
-    if (message.length > MESSAGE_MAX)
-      problems.push({ field: 'message', message: `must be at most ${MESSAGE_MAX} characters` });
+    const problems = decisionProblems(input, { appleRequested: application.appleRequested, criteria: report.criteria });
     if (problems.length) throw badInput(problems);
+    const decision = cleanDecision(input, application);
+    const reasons = decision.decision === 'REJECT' ? [...decision.reasons] : [];
+    const message = decision.decision === 'NEEDS_INFO' ? decision.message : '';
 
     application.status = status;
     application.decidedAt = now;
@@ -128,7 +98,7 @@ export class ReviewService {
     const link = `${this.config.publicUrl}/applications/${application.id}`;
     let email;
     if (input.decision === DecisionEnum.APPROVE) {
-      application.appleApproved = application.appleRequested ? Boolean(input.appleApproved) : null;
+      application.appleApproved = decision.decision === 'APPROVE' ? decision.appleApproved : null;
       const granted = await this.grantApprovals(application, now);
       email = approvedEmail({
         legalName: application.legalName,

@@ -1,4 +1,4 @@
-import { MARKETPLACES } from '@recertify/domain';
+import { MARKETPLACES, policyFromRecord } from '@recertify/domain';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApplicationFormQuery } from '../../../generated/graphql';
@@ -6,7 +6,7 @@ import { hasErrorCode } from '../../../ui/graphql-errors';
 import { usePageTitle } from '../../../ui/page-title';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
 import { StatusBadge } from '../application-status';
-import { toDomainPolicy, toDomainRates } from '../eligibility/policy-mapping';
+import { toDomainRates } from '../eligibility/policy-mapping';
 import { ApplicationForm } from './application-form';
 import '../applications.css';
 
@@ -23,7 +23,7 @@ export function ApplicationFormPage() {
   const application = data?.application;
   const marketplace = data?.marketplaces.find((candidate) => candidate.code === application?.marketplace);
   const policy = marketplace?.policyInForce ?? null;
-  const domainPolicy = useMemo(() => (policy ? toDomainPolicy(policy) : null), [policy]);
+  const domainPolicy = useMemo(() => (policy ? policyFromRecord(policy.marketplace, policy) : null), [policy]);
   const exchangeRates = useMemo(() => toDomainRates(data?.exchangeRates ?? []), [data?.exchangeRates]);
   const name = application ? MARKETPLACES[application.marketplace].name : '';
   usePageTitle(application ? `Application for ${name}` : 'Application');

@@ -1,4 +1,5 @@
 import {
+  applicationFromRecord,
   isCurrencyCode,
   validateInvoiceLine,
   type ApplicationInput,
@@ -238,49 +239,28 @@ export function toDraftInput(state: ApplicationFormState): {
  * saved draft: trimmed text, figures in minor units, a blacked-out or unreadable figure as null.
  */
 export function toApplicationInput(state: ApplicationFormState, marketplace: MarketplaceCode): ApplicationInput {
-  const refurbisherName = state.refurbisherName.trim();
-  return {
-    marketplace,
-    business: {
-      legalName: state.legalName.trim(),
-      contactName: state.contactName.trim(),
-      contactEmail: state.contactEmail.trim(),
-      sellerType: state.sellerType,
-      existingSeller: state.existingSeller,
-    },
-    refurbishment: {
-      refurbisher: state.refurbisher,
-      refurbisherName:
-        state.refurbisher === 'THIRD_PARTY_REFURBISHER' && refurbisherName !== '' ? refurbisherName : null,
-      inspectionAttested: state.inspectionAttested,
-    },
-    categories: cleanList(state.categories),
-    brands: cleanList(state.brands),
-    appleRequested: state.appleRequested,
-    productsHaveScreen: state.productsHaveScreen,
-    invoices: state.invoices.map((invoice) => ({
-      id: invoice.key,
-      supplier: invoice.supplier.trim(),
-      invoiceNumber: invoice.invoiceNumber.trim(),
-      date: invoice.date,
-      currency: invoice.currency,
-      hasDocument: invoice.document !== null,
-      lines: invoice.lines.map((line) => ({
-        id: line.key,
-        description: line.description.trim(),
-        brand: line.brand.trim(),
-        unitPriceMinor: valueOf(readMoneyInput(line.unitPrice, invoice.currency)),
-        quantity: line.quantityBlackedOut ? null : valueOf(readQuantityInput(line.quantity)),
-        amountMinor: line.amountBlackedOut ? null : valueOf(readMoneyInput(line.amount, invoice.currency)),
+  return applicationFromRecord(
+    { ...state, marketplace, warrantyDays: valueOf(readQuantityInput(state.warrantyDays)) },
+    {
+      invoices: state.invoices.map((invoice) => ({
+        id: invoice.key,
+        supplier: invoice.supplier,
+        invoiceNumber: invoice.invoiceNumber,
+        date: invoice.date,
+        currency: invoice.currency,
+        hasDocument: invoice.document !== null,
+        lines: invoice.lines.map((line) => ({
+          id: line.key,
+          description: line.description,
+          brand: line.brand,
+          unitPriceMinor: valueOf(readMoneyInput(line.unitPrice, invoice.currency)),
+          quantity: line.quantityBlackedOut ? null : valueOf(readQuantityInput(line.quantity)),
+          amountMinor: line.amountBlackedOut ? null : valueOf(readMoneyInput(line.amount, invoice.currency)),
+        })),
       })),
-    })),
-    images: state.images.map((image) => ({ id: image.key, view: image.view })),
-    warranty: {
-      guaranteeAccepted: state.guaranteeAccepted,
-      warrantyDays: valueOf(readQuantityInput(state.warrantyDays)),
+      images: state.images.map((image) => ({ id: image.key, view: image.view })),
     },
-    qualityPolicyAccepted: state.qualityPolicyAccepted,
-  };
+  );
 }
 
 // --- changes the form makes ------------------------------------------------------------------

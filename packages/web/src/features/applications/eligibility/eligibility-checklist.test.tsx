@@ -1,10 +1,11 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { policyFromRecord } from '@recertify/domain';
 import type { ApplicationFormState } from '../application-form/form-state';
 import { completeForm, exchangeRates, invoice, line, usPolicy } from '../testing/fixtures';
 import { LiveEligibilityChecklist } from './eligibility-checklist';
-import { toDomainPolicy, toDomainRates } from './policy-mapping';
+import { toDomainRates } from './policy-mapping';
 
 const now = new Date('2026-03-02T12:00:00.000Z');
 
@@ -13,7 +14,7 @@ function renderChecklist(state: ApplicationFormState, onGoTo = vi.fn()) {
     <LiveEligibilityChecklist
       state={state}
       marketplace="US"
-      policy={toDomainPolicy(usPolicy())}
+      policy={policyFromRecord('US', usPolicy())}
       exchangeRates={toDomainRates(exchangeRates)}
       now={now}
       onGoTo={onGoTo}

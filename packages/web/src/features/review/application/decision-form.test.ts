@@ -1,7 +1,14 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import {
+  DECISION_MESSAGE_MAX_LENGTH,
+  decisionProblems,
+  REJECTION_REASON_MAX_LENGTH,
+  type DecisionContext,
+} from '@recertify/domain';
 import { describe, expect, it } from 'vitest';
 import {
   decideInput,
+  decisionContext,
   decisionLabels,
   decisionProblemOf,
   draftProblems,
@@ -129,29 +136,69 @@ describe('decideInput', () => {
   });
 });
 
-describe('draftProblems', () => {
+describe('draftProblems: the domain decision rule, said at the fields of the form', () => {
   const listed = listedReasonDrafts(criteria);
+  const judged = { appleRequested: true, criteria };
+  const allPassing = { appleRequested: false, criteria: criteria.filter((c) => c.status === 'PASS') };
 
-  it.each<[string, DecisionDraft, object[]]>([
-    ['approval needs nothing more', draft({}), []],
+  it.each<[string, DecisionDraft, DecisionContext, object[]]>([
+    ['approval needs nothing more', draft({}), judged, []],
+    [
+      'approval cannot grant Apple the seller did not ask for',
+      draft({ appleApproved: true }),
+      allPassing,
+      [{ field: 'appleApproved', message: 'the seller did not ask for Apple-brand approval' }],
+    ],
     [
       'every listed reason must be written',
       draft({ decision: 'REJECT', reasons: written(listed, 'Too little.', '   ') }),
+      judged,
       [{ field: 'reason.ODR', message: 'write what the seller must know about this check' }],
     ],
-    ['all reasons written', draft({ decision: 'REJECT', reasons: written(listed, 'a', 'b') }), []],
+    ['all reasons written', draft({ decision: 'REJECT', reasons: written(listed, 'a', 'b') }), judged, []],
     [
       'a rejection with nothing failed needs a reason added',
       draft({ decision: 'REJECT', reasons: [] }),
+      allPassing,
       [{ field: 'reasons', message: 'give at least one reason' }],
+    ],
+    [
+      'a failed criterion without its reason box is named in the alert',
+      draft({ decision: 'REJECT', reasons: written(listed.slice(0, 1), 'Too little.') }),
+      judged,
+      [{ field: 'reasons', message: 'give a reason for each failed criterion; missing: ODR' }],
     ],
     [
       'asking for information needs a message',
       draft({ decision: 'NEEDS_INFO', message: ' \n ' }),
+      judged,
       [{ field: 'message', message: 'tell the seller what to provide or fix' }],
     ],
-  ])('%s', (_case, form, expected) => {
-    expect(draftProblems(form)).toEqual(expected);
+    [
+      'a message over the limit',
+      draft({ decision: 'NEEDS_INFO', message: 'x'.repeat(DECISION_MESSAGE_MAX_LENGTH + 1) }),
+      judged,
+      [{ field: 'message', message: `must be at most ${DECISION_MESSAGE_MAX_LENGTH} characters` }],
+    ],
+  ])('%s', (_case, form, context, expected) => {
+    expect(draftProblems(form, context)).toEqual(expected);
+  });
+
+  it('finds what the server finds for the same decision, field for field', () => {
+    const forms = [
+      draft({ appleApproved: true }),
+      draft({ decision: 'REJECT', reasons: written(listed, '', 'x'.repeat(REJECTION_REASON_MAX_LENGTH + 1)) }),
+      draft({ decision: 'NEEDS_INFO' }),
+    ];
+    for (const form of forms) {
+      const sent = decideInput(application, form);
+      const server = decisionProblems({ ...sent, reasons: rejectionReasonsInput(form.reasons) }, allPassing);
+      expect(draftProblems(form, allPassing).map((p) => p.message)).toEqual(server.map((p) => p.message));
+    }
+  });
+
+  it('reads the context from the application the reviewer sees', () => {
+    expect(decisionContext({ appleRequested: true, eligibility: { criteria } })).toEqual(judged);
   });
 });
 

@@ -1,3 +1,4 @@
+import { cleanDecision, decisionProblems, type DecisionContext } from '@recertify/domain';
 import type {
   CriterionStatus,
   DecideApplicationInput,
@@ -66,34 +67,58 @@ export function rejectionReasonsInput(reasons: readonly ReasonDraft[]): Rejectio
   return reasons.map((draft) => ({ criterion: draft.criterion, reason: draft.reason.trim() }));
 }
 
-/** The decision as the API takes it: only the parts that go with the chosen decision. */
+/** What the decision is judged against, from the application the reviewer sees. */
+export function decisionContext(application: {
+  appleRequested: boolean;
+  eligibility: { criteria: readonly JudgedCriterion[] };
+}): DecisionContext {
+  return { appleRequested: application.appleRequested, criteria: application.eligibility.criteria };
+}
+
+/** The form as the domain's decision rule reads it. */
+function ruleDraft(draft: DecisionDraft) {
+  return {
+    decision: draft.decision,
+    appleApproved: draft.appleApproved,
+    reasons: rejectionReasonsInput(draft.reasons),
+    message: draft.message,
+  };
+}
+
+/** The decision as the API takes it: only the parts that go with the chosen decision, as the domain cleans it. */
 export function decideInput(
   application: { id: string; version: number; appleRequested: boolean },
   draft: DecisionDraft,
 ): DecideApplicationInput {
   const base = { id: application.id, version: application.version, decision: draft.decision };
-  switch (draft.decision) {
+  const clean = cleanDecision(ruleDraft(draft), application);
+  switch (clean.decision) {
     case 'APPROVE':
-      return application.appleRequested ? { ...base, appleApproved: draft.appleApproved } : base;
+      return clean.appleApproved === null ? base : { ...base, appleApproved: clean.appleApproved };
     case 'REJECT':
-      return { ...base, reasons: rejectionReasonsInput(draft.reasons) };
+      return { ...base, reasons: [...clean.reasons] };
     case 'NEEDS_INFO':
-      return { ...base, message: draft.message.trim() };
+      return { ...base, message: clean.message };
   }
 }
 
-/** What the server would refuse, found before sending: every reason written, a message to ask for information. */
-export function draftProblems(draft: DecisionDraft): FieldProblem[] {
-  if (draft.decision === 'REJECT') {
-    if (draft.reasons.length === 0) return [{ field: 'reasons', message: 'give at least one reason' }];
-    return draft.reasons
-      .filter((r) => r.reason.trim() === '')
-      .map((r) => ({ field: reasonField(r.criterion), message: 'write what the seller must know about this check' }));
-  }
-  if (draft.decision === 'NEEDS_INFO' && draft.message.trim() === '') {
-    return [{ field: 'message', message: 'tell the seller what to provide or fix' }];
-  }
-  return [];
+/**
+ * What the server would refuse, found before sending: the domain's decision rule, the one the
+ * server applies, with each reason's problem put under the field of its criterion.
+ */
+export function draftProblems(draft: DecisionDraft, context: DecisionContext): FieldProblem[] {
+  const rule = ruleDraft(draft);
+  return decisionProblems(rule, context).map(({ field, message }) => ({
+    field: formField(field, rule.reasons),
+    message,
+  }));
+}
+
+/** The form's name of a field the rule or the API names by position (`reasons[2].reason` -> `reason.ODR`). */
+function formField(field: string, sentReasons: readonly RejectionReasonInput[]): string {
+  const match = /^reasons\[(\d+)\]\.(reason|criterion)$/.exec(field);
+  const sent = match ? sentReasons[Number(match[1])] : undefined;
+  return sent ? reasonField(sent.criterion) : field;
 }
 
 /**
@@ -108,10 +133,9 @@ export function decisionProblemOf(
   labels: Readonly<Record<string, string>>,
 ): FormProblem {
   if (errorCodeOf(error) !== 'BAD_USER_INPUT') return formProblemOf(error, labels);
-  const problems = fieldProblemsOf(error).map(({ field, message }) => {
-    const match = /^reasons\[(\d+)\]\.(reason|criterion)$/.exec(field);
-    const sent = match ? sentReasons[Number(match[1])] : undefined;
-    return { field: sent ? reasonField(sent.criterion) : field, message };
-  });
+  const problems = fieldProblemsOf(error).map(({ field, message }) => ({
+    field: formField(field, sentReasons),
+    message,
+  }));
   return formProblemFromFields(problems, labels, describeError(error));
 }

@@ -1,3 +1,4 @@
+import { DECISION_MESSAGE_MAX_LENGTH, REJECTION_REASON_MAX_LENGTH } from '@recertify/domain';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
   useDecideApplicationMutation,
@@ -17,6 +18,7 @@ import { claimStanding } from './claim';
 import {
   APPLE_LABEL,
   decideInput,
+  decisionContext,
   decisionLabels,
   decisionProblemOf,
   draftProblems,
@@ -149,7 +151,7 @@ function DecisionForm({
     if (!decision) return;
     setProblem(null);
     const draft = { decision, appleApproved, reasons, message };
-    const problems = draftProblems(draft);
+    const problems = draftProblems(draft, decisionContext(application));
     if (problems.length > 0) {
       setProblem(formProblemFromFields(problems, labels));
       return;
@@ -247,6 +249,7 @@ function DecisionForm({
                     <CriterionBadge status={draft.status} /> {draft.summary}
                   </>
                 }
+                maxLength={REJECTION_REASON_MAX_LENGTH}
                 required
               />
               {!draft.listed && (
@@ -285,7 +288,7 @@ function DecisionForm({
           error={problem?.fields['message']}
           hint="What the seller must provide or fix. They read it in the email and on their application."
           rows={5}
-          maxLength={4000}
+          maxLength={DECISION_MESSAGE_MAX_LENGTH}
           required
         />
       )}
