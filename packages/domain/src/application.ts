@@ -14,8 +14,19 @@ import type { ImageView } from './policy.js';
 export const SELLER_TYPES = ['PROFESSIONAL', 'INDIVIDUAL'] as const;
 export type SellerType = (typeof SELLER_TYPES)[number];
 
+/** Words for people (summaries, forms, the reviewer's view): a code never reaches a person. */
+export const SELLER_TYPE_LABELS: Readonly<Record<SellerType, string>> = {
+  PROFESSIONAL: 'Professional',
+  INDIVIDUAL: 'Individual',
+};
+
 export const REFURBISHERS = ['MANUFACTURER', 'THIRD_PARTY_REFURBISHER'] as const;
 export type Refurbisher = (typeof REFURBISHERS)[number];
+
+export const REFURBISHER_LABELS: Readonly<Record<Refurbisher, string>> = {
+  MANUFACTURER: 'The manufacturer',
+  THIRD_PARTY_REFURBISHER: 'A third-party refurbisher',
+};
 
 export interface BusinessDetailsInput {
   readonly legalName: string;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
-import type { ApplicationInput, InvoiceInput, InvoiceLineInput } from './application.js';
+import {
+  REFURBISHER_LABELS,
+  REFURBISHERS,
+  SELLER_TYPE_LABELS,
+  SELLER_TYPES,
+  type ApplicationInput,
+  type InvoiceInput,
+  type InvoiceLineInput,
+} from './application.js';
 import {
   CRITERION_CODES,
   CRITERION_LABELS,
@@ -13,7 +21,13 @@ import {
 } from './eligibility.js';
 import type { MarketplaceCode } from './marketplace.js';
 import { money, type CurrencyCode, type ExchangeRate } from './money.js';
-import { IMAGE_VIEWS, INITIAL_POLICY_PARAMETERS, type ImageView, type PolicyVersion } from './policy.js';
+import {
+  IMAGE_VIEW_LABELS,
+  IMAGE_VIEWS,
+  INITIAL_POLICY_PARAMETERS,
+  type ImageView,
+  type PolicyVersion,
+} from './policy.js';
 import { InvalidRatioError } from './ratio.js';
 
 // --- fixtures --------------------------------------------------------------------------------
@@ -697,7 +711,7 @@ describe('IMAGES', () => {
   const withoutRight = ALL_EIGHT_VIEWS.filter((v) => v !== 'RIGHT');
 
   it.each([
-    ['7 images', false, withoutRight, 'FAIL', '7 images, at least 8 required; missing view RIGHT'],
+    ['7 images', false, withoutRight, 'FAIL', '7 images, at least 8 required; missing view Right side'],
     [
       '8 images covering every view',
       false,
@@ -710,28 +724,28 @@ describe('IMAGES', () => {
       false,
       ALL_EIGHT_VIEWS.map((v) => (v === 'LEFT' ? 'FRONT' : v)),
       'FAIL',
-      '8 images, at least 8 required; missing view LEFT',
+      '8 images, at least 8 required; missing view Left side',
     ],
     [
       '8 images, SCREEN_ON instead of TOP and BACK',
       false,
       [...ALL_EIGHT_VIEWS.filter((v) => v !== 'TOP' && v !== 'BACK'), 'SCREEN_ON', 'SCREEN_ON'],
       'FAIL',
-      '8 images, at least 8 required; missing views TOP, BACK',
+      '8 images, at least 8 required; missing views Top, Back',
     ],
     [
       '8 views for a product with a screen',
       true,
       ALL_EIGHT_VIEWS,
       'FAIL',
-      '8 images, at least 8 required; missing view SCREEN_ON (SCREEN_ON because the products have a screen)',
+      '8 images, at least 8 required; missing view Screen on (Screen on, because the products have a screen)',
     ],
     [
       '9 views for a product with a screen',
       true,
       withScreen,
       'PASS',
-      '9 images, at least 8 required; all 9 required views present (SCREEN_ON because the products have a screen)',
+      '9 images, at least 8 required; all 9 required views present (Screen on, because the products have a screen)',
     ],
     [
       '9 views, SCREEN_ON not needed',
@@ -740,7 +754,13 @@ describe('IMAGES', () => {
       'PASS',
       '9 images, at least 8 required; all 8 required views present',
     ],
-    ['none', false, [], 'FAIL', '0 images, at least 8 required; missing views ' + ALL_EIGHT_VIEWS.join(', ')],
+    [
+      'none',
+      false,
+      [],
+      'FAIL',
+      '0 images, at least 8 required; missing views Shipping box, Inner packaging, Top, Bottom, Front, Back, Left side, Right side',
+    ],
   ] as const)('%s', (_label, productsHaveScreen, views, status, summary) => {
     const result = criterion(evaluate({ productsHaveScreen, images: imagesOf(views) }), 'IMAGES');
     expect(result.status).toBe(status);
@@ -929,11 +949,11 @@ describe('BUSINESS_DETAILS', () => {
   const business = application().business;
 
   it.each([
-    [{}, 'PASS', 'Acme Renewed LLC, PROFESSIONAL new seller, contact Ann Lee <ann@acme.example>'],
+    [{}, 'PASS', 'Acme Renewed LLC, professional new seller, contact Ann Lee <ann@acme.example>'],
     [
       { existingSeller: true, sellerType: 'INDIVIDUAL' },
       'PASS',
-      'Acme Renewed LLC, INDIVIDUAL existing seller, contact Ann Lee <ann@acme.example>',
+      'Acme Renewed LLC, individual existing seller, contact Ann Lee <ann@acme.example>',
     ],
     [{ legalName: '  ' }, 'FAIL', 'Business details incomplete: missing legal name'],
     [{ contactName: '' }, 'FAIL', 'Business details incomplete: missing contact name'],
@@ -1002,5 +1022,22 @@ describe('CATEGORIES_AND_BRANDS', () => {
   ] as const)('%j and %j: %s', (categories, brands, status, summary) => {
     const result = criterion(evaluate({ categories: [...categories], brands: [...brands] }), 'CATEGORIES_AND_BRANDS');
     expect(result).toMatchObject({ status, summary, hard: true });
+  });
+});
+
+describe('labels of the codes a summary names', () => {
+  it('has a label for every image view, seller type and refurbisher, none of them the code itself', () => {
+    const tables = [
+      [IMAGE_VIEWS, IMAGE_VIEW_LABELS],
+      [SELLER_TYPES, SELLER_TYPE_LABELS],
+      [REFURBISHERS, REFURBISHER_LABELS],
+    ] as const;
+    for (const [codes, labels] of tables) {
+      for (const code of codes) {
+        const label = (labels as Readonly<Record<string, string>>)[code];
+        expect(label, code).toMatch(/^[A-Z][^_]*[a-z]$/);
+        expect(label).not.toBe(code);
+      }
+    }
   });
 });

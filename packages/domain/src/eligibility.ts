@@ -1,5 +1,6 @@
 import {
   isAppleBrand,
+  SELLER_TYPE_LABELS,
   isFullyRedacted,
   validateInvoice,
   validateInvoiceLine,
@@ -26,7 +27,7 @@ import {
   type ExchangeRate,
   type Money,
 } from './money.js';
-import { IMAGE_VIEWS, type ImageView, type PolicyVersion } from './policy.js';
+import { IMAGE_VIEW_LABELS, IMAGE_VIEWS, type ImageView, type PolicyVersion } from './policy.js';
 import { formatBps, InvalidRatioError, ratioAtMostBps, ratioToBps } from './ratio.js';
 
 export const CRITERION_CODES = [
@@ -408,7 +409,7 @@ function businessDetails({ business }: ApplicationInput): BusinessDetailsResult 
     status: pass ? 'PASS' : 'FAIL',
     hard: true,
     summary: pass
-      ? `${business.legalName.trim()}, ${business.sellerType ?? ''} ${sellerKind}, contact ` +
+      ? `${business.legalName.trim()}, ${business.sellerType ? SELLER_TYPE_LABELS[business.sellerType].toLowerCase() : ''} ${sellerKind}, contact ` +
         `${business.contactName.trim()} <${business.contactEmail.trim()}>`
       : `Business details incomplete: ${problems.join('; ')}`,
     figures,
@@ -473,12 +474,12 @@ function images(application: ApplicationInput, policy: PolicyVersion): ImagesRes
   const viewsText =
     missingViews.length === 0
       ? `all ${requiredViews.length} required views present`
-      : `missing ${missingViews.length === 1 ? 'view' : 'views'} ${missingViews.join(', ')}`;
+      : `missing ${missingViews.length === 1 ? 'view' : 'views'} ${missingViews.map((view) => IMAGE_VIEW_LABELS[view]).join(', ')}`;
   return {
     criterion: 'IMAGES',
     status: enough && missingViews.length === 0 ? 'PASS' : 'FAIL',
     hard: true,
-    summary: `${countText}; ${viewsText}${screenOnRequired ? ' (SCREEN_ON because the products have a screen)' : ''}`,
+    summary: `${countText}; ${viewsText}${screenOnRequired ? ' (Screen on, because the products have a screen)' : ''}`,
     figures: { imageCount, minimumImages: policy.minimumImages, screenOnRequired, requiredViews, missingViews },
   };
 }

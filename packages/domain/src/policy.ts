@@ -17,6 +17,19 @@ export const IMAGE_VIEWS = [
 
 export type ImageView = (typeof IMAGE_VIEWS)[number];
 
+/** Each view as people name it, in summaries and forms: "missing views Bottom, Front", never BOTTOM. */
+export const IMAGE_VIEW_LABELS: Readonly<Record<ImageView, string>> = {
+  SHIPPING_BOX: 'Shipping box',
+  INNER_PACKAGING: 'Inner packaging',
+  TOP: 'Top',
+  BOTTOM: 'Bottom',
+  FRONT: 'Front',
+  BACK: 'Back',
+  LEFT: 'Left side',
+  RIGHT: 'Right side',
+  SCREEN_ON: 'Screen on',
+};
+
 export type WarrantyRule =
   /** The seller explicitly accepts the Renewed Guarantee (US). */
   | { readonly kind: 'GUARANTEE_ACCEPTANCE' }

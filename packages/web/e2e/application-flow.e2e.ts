@@ -316,7 +316,7 @@ describe.skipIf(!browserTestsCanRun())('Applying and being approved, production 
     expect(await applications.marketplace('CA').approvalLine.innerText()).toMatch(
       /^Approved through your US approval, since /,
     );
-    expect(await us.applications()).toEqual([expect.stringMatching(/^Approved Started .* decided /)]);
+    expect(await us.applications()).toEqual([expect.stringMatching(/^Approved First submitted .* decided /)]);
 
     await applicationPage.open(`/applications/${applicationId}`);
     expect(await applicationPage.approvals()).toEqual([

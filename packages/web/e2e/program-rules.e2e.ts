@@ -49,11 +49,11 @@ describe.skipIf(!browserTestsCanRun())('Program rules page, production build in 
       expect(await us.valueOf('Apple-brand approval')).toBe('2,500,000.00 USD');
       expect(await us.valueOf('Warranty')).toBe('Honour the Renewed Guarantee (explicit acceptance)');
       expect(await us.versionInForce.innerText()).toBe(
-        'Version 1, in force since Jan 1, 2024 — Program rules at launch.',
+        'Version 1, in force since 1 Jan 2024 — Program rules at launch.',
       );
       const history = await us.versionHistory();
       expect(history).toHaveLength(1);
-      expect(history[0]).toMatch(/^Version 1, effective Jan 1, 2024 ?in force — Program rules at launch\.$/);
+      expect(history[0]).toMatch(/^Version 1, effective 1 Jan 2024 ?in force — Program rules at launch\.$/);
 
       const canada = programRules.marketplace('Canada');
       expect(await canada.valueOf('Warranty')).toBe('At least 90 days from purchase');

@@ -393,7 +393,7 @@ export type SubmitApplicationMutationVariables = Exact<{
 }>;
 
 
-export type SubmitApplicationMutation = { submitApplication: { id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, dueDate: string | null } };
+export type SubmitApplicationMutation = { submitApplication: { id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, createdAt: string, updatedAt: string, submittedAt: string | null, firstSubmittedAt: string | null, decidedAt: string | null, dueDate: string | null } };
 
 export type SellerApplicationDetailFragment = { legalName: string, appleRequested: boolean, appleApproved: boolean | null, firstSubmittedAt: string | null, reviewerMessage: string | null, id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, dueDate: string | null, rejectionReasons: Array<{ criterion: string, reason: string }>, due: { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean } | null, policyVersion: { id: string, version: number } | null, timeline: Array<{ at: string, action: string, actor: string | null, message: string | null }>, invoices: Array<{ id: string }>, images: Array<{ id: string }>, eligibility: { eligible: boolean, policyVersion: number, evaluatedAt: string, criteria: Array<{ criterion: string, status: CriterionStatus, hard: boolean, summary: string }> } };
 
@@ -412,21 +412,21 @@ export type WithdrawApplicationMutationVariables = Exact<{
 
 export type WithdrawApplicationMutation = { withdrawApplication: { legalName: string, appleRequested: boolean, appleApproved: boolean | null, firstSubmittedAt: string | null, reviewerMessage: string | null, id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, dueDate: string | null, rejectionReasons: Array<{ criterion: string, reason: string }>, due: { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean } | null, policyVersion: { id: string, version: number } | null, timeline: Array<{ at: string, action: string, actor: string | null, message: string | null }>, invoices: Array<{ id: string }>, images: Array<{ id: string }>, eligibility: { eligible: boolean, policyVersion: number, evaluatedAt: string, criteria: Array<{ criterion: string, status: CriterionStatus, hard: boolean, summary: string }> } } };
 
-export type MyApplicationRowFragment = { id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, dueDate: string | null };
+export type MyApplicationRowFragment = { id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, createdAt: string, updatedAt: string, submittedAt: string | null, firstSubmittedAt: string | null, decidedAt: string | null, dueDate: string | null };
 
 export type MyMarketplaceApprovalRowFragment = { id: string, marketplace: MarketplaceCode, grantedAt: string, grantedThrough: MarketplaceCode | null, appleApproved: boolean };
 
 export type MyApplicationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyApplicationsQuery = { marketplaces: Array<{ code: MarketplaceCode, name: string }>, myApplications: Array<{ id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, dueDate: string | null }>, myMarketplaceApprovals: Array<{ id: string, marketplace: MarketplaceCode, grantedAt: string, grantedThrough: MarketplaceCode | null, appleApproved: boolean }> };
+export type MyApplicationsQuery = { marketplaces: Array<{ code: MarketplaceCode, name: string }>, myApplications: Array<{ id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, createdAt: string, updatedAt: string, submittedAt: string | null, firstSubmittedAt: string | null, decidedAt: string | null, dueDate: string | null }>, myMarketplaceApprovals: Array<{ id: string, marketplace: MarketplaceCode, grantedAt: string, grantedThrough: MarketplaceCode | null, appleApproved: boolean }> };
 
 export type StartApplicationMutationVariables = Exact<{
   input: StartApplicationInput;
 }>;
 
 
-export type StartApplicationMutation = { startApplication: { id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, dueDate: string | null } };
+export type StartApplicationMutation = { startApplication: { id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, createdAt: string, updatedAt: string, submittedAt: string | null, firstSubmittedAt: string | null, decidedAt: string | null, dueDate: string | null } };
 
 export type EligibilityPolicyFieldsFragment = { id: string, marketplace: MarketplaceCode, version: number, effectiveFrom: string, notes: string | null, purchaseWindowDays: number, applePurchaseWindowDays: number, minimumImages: number, requiredViews: Array<ImageView>, screenProductsRequireScreenOn: boolean, odrWindowDays: number, reviewDueBusinessDays: number, rqsWindowDays: number, rqsMinimumOrders: number, defaultReturnWindowDays: number, transitAllowanceDays: number, qualifyingPurchasesMinimum: { amountMinor: number, currency: CurrencyCode, formatted: string }, excludedItemMaxUnitPrice: { amountMinor: number, currency: CurrencyCode, formatted: string }, appleQualifyingPurchasesMinimum: { amountMinor: number, currency: CurrencyCode, formatted: string }, warranty: { kind: WarrantyKind, minimumDays: number | null }, odrMaximum: { basisPoints: number }, offerRqsMinimum: { basisPoints: number }, sellerRqsMinimum: { basisPoints: number }, averageRatingMinimum: { hundredths: number } };
 
@@ -634,6 +634,7 @@ export const MyApplicationRowFragmentDoc = gql`
   createdAt
   updatedAt
   submittedAt
+  firstSubmittedAt
   decidedAt
   dueDate
 }

@@ -1,15 +1,5 @@
 import type { ApplicationStatus } from '../../generated/graphql';
-
-/** Status names as a seller reads them on a badge. */
-export const STATUS_BADGE_LABELS: Readonly<Record<ApplicationStatus, string>> = {
-  DRAFT: 'Draft',
-  SUBMITTED: 'Submitted',
-  IN_REVIEW: 'In review',
-  NEEDS_INFO: 'Needs information',
-  APPROVED: 'Approved',
-  REJECTED: 'Rejected',
-  WITHDRAWN: 'Withdrawn',
-};
+import { APPLICATION_STATUS_LABELS } from '../../ui/labels';
 
 const TONES: Readonly<Record<ApplicationStatus, 'neutral' | 'progress' | 'attention' | 'good' | 'bad'>> = {
   DRAFT: 'neutral',
@@ -22,5 +12,5 @@ const TONES: Readonly<Record<ApplicationStatus, 'neutral' | 'progress' | 'attent
 };
 
 export function StatusBadge({ status }: { status: ApplicationStatus }) {
-  return <span className={`status-badge status-${TONES[status]}`}>{STATUS_BADGE_LABELS[status]}</span>;
+  return <span className={`status-badge status-${TONES[status]}`}>{APPLICATION_STATUS_LABELS[status]}</span>;
 }

@@ -87,7 +87,7 @@ describe('MarketplacePolicyCard', () => {
     render(<MarketplacePolicyCard marketplace={marketplace('CA')} exchangeRates={exchangeRates} />);
 
     expect(screen.getByRole('article', { name: 'CA Canada' })).toBeInTheDocument();
-    expect(screen.getByText('Version 1, in force since Jan 1, 2024 — Program rules at launch.')).toBeInTheDocument();
+    expect(screen.getByText('Version 1, in force since 1 Jan 2024 — Program rules at launch.')).toBeInTheDocument();
     // 50,000.00 USD / 0.7150 = 69,930.0699... CAD, rounded half-up to the cent (convertMoney).
     expect(within(row('Qualifying purchases')).getByText('50,000.00 USD')).toBeInTheDocument();
     expect(within(row('Qualifying purchases')).getByText('≈ 69,930.07 CAD today')).toBeInTheDocument();
@@ -175,7 +175,7 @@ describe('MarketplacePolicyCard', () => {
     expect(screen.getByText('No policy version is in force yet in this marketplace.')).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
     expect(screen.getByText('Version history (1)')).toBeInTheDocument();
-    expect(screen.getByText('Version 1, effective Jan 1, 2027')).toBeInTheDocument();
+    expect(screen.getByText('Version 1, effective 1 Jan 2027')).toBeInTheDocument();
     expect(screen.queryByText('in force')).not.toBeInTheDocument();
   });
 
@@ -189,9 +189,9 @@ describe('MarketplacePolicyCard', () => {
     );
 
     const [newer, older] = within(screen.getByRole('list')).getAllByRole('listitem');
-    expect(newer).toHaveTextContent(/^Version 2, effective Jan 1, 2027/);
+    expect(newer).toHaveTextContent(/^Version 2, effective 1 Jan 2027/);
     expect(within(newer!).queryByText('in force')).not.toBeInTheDocument();
-    expect(older).toHaveTextContent(/^Version 1, effective Jan 1, 2024/);
+    expect(older).toHaveTextContent(/^Version 1, effective 1 Jan 2024/);
     expect(within(older!).getByText('in force')).toBeInTheDocument();
   });
 });

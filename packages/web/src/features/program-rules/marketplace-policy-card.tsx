@@ -1,7 +1,8 @@
 import { convertMoney, localDateOf, type CurrencyCode, type ExchangeRate, type Money } from '@recertify/domain';
 import { formatMoney } from '@recertify/domain';
 import type { MarketplacePolicyFragment, PolicyParametersFragment } from '../../generated/graphql';
-import { formatUtcDate, humanizeConstant } from '../../ui/format';
+import { formatDate } from '../../ui/format';
+import { IMAGE_VIEW_NAMES } from '../../ui/labels';
 
 interface Props {
   marketplace: MarketplacePolicyFragment;
@@ -24,7 +25,7 @@ export function MarketplacePolicyCard({ marketplace, exchangeRates }: Props) {
       {policy ? (
         <>
           <p className="version-line">
-            Version {policy.version}, in force since {formatUtcDate(policy.effectiveFrom)}
+            Version {policy.version}, in force since {formatDate(policy.effectiveFrom)}
             {policy.notes ? ` — ${policy.notes}` : ''}
           </p>
           <PolicyTable
@@ -101,7 +102,7 @@ function PolicyTable({
           key: 'minimumImages',
           label: 'Sample-unit images',
           value: `At least ${policy.minimumImages}`,
-          detail: `Views: ${policy.requiredViews.map(humanizeConstant).join(', ')}${
+          detail: `Views: ${policy.requiredViews.map((view) => IMAGE_VIEW_NAMES[view]).join(', ')}${
             policy.screenProductsRequireScreenOn ? '; plus screen on for products with a screen' : ''
           }`,
         },
@@ -203,7 +204,7 @@ function VersionHistory({ marketplace }: { marketplace: MarketplacePolicyFragmen
         <ol reversed>
           {marketplace.policyVersions.map((version) => (
             <li key={version.id}>
-              Version {version.version}, effective {formatUtcDate(version.effectiveFrom)}
+              Version {version.version}, effective {formatDate(version.effectiveFrom)}
               {version.id === inForce ? <span className="badge badge-current">in force</span> : null}
               {version.notes ? <span className="muted"> — {version.notes}</span> : null}
             </li>

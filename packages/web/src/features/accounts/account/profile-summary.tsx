@@ -1,5 +1,5 @@
-import { humanizeConstant } from '../../../ui/format';
-import { ROLE_LABELS, type SignedInViewer } from '../viewer/viewer-state';
+import { ORGANIZATION_KIND_LABELS, ROLE_LABELS } from '../../../ui/labels';
+import type { SignedInViewer } from '../viewer/viewer-state';
 
 export function ProfileSummary({ viewer }: { viewer: SignedInViewer }) {
   return (
@@ -24,7 +24,7 @@ export function ProfileSummary({ viewer }: { viewer: SignedInViewer }) {
             {viewer.organization ? (
               <>
                 {viewer.organization.name}{' '}
-                <span className="badge">{humanizeConstant(viewer.organization.kind).toLowerCase()}</span>
+                <span className="badge">{ORGANIZATION_KIND_LABELS[viewer.organization.kind].toLowerCase()}</span>
               </>
             ) : (
               'Program staff'

@@ -1,4 +1,5 @@
 import type { ApiScope } from '../../../generated/graphql';
+import { API_SCOPE_LABELS } from '../../../ui/labels';
 
 interface ScopeInfo {
   /** The scope as SPEC section 8 and API users write it, e.g. "read:applications". */
@@ -39,7 +40,7 @@ export function scopesGrantedTo(grantee: ScopeInfo['grantedTo']): ApiScope[] {
 }
 
 export function scopeLabel(scope: ApiScope): string {
-  return API_SCOPES[scope].label;
+  return API_SCOPE_LABELS[scope];
 }
 
 /**

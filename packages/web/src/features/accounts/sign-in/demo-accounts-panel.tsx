@@ -1,5 +1,5 @@
 import { useDemoAccountsQuery } from '../../../generated/graphql';
-import { ROLE_LABELS } from '../viewer/viewer-state';
+import { ROLE_LABELS } from '../../../ui/labels';
 
 interface Props {
   /** Fills the sign-in form with this account. */

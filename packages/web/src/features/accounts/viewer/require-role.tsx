@@ -5,7 +5,8 @@ import { usePageTitle } from '../../../ui/page-title';
 import { ErrorState, LoadingState } from '../../../ui/states';
 import { signInPathFor } from '../sign-in/next-path';
 import { useViewer } from './viewer-context';
-import { ROLE_LABELS, type SignedInViewer } from './viewer-state';
+import { ROLE_LABELS } from '../../../ui/labels';
+import type { SignedInViewer } from './viewer-state';
 
 interface Props {
   /** Who may see the pages below. */

@@ -1,4 +1,5 @@
 import type { OrganizationKind, Role, ViewerFieldsFragment } from '../../../generated/graphql';
+import { ROLE_LABELS } from '../../../ui/labels';
 
 /** A signed-in person as the app uses them: who, in what role, for which organization (none for staff). */
 export interface SignedInViewer {
@@ -19,12 +20,6 @@ export function viewerStateOf(viewer: ViewerFieldsFragment): ViewerState {
   if (!viewer.authenticated || !viewer.user || !viewer.role) return { status: 'anonymous' };
   return { status: 'signed-in', user: viewer.user, role: viewer.role, organization: viewer.organization };
 }
-
-export const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  SELLER: 'Seller',
-  REVIEWER: 'Reviewer',
-  ADMIN: 'Admin',
-};
 
 export const ALL_ROLES: readonly Role[] = ['SELLER', 'REVIEWER', 'ADMIN'];
 

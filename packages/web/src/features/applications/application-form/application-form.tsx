@@ -25,7 +25,8 @@ import { RefurbishmentStep } from './steps/refurbishment-step';
 import { missingFieldsOf, ReviewStep, type SubmissionFailure } from './steps/review-step';
 import { WarrantyStep } from './steps/warranty-step';
 import { isStepId, stepForCriterion, STEPS, type StepId } from './steps';
-import { formatClock, submissionFailuresOf } from './submission-errors';
+import { formatTime } from '../../../ui/format';
+import { submissionFailuresOf } from './submission-errors';
 
 type SaveState =
   | { readonly kind: 'idle' }
@@ -320,7 +321,7 @@ function SaveStatus({ saveState, dirty }: { saveState: SaveState; dirty: boolean
   let text: ReactNode = dirty ? 'Unsaved changes' : 'No changes since it was opened';
   if (saveState.kind === 'saving') text = 'Saving…';
   else if (saveState.kind === 'saved')
-    text = dirty ? `Saved at ${formatClock(saveState.at)} · changes since` : `Saved at ${formatClock(saveState.at)}`;
+    text = dirty ? `Saved at ${formatTime(saveState.at)} · changes since` : `Saved at ${formatTime(saveState.at)}`;
   else if (saveState.kind === 'invalid' || saveState.kind === 'failed' || saveState.kind === 'conflict')
     text = 'Not saved';
   return (

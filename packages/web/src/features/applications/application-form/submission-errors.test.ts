@@ -1,6 +1,6 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { describe, expect, it } from 'vitest';
-import { formatClock, submissionFailuresOf } from './submission-errors';
+import { submissionFailuresOf } from './submission-errors';
 
 describe('submissionFailuresOf', () => {
   it('lists the failing criteria of a NOT_ELIGIBLE refusal', () => {
@@ -31,12 +31,5 @@ describe('submissionFailuresOf', () => {
     });
     expect(submissionFailuresOf(conflict)).toEqual([]);
     expect(submissionFailuresOf(new TypeError('Failed to fetch'))).toEqual([]);
-  });
-});
-
-describe('formatClock', () => {
-  it('is HH:MM on a 24-hour clock', () => {
-    expect(formatClock(new Date(2026, 2, 2, 14, 5))).toBe('14:05');
-    expect(formatClock(new Date(2026, 2, 2, 9, 30))).toBe('09:30');
   });
 });

@@ -16,10 +16,3 @@ export function submissionFailuresOf(error: unknown): SubmissionFailure[] {
   }
   return failures;
 }
-
-const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
-/** "14:05", in the seller's own zone: when the draft was last saved. */
-export function formatClock(at: Date): string {
-  return clock.format(at);
-}

@@ -8,13 +8,14 @@ import {
 } from '../../../generated/graphql';
 import { ConfirmButton } from '../../../ui/confirm-button';
 import { Notice } from '../../../ui/form';
-import { formatDateTime, formatUtcDate } from '../../../ui/format';
+import { formatDate, formatDateTime } from '../../../ui/format';
+import { auditActionLabel, criterionLabel } from '../../../ui/labels';
 import { hasErrorCode } from '../../../ui/graphql-errors';
 import { usePageTitle } from '../../../ui/page-title';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
 import { StatusBadge } from '../application-status';
-import { criterionLabel, EligibilityChecklist } from '../eligibility/eligibility-checklist';
-import { describeDue, describeTimelineAction } from './timeline';
+import { EligibilityChecklist } from '../eligibility/eligibility-checklist';
+import { describeDue } from './timeline';
 import '../applications.css';
 
 /** /applications/:id: where one application stands, what happened, and what the seller can do now. */
@@ -57,8 +58,8 @@ export function SellerApplicationPage() {
           {justSubmitted && application.status === 'SUBMITTED' && (
             <Notice>
               Submitted. A reviewer will decide by{' '}
-              {application.dueDate ? formatUtcDate(application.dueDate) : 'the due date'}; every decision is emailed to
-              the application's contact.
+              {application.dueDate ? formatDate(application.dueDate) : 'the due date'}; every decision is emailed to the
+              application's contact.
             </Notice>
           )}
           <ApplicationStanding application={application} approvals={data.myMarketplaceApprovals} />
@@ -174,7 +175,7 @@ function ApplicationStanding({
               {application.timeline.map((entry, index) => (
                 <li key={`${entry.at}-${index}`} className={`timeline-entry timeline-${entry.action.toLowerCase()}`}>
                   <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
-                  <span className="timeline-action">{describeTimelineAction(entry.action)}</span>
+                  <span className="timeline-action">{auditActionLabel(entry.action)}</span>
                   {entry.actor && <span className="muted small"> by {entry.actor.replace(/\s*\(SELLER\)$/, '')}</span>}
                   {entry.message && <blockquote className="timeline-message">{entry.message}</blockquote>}
                 </li>
@@ -203,7 +204,7 @@ function ApplicationStanding({
 }
 
 function dueText(application: SellerApplicationDetailFragment): string {
-  if (application.due) return `${formatUtcDate(application.due.dueDate)} (${describeDue(application.due)})`;
+  if (application.due) return `${formatDate(application.due.dueDate)} (${describeDue(application.due)})`;
   switch (application.status) {
     case 'DRAFT':
       return 'Counted from submission';

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { describeDue, describeTimelineAction } from './timeline';
+import { auditActionLabel } from '../../../ui/labels';
+import { describeDue } from './timeline';
 
-describe('describeTimelineAction', () => {
+describe('auditActionLabel', () => {
   it.each([
     ['SUBMITTED', 'Submitted for review'],
     ['NEEDS_INFO', 'More information requested'],
     ['CLAIMED', 'A reviewer started the review'],
     ['SOMETHING_NEW', 'Something new'],
   ])('%s reads "%s"', (action, words) => {
-    expect(describeTimelineAction(action)).toBe(words);
+    expect(auditActionLabel(action)).toBe(words);
   });
 });
 

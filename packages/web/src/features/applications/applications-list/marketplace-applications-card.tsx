@@ -7,10 +7,9 @@ import {
   type MyApplicationRowFragment,
   type MyMarketplaceApprovalRowFragment,
 } from '../../../generated/graphql';
-import { formatDateTime, formatUtcDate } from '../../../ui/format';
+import { formatDate, formatDateTime } from '../../../ui/format';
 import { describeError } from '../../../ui/graphql-errors';
 import { StatusBadge } from '../application-status';
-import { formatDay } from '../format-day';
 import { startRefusal } from './start-availability';
 
 interface Props {
@@ -99,15 +98,10 @@ function ApplicationRow({
   marketplaceName: string;
 }) {
   const editable = application.status === 'DRAFT' || application.status === 'NEEDS_INFO';
-  const waiting = application.status === 'SUBMITTED' || application.status === 'IN_REVIEW';
-  const facts = [
-    `Started ${formatDay(application.createdAt)}`,
-    application.submittedAt ? `submitted ${formatDay(application.submittedAt)}` : null,
-    application.dueDate && waiting ? `decision due ${formatUtcDate(application.dueDate)}` : null,
-    application.decidedAt && !waiting
-      ? `${application.status === 'NEEDS_INFO' ? 'information asked' : 'decided'} ${formatDay(application.decidedAt)}`
-      : null,
-  ].filter(Boolean);
+  const facts = applicationFacts(application);
+  const since = application.firstSubmittedAt
+    ? `first submitted ${formatDate(application.firstSubmittedAt)}`
+    : `started ${formatDate(application.createdAt)}`;
   return (
     <li className="application-row">
       <StatusBadge status={application.status} />
@@ -118,13 +112,32 @@ function ApplicationRow({
             {application.status === 'DRAFT' ? 'Continue the draft' : 'Fix and resubmit'}
           </Link>
         )}
-        <Link
-          to={`/applications/${application.id}`}
-          aria-label={`Open the ${marketplaceName} application started ${formatDay(application.createdAt)}`}
-        >
+        <Link to={`/applications/${application.id}`} aria-label={`Open the ${marketplaceName} application ${since}`}>
           Open
         </Link>
       </span>
     </li>
   );
+}
+
+/**
+ * What a row says about an application's dates: when it was first submitted (the date the seller
+ * and the reviewer go by; a draft has only its start), a later resubmission, the due date while it
+ * waits, and when it was decided.
+ */
+export function applicationFacts(application: MyApplicationRowFragment): string[] {
+  const waiting = application.status === 'SUBMITTED' || application.status === 'IN_REVIEW';
+  const { firstSubmittedAt, submittedAt } = application;
+  return [
+    firstSubmittedAt
+      ? `First submitted ${formatDate(firstSubmittedAt)}`
+      : `Started ${formatDate(application.createdAt)}`,
+    submittedAt && firstSubmittedAt && submittedAt !== firstSubmittedAt
+      ? `resubmitted ${formatDate(submittedAt)}`
+      : null,
+    application.dueDate && waiting ? `decision due ${formatDate(application.dueDate)}` : null,
+    application.decidedAt && !waiting
+      ? `${application.status === 'NEEDS_INFO' ? 'information asked' : 'decided'} ${formatDate(application.decidedAt)}`
+      : null,
+  ].filter((fact): fact is string => fact !== null);
 }

@@ -87,7 +87,7 @@ describe('LiveEligibilityChecklist', () => {
       images: complete.images.filter((image) => image.view !== 'RIGHT'),
     });
     expect(
-      within(criterion('Sample images')).getByText('7 images, at least 8 required; missing view RIGHT'),
+      within(criterion('Sample images')).getByText('7 images, at least 8 required; missing view Right side'),
     ).toBeInTheDocument();
     expect(within(criterion('Order defect rate')).getByText('A reviewer checks')).toBeInTheDocument();
   });

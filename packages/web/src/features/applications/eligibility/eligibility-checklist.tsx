@@ -1,5 +1,6 @@
-import { CRITERION_LABELS, type CriterionCode, type CriterionStatus } from '@recertify/domain';
+import type { CriterionStatus } from '@recertify/domain';
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { CRITERION_STATUS_LABELS, criterionLabel } from '../../../ui/labels';
 import { evaluateForm, type LiveEligibilityInput } from './policy-mapping';
 
 /** One criterion as the API and the domain both report it. */
@@ -11,17 +12,7 @@ export interface ChecklistCriterion {
   readonly figures?: unknown;
 }
 
-const STATUS_WORDS: Readonly<Record<CriterionStatus, string>> = {
-  PASS: 'Passes',
-  FAIL: 'Fails',
-  NEEDS_REVIEW: 'A reviewer checks',
-};
-
 const STATUS_ICONS: Readonly<Record<CriterionStatus, string>> = { PASS: '✓', FAIL: '✗', NEEDS_REVIEW: '?' };
-
-export function criterionLabel(criterion: string): string {
-  return Object.hasOwn(CRITERION_LABELS, criterion) ? CRITERION_LABELS[criterion as CriterionCode] : criterion;
-}
 
 interface ChecklistProps {
   readonly title: string;
@@ -70,7 +61,7 @@ export function EligibilityChecklist({ title, criteria, eligible, basis, onGoTo,
                   <span className="criterion-name">{criterionLabel(criterion.criterion)}</span>
                 )}
                 <span className="criterion-status">
-                  {STATUS_WORDS[criterion.status]}
+                  {CRITERION_STATUS_LABELS[criterion.status]}
                   {!criterion.hard && ' · decided in the approval'}
                 </span>
               </p>

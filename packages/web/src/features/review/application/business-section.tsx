@@ -1,7 +1,7 @@
 import { MARKETPLACES } from '@recertify/domain';
 import type { ReactNode } from 'react';
 import type { ReviewBusinessFragment } from '../../../generated/graphql';
-import { humanizeConstant } from '../../../ui/format';
+import { SELLER_TYPE_NAMES } from '../../../ui/labels';
 
 /** Business details, who refurbishes (with the inspection attestation), and what the seller will sell. */
 export function BusinessSection({ application: a }: { application: ReviewBusinessFragment }) {
@@ -19,7 +19,7 @@ export function BusinessSection({ application: a }: { application: ReviewBusines
             </>
           )}
         </Fact>
-        <Fact term="Seller type">{a.sellerType ? humanizeConstant(a.sellerType) : <Missing />}</Fact>
+        <Fact term="Seller type">{a.sellerType ? SELLER_TYPE_NAMES[a.sellerType] : <Missing />}</Fact>
         <Fact term={`Sells on ${MARKETPLACES[a.marketplace].name} already`}>
           {a.existingSeller ? 'Yes, an existing seller' : 'No, a new seller'}
         </Fact>

@@ -14,7 +14,7 @@ import {
   type FieldProblem,
   type FormProblem,
 } from '../../../ui/graphql-errors';
-import { criterionLabel } from '../review-format';
+import { criterionLabel } from '../../../ui/labels';
 
 /** A criterion as the eligibility snapshot judged it. */
 export interface JudgedCriterion {

@@ -10,7 +10,7 @@ import { FormAlert, Notice, SubmitButton, useFocusOnProblem } from '../../../ui/
 import { formatDateTime } from '../../../ui/format';
 import { formProblemFromFields, type FormProblem } from '../../../ui/graphql-errors';
 import type { SignedInViewer } from '../../accounts/viewer/viewer-state';
-import { criterionLabel } from '../review-format';
+import { criterionLabel } from '../../../ui/labels';
 import { CriterionBadge, StatusBadge } from '../status-badge';
 import { TextAreaField } from '../text-area-field';
 import { ActionProblem } from './action-problem';

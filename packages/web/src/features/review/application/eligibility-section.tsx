@@ -1,6 +1,6 @@
 import type { ReviewEligibilityFragment } from '../../../generated/graphql';
 import { formatDateTime } from '../../../ui/format';
-import { criterionLabel } from '../review-format';
+import { criterionLabel } from '../../../ui/labels';
 import { CriterionBadge } from '../status-badge';
 
 /** The eligibility result criterion by criterion, as computed when the application was submitted. */

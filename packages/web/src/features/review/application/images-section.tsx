@@ -1,5 +1,5 @@
 import type { ReviewImagesFragment } from '../../../generated/graphql';
-import { humanizeConstant } from '../../../ui/format';
+import { IMAGE_VIEW_NAMES } from '../../../ui/labels';
 import { CriterionBadge } from '../status-badge';
 import { imageChecklist, imagesFiguresOf, requiredViewsOf } from './evidence-figures';
 
@@ -36,7 +36,7 @@ export function ImagesSection({ application }: { application: ReviewImagesFragme
             <span className="rv-view-mark" aria-hidden="true">
               {shown > 0 ? '✓' : '✗'}
             </span>
-            {humanizeConstant(view)}
+            {IMAGE_VIEW_NAMES[view]}
             <span className="visually-hidden">: {shown > 0 ? 'present' : 'rv-missing'}</span>
             <span className="rv-view-count">
               {shown > 0 ? (shown > 1 ? `${shown} images` : '1 image') : 'missing'}
@@ -55,14 +55,14 @@ export function ImagesSection({ application }: { application: ReviewImagesFragme
                 <a href={image.file.url} target="_blank" rel="noopener">
                   <img
                     src={image.file.url}
-                    alt={`${humanizeConstant(image.view)} view of the sample unit`}
+                    alt={`${IMAGE_VIEW_NAMES[image.view]} view of the sample unit`}
                     width={image.file.width ?? undefined}
                     height={image.file.height ?? undefined}
                     loading="lazy"
                   />
                 </a>
                 <figcaption>
-                  {humanizeConstant(image.view)}
+                  {IMAGE_VIEW_NAMES[image.view]}
                   {image.file.width && image.file.height && (
                     <span className="muted">
                       {' '}

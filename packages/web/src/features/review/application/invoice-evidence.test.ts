@@ -14,13 +14,13 @@ describe('rateText / rateDateText', () => {
       'a CAD row as stored',
       { from: 'CAD', to: 'USD', rate: '0.7150', validFrom: '2026-01-01', inverted: false },
       '1 CAD = 0.7150 USD',
-      'in force from Jan 1, 2026',
+      'in force from 1 Jan 2026',
     ],
     [
       'a USD->MXN row used inverted',
       { from: 'MXN', to: 'USD', rate: '18.3486', validFrom: '2025-07-01', inverted: true },
       '1 USD = 18.3486 MXN, inverted',
-      'in force from Jul 1, 2025',
+      'in force from 1 Jul 2025',
     ],
   ])('%s', (_case, rate, text, date) => {
     expect(rateText(rate)).toBe(text);

@@ -1,5 +1,5 @@
 import type { ReviewLineEvaluationFragment } from '../../../generated/graphql';
-import { formatCalendarDate } from '../review-format';
+import { formatDate } from '../../../ui/format';
 
 type RateUsed = NonNullable<ReviewLineEvaluationFragment['rate']>;
 
@@ -16,7 +16,7 @@ export function rateText(rate: RateUsed | null): string {
 
 /** The date of the rate row: "in force from Jan 1, 2026". */
 export function rateDateText(rate: RateUsed | null): string | null {
-  return rate?.validFrom ? `in force from ${formatCalendarDate(rate.validFrom)}` : null;
+  return rate?.validFrom ? `in force from ${formatDate(rate.validFrom)}` : null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ReviewInvoicesFragment, ReviewLineEvaluationFragment } from '../../../generated/graphql';
-import { criterionLabel, formatCalendarDate } from '../review-format';
+import { formatDate } from '../../../ui/format';
+import { criterionLabel } from '../../../ui/labels';
 import { CriterionBadge } from '../status-badge';
 import { amountIn, exclusionText, fileLink, rateDateText, rateText, sameRate, sharedRate } from './invoice-evidence';
 
@@ -80,7 +81,7 @@ function InvoiceCard({
             {invoice.supplier || 'Supplier not given'} · {invoice.invoiceNumber || 'no number'}
           </h3>
           <p className="rv-invoice-meta">
-            <span>{invoice.dateStatus === 'INVALID_DATE' ? invoice.date : formatCalendarDate(invoice.date)}</span>
+            <span>{invoice.dateStatus === 'INVALID_DATE' ? invoice.date : formatDate(invoice.date)}</span>
             <span>{invoice.currency}</span>
             {invoice.inWindow ? (
               <span className="rv-pill rv-pill-pass">In the purchase window</span>

@@ -2,9 +2,8 @@ import { MARKETPLACES } from '@recertify/domain';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ReviewHeaderFragment } from '../../../generated/graphql';
-import { formatDateTime } from '../../../ui/format';
 import { DueText } from '../due-text';
-import { formatCalendarDate, formatMarketplaceDate } from '../review-format';
+import { formatDate, formatDateIn, formatDateTime } from '../../../ui/format';
 import { StatusBadge } from '../status-badge';
 
 interface Props {
@@ -45,10 +44,10 @@ export function ReviewHeader({ application: a, queuePath, actions }: Props) {
         <div>
           <dt>Submitted</dt>
           <dd>
-            {a.submittedAt ? formatMarketplaceDate(a.submittedAt, a.marketplace) : '—'}
+            {a.submittedAt ? formatDateIn(a.submittedAt, MARKETPLACES[a.marketplace].timeZone) : '—'}
             {a.firstSubmittedAt && a.submittedAt && a.firstSubmittedAt !== a.submittedAt && (
               <span className="rv-fact-detail">
-                resubmitted; first on {formatMarketplaceDate(a.firstSubmittedAt, a.marketplace)}
+                resubmitted; first on {formatDateIn(a.firstSubmittedAt, MARKETPLACES[a.marketplace].timeZone)}
               </span>
             )}
           </dd>
@@ -56,7 +55,7 @@ export function ReviewHeader({ application: a, queuePath, actions }: Props) {
         <div>
           <dt>Decision due</dt>
           <dd>
-            {a.dueDate ? formatCalendarDate(a.dueDate) : '—'}
+            {a.dueDate ? formatDate(a.dueDate) : '—'}
             {a.due && <DueText due={a.due} />}
           </dd>
         </div>

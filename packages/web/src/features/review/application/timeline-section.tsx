@@ -1,5 +1,6 @@
 import type { ReviewTimelineFragment } from '../../../generated/graphql';
-import { formatDateTime, humanizeConstant } from '../../../ui/format';
+import { formatDateTime } from '../../../ui/format';
+import { auditActionLabel } from '../../../ui/labels';
 
 /** The audit trail: who did what and when, oldest first, as the append-only log records it. */
 export function TimelineSection({ application }: { application: ReviewTimelineFragment }) {
@@ -13,7 +14,7 @@ export function TimelineSection({ application }: { application: ReviewTimelineFr
           {application.timeline.map((entry, index) => (
             <li key={`${entry.at}-${index}`} className="rv-timeline-entry">
               <p className="rv-timeline-what">
-                <strong>{humanizeConstant(entry.action)}</strong>
+                <strong>{auditActionLabel(entry.action)}</strong>
                 {entry.actor && <span className="muted"> by {entry.actor}</span>}
               </p>
               <p className="rv-timeline-when muted small">

@@ -65,8 +65,8 @@ describe('QueueRow', () => {
     expect(cellTexts(row)).toEqual([
       'Queue & Co Refurb',
       'US',
-      'Mar 2, 2026',
-      'Mar 16, 2026' + '3 business days left',
+      '2 Mar 2026',
+      '16 Mar 2026' + '3 business days left',
       'All pass',
       '—',
       'Unclaimed',

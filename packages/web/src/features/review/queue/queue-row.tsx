@@ -1,7 +1,8 @@
 import { Link, useLocation } from 'react-router';
 import type { ReviewQueueRowFragment } from '../../../generated/graphql';
 import { DueText } from '../due-text';
-import { formatCalendarDate, formatMarketplaceDate } from '../review-format';
+import { MARKETPLACES } from '@recertify/domain';
+import { formatDate, formatDateIn } from '../../../ui/format';
 import { reviewPath, type ReviewLinkState } from '../review-paths';
 
 /** One application of the queue: who, where, how long it has waited, how urgent, and what the checks found. */
@@ -19,9 +20,9 @@ export function QueueRow({ application }: { application: ReviewQueueRowFragment 
       <td>
         <span className="marketplace-code">{marketplace}</span>
       </td>
-      <td>{submittedAt ? formatMarketplaceDate(submittedAt, marketplace) : '—'}</td>
+      <td>{submittedAt ? formatDateIn(submittedAt, MARKETPLACES[marketplace].timeZone) : '—'}</td>
       <td>
-        <span className="rv-due-date">{dueDate ? formatCalendarDate(dueDate) : '—'}</span>
+        <span className="rv-due-date">{dueDate ? formatDate(dueDate) : '—'}</span>
         {due && <DueText due={due} />}
       </td>
       <td>

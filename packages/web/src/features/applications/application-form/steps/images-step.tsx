@@ -1,6 +1,6 @@
 import { findCriterion, IMAGE_VIEWS, type ImageView } from '@recertify/domain';
 import { useId, useState } from 'react';
-import { humanizeConstant } from '../../../../ui/format';
+import { IMAGE_VIEW_NAMES } from '../../../../ui/labels';
 import { FileUpload } from '../../uploads/file-upload';
 import { fileHref } from '../../uploads/uploads';
 import { imageFieldKey } from '../error-paths';
@@ -20,7 +20,7 @@ export const VIEW_DESCRIPTIONS: Readonly<Record<ImageView, string>> = {
 };
 
 export function viewName(view: ImageView): string {
-  return view === 'SCREEN_ON' ? 'Screen on' : humanizeConstant(view);
+  return IMAGE_VIEW_NAMES[view];
 }
 
 export function ImagesStep({ form }: { form: FormApi }) {

@@ -1,7 +1,6 @@
 import { findCriterion, formatMoney } from '@recertify/domain';
 import type { ReactNode } from 'react';
-import { humanizeConstant } from '../../../../ui/format';
-import { criterionLabel } from '../../eligibility/eligibility-checklist';
+import { criterionLabel, SELLER_TYPE_NAMES } from '../../../../ui/labels';
 import type { FormApi } from '../form-api';
 import { stepForCriterion, type StepId } from '../steps';
 
@@ -33,7 +32,7 @@ export function ReviewStep({ form, submit }: { form: FormApi; submit: SubmitCont
         <ReviewSection title="Business" step="business" form={form}>
           <Row label="Legal name" value={state.legalName} />
           <Row label="Contact" value={[state.contactName, state.contactEmail].filter(Boolean).join(' · ')} />
-          <Row label="Seller type" value={state.sellerType ? humanizeConstant(state.sellerType) : ''} />
+          <Row label="Seller type" value={state.sellerType ? SELLER_TYPE_NAMES[state.sellerType] : ''} />
           <Row label={`Already sells in ${form.marketplace.name}`} value={yes(state.existingSeller)} />
         </ReviewSection>
         <ReviewSection title="Refurbishment" step="refurbishment" form={form}>

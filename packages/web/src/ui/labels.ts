@@ -1,0 +1,158 @@
+import {
+  CRITERION_LABELS,
+  CURRENCIES,
+  IMAGE_VIEW_LABELS,
+  MARKETPLACES,
+  REFURBISHER_LABELS,
+  SELLER_TYPE_LABELS,
+  type CriterionCode,
+} from '@recertify/domain';
+import type {
+  ApiScope,
+  ApplicationStatus,
+  CriterionStatus,
+  CurrencyCode,
+  Decision,
+  DueFilter,
+  ImageView,
+  MarketplaceCode,
+  OrganizationKind,
+  Refurbisher,
+  Role,
+  SellerType,
+  WarrantyKind,
+} from '../generated/graphql';
+
+/*
+ * Every code the API sends, as people read it. A code (IN_REVIEW, SCREEN_ON, PROFESSIONAL) never
+ * reaches the screen: pages show these labels. The tables are typed by the generated enums, and
+ * labels.test.ts checks every enum of schema.graphql against ENUM_LABELS, so a new value fails the
+ * tests until it has words here. Where the domain already names a code (criteria, image views,
+ * seller types, refurbishers, currencies, marketplaces), the same words are used.
+ */
+
+export const APPLICATION_STATUS_LABELS: Readonly<Record<ApplicationStatus, string>> = {
+  DRAFT: 'Draft',
+  SUBMITTED: 'Submitted',
+  IN_REVIEW: 'In review',
+  NEEDS_INFO: 'Needs information',
+  APPROVED: 'Approved',
+  REJECTED: 'Rejected',
+  WITHDRAWN: 'Withdrawn',
+};
+
+export const CRITERION_STATUS_LABELS: Readonly<Record<CriterionStatus, string>> = {
+  PASS: 'Passes',
+  FAIL: 'Fails',
+  NEEDS_REVIEW: 'A reviewer checks',
+};
+
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  SELLER: 'Seller',
+  REVIEWER: 'Reviewer',
+  ADMIN: 'Admin',
+};
+
+export const ORGANIZATION_KIND_LABELS: Readonly<Record<OrganizationKind, string>> = {
+  SELLER: 'Seller',
+  PROVIDER: 'Returns provider',
+};
+
+export const DECISION_LABELS: Readonly<Record<Decision, string>> = {
+  APPROVE: 'Approve',
+  REJECT: 'Reject',
+  NEEDS_INFO: 'Ask for more information',
+};
+
+export const DUE_FILTER_LABELS: Readonly<Record<DueFilter, string>> = {
+  OVERDUE: 'Overdue',
+  DUE_TODAY: 'Due today',
+  DUE_THIS_WEEK: 'Due this week',
+};
+
+export const WARRANTY_KIND_LABELS: Readonly<Record<WarrantyKind, string>> = {
+  GUARANTEE_ACCEPTANCE: 'Renewed Guarantee accepted',
+  MINIMUM_DAYS: 'Minimum warranty length',
+};
+
+/** The scope as API users write it (SPEC 8), e.g. "read:applications". */
+export const API_SCOPE_LABELS: Readonly<Record<ApiScope, string>> = {
+  READ_APPLICATIONS: 'read:applications',
+  READ_QUALITY: 'read:quality',
+  READ_RETURNS: 'read:returns',
+  WRITE_RETURNS: 'write:returns',
+  PROVIDER_RETURNS: 'provider:returns',
+};
+
+// The domain names these in its own summaries; the same words everywhere.
+export const IMAGE_VIEW_NAMES: Readonly<Record<ImageView, string>> = IMAGE_VIEW_LABELS;
+export const SELLER_TYPE_NAMES: Readonly<Record<SellerType, string>> = SELLER_TYPE_LABELS;
+export const REFURBISHER_NAMES: Readonly<Record<Refurbisher, string>> = REFURBISHER_LABELS;
+
+export const MARKETPLACE_NAMES: Readonly<Record<MarketplaceCode, string>> = {
+  US: MARKETPLACES.US.name,
+  CA: MARKETPLACES.CA.name,
+  MX: MARKETPLACES.MX.name,
+};
+
+/** "US dollar (USD)": the code stays, as on an invoice, with its name. */
+export const CURRENCY_NAMES: Readonly<Record<CurrencyCode, string>> = {
+  USD: `${CURRENCIES.USD.name} (USD)`,
+  CAD: `${CURRENCIES.CAD.name} (CAD)`,
+  MXN: `${CURRENCIES.MXN.name} (MXN)`,
+};
+
+/** Audit actions, as a timeline reads them (the API sends them as strings, not an enum). */
+export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
+  STARTED: 'Application started',
+  DRAFT_SAVED: 'Draft saved',
+  SUBMITTED: 'Submitted for review',
+  RESUBMITTED: 'Resubmitted with the requested information',
+  CLAIMED: 'A reviewer started the review',
+  RELEASED: 'Put back in the review queue',
+  APPROVED: 'Approved',
+  REJECTED: 'Rejected',
+  NEEDS_INFO: 'More information requested',
+  WITHDRAWN: 'Withdrawn',
+};
+
+/** Every enum of the schema with its labels, for the test that none lacks one. */
+export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  ApiScope: API_SCOPE_LABELS,
+  ApplicationStatus: APPLICATION_STATUS_LABELS,
+  CriterionStatus: CRITERION_STATUS_LABELS,
+  CurrencyCode: CURRENCY_NAMES,
+  Decision: DECISION_LABELS,
+  DueFilter: DUE_FILTER_LABELS,
+  ImageView: IMAGE_VIEW_NAMES,
+  MarketplaceCode: MARKETPLACE_NAMES,
+  OrganizationKind: ORGANIZATION_KIND_LABELS,
+  Refurbisher: REFURBISHER_NAMES,
+  Role: ROLE_LABELS,
+  SellerType: SELLER_TYPE_NAMES,
+  WarrantyKind: WARRANTY_KIND_LABELS,
+};
+
+/**
+ * Enums of the schema that are never shown to a person, with why. The error codes are read by the
+ * app to decide what to do; people read the error's message.
+ */
+export const UNSHOWN_ENUMS: Readonly<Record<string, string>> = {
+  ErrorCode: 'branched on by the app; people read the error message',
+  ApiErrorCode: 'branched on by the app; people read the error message',
+};
+
+/** A criterion code as people read it, e.g. QUALIFYING_PURCHASES -> "Qualifying purchases". */
+export function criterionLabel(code: string): string {
+  return Object.hasOwn(CRITERION_LABELS, code) ? CRITERION_LABELS[code as CriterionCode] : sentenceOfCode(code);
+}
+
+export function auditActionLabel(action: string): string {
+  return Object.hasOwn(AUDIT_ACTION_LABELS, action) ? (AUDIT_ACTION_LABELS[action] ?? action) : sentenceOfCode(action);
+}
+
+/** The last resort for a code the app does not know yet (a newer server): words, never the raw code. */
+function sentenceOfCode(code: string): string {
+  const words = code.toLowerCase().split('_').join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
