@@ -3,7 +3,6 @@ import type { MyApplicationRowFragment } from '../../../generated/graphql';
 import { applicationFacts } from './marketplace-applications-card';
 
 const base: MyApplicationRowFragment = {
-  __typename: 'Application',
   id: 'a1',
   marketplace: 'US',
   status: 'DRAFT',
