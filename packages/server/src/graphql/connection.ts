@@ -14,16 +14,7 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-export interface Edge<T> {
-  cursor: string;
-  node: T;
-}
-
-export interface Connection<T> {
-  edges: Edge<T>[];
-  pageInfo: PageInfo;
-  totalCount: number;
-}
+export type { Connection, Edge } from '../db/pagination.js';
 
 /** Relay connection and edge types for one node type, from one factory. */
 export function createConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
@@ -40,18 +31,4 @@ export function createConnectionType<T extends object>(nodeType: ClassType<T>, n
     @Field(() => Int, { description: 'How many items match, across all pages.' }) totalCount!: number;
   }
   return ConnectionType;
-}
-
-export function encodeCursor(parts: readonly unknown[]): string {
-  return Buffer.from(JSON.stringify(parts)).toString('base64url');
-}
-
-/** Decodes a cursor made by encodeCursor; null when it is not one. */
-export function decodeCursor(cursor: string): unknown[] | null {
-  try {
-    const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    return Array.isArray(parts) ? parts : null;
-  } catch {
-    return null;
-  }
 }

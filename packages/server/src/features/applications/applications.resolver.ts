@@ -23,6 +23,7 @@ import { loadBusinessCalendar } from '../marketplaces/business-calendar.js';
 import { PolicyVersion } from '../marketplaces/policy-version.entity.js';
 import { Upload } from '../uploads/upload.entity.js';
 import { Application, ApplicationImage, Invoice, InvoiceLine, MarketplaceApproval } from './application.entity.js';
+import type { ApplicationRow } from './application-row.js';
 import { ApplicationService } from './application.service.js';
 import {
   ApplicationDraftInput,
@@ -129,7 +130,7 @@ export class ApplicationsResolver {
   }
 
   @FieldResolver(() => Organization, { description: 'The seller organization.' })
-  async seller(@Root() application: Application): Promise<Organization> {
+  async seller(@Root() application: ApplicationRow): Promise<Organization> {
     return (await application.organization.load())!;
   }
 
@@ -154,7 +155,7 @@ export class ApplicationsResolver {
     nullable: true,
     description: 'The policy version it is judged by (set at submission).',
   })
-  async policyVersion(@Root() application: Application): Promise<PolicyVersion | null> {
+  async policyVersion(@Root() application: ApplicationRow): Promise<PolicyVersion | null> {
     return application.policyVersion ? ((await application.policyVersion.load()) ?? null) : null;
   }
 
@@ -162,7 +163,7 @@ export class ApplicationsResolver {
     nullable: true,
     description: 'Decision due date in business days, while in review.',
   })
-  async due(@Root() application: Application, @Ctx() ctx: GraphQLContext): Promise<DueStatusType | null> {
+  async due(@Root() application: ApplicationRow, @Ctx() ctx: GraphQLContext): Promise<DueStatusType | null> {
     if (!application.dueDate || !['SUBMITTED', 'IN_REVIEW'].includes(application.status)) return null;
     const code = application.marketplace;
     const calendar = await ctx.memo(`calendar:${code}`, () => loadBusinessCalendar(ctx.em, code));
@@ -171,23 +172,23 @@ export class ApplicationsResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Name of the reviewer who claimed it (staff only).' })
-  async claimedByName(@Root() application: Application, @Ctx() ctx: GraphQLContext): Promise<string | null> {
+  async claimedByName(@Root() application: ApplicationRow, @Ctx() ctx: GraphQLContext): Promise<string | null> {
     if (ctx.principal.kind !== 'user' || ctx.principal.role === Role.SELLER || !application.claimedBy) return null;
     return (await application.claimedBy.load())?.displayName ?? null;
   }
 
   @FieldResolver(() => Boolean, { description: 'Claimed by the signed-in reviewer.' })
-  claimedByMe(@Root() application: Application, @Ctx() ctx: GraphQLContext): boolean {
+  claimedByMe(@Root() application: ApplicationRow, @Ctx() ctx: GraphQLContext): boolean {
     return ctx.principal.kind === 'user' && application.claimedBy?.id === ctx.principal.user.id;
   }
 
   @FieldResolver(() => [RejectionReason], { description: 'Why it was rejected, per criterion.' })
-  rejectionReasons(@Root() application: Application): RejectionReason[] {
+  rejectionReasons(@Root() application: ApplicationRow): RejectionReason[] {
     return application.rejectionReasons ?? [];
   }
 
   @FieldResolver(() => [TimelineEntry], { description: 'What happened, oldest first.' })
-  async timeline(@Root() application: Application, @Ctx() ctx: GraphQLContext): Promise<TimelineEntry[]> {
+  async timeline(@Root() application: ApplicationRow, @Ctx() ctx: GraphQLContext): Promise<TimelineEntry[]> {
     const staff = ctx.principal.kind === 'user' && ctx.principal.role !== Role.SELLER;
     const entries = await auditTrail(ctx.em, 'Application', application.id);
     return entries

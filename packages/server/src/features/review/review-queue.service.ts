@@ -1,12 +1,14 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { MARKETPLACES, addCalendarDays, dayOfWeek, localDateOf, type MarketplaceCode } from '@recertify/domain';
+import { keyset, type Connection, type CursorKey } from '../../db/pagination.js';
+import { rowReader } from '../../db/rows.js';
+import { joinSql, sql, type Sql } from '../../db/sql.js';
 import { badInput } from '../../graphql/app-errors.js';
 import { requireUser } from '../../graphql/auth.js';
-import { decodeCursor, encodeCursor, type Connection } from '../../graphql/connection.js';
 import type { Principal } from '../../graphql/principal.js';
 import { Role } from '../accounts/accounts.enums.js';
 import { Application } from '../applications/application.entity.js';
+import { applicationRowProps, ROW_BASE_PROPS, type ApplicationRow } from '../applications/application-row.js';
 import { ApplicationStatusEnum } from '../applications/applications.enums.js';
 import { Marketplace } from '../marketplaces/marketplace.entity.js';
 import { DueFilter, type ReviewQueueCounts, type ReviewQueueFilter } from './review.types.js';
@@ -14,136 +16,156 @@ import { DueFilter, type ReviewQueueCounts, type ReviewQueueFilter } from './rev
 const QUEUE_STATUSES = [ApplicationStatusEnum.SUBMITTED, ApplicationStatusEnum.IN_REVIEW];
 const MAX_PAGE = 100;
 
-/** The reviewer's queue: one page of it, and how many applications each filter holds. Read only. */
+/** The queue's order, oldest due first: the columns of `application_queue_order_index`. */
+const QUEUE_ORDER: ReadonlyArray<CursorKey<ApplicationRow>> = [
+  { column: '"a"."due_date"', type: 'day', of: (row) => row.dueDate },
+  { column: '"a"."submitted_at"', type: 'timestamp', of: (row) => row.submittedAt },
+  { column: '"a"."id"', type: 'string', of: (row) => row.id },
+];
+
+export interface QueueArgs {
+  readonly first?: number | null;
+  readonly after?: string | null;
+  readonly filter?: ReviewQueueFilter | null;
+}
+
+/**
+ * The reviewer's queue: one page of it, and how many applications each filter holds. Read only:
+ * pages are plain rows (db/rows.ts) with only the columns asked for, not managed entities.
+ */
 export class ReviewQueueService {
   constructor(
     private readonly em: EntityManager,
     private readonly now: () => Date,
   ) {}
 
-  /** Oldest due first; keyset pagination on (dueDate, submittedAt, id). */
+  /**
+   * Oldest due first, keyset-paged on (dueDate, submittedAt, id). `fields` are the GraphQL fields
+   * selected on each application (all columns when absent); the count runs only if `totalCount` is read.
+   */
   async queue(
     principal: Principal,
-    args: { first?: number | null; after?: string | null; filter?: ReviewQueueFilter | null },
-  ): Promise<Connection<Application>> {
+    args: QueueArgs,
+    fields?: Iterable<string>,
+  ): Promise<Connection<ApplicationRow | Application>> {
     requireUser(principal, Role.REVIEWER, Role.ADMIN);
     const first = args.first ?? 50;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
       throw badInput([{ field: 'first', message: `must be between 1 and ${MAX_PAGE}` }]);
     }
-    const where = await this.queueWhere(args.filter ?? {});
-    const conditions: Array<FilterQuery<Application>> = [where];
-    if (args.after) {
-      const parts = decodeCursor(args.after);
-      const [dueDate, submittedAt, id] = parts ?? [];
-      if (typeof dueDate !== 'string' || typeof submittedAt !== 'string' || typeof id !== 'string') {
-        throw badInput([{ field: 'after', message: 'is not a cursor from this list; start again without it' }]);
-      }
-      const at = new Date(submittedAt);
-      conditions.push({
-        $or: [
-          { dueDate: { $gt: dueDate } },
-          { dueDate, submittedAt: { $gt: at } },
-          { dueDate, submittedAt: at, id: { $gt: id } },
-        ],
-      });
-    }
-    const [rows, totalCount] = await Promise.all([
-      this.em.find(
-        Application,
-        { $and: conditions },
-        {
-          orderBy: [{ dueDate: 'asc' }, { submittedAt: 'asc' }, { id: 'asc' }],
-          limit: first + 1,
-          populate: ['organization'],
-        },
-      ),
-      this.em.count(Application, where),
-    ]);
-    const page = rows.slice(0, first);
-    const edges = page.map((node) => ({
-      node,
-      cursor: encodeCursor([node.dueDate, node.submittedAt?.toISOString(), node.id]),
-    }));
-    return {
-      edges,
-      totalCount,
-      pageInfo: {
-        hasNextPage: rows.length > first,
-        hasPreviousPage: Boolean(args.after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-    };
+    const filter = normalized(args.filter ?? {});
+    const page = keyset({ keys: QUEUE_ORDER, scope: ['reviewQueue', filter], first, after: args.after });
+    const where = await this.condition(filter);
+    const rowProps = fields ? applicationRowProps(fields) : null;
+    // A field that needs the managed entity (invoices, eligibility…): the page's keys first, then the entities.
+    const reader = rowReader(this.em, Application, 'a', rowProps ?? ROW_BASE_PROPS);
+    const condition = page.after ? joinSql([where, page.after], 'and') : where;
+    const raw = await this.em.execute<Array<Record<string, unknown>>>(
+      `select ${reader.columns} from "application" as "a" where ${condition.text} order by ${page.orderBy} limit ${page.limit}`,
+      [...condition.params],
+    );
+    const rows = raw.map((r) => reader.read(r) as ApplicationRow);
+    const nodes = fields && !rowProps ? await this.entitiesOf(rows) : null;
+    return page.page(
+      rows,
+      (row) => nodes?.get(row.id) ?? row,
+      () => this.count(where),
+    );
   }
 
+  /** For the filter bar: how many applications each chip holds, as if it were added to `filter`. One statement. */
   async counts(principal: Principal, filter: ReviewQueueFilter = {}): Promise<ReviewQueueCounts> {
     requireUser(principal, Role.REVIEWER, Role.ADMIN);
-    const count = async (extra: ReviewQueueFilter) =>
-      this.em.count(Application, await this.queueWhere({ ...filter, ...extra }));
-    const [
-      total,
-      submitted,
-      inReview,
-      overdue,
-      dueToday,
-      dueThisWeek,
-      appleRequested,
-      failedChecks,
-      ...perMarketplace
-    ] = await Promise.all([
-      count({}),
-      count({ status: ApplicationStatusEnum.SUBMITTED }),
-      count({ status: ApplicationStatusEnum.IN_REVIEW }),
-      count({ due: DueFilter.OVERDUE }),
-      count({ due: DueFilter.DUE_TODAY }),
-      count({ due: DueFilter.DUE_THIS_WEEK }),
-      count({ appleRequested: true }),
-      count({ failedChecks: true }),
-      ...(Object.keys(MARKETPLACES) as MarketplaceCode[]).map((m) => count({ marketplace: m as never })),
-    ]);
+    const markets = Object.keys(MARKETPLACES) as MarketplaceCode[];
+    const chips: Array<[string, ReviewQueueFilter]> = [
+      ['total', {}],
+      ['submitted', { status: ApplicationStatusEnum.SUBMITTED }],
+      ['inReview', { status: ApplicationStatusEnum.IN_REVIEW }],
+      ['overdue', { due: DueFilter.OVERDUE }],
+      ['dueToday', { due: DueFilter.DUE_TODAY }],
+      ['dueThisWeek', { due: DueFilter.DUE_THIS_WEEK }],
+      ['appleRequested', { appleRequested: true }],
+      ['failedChecks', { failedChecks: true }],
+      ...markets.map((m): [string, ReviewQueueFilter] => [`m_${m}`, { marketplace: m as never }]),
+    ];
+    const conditions = await Promise.all(chips.map(([, extra]) => this.condition(normalized({ ...filter, ...extra }))));
+    const sums = conditions.map((c, i) => `sum(case when ${c.text} then 1 else 0 end) as "${chips[i]![0]}"`);
+    const [row] = await this.em.execute<Array<Record<string, unknown>>>(
+      `select ${sums.join(', ')} from "application" as "a" where ${IN_QUEUE.text}`,
+      [...conditions.flatMap((c) => c.params), ...IN_QUEUE.params],
+    );
+    const count = (key: string) => Number(row?.[key] ?? 0);
     return {
-      total,
-      submitted,
-      inReview,
-      overdue,
-      dueToday,
-      dueThisWeek,
-      appleRequested,
-      failedChecks,
-      byMarketplace: (Object.keys(MARKETPLACES) as MarketplaceCode[]).map((m, i) => ({
-        marketplace: m as never,
-        count: perMarketplace[i] ?? 0,
-      })),
+      total: count('total'),
+      submitted: count('submitted'),
+      inReview: count('inReview'),
+      overdue: count('overdue'),
+      dueToday: count('dueToday'),
+      dueThisWeek: count('dueThisWeek'),
+      appleRequested: count('appleRequested'),
+      failedChecks: count('failedChecks'),
+      byMarketplace: markets.map((m) => ({ marketplace: m as never, count: count(`m_${m}`) })),
     };
   }
 
-  private async queueWhere(filter: ReviewQueueFilter): Promise<FilterQuery<Application>> {
-    const and: Array<FilterQuery<Application>> = [
-      { status: filter.status && QUEUE_STATUSES.includes(filter.status) ? filter.status : { $in: QUEUE_STATUSES } },
-    ];
-    if (filter.marketplace) and.push({ marketplace: filter.marketplace });
-    if (filter.appleRequested != null) and.push({ appleRequested: filter.appleRequested });
-    if (filter.failedChecks === true)
-      and.push({ $or: [{ failingChecks: { $gt: 0 } }, { checksNeedingReview: { $gt: 0 } }] });
-    if (filter.failedChecks === false) and.push({ failingChecks: 0, checksNeedingReview: 0 });
+  private async count(where: Sql): Promise<number> {
+    const [row] = await this.em.execute<Array<{ count: number | string }>>(
+      `select count(*) as "count" from "application" as "a" where ${where.text}`,
+      [...where.params],
+    );
+    return Number(row?.count ?? 0);
+  }
+
+  /** The managed entities of a page, by id, in one statement. */
+  private async entitiesOf(rows: readonly ApplicationRow[]): Promise<Map<string, Application>> {
+    const entities = await this.em.find(Application, { id: { $in: rows.map((r) => r.id) } });
+    return new Map(entities.map((e) => [e.id, e]));
+  }
+
+  /** The queue's SQL condition for a filter, on `application as a`. */
+  private async condition(filter: ReviewQueueFilter): Promise<Sql> {
+    const and: Sql[] = [IN_QUEUE];
+    if (filter.status) and.push(sql('"a"."status" = ?', [filter.status]));
+    if (filter.marketplace) and.push(sql('"a"."marketplace" = ?', [filter.marketplace]));
+    if (filter.appleRequested != null) and.push(sql('"a"."apple_requested" = ?', [filter.appleRequested]));
+    if (filter.failedChecks === true) and.push(sql('"a"."failing_checks" > 0 or "a"."checks_needing_review" > 0'));
+    if (filter.failedChecks === false) and.push(sql('"a"."failing_checks" = 0 and "a"."checks_needing_review" = 0'));
     if (filter.due) {
       // "Today" is each marketplace's own local date.
-      const marketplaces = await this.em.find(Marketplace, {});
-      and.push({
-        $or: marketplaces.map((m) => {
-          const today = localDateOf(this.now(), m.timeZone);
-          const sunday = addCalendarDays(today, (7 - dayOfWeek(today)) % 7);
-          const dueDate =
-            filter.due === DueFilter.OVERDUE
-              ? { $lt: today }
-              : filter.due === DueFilter.DUE_TODAY
-                ? today
-                : { $gte: today, $lte: sunday };
-          return { marketplace: m.code, dueDate };
-        }),
+      const due = filter.due;
+      const perMarketplace = (await this.marketplaces()).map((m) => {
+        const today = localDateOf(this.now(), m.timeZone);
+        const sunday = addCalendarDays(today, (7 - dayOfWeek(today)) % 7);
+        const dueDate =
+          due === DueFilter.OVERDUE
+            ? sql('"a"."due_date" < ?', [today])
+            : due === DueFilter.DUE_TODAY
+              ? sql('"a"."due_date" = ?', [today])
+              : sql('"a"."due_date" >= ? and "a"."due_date" <= ?', [today, sunday]);
+        return joinSql([sql('"a"."marketplace" = ?', [m.code]), dueDate], 'and');
       });
+      and.push(joinSql(perMarketplace, 'or'));
     }
-    return { $and: and };
+    return joinSql(and, 'and');
   }
+
+  private marketplacesLoaded?: Promise<Marketplace[]>;
+  private marketplaces(): Promise<Marketplace[]> {
+    return (this.marketplacesLoaded ??= this.em.find(Marketplace, {}));
+  }
+}
+
+// Constants written as literals, exactly as the partial order index says it: SQLite uses a partial index
+// only when the query's terms match its WHERE, and a bound parameter never does.
+const IN_QUEUE = sql(`"a"."status" in (${QUEUE_STATUSES.map((s) => `'${s}'`).join(', ')})`);
+
+/** The filter with only the keys that narrow the queue, in a fixed order (cursors carry its fingerprint). */
+function normalized(filter: ReviewQueueFilter): ReviewQueueFilter {
+  return {
+    status: filter.status && QUEUE_STATUSES.includes(filter.status) ? filter.status : null,
+    marketplace: filter.marketplace ?? null,
+    due: filter.due ?? null,
+    appleRequested: filter.appleRequested ?? null,
+    failedChecks: filter.failedChecks ?? null,
+  };
 }

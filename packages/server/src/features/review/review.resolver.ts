@@ -1,6 +1,9 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Connection } from '../../graphql/connection.js';
 import type { GraphQLContext } from '../../graphql/context.js';
+import { selectedFields } from '../../graphql/selection.js';
+import type { ApplicationRow } from '../applications/application-row.js';
 import { Role } from '../accounts/accounts.enums.js';
 import { Application } from '../applications/application.entity.js';
 import { ReviewQueueService } from './review-queue.service.js';
@@ -26,8 +29,12 @@ class ReviewQueueArgs {
 export class ReviewResolver {
   @Authorized(Role.REVIEWER, Role.ADMIN)
   @Query(() => ReviewQueueConnection, { description: 'Submitted and claimed applications, oldest due first.' })
-  reviewQueue(@Args() args: ReviewQueueArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<Application>> {
-    return queueService(ctx).queue(ctx.principal, args);
+  reviewQueue(
+    @Args() args: ReviewQueueArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<ApplicationRow | Application>> {
+    return queueService(ctx).queue(ctx.principal, args, selectedFields(info, ['edges', 'node']));
   }
 
   @Authorized(Role.REVIEWER, Role.ADMIN)

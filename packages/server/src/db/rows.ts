@@ -1,0 +1,50 @@
+import { ReferenceKind, type EntityClass, type EntityProperty } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+
+/**
+ * Plain rows for read paths that list many records: only the columns asked for, converted the way
+ * the ORM converts them (dates, booleans, JSON), with many-to-one relations as references that load
+ * (batched by the ORM's dataloader) only if a field reads them. No entity is created per row, and
+ * nothing enters the identity map except the few referenced records.
+ */
+export interface RowReader<T> {
+  /** The select list, e.g. `"a"."id", "a"."status"`. */
+  readonly columns: string;
+  readonly read: (raw: Record<string, unknown>) => Partial<T>;
+}
+
+export function rowReader<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  alias: string,
+  props: Iterable<string>,
+): RowReader<T> {
+  const meta = em.getMetadata().get<T>(entity.name);
+  const platform = em.getPlatform();
+  const comparator = em.getComparator();
+  const chosen: EntityProperty<T>[] = [];
+  for (const name of new Set(props)) {
+    const prop = (meta.properties as Record<string, EntityProperty<T> | undefined>)[name];
+    if (!prop?.fieldNames?.length || prop.fieldNames.length > 1) {
+      throw new Error(`${entity.name}.${name} is not a single-column property`);
+    }
+    if (prop.kind !== ReferenceKind.SCALAR && prop.kind !== ReferenceKind.MANY_TO_ONE) {
+      throw new Error(`${entity.name}.${name} is not a column`);
+    }
+    chosen.push(prop);
+  }
+  const converted = chosen.filter((p) => p.kind === ReferenceKind.SCALAR && p.customType);
+  const references = chosen.filter((p) => p.kind === ReferenceKind.MANY_TO_ONE);
+  return {
+    columns: chosen.map((p) => `"${alias}"."${p.fieldNames[0]}"`).join(', '),
+    read(raw) {
+      const row = comparator.mapResult<T>(meta.className, raw as never) as Record<string, unknown>;
+      for (const prop of converted) row[prop.name] = prop.customType!.convertToJSValue(row[prop.name], platform);
+      for (const prop of references) {
+        const id = row[prop.name];
+        row[prop.name] = id == null ? null : em.getReference(prop.type, id as never, { wrapped: true });
+      }
+      return row as Partial<T>;
+    },
+  };
+}
