@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createOrm, migrateToLatest } from './db/orm.js';
+import { keepStatisticsFresh } from './db/statistics.js';
 import { startOutboxWorker } from './features/outbox/outbox.process.js';
 import { createLogger } from './logger.js';
 import { DemoDataSeeder } from './seeders/demo-data.seeder.js';
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
   const address = await app.listen();
   // Emails queued by any instance are sent by whichever worker claims them first.
   const outbox = config.runWorkers ? startOutboxWorker({ config, orm, logger }) : null;
+  // SQLite plans the review queue well only with statistics, and data grows after migrating.
+  const statistics = keepStatisticsFresh(orm, logger);
   logger.info({ address, embedded: config.embedded }, `Recertify is running at ${address}`);
   if (config.embedded) process.stdout.write(`\n  Recertify is running: open ${address}\n\n`);
 
@@ -49,6 +52,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownGraceMs);
     timer.unref();
+    statistics.stop();
     // Workers stop first: app.stop() closes the database they use.
     (outbox ? outbox.stop() : Promise.resolve())
       .then(() => app.stop())

@@ -1,4 +1,6 @@
 import { Reference } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { refreshStatistics } from '../src/db/statistics.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OrganizationKind } from '../src/features/accounts/accounts.enums.js';
 import { Organization } from '../src/features/accounts/organization.entity.js';
@@ -22,10 +24,31 @@ const PAGE = `query($first: Int!) {
   }
 }`;
 
+// Every field of Application that reads columns or references (not collections or the eligibility service).
+const ROW_FIELDS = `id version status marketplace legalName contactName contactEmail sellerType existingSeller
+  refurbisher refurbisherName inspectionAttested categories brands appleRequested productsHaveScreen guaranteeAccepted
+  warrantyDays qualityPolicyAccepted qualityPolicyVersion submittedAt firstSubmittedAt dueDate failingChecks
+  checksNeedingReview claimedAt decidedAt appleApproved reviewerMessage createdAt updatedAt
+  seller { id name kind } due { dueDate businessDaysLeft overdue dueToday dueThisWeek } claimedByName claimedByMe
+  policyVersion { id } rejectionReasons { criterion reason } timeline { at action }`;
+
+/** The SQL statements of one request, without the ORM's colours. */
+function sqlOf(statements: string[]): string[] {
+  return (
+    statements
+      // eslint-disable-next-line no-control-regex -- the ORM colours its log lines
+      .map((s) => s.replace(/\u001b\[[0-9;]*m/g, ''))
+      .filter((s) => /\b(select|insert|update|delete)\b/i.test(s))
+  );
+}
+
+const touchesApplications = (statement: string) => /from [`"]?application[`"]? /i.test(statement);
+
 describe('review queue SQL', () => {
   let app: TestApp;
   let reviewer: TestClient;
   let statements: string[] = [];
+  let demoQueued = 0;
   beforeAll(async () => {
     app = await startTestApp({
       seeders: [DemoDataSeeder],
@@ -50,6 +73,10 @@ describe('review queue SQL', () => {
       em.persist(application);
     }
     await em.flush();
+    demoQueued =
+      (await em.count(Application, {
+        status: { $in: [ApplicationStatusEnum.SUBMITTED, ApplicationStatusEnum.IN_REVIEW] },
+      })) - 120;
   });
   afterAll(() => app?.stop());
 
@@ -59,12 +86,14 @@ describe('review queue SQL', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data.reviewQueue.edges).toHaveLength(first);
     // Sign-in checks (the session lookup) are the same for every request; count the rest too.
-    return (
-      statements
-        // eslint-disable-next-line no-control-regex -- the ORM colours its log lines
-        .map((s) => s.replace(/\u001b\[[0-9;]*m/g, ''))
-        .filter((s) => /\b(select|insert|update|delete)\b/i.test(s))
-    );
+    return sqlOf(statements);
+  }
+
+  async function statementsOf(query: string, variables: Record<string, unknown> = {}) {
+    statements = [];
+    const res = await reviewer.graphql<any>(query, variables);
+    expect(res.errors).toBeUndefined();
+    return { data: res.data, sql: sqlOf(statements) };
   }
 
   it('one page of 50 runs no more statements than a page of 5: nothing is loaded row by row', async () => {
@@ -74,5 +103,144 @@ describe('review queue SQL', () => {
     expect(fifty.length).toBe(five.length);
     // Session, page, count, sellers, reviewers who claimed, and each marketplace's calendar: a handful.
     expect(fifty.length).toBeLessThanOrEqual(12);
+  });
+
+  it('counts only when totalCount is selected, and once however often it is', async () => {
+    const withoutCount = await statementsOf(`{ reviewQueue(first: 5) { edges { node { id } } } }`);
+    expect(withoutCount.sql.filter(touchesApplications)).toHaveLength(1);
+    expect(withoutCount.sql.some((s) => /count\(/i.test(s))).toBe(false);
+
+    const withCount = await statementsOf(
+      `{ reviewQueue(first: 5) { totalCount again: totalCount edges { node { id } } } }`,
+    );
+    expect(withCount.sql.filter(touchesApplications)).toHaveLength(2);
+    expect(withCount.sql.filter((s) => /count\(/i.test(s))).toHaveLength(1);
+    expect(withCount.data.reviewQueue.totalCount).toBe(120 + demoQueued);
+    expect(withCount.data.reviewQueue.again).toBe(withCount.data.reviewQueue.totalCount);
+  });
+
+  it('the counts of every filter chip are one statement, and each equals the count of that filter', async () => {
+    const COUNTS = `query($filter: ReviewQueueFilter) { reviewQueueCounts(filter: $filter) {
+      total submitted inReview overdue dueToday dueThisWeek appleRequested failedChecks byMarketplace { marketplace count } } }`;
+    const filter = { marketplace: 'US', status: 'SUBMITTED' };
+    const { data, sql } = await statementsOf(COUNTS, { filter });
+    expect(sql.filter(touchesApplications)).toHaveLength(1);
+
+    const countOf = async (extra: Record<string, unknown>) =>
+      (
+        await reviewer.graphql<any>(
+          `query($filter: ReviewQueueFilter) { reviewQueue(first: 1, filter: $filter) { totalCount } }`,
+          {
+            filter: { ...filter, ...extra },
+          },
+        )
+      ).data.reviewQueue.totalCount;
+    const counts = data.reviewQueueCounts;
+    expect(counts.total).toBeGreaterThan(0);
+    expect(counts).toEqual({
+      total: await countOf({}),
+      submitted: await countOf({ status: 'SUBMITTED' }),
+      inReview: await countOf({ status: 'IN_REVIEW' }),
+      overdue: await countOf({ due: 'OVERDUE' }),
+      dueToday: await countOf({ due: 'DUE_TODAY' }),
+      dueThisWeek: await countOf({ due: 'DUE_THIS_WEEK' }),
+      appleRequested: await countOf({ appleRequested: true }),
+      failedChecks: await countOf({ failedChecks: true }),
+      byMarketplace: [
+        { marketplace: 'US', count: await countOf({ marketplace: 'US' }) },
+        { marketplace: 'CA', count: await countOf({ marketplace: 'CA' }) },
+        { marketplace: 'MX', count: await countOf({ marketplace: 'MX' }) },
+      ],
+    });
+    // The chips replace the filter's own value: IN_REVIEW counts claimed applications though the filter says SUBMITTED.
+    expect(counts.inReview).toBeGreaterThan(0);
+  });
+
+  it('a queue row answers every field as the application itself does, from plain rows or entities', async () => {
+    const page = await reviewer.graphql<any>(`{ reviewQueue(first: 100) { edges { node { ${ROW_FIELDS} } } } }`);
+    expect(page.errors).toBeUndefined();
+    const nodes = page.data.reviewQueue.edges.map((e: any) => e.node);
+    const claimed = nodes.find((n: any) => n.claimedByName);
+    const demo = nodes.find((n: any) => n.legalName !== '');
+    expect(claimed?.claimedByMe).toBe(true);
+    for (const node of [nodes[0], claimed, demo]) {
+      const one = await reviewer.graphql<any>(`query($id: ID!) { application(id: $id) { ${ROW_FIELDS} } }`, {
+        id: node.id,
+      });
+      expect(node).toEqual(one.data.application);
+    }
+    // A field that needs the entity (a collection) loads the page's entities in one more statement, not per row.
+    const five = await statementsOf(`{ reviewQueue(first: 5) { edges { node { id invoices { id } } } } }`);
+    const fifty = await statementsOf(`{ reviewQueue(first: 50) { edges { node { id invoices { id } } } } }`);
+    expect(fifty.data.reviewQueue.edges).toHaveLength(50);
+    expect(fifty.sql.length).toBe(five.sql.length);
+  });
+
+  describe('cursors', () => {
+    const QUEUE = `query($after: String, $filter: ReviewQueueFilter) {
+      reviewQueue(first: 3, after: $after, filter: $filter) { pageInfo { endCursor } edges { node { id } } } }`;
+    const refusal = async (after: string, filter?: Record<string, unknown>) => {
+      const res = await reviewer.graphql<any>(QUEUE, { after, filter });
+      expect(res.data?.reviewQueue ?? null).toBeNull();
+      expect(res.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+      const fields = res.errors?.[0]?.extensions?.['fields'] as Array<{ field: string; message: string }>;
+      expect(fields.map((f) => f.field)).toEqual(['after']);
+      return fields[0]!.message;
+    };
+    const decode = (cursor: string) => JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    const encode = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+    let cursor: string;
+    beforeAll(async () => {
+      cursor = (await reviewer.graphql<any>(QUEUE, {})).data.reviewQueue.pageInfo.endCursor;
+    });
+
+    it('a cursor continues its own list', async () => {
+      const next = await reviewer.graphql<any>(QUEUE, { after: cursor });
+      expect(next.errors).toBeUndefined();
+      expect(next.data.reviewQueue.edges).toHaveLength(3);
+    });
+
+    it('a forged cursor is BAD_USER_INPUT naming after, never a server error', async () => {
+      for (const forged of [
+        'nonsense',
+        encode(['x']),
+        encode({ a: 1 } as never),
+        encode([...decode(cursor), 'extra']),
+        '%%%',
+      ]) {
+        expect(await refusal(forged)).toMatch(/not a cursor from this list/);
+      }
+      const [scope, due, at] = decode(cursor);
+      expect(await refusal(encode([scope, due, at, 42]))).toMatch(/not a cursor/);
+      expect(await refusal(encode([scope, null, at, 'id']))).toMatch(/not a cursor/);
+    });
+
+    it('a cursor with a date that is not one is refused', async () => {
+      const [scope, due, at, id] = decode(cursor);
+      expect(await refusal(encode([scope, due, '2026-11-31T25:00:00.000Z', id]))).toMatch(/not a cursor/);
+      expect(await refusal(encode([scope, due, 'yesterday', id]))).toMatch(/not a cursor/);
+      expect(await refusal(encode([scope, '2026-02-30', at, id]))).toMatch(/not a cursor/);
+      expect(await refusal(encode([scope, `${String(due)}' or 1=1 --`, at, id]))).toMatch(/not a cursor/);
+    });
+
+    it('a cursor from another filter is refused rather than continuing a different list', async () => {
+      expect(await refusal(cursor, { marketplace: 'US' })).toMatch(/another filter/);
+      const us = (await reviewer.graphql<any>(QUEUE, { filter: { marketplace: 'US' } })).data.reviewQueue.pageInfo
+        .endCursor as string;
+      expect(await refusal(us)).toMatch(/another filter/);
+      const next = await reviewer.graphql<any>(QUEUE, { after: us, filter: { marketplace: 'US' } });
+      expect(next.errors).toBeUndefined();
+    });
+  });
+
+  it('SQLite gets statistics for the queue once the data grew after migrating (PRAGMA optimize)', async (context) => {
+    if (app.kind !== 'sqlite') context.skip(); // PostgreSQL: autovacuum analyzes.
+    const em = app.orm.em.fork() as EntityManager;
+    const stats = () =>
+      em.execute<Array<{ idx: string }>>(`select idx from sqlite_stat1 where tbl = 'application' order by idx`);
+    await em.execute('drop table if exists sqlite_stat1');
+    expect(await em.execute(`select name from sqlite_master where name = 'sqlite_stat1'`)).toEqual([]);
+    await refreshStatistics(app.orm);
+    expect((await stats()).map((s) => s.idx)).toContain('application_queue_order_index');
   });
 });

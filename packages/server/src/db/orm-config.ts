@@ -56,6 +56,8 @@ export function ormConfig({ database, logger, logSql = false, onQuery }: OrmConf
       ...common,
       driver: BetterSqliteDriver,
       dbName: database.file,
+      // ANALYZE (PRAGMA optimize, db/statistics.ts) keeps its statistics in these tables; they are SQLite's, not ours.
+      schemaGenerator: { skipTables: ['sqlite_stat1', 'sqlite_stat4'] },
       migrations: {
         migrationsList: sqliteMigrations,
         path: migrationsSourceDir('sqlite'),

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { AppConfig } from '../../config.js';
 import { createOrm } from '../../db/orm.js';
+import { keepStatisticsFresh } from '../../db/statistics.js';
 import { createLogger, type Logger } from '../../logger.js';
 import { createMailTransport } from './mail-transport.js';
 import { OutboxWorker } from './outbox.worker.js';
@@ -45,7 +46,10 @@ export async function runOutboxWorkerProcess(
   const orm = await createOrm({ database: config.database, logger, logSql: config.logSql });
   try {
     const running = startOutboxWorker({ config, orm, logger });
+    // A worker may be the only long-running process on an SQLite file; it keeps the statistics fresh too.
+    const statistics = keepStatisticsFresh(orm, logger);
     await untilStopped(options.signal, logger);
+    statistics.stop();
     await running.stop();
   } finally {
     await orm.close();

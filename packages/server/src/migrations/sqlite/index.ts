@@ -4,10 +4,12 @@ import { Migration20261122025449_Initial } from './Migration20261122025449_Initi
 import { Migration20261122030228_Accounts } from './Migration20261122030228_Accounts.js';
 import { Migration20261122031824_Applications } from './Migration20261122031824_Applications.js';
 import { Migration20261122045114_QueueOrderIndex } from './Migration20261122045114_QueueOrderIndex.js';
+import { Migration20261130103925_QueueIndexes } from './Migration20261130103925_QueueIndexes.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122025449_Initial', class: Migration20261122025449_Initial },
   { name: 'Migration20261122030228_Accounts', class: Migration20261122030228_Accounts },
   { name: 'Migration20261122031824_Applications', class: Migration20261122031824_Applications },
   { name: 'Migration20261122045114_QueueOrderIndex', class: Migration20261122045114_QueueOrderIndex },
+  { name: 'Migration20261130103925_QueueIndexes', class: Migration20261130103925_QueueIndexes },
 ];
