@@ -11,12 +11,13 @@ import express from 'express';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config.js';
 import { databaseIsReachable, type EntityManager, type Orm } from './db/orm.js';
-import { resolvePrincipal, SESSION_COOKIE } from './features/accounts/authentication.js';
+import { resolvePrincipal, SESSION_COOKIE } from './auth/authentication.js';
 import { createUploadsRouter } from './features/uploads/uploads.router.js';
 import type { GraphQLContext } from './graphql/context.js';
-import { createErrorFormatter } from './graphql/errors.js';
+import { createErrorFormatter, toGraphQLError, unauthenticatedStatusPlugin } from './graphql/errors.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
 import type { Logger } from './logger.js';
+import { createServices } from './services.js';
 
 export interface App {
   readonly httpServer: http.Server;
@@ -48,6 +49,7 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
     formatError: createErrorFormatter(logger),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      unauthenticatedStatusPlugin,
       ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -87,7 +89,10 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
           em,
           { sessionToken: cookies[SESSION_COOKIE], authorization: req.headers.authorization },
           now(),
-        );
+        ).catch((error: unknown) => {
+          // A refusal (a bad API key) keeps its code and status; anything else fails the request as usual.
+          throw toGraphQLError(error) ?? error;
+        });
         const cookieOptions = {
           httpOnly: true,
           sameSite: 'lax',
@@ -96,6 +101,7 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
         } as const;
         const memoized = new Map<string, Promise<unknown>>();
         return {
+          services: createServices({ em, config, now }),
           em,
           principal,
           memo: <T>(key: string, load: () => Promise<T>) => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '../src/db/orm.js';
-import { resolvePrincipal } from '../src/features/accounts/authentication.js';
+import { resolvePrincipal } from '../src/../src/auth/authentication.js';
 import { ApiScope } from '../src/features/api-keys/api-key.enums.js';
 import { LocalFolderStorage } from '../src/features/uploads/storage.js';
 import { DOCUMENT_MAX_BYTES, IMAGE_MAX_BYTES, UPLOAD_MAX_BYTES } from '../src/features/uploads/upload-checks.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { badInput } from '../graphql/app-errors.js';
+import { badInput } from '../errors/app-error.js';
 import { sql, type Sql } from './sql.js';
 
 /**

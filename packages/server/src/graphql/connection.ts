@@ -1,8 +1,9 @@
 import type { ClassType } from 'type-graphql';
 import { Field, Int, ObjectType } from 'type-graphql';
+import type { PageInfoData } from '../db/pagination.js';
 
 @ObjectType({ description: 'Where a page of a connection sits in the whole list.' })
-export class PageInfo {
+export class PageInfo implements PageInfoData {
   @Field({ description: 'More items follow this page.' }) hasNextPage!: boolean;
   @Field({ description: 'Items come before this page.' }) hasPreviousPage!: boolean;
   @Field(() => String, { nullable: true, description: 'Cursor of the first item of the page.' })

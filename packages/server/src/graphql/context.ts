@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { AppConfig } from '../config.js';
 import type { Logger } from '../logger.js';
-import type { Principal } from './principal.js';
+import type { Principal } from '../auth/principal.js';
+import type { Services } from '../services.js';
 
 /** Sets and clears the session cookie without resolvers knowing about HTTP. */
 export interface SessionCookie {
@@ -9,8 +10,12 @@ export interface SessionCookie {
   clear(): void;
 }
 
-/** What every resolver gets: its own unit of work, who is asking, a logger bound to the request, the clock. */
+/**
+ * What every resolver gets: the services of its own unit of work, who is asking, a logger bound to
+ * the request, the clock.
+ */
 export interface GraphQLContext {
+  readonly services: Services;
   readonly em: EntityManager;
   readonly principal: Principal;
   readonly config: AppConfig;

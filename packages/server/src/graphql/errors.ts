@@ -1,43 +1,58 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../logger.js';
+import { isErrorCode, publicErrorOf } from '../errors/public-error.js';
 
-/** Codes a client may see. Anything else is an internal error and is masked. */
-export const PUBLIC_ERROR_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'INVALID_CREDENTIALS',
-  'ACCOUNT_LOCKED',
-  'INVALID_TOKEN',
-  'NOT_ELIGIBLE',
-]);
+const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again; if it keeps happening, contact support.';
+
+/** A GraphQLError for what a service threw, for places where Apollo needs one (context creation); null for internal errors. */
+export function toGraphQLError(error: unknown): GraphQLError | null {
+  const refusal = publicErrorOf(error);
+  if (!refusal) return null;
+  const http = refusal.code === 'UNAUTHENTICATED' ? { http: { status: 401 } } : {};
+  return new GraphQLError(refusal.message, { extensions: { code: refusal.code, ...refusal.extensions, ...http } });
+}
 
 /**
- * Keeps server internals (stack traces, SQL, driver messages) away from clients: errors raised on
- * purpose with a public code pass through; everything else is logged and replaced.
+ * Keeps server internals (stack traces, SQL, driver messages) away from clients: refusals thrown by
+ * services and domain rules go through the one mapping, Apollo's own request errors pass, and
+ * everything else is logged and replaced.
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.['code'];
     const original = unwrapResolverError(error);
-    if (typeof code === 'string' && PUBLIC_ERROR_CODES.has(code)) {
+    const where = {
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+    };
+    const refusal = publicErrorOf(original);
+    if (refusal) {
+      return { message: refusal.message, ...where, extensions: { code: refusal.code, ...refusal.extensions } };
+    }
+    const code = formatted.extensions?.['code'];
+    if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
       const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving a GraphQL operation');
     return {
-      message: 'Something went wrong on our side. Please try again; if it keeps happening, contact support.',
+      message: INTERNAL_MESSAGE,
       ...(formatted.path ? { path: formatted.path } : {}),
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
 }
+
+/** Answers 401 when an operation was refused for want of signing in, as an HTTP client expects. */
+export const unauthenticatedStatusPlugin: ApolloServerPlugin = {
+  requestDidStart: () =>
+    Promise.resolve({
+      didEncounterErrors: ({ errors, response }) => {
+        if (errors.some((error) => publicErrorOf(unwrapResolverError(error))?.code === 'UNAUTHENTICATED')) {
+          response.http.status = 401;
+        }
+        return Promise.resolve();
+      },
+    }),
+};

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import type { GraphQLContext } from '../../graphql/context.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../seeders/demo-accounts.js';
 import { OrganizationKind, Role } from './accounts.enums.js';
-import { AccountsService, type SignedIn } from './accounts.service.js';
+import type { SignedIn } from './accounts.service.js';
 import {
   AddOrganizationUserInput,
   AppInfo,
@@ -13,8 +13,6 @@ import {
 } from './accounts.types.js';
 import { Organization } from './organization.entity.js';
 import { User } from './user.entity.js';
-
-const service = (ctx: GraphQLContext) => new AccountsService(ctx.em, ctx.config, ctx.now);
 
 function startSession(ctx: GraphQLContext, signedIn: SignedIn): User {
   ctx.sessionCookie.set(signedIn.sessionToken, signedIn.expiresAt);
@@ -50,7 +48,7 @@ export class AccountsResolver {
   @Authorized(Role.SELLER)
   @Query(() => [User], { description: 'The active users of your seller organization, oldest first.' })
   organizationUsers(@Ctx() ctx: GraphQLContext): Promise<User[]> {
-    return service(ctx).organizationUsers(ctx.principal);
+    return ctx.services.accounts.organizationUsers(ctx.principal);
   }
 
   @Authorized(Role.ADMIN)
@@ -64,19 +62,19 @@ export class AccountsResolver {
 
   @Mutation(() => User, { description: 'Creates a seller organization and its first user, and signs in.' })
   async signUpSeller(@Arg('input') input: SignUpSellerInput, @Ctx() ctx: GraphQLContext): Promise<User> {
-    return startSession(ctx, await service(ctx).signUpSeller({ ...input, userAgent: ctx.userAgent }));
+    return startSession(ctx, await ctx.services.accounts.signUpSeller({ ...input, userAgent: ctx.userAgent }));
   }
 
   @Mutation(() => User, {
     description: 'Signs in with email and password; repeated failures lock the account for a while.',
   })
   async signIn(@Arg('input') input: SignInInput, @Ctx() ctx: GraphQLContext): Promise<User> {
-    return startSession(ctx, await service(ctx).signIn({ ...input, userAgent: ctx.userAgent }));
+    return startSession(ctx, await ctx.services.accounts.signIn({ ...input, userAgent: ctx.userAgent }));
   }
 
   @Mutation(() => Boolean, { description: 'Signs out this browser. Always true, even when not signed in.' })
   async signOut(@Ctx() ctx: GraphQLContext): Promise<boolean> {
-    await service(ctx).signOut(ctx.principal);
+    await ctx.services.accounts.signOut(ctx.principal);
     ctx.sessionCookie.clear();
     return true;
   }
@@ -84,7 +82,7 @@ export class AccountsResolver {
   @Authorized(Role.SELLER, Role.REVIEWER, Role.ADMIN)
   @Mutation(() => Int, { description: 'Signs out every browser of your account; returns how many sessions ended.' })
   async signOutEverywhere(@Ctx() ctx: GraphQLContext): Promise<number> {
-    const ended = await service(ctx).signOutEverywhere(ctx.principal);
+    const ended = await ctx.services.accounts.signOutEverywhere(ctx.principal);
     ctx.sessionCookie.clear();
     return ended;
   }
@@ -93,26 +91,26 @@ export class AccountsResolver {
     description: 'Emails a single-use reset link if the address has an account. Always true, so it reveals nothing.',
   })
   async requestPasswordReset(@Arg('email') email: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
-    await service(ctx).requestPasswordReset(email);
+    await ctx.services.accounts.requestPasswordReset(email);
     return true;
   }
 
   @Mutation(() => Boolean, { description: 'Sets a new password with the emailed token and signs out everywhere.' })
   async resetPassword(@Arg('input') input: ResetPasswordInput, @Ctx() ctx: GraphQLContext): Promise<boolean> {
-    await service(ctx).resetPassword(input);
+    await ctx.services.accounts.resetPassword(input);
     return true;
   }
 
   @Authorized(Role.SELLER)
   @Mutation(() => User, { description: 'Adds a colleague to your seller organization; they get an email link.' })
   addOrganizationUser(@Arg('input') input: AddOrganizationUserInput, @Ctx() ctx: GraphQLContext): Promise<User> {
-    return service(ctx).addOrganizationUser(ctx.principal, input);
+    return ctx.services.accounts.addOrganizationUser(ctx.principal, input);
   }
 
   @Authorized(Role.SELLER)
   @Mutation(() => User, { description: 'Removes a colleague: deactivated and signed out everywhere.' })
   removeOrganizationUser(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext): Promise<User> {
-    return service(ctx).removeOrganizationUser(ctx.principal, userId);
+    return ctx.services.accounts.removeOrganizationUser(ctx.principal, userId);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The seller organization; none for staff.' })

@@ -2,11 +2,12 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { passwordProblem } from '@recertify/domain';
 import { Reference } from '@mikro-orm/core';
 import type { AppConfig } from '../../config.js';
-import { AppError, InputCheck, badInput, notFound } from '../../graphql/app-errors.js';
-import { requireUser } from '../../graphql/auth.js';
-import type { Principal } from '../../graphql/principal.js';
+import { requireUser } from '../../auth/permissions.js';
+import type { Principal } from '../../auth/principal.js';
+import { InputCheck, badInput, notFound } from '../../errors/app-error.js';
 import { enqueueEmail } from '../outbox/outbox.service.js';
 import { OrganizationKind, Role } from './accounts.enums.js';
+import { accountLocked, invalidCredentials, invalidToken } from './accounts.errors.js';
 import { invitationEmail, passwordResetEmail, welcomeEmail } from './accounts.emails.js';
 import { Organization } from './organization.entity.js';
 import { PasswordResetToken } from './password-reset-token.entity.js';
@@ -172,21 +173,17 @@ export class AccountsService {
     const now = this.now();
     const token = await this.em.findOne(PasswordResetToken, { tokenHash: sha256(input.token) }, { populate: ['user'] });
     if (!token || token.usedAt) {
-      throw new AppError('INVALID_TOKEN', 'This reset link has already been used or is not valid. Ask for a new one.', {
-        field: 'token',
-      });
+      throw invalidToken('This reset link has already been used or is not valid. Ask for a new one.');
     }
     if (token.expiresAt.getTime() <= now.getTime()) {
-      throw new AppError('INVALID_TOKEN', 'This reset link has expired. Ask for a new one.', { field: 'token' });
+      throw invalidToken('This reset link has expired. Ask for a new one.');
     }
     const passwordHash = await hashPassword(input.password);
     await this.em.transactional(async (em) => {
       // Guarded update: of two simultaneous uses of one token, only one wins.
       const claimed = await em.nativeUpdate(PasswordResetToken, { id: token.id, usedAt: null }, { usedAt: now });
       if (claimed !== 1) {
-        throw new AppError('INVALID_TOKEN', 'This reset link has already been used. Ask for a new one.', {
-          field: 'token',
-        });
+        throw invalidToken('This reset link has already been used. Ask for a new one.');
       }
       const user = token.user.getEntity();
       await em.nativeUpdate(User, { id: user.id }, { passwordHash, failedSignIns: 0, lockedUntil: null });
@@ -291,17 +288,4 @@ export class AccountsService {
   private revokeSessions(em: EntityManager, user: User): Promise<number> {
     return em.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: this.now() });
   }
-}
-
-function invalidCredentials(): AppError {
-  return new AppError('INVALID_CREDENTIALS', 'The email or password is not right. Check both, or reset your password.');
-}
-
-function accountLocked(until: Date, now: Date): AppError {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-  return new AppError(
-    'ACCOUNT_LOCKED',
-    `Too many failed sign-ins: this account is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}. Try again later, or reset your password.`,
-    { lockedUntil: until.toISOString() },
-  );
 }

@@ -3,10 +3,7 @@ import type { GraphQLContext } from '../../graphql/context.js';
 import { Role } from '../accounts/accounts.enums.js';
 import { Organization } from '../accounts/organization.entity.js';
 import { ApiKey } from './api-key.entity.js';
-import { ApiKeyService } from './api-key.service.js';
 import { CreateApiKeyInput, CreatedApiKey } from './api-key.types.js';
-
-const service = (ctx: GraphQLContext) => new ApiKeyService(ctx.em, ctx.now);
 
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
@@ -18,19 +15,19 @@ export class ApiKeyResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('organizationId', () => ID, { nullable: true }) organizationId?: string | null,
   ): Promise<ApiKey[]> {
-    return service(ctx).list(ctx.principal, organizationId);
+    return ctx.services.apiKeys.list(ctx.principal, organizationId);
   }
 
   @Authorized(Role.SELLER, Role.ADMIN)
   @Mutation(() => CreatedApiKey, { description: 'Creates an API key; the secret is in the answer, only this once.' })
   createApiKey(@Arg('input') input: CreateApiKeyInput, @Ctx() ctx: GraphQLContext): Promise<CreatedApiKey> {
-    return service(ctx).create(ctx.principal, input);
+    return ctx.services.apiKeys.create(ctx.principal, input);
   }
 
   @Authorized(Role.SELLER, Role.ADMIN)
   @Mutation(() => ApiKey, { description: 'Revokes an API key at once; revoking twice changes nothing.' })
   revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ApiKey> {
-    return service(ctx).revoke(ctx.principal, id);
+    return ctx.services.apiKeys.revoke(ctx.principal, id);
   }
 
   @FieldResolver(() => Organization, { description: 'The organization the key acts for.' })

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { Reference } from '@mikro-orm/core';
-import { InputCheck, forbidden, notFound } from '../../graphql/app-errors.js';
-import { requireUser } from '../../graphql/auth.js';
-import type { Principal } from '../../graphql/principal.js';
+import { InputCheck, forbidden, notFound } from '../../errors/app-error.js';
+import { requireUser } from '../../auth/permissions.js';
+import type { Principal } from '../../auth/principal.js';
 import { OrganizationKind, Role } from '../accounts/accounts.enums.js';
 import { Organization } from '../accounts/organization.entity.js';
 import { sha256 } from '../accounts/secrets.js';

@@ -1,8 +1,7 @@
 import { OptimisticLockError, Reference } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import {
-  DomainError,
-  checkCanApply,
+  assertCanApply,
   evaluateEligibility,
   isIsoDate,
   nextStatus,
@@ -15,9 +14,9 @@ import {
   type MarketplaceCode,
 } from '@recertify/domain';
 import type { AppConfig } from '../../config.js';
-import { AppError, badInput, conflict, forbidden, notFound, type FieldProblem } from '../../graphql/app-errors.js';
-import { requireUser } from '../../graphql/auth.js';
-import type { Principal } from '../../graphql/principal.js';
+import { requireUser } from '../../auth/permissions.js';
+import type { Principal } from '../../auth/principal.js';
+import { badInput, conflict, forbidden, notFound, unauthenticated, type FieldProblem } from '../../errors/app-error.js';
 import { Role } from '../accounts/accounts.enums.js';
 import { Organization } from '../accounts/organization.entity.js';
 import { ApiScope } from '../api-keys/api-key.enums.js';
@@ -39,6 +38,7 @@ import {
 } from './application.entity.js';
 import { toApplicationInput } from './application.mapper.js';
 import { ApplicationStatusEnum } from './applications.enums.js';
+import { notEligible } from './applications.errors.js';
 import { submissionReceivedEmail } from './applications.emails.js';
 import type { ApplicationDraftInput } from './applications.types.js';
 
@@ -56,7 +56,7 @@ export function readableOrganization(principal: Principal): string | null {
     }
     return principal.organizationId;
   }
-  throw new AppError('UNAUTHENTICATED', 'Sign in, or send an API key, to read applications.');
+  throw unauthenticated('Sign in, or send an API key, to read applications.');
 }
 
 /** A seller's use cases: start, save a draft, submit or resubmit, withdraw; and reading. */
@@ -102,7 +102,7 @@ export class ApplicationService {
       this.em.find(Application, { organization: organizationId }),
       this.em.find(MarketplaceApproval, { organization: organizationId }),
     ]);
-    const refusal = checkCanApply(marketplace, [
+    assertCanApply(marketplace, [
       ...applications.map((a) => ({ marketplace: a.marketplace, status: a.status })),
       ...approvals.map((a) => ({
         marketplace: a.marketplace,
@@ -110,7 +110,6 @@ export class ApplicationService {
         grantedThrough: a.grantedThrough,
       })),
     ]);
-    if (refusal) throw new AppError('CONFLICT', refusal.message, { reason: refusal.code, field: 'marketplace' });
     const organization = await this.em.findOneOrFail(Organization, { id: organizationId });
     const application = new Application({ organization: Reference.create(organization), marketplace });
     application.legalName = organization.name;
@@ -215,11 +214,7 @@ export class ApplicationService {
     const policy = await this.policyInForce(application.marketplace, now);
     const report = await this.evaluate(application, policy, now);
     if (!report.eligible) {
-      throw new AppError(
-        'NOT_ELIGIBLE',
-        `This application cannot be submitted yet: ${report.blockingFailures.map((f) => f.summary).join(' ')}`,
-        { failures: report.blockingFailures.map((f) => ({ criterion: f.criterion, summary: f.summary })) },
-      );
+      throw notEligible(report.blockingFailures);
     }
     const calendar = await loadBusinessCalendar(this.em, application.marketplace);
     application.status = status as ApplicationStatusEnum;
@@ -332,13 +327,9 @@ export class ApplicationService {
     }
   }
 
+  /** The next status; a transition the lifecycle does not allow throws a DomainError, mapped to CONFLICT. */
   private transition(application: Application, event: ApplicationEvent): string {
-    try {
-      return nextStatus(application.status, event);
-    } catch (error) {
-      if (error instanceof DomainError) throw conflict(error.message);
-      throw error;
-    }
+    return nextStatus(application.status, event);
   }
 
   private async flushOrConflict(): Promise<void> {

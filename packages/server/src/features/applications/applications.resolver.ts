@@ -13,7 +13,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { Permission } from '../../graphql/auth.js';
+import type { Permission } from '../../auth/permissions.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Role } from '../accounts/accounts.enums.js';
 import { Organization } from '../accounts/organization.entity.js';
@@ -24,7 +24,6 @@ import { PolicyVersion } from '../marketplaces/policy-version.entity.js';
 import { Upload } from '../uploads/upload.entity.js';
 import { Application, ApplicationImage, Invoice, InvoiceLine, MarketplaceApproval } from './application.entity.js';
 import type { ApplicationRow } from './application-row.js';
-import { ApplicationService } from './application.service.js';
 import {
   ApplicationDraftInput,
   DueStatusType,
@@ -34,8 +33,6 @@ import {
 } from './applications.types.js';
 import { MoneyValue } from '../../graphql/money.types.js';
 import { ImageViewEnum } from '../marketplaces/marketplace.enums.js';
-
-const service = (ctx: GraphQLContext) => new ApplicationService(ctx.em, ctx.config, ctx.now);
 
 @ObjectType({ description: 'An uploaded file as an application shows it, with the address to open it.' })
 export class FileRef {
@@ -69,7 +66,7 @@ export class ApplicationsResolver {
   @Authorized<Permission>(Role.SELLER, ApiScope.READ_APPLICATIONS)
   @Query(() => [Application], { description: "Your organization's applications, newest first." })
   myApplications(@Ctx() ctx: GraphQLContext): Promise<Application[]> {
-    return service(ctx).listMine(ctx.principal);
+    return ctx.services.applications.listMine(ctx.principal);
   }
 
   @Authorized<Permission>(Role.SELLER, ApiScope.READ_APPLICATIONS)
@@ -77,13 +74,13 @@ export class ApplicationsResolver {
     description: 'Marketplaces your organization is approved in (CA may come through US).',
   })
   myMarketplaceApprovals(@Ctx() ctx: GraphQLContext): Promise<MarketplaceApproval[]> {
-    return service(ctx).approvals(ctx.principal);
+    return ctx.services.applications.approvals(ctx.principal);
   }
 
   @Authorized<Permission>(Role.SELLER, Role.REVIEWER, Role.ADMIN, ApiScope.READ_APPLICATIONS)
   @Query(() => Application, { description: "One application: a seller's own, or any for reviewers and admins." })
   application(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Application> {
-    return service(ctx).get(ctx.principal, id);
+    return ctx.services.applications.get(ctx.principal, id);
   }
 
   @Authorized(Role.SELLER)
@@ -91,7 +88,7 @@ export class ApplicationsResolver {
     description: 'Starts a draft in a marketplace; refused where you are approved or have an open application.',
   })
   startApplication(@Arg('input') input: StartApplicationInput, @Ctx() ctx: GraphQLContext): Promise<Application> {
-    return service(ctx).start(ctx.principal, input.marketplace);
+    return ctx.services.applications.start(ctx.principal, input.marketplace);
   }
 
   @Authorized(Role.SELLER)
@@ -102,7 +99,7 @@ export class ApplicationsResolver {
     @Arg('input') input: ApplicationDraftInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Application> {
-    return service(ctx).saveDraft(ctx.principal, id, version, input);
+    return ctx.services.applications.saveDraft(ctx.principal, id, version, input);
   }
 
   @Authorized(Role.SELLER)
@@ -114,7 +111,7 @@ export class ApplicationsResolver {
     @Arg('version', () => Int) version: number,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Application> {
-    return service(ctx).submit(ctx.principal, id, version);
+    return ctx.services.applications.submit(ctx.principal, id, version);
   }
 
   @Authorized(Role.SELLER)
@@ -126,7 +123,7 @@ export class ApplicationsResolver {
     @Arg('version', () => Int) version: number,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Application> {
-    return service(ctx).withdraw(ctx.principal, id, version);
+    return ctx.services.applications.withdraw(ctx.principal, id, version);
   }
 
   @FieldResolver(() => Organization, { description: 'The seller organization.' })
@@ -138,7 +135,7 @@ export class ApplicationsResolver {
     description: 'Eligibility: live for drafts, as computed at submission otherwise.',
   })
   async eligibility(@Root() application: Application, @Ctx() ctx: GraphQLContext): Promise<EligibilityReportType> {
-    return toReportType(await service(ctx).eligibility(application));
+    return toReportType(await ctx.services.applications.eligibility(application));
   }
 
   @FieldResolver(() => [Invoice], { description: 'Supplier invoices, by date.' })

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { Principal } from '../../graphql/principal.js';
+import type { Principal } from '../../auth/principal.js';
 import { AuditLogEntry } from './audit-log-entry.entity.js';
 
 /**

@@ -3,14 +3,13 @@ import type { GraphQLContext } from '../../graphql/context.js';
 import { ExchangeRate } from './exchange-rate.entity.js';
 import { Marketplace } from './marketplace.entity.js';
 import { MarketplaceCodeEnum } from './marketplace.enums.js';
-import { MarketplaceService } from './marketplace.service.js';
 import { PolicyVersion } from './policy-version.entity.js';
 
 @Resolver(() => Marketplace)
 export class MarketplaceResolver {
   @Query(() => [Marketplace], { description: 'Every marketplace of the program, US first.' })
   marketplaces(@Ctx() ctx: GraphQLContext): Promise<Marketplace[]> {
-    return new MarketplaceService(ctx.em).listMarketplaces();
+    return ctx.services.marketplaces.listMarketplaces();
   }
 
   @Query(() => Marketplace, { nullable: true, description: 'One marketplace by its code.' })
@@ -18,17 +17,17 @@ export class MarketplaceResolver {
     @Arg('code', () => MarketplaceCodeEnum) code: MarketplaceCodeEnum,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Marketplace | null> {
-    return new MarketplaceService(ctx.em).findMarketplace(code);
+    return ctx.services.marketplaces.findMarketplace(code);
   }
 
   @Query(() => [ExchangeRate], { description: 'Every dated exchange rate, oldest first.' })
   exchangeRates(@Ctx() ctx: GraphQLContext): Promise<ExchangeRate[]> {
-    return new MarketplaceService(ctx.em).exchangeRates();
+    return ctx.services.marketplaces.exchangeRates();
   }
 
   @FieldResolver(() => [PolicyVersion], { description: 'Every policy version, newest first.' })
   policyVersions(@Root() marketplace: Marketplace, @Ctx() ctx: GraphQLContext): Promise<PolicyVersion[]> {
-    return new MarketplaceService(ctx.em).policyVersions(marketplace);
+    return ctx.services.marketplaces.policyVersions(marketplace);
   }
 
   @FieldResolver(() => PolicyVersion, {
@@ -40,6 +39,6 @@ export class MarketplaceResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('at', () => Date, { nullable: true }) at?: Date | null,
   ): Promise<PolicyVersion | null> {
-    return new MarketplaceService(ctx.em).policyInForce(marketplace, at ?? ctx.now());
+    return ctx.services.marketplaces.policyInForce(marketplace, at ?? ctx.now());
   }
 }

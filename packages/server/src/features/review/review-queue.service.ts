@@ -3,9 +3,9 @@ import { MARKETPLACES, addCalendarDays, dayOfWeek, localDateOf, type Marketplace
 import { keyset, type Connection, type CursorKey } from '../../db/pagination.js';
 import { rowReader } from '../../db/rows.js';
 import { joinSql, sql, type Sql } from '../../db/sql.js';
-import { badInput } from '../../graphql/app-errors.js';
-import { requireUser } from '../../graphql/auth.js';
-import type { Principal } from '../../graphql/principal.js';
+import { requireUser } from '../../auth/permissions.js';
+import type { Principal } from '../../auth/principal.js';
+import { badInput } from '../../errors/app-error.js';
 import { Role } from '../accounts/accounts.enums.js';
 import { Application } from '../applications/application.entity.js';
 import { applicationRowProps, ROW_BASE_PROPS, type ApplicationRow } from '../applications/application-row.js';

@@ -1,17 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { Connection } from '../../graphql/connection.js';
+import type { Connection } from '../../db/pagination.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { selectedFields } from '../../graphql/selection.js';
 import type { ApplicationRow } from '../applications/application-row.js';
 import { Role } from '../accounts/accounts.enums.js';
 import { Application } from '../applications/application.entity.js';
-import { ReviewQueueService } from './review-queue.service.js';
-import { ReviewService } from './review.service.js';
 import { DecideApplicationInput, ReviewQueueConnection, ReviewQueueCounts, ReviewQueueFilter } from './review.types.js';
-
-const service = (ctx: GraphQLContext) => new ReviewService(ctx.em, ctx.config, ctx.now);
-const queueService = (ctx: GraphQLContext) => new ReviewQueueService(ctx.em, ctx.now);
 
 @ArgsType()
 class ReviewQueueArgs {
@@ -34,7 +29,7 @@ export class ReviewResolver {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<ApplicationRow | Application>> {
-    return queueService(ctx).queue(ctx.principal, args, selectedFields(info, ['edges', 'node']));
+    return ctx.services.reviewQueue.queue(ctx.principal, args, selectedFields(info, ['edges', 'node']));
   }
 
   @Authorized(Role.REVIEWER, Role.ADMIN)
@@ -43,7 +38,7 @@ export class ReviewResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('filter', () => ReviewQueueFilter, { nullable: true }) filter?: ReviewQueueFilter | null,
   ): Promise<ReviewQueueCounts> {
-    return queueService(ctx).counts(ctx.principal, filter ?? {});
+    return ctx.services.reviewQueue.counts(ctx.principal, filter ?? {});
   }
 
   @Authorized(Role.REVIEWER, Role.ADMIN)
@@ -53,7 +48,7 @@ export class ReviewResolver {
     @Arg('version', () => Int) version: number,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Application> {
-    return service(ctx).claim(ctx.principal, id, version);
+    return ctx.services.review.claim(ctx.principal, id, version);
   }
 
   @Authorized(Role.REVIEWER, Role.ADMIN)
@@ -63,7 +58,7 @@ export class ReviewResolver {
     @Arg('version', () => Int) version: number,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Application> {
-    return service(ctx).release(ctx.principal, id, version);
+    return ctx.services.review.release(ctx.principal, id, version);
   }
 
   @Authorized(Role.REVIEWER, Role.ADMIN)
@@ -71,6 +66,6 @@ export class ReviewResolver {
     description: 'Approves (with or without Apple), rejects (a reason per failed criterion) or asks for information.',
   })
   decideApplication(@Arg('input') input: DecideApplicationInput, @Ctx() ctx: GraphQLContext): Promise<Application> {
-    return service(ctx).decide(ctx.principal, input);
+    return ctx.services.review.decide(ctx.principal, input);
   }
 }

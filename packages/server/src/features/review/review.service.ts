@@ -1,7 +1,6 @@
 import { OptimisticLockError, Reference } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import {
-  DomainError,
   MARKETPLACES,
   cleanDecision,
   DECISION_EVENTS,
@@ -12,9 +11,9 @@ import {
   type MarketplaceCode,
 } from '@recertify/domain';
 import type { AppConfig } from '../../config.js';
-import { type AppError, badInput, conflict, notFound } from '../../graphql/app-errors.js';
-import { requireUser } from '../../graphql/auth.js';
-import type { Principal } from '../../graphql/principal.js';
+import { type AppError, badInput, conflict, notFound } from '../../errors/app-error.js';
+import { requireUser } from '../../auth/permissions.js';
+import type { Principal } from '../../auth/principal.js';
 import { Role } from '../accounts/accounts.enums.js';
 import { User } from '../accounts/user.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -23,6 +22,7 @@ import { ApplicationService } from '../applications/application.service.js';
 import { ApplicationStatusEnum } from '../applications/applications.enums.js';
 import { approvedEmail, needsInfoEmail, rejectedEmail } from '../applications/applications.emails.js';
 import { enqueueEmail } from '../outbox/outbox.service.js';
+import { claimedByOther } from './review.errors.js';
 import { DecisionEnum, type DecideApplicationInput } from './review.types.js';
 
 /** The reviewer's use cases that change an application: claiming, releasing, deciding. The queue is review-queue.service.ts. */
@@ -182,13 +182,9 @@ export class ReviewService {
     return application;
   }
 
-  private async claimedByOther(application: Application): Promise<AppError> {
+  private async claimedByOther(application: Application): Promise<AppError<'CLAIMED_BY_OTHER'>> {
     const reviewer = application.claimedBy ? await this.em.findOne(User, { id: application.claimedBy.id }) : null;
-    return conflict(
-      `${reviewer?.displayName ?? 'Another reviewer'} claimed this application${
-        application.claimedAt ? ` at ${application.claimedAt.toISOString()}` : ''
-      }; it is theirs to decide.`,
-    );
+    return claimedByOther({ name: reviewer?.displayName ?? null, claimedAt: application.claimedAt });
   }
 
   private checkVersion(application: Application, expectedVersion: number): void {
@@ -199,13 +195,9 @@ export class ReviewService {
     }
   }
 
+  /** The next status; a transition the lifecycle does not allow throws a DomainError, mapped to CONFLICT. */
   private transition(application: Application, event: ApplicationEvent): ApplicationStatusEnum {
-    try {
-      return nextStatus(application.status, event) as ApplicationStatusEnum;
-    } catch (error) {
-      if (error instanceof DomainError) throw conflict(error.message);
-      throw error;
-    }
+    return nextStatus(application.status, event) as ApplicationStatusEnum;
   }
 
   private async flushOrConflict(): Promise<void> {

@@ -1,6 +1,6 @@
 import { fileTypeFromBuffer } from 'file-type';
 import { imageSize } from 'image-size';
-import { badInput } from '../../graphql/app-errors.js';
+import { badInput } from '../../errors/app-error.js';
 import type { UploadKind } from './upload.entity.js';
 import { UploadRefusedError } from './upload.errors.js';
 

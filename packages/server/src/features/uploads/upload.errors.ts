@@ -1,18 +1,20 @@
-import { AppError } from '../../graphql/app-errors.js';
+import { AppError } from '../../errors/app-error.js';
 
 /** Which upload rule a file broke. */
 export type UploadRule = 'EMPTY' | 'TOO_LARGE' | 'CONTENT_TYPE' | 'DAMAGED' | 'DIMENSIONS';
 
-/**
- * A file refused by an upload rule. It is bad input (code BAD_USER_INPUT, field "file") like any
- * other, and carries the rule so that HTTP can answer 413 for a file that is too large.
- */
-export class UploadRefusedError extends AppError {
+export interface UploadsErrorDetails {
+  /** A file refused by an upload rule: bad input about the field "file", naming the rule. */
+  readonly UPLOAD_REFUSED: { readonly rule: UploadRule; readonly problem: string };
+}
+
+/** A file refused by an upload rule; HTTP answers 413 for one that is too large. */
+export class UploadRefusedError extends AppError<'UPLOAD_REFUSED'> {
   constructor(
     readonly rule: UploadRule,
     problem: string,
   ) {
-    super('BAD_USER_INPUT', `file: ${problem}`, { fields: [{ field: 'file', message: problem }], rule });
+    super('UPLOAD_REFUSED', `file: ${problem}`, { rule, problem });
     this.name = 'UploadRefusedError';
   }
 }

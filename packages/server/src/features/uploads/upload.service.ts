@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
-import { forbidden, notFound, unauthenticated } from '../../graphql/app-errors.js';
-import type { Principal } from '../../graphql/principal.js';
+import { forbidden, notFound, unauthenticated } from '../../errors/app-error.js';
+import type { Principal } from '../../auth/principal.js';
 import { Role } from '../accounts/accounts.enums.js';
 import { Organization } from '../accounts/organization.entity.js';
 import { User } from '../accounts/user.entity.js';

@@ -5,14 +5,14 @@ import { Router, type ErrorRequestHandler, type Request, type Response } from 'e
 import multer from 'multer';
 import type { AppConfig } from '../../config.js';
 import type { EntityManager, Orm } from '../../db/orm.js';
-import { AppError, badInput, forbidden } from '../../graphql/app-errors.js';
-import type { Principal } from '../../graphql/principal.js';
+import { badInput, forbidden, type AppError } from '../../errors/app-error.js';
+import { publicErrorOf, type PublicError } from '../../errors/public-error.js';
+import type { Principal } from '../../auth/principal.js';
 import type { Logger } from '../../logger.js';
-import { resolvePrincipal, SESSION_COOKIE } from '../accounts/authentication.js';
+import { resolvePrincipal, SESSION_COOKIE } from '../../auth/authentication.js';
 import { LocalFolderStorage, type FileStorage } from './storage.js';
 import { oversizeError, parseUploadKind, UPLOAD_MAX_BYTES } from './upload-checks.js';
 import type { Upload, UploadKind } from './upload.entity.js';
-import { UploadRefusedError } from './upload.errors.js';
 import { loadUploadForViewer, requireUploader, storeUpload } from './upload.service.js';
 
 export interface UploadsRouterDependencies {
@@ -186,14 +186,6 @@ function multipartProblem(error: unknown, kind: UploadKind): AppError {
   }
 }
 
-const STATUS: Record<string, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-};
-
 /** Refusals as JSON with their status; anything unexpected is logged and masked as a 500. */
 function sendError(req: Request, res: Response, error: unknown, logger: Logger): void {
   const log = (req.log as Logger | undefined) ?? logger;
@@ -206,11 +198,9 @@ function sendError(req: Request, res: Response, error: unknown, logger: Logger):
   // Headers meant for the file must not stay on an error body.
   for (const header of ['Content-Disposition', 'Content-Length', 'ETag', 'Cache-Control']) res.removeHeader(header);
   res.setHeader('Cache-Control', 'no-store');
-  if (error instanceof AppError) {
-    const code = String(error.extensions['code']);
-    const fields = error.extensions['fields'] as ReadonlyArray<{ field: string }> | undefined;
-    const status = error instanceof UploadRefusedError && error.rule === 'TOO_LARGE' ? 413 : (STATUS[code] ?? 400);
-    res.status(status).json(errorBody(code, error.message, fields?.[0]?.field ?? null));
+  const refusal = publicErrorOf(error);
+  if (refusal) {
+    res.status(refusal.status).json(errorBody(refusal.code, refusal.message, fieldOf(refusal)));
     return;
   }
   log.error({ err: error }, 'unexpected error in an upload request');
@@ -222,6 +212,16 @@ function sendError(req: Request, res: Response, error: unknown, logger: Logger):
         'Something went wrong on our side. Please try again; if it keeps happening, contact support.',
       ),
     );
+}
+
+/** The one field a refusal is about, if any: the first of BAD_USER_INPUT's fields, or its `field`. */
+function fieldOf(refusal: PublicError): string | null {
+  const { fields, field } = refusal.extensions;
+  if (Array.isArray(fields)) {
+    const [first] = fields as ReadonlyArray<{ field?: unknown }>;
+    if (typeof first?.field === 'string') return first.field;
+  }
+  return typeof field === 'string' ? field : null;
 }
 
 function errorBody(code: string, message: string, field: string | null = null): UploadErrorResponse {

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { unauthenticated } from '../../graphql/app-errors.js';
-import { ANONYMOUS, type Principal } from '../../graphql/principal.js';
-import { ApiKey } from '../api-keys/api-key.entity.js';
-import { parseApiKey } from '../api-keys/api-key-format.js';
-import { sameHash, sha256 } from './secrets.js';
-import { Session } from './session.entity.js';
+import { unauthenticated } from '../errors/app-error.js';
+import { ANONYMOUS, type Principal } from './principal.js';
+import { ApiKey } from '../features/api-keys/api-key.entity.js';
+import { parseApiKey } from '../features/api-keys/api-key-format.js';
+import { sameHash, sha256 } from '../features/accounts/secrets.js';
+import { Session } from '../features/accounts/session.entity.js';
 
 export const SESSION_COOKIE = 'rc_session';
 

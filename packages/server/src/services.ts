@@ -1,0 +1,39 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import type { AppConfig } from './config.js';
+import { AccountsService } from './features/accounts/accounts.service.js';
+import { ApiKeyService } from './features/api-keys/api-key.service.js';
+import { ApplicationService } from './features/applications/application.service.js';
+import { MarketplaceService } from './features/marketplaces/marketplace.service.js';
+import { ReviewQueueService } from './features/review/review-queue.service.js';
+import { ReviewService } from './features/review/review.service.js';
+
+/** What every service is built from: one unit of work, the configuration and the clock. */
+export interface ServiceDependencies {
+  readonly em: EntityManager;
+  readonly config: AppConfig;
+  readonly now: () => Date;
+}
+
+/**
+ * The services of one unit of work, built in one place: the GraphQL context (one per request), the
+ * upload routes, the import command and the workers all call them the same way, without GraphQL.
+ */
+export interface Services {
+  readonly accounts: AccountsService;
+  readonly apiKeys: ApiKeyService;
+  readonly applications: ApplicationService;
+  readonly marketplaces: MarketplaceService;
+  readonly review: ReviewService;
+  readonly reviewQueue: ReviewQueueService;
+}
+
+export function createServices({ em, config, now }: ServiceDependencies): Services {
+  return {
+    accounts: new AccountsService(em, config, now),
+    apiKeys: new ApiKeyService(em, now),
+    applications: new ApplicationService(em, config, now),
+    marketplaces: new MarketplaceService(em),
+    review: new ReviewService(em, config, now),
+    reviewQueue: new ReviewQueueService(em, now),
+  };
+}
