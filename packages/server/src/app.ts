@@ -18,6 +18,7 @@ import { createErrorFormatter, toGraphQLError, unauthenticatedStatusPlugin } fro
 import { buildGraphQLSchema } from './graphql/schema.js';
 import type { Logger } from './logger.js';
 import { createServices } from './services.js';
+import { finalErrorHandler, notFoundHandler } from './http/error-response.js';
 
 export interface App {
   readonly httpServer: http.Server;
@@ -38,6 +39,8 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
+  // Express's own mode follows the configuration, not whatever NODE_ENV the process started with.
+  app.set('env', config.env);
   app.set('trust proxy', true);
 
   const apollo = new ApolloServer<GraphQLContext>({
@@ -125,6 +128,10 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
   app.use('/uploads', createUploadsRouter({ config, orm, logger, now }));
 
   serveWebApp(app, config, logger);
+  // Last: whatever no route answered, and every error that reached here (a malformed or oversized
+  // body, say), is answered as typed JSON in every mode; Express's own HTML pages never go out.
+  app.use(notFoundHandler);
+  app.use(finalErrorHandler(logger));
 
   let stopping: Promise<void> | undefined;
   return {

@@ -39,6 +39,54 @@ describe('HTTP server', () => {
   });
 });
 
+describe.each(['test', 'production'] as const)('every answer is typed JSON, never HTML (%s mode)', (env) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ env });
+  });
+  afterAll(() => app?.stop());
+
+  /** The body and status of a refusal, checked to be the one error shape with no server internals in it. */
+  async function refusal(response: Response): Promise<{ status: number; code: unknown; message: string }> {
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const text = await response.text();
+    expect(text).not.toMatch(/<html|<pre|at .*\(.*:\d+:\d+\)|node_modules|SyntaxError|URIError/i);
+    const body = JSON.parse(text) as { errors: Array<{ message: string; extensions: { code: unknown } }> };
+    expect(body.errors).toHaveLength(1);
+    const [error] = body.errors;
+    return { status: response.status, code: error?.extensions.code, message: error?.message ?? '' };
+  }
+
+  const postGraphQL = (body: string) =>
+    fetch(new URL('/graphql', app.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
+  it('a malformed JSON body to /graphql: 400 BAD_REQUEST saying what to send', async () => {
+    const answer = await refusal(await postGraphQL('{"query": "{ marketplaces { code } }"'));
+    expect(answer).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+    expect(answer.message).toMatch(/not valid JSON/);
+  });
+
+  it('a body over the 1 MB limit: 413 PAYLOAD_TOO_LARGE; one just under it is read', async () => {
+    const padding = (size: number) => JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(size) } });
+    const over = await refusal(await postGraphQL(padding(1024 * 1024)));
+    expect(over).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
+    const under = await postGraphQL(padding(1024 * 1024 - 100));
+    expect(under.status).toBe(200);
+    expect(await under.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('a malformed URL under /uploads: 400 BAD_REQUEST, not a 500', async () => {
+    const answer = await refusal(await fetch(new URL('/uploads/%E0%A4%A', app.url)));
+    expect(answer).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+    expect(answer.message).toMatch(/address is malformed/);
+  });
+
+  it('an address no route answers: 404 NOT_FOUND', async () => {
+    const answer = await refusal(await fetch(new URL('/nothing-here', app.url), { method: 'POST' }));
+    expect(answer).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+  });
+});
+
 describe('when the database goes away', () => {
   let app: TestApp;
   beforeAll(async () => {

@@ -36,6 +36,15 @@ interface UploadOptions {
   headers?: Record<string, string>;
 }
 
+/** The one refusal of an error body (`{ errors: [{ message, extensions }] }`), with the field at fault if any. */
+function refusalOf(body: unknown): { code: unknown; message: unknown; field: unknown } {
+  const { errors } = body as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
+  expect(errors).toHaveLength(1);
+  const [{ message, extensions }] = errors as [{ message: string; extensions: Record<string, unknown> }];
+  const fields = extensions['fields'] as Array<{ field: string }> | undefined;
+  return { code: extensions['code'], message, field: fields?.[0]?.field ?? null };
+}
+
 describe('uploads over HTTP', () => {
   const clock = new TestClock();
   let app: TestApp;
@@ -186,19 +195,21 @@ describe('uploads over HTTP', () => {
         'photo.jpg',
       );
       expect(res.status).toBe(400);
+      const problem =
+        'this is not a JPEG, PNG or WebP image (its content is text/plain); the name photo.jpg does not matter, the content does';
       expect(res.body).toEqual({
-        error: {
-          code: 'BAD_USER_INPUT',
-          field: 'file',
-          message:
-            'file: this is not a JPEG, PNG or WebP image (its content is text/plain); the name photo.jpg does not matter, the content does',
-        },
+        errors: [
+          {
+            message: `file: ${problem}`,
+            extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'file', message: problem }], rule: 'CONTENT_TYPE' },
+          },
+        ],
       });
     });
     await expectNothingStored(async () => {
       const res = await send(seller, 'DOCUMENT', Buffer.from('Invoice 42: 3 phones, 900.00 USD'), 'invoice.pdf');
       expect(res.status).toBe(400);
-      expect(res.body.error.message).toMatch(/not a PDF, JPEG, PNG or WebP file \(its content is text\/plain\)/);
+      expect(refusalOf(res.body).message).toMatch(/not a PDF, JPEG, PNG or WebP file \(its content is text\/plain\)/);
     });
   });
 
@@ -206,7 +217,7 @@ describe('uploads over HTTP', () => {
     await expectNothingStored(async () => {
       const res = await send(seller, 'IMAGE', pdfDocument(), 'front.png');
       expect(res.status).toBe(400);
-      expect(res.body.error.message).toMatch(
+      expect(refusalOf(res.body).message).toMatch(
         /^file: this is not a JPEG, PNG or WebP image \(its content is application\/pdf\)/,
       );
     });
@@ -215,7 +226,7 @@ describe('uploads over HTTP', () => {
   it('binary data of no known type is refused as such', async () => {
     const res = await send(seller, 'DOCUMENT', Buffer.from([0, 1, 2, 3, 254, 255, 0, 7]), 'blob.bin');
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toBe(
+    expect(refusalOf(res.body).message).toBe(
       'file: this is not a PDF, JPEG, PNG or WebP file (its content is application/octet-stream (not a type we recognise))',
     );
   });
@@ -230,12 +241,16 @@ describe('uploads over HTTP', () => {
     const res = await send(seller, 'IMAGE', pngImage(width, height, [0, 0, 0]), 'side.png');
     expect(res.status).toBe(status);
     if (status === 201) expect(res.body).toMatchObject({ width, height });
-    else expect(res.body.error.field).toBe('file');
+    else expect(refusalOf(res.body).field).toBe('file');
     if (width === 499) {
-      expect(res.body.error.message).toBe('file: the image is 499×500 px; sample images must be at least 500×500 px');
+      expect(refusalOf(res.body).message).toBe(
+        'file: the image is 499×500 px; sample images must be at least 500×500 px',
+      );
     }
     if (width === 10_001) {
-      expect(res.body.error.message).toBe('file: the image is 10001×500 px; images must be at most 10000×10000 px');
+      expect(refusalOf(res.body).message).toBe(
+        'file: the image is 10001×500 px; images must be at most 10000×10000 px',
+      );
     }
   });
 
@@ -244,13 +259,13 @@ describe('uploads over HTTP', () => {
       // The JPEG start marker without the frame header: file-type knows it, image-size cannot size it.
       const image = await send(seller, 'IMAGE', jpegImage(800, 800).subarray(0, 30), 'cut.jpg');
       expect(image.status).toBe(400);
-      expect(image.body.error.message).toBe(
+      expect(refusalOf(image.body).message).toBe(
         "file: the JPEG image's width and height cannot be read; the file looks damaged or truncated",
       );
       const pdf = pdfDocument();
       const document = await send(seller, 'DOCUMENT', pdf.subarray(0, pdf.length - 40), 'cut.pdf');
       expect(document.status).toBe(400);
-      expect(document.body.error.message).toMatch(/^file: the PDF is damaged or cut short/);
+      expect(refusalOf(document.body).message).toMatch(/^file: the PDF is damaged or cut short/);
     });
   });
 
@@ -258,7 +273,7 @@ describe('uploads over HTTP', () => {
     await expectNothingStored(async () => {
       const res = await send(seller, 'DOCUMENT', pdfDocument('big', DOCUMENT_MAX_BYTES + 1), 'big.pdf');
       expect(res.status).toBe(413);
-      expect(res.body.error).toEqual({
+      expect(refusalOf(res.body)).toEqual({
         code: 'BAD_USER_INPUT',
         field: 'file',
         message: 'file: 10,485,761 bytes is over the 10 MB limit (10,485,760 bytes) for documents',
@@ -273,13 +288,13 @@ describe('uploads over HTTP', () => {
     const padded = Buffer.concat([pngImage(600, 600), Buffer.alloc(IMAGE_MAX_BYTES)]);
     const image = await send(seller, 'IMAGE', padded, 'huge.png');
     expect(image.status).toBe(413);
-    expect(image.body.error.message).toMatch(
+    expect(refusalOf(image.body).message).toMatch(
       /^file: [\d,]+ bytes is over the 8 MB limit \(8,388,608 bytes\) for sample images$/,
     );
     await expectNothingStored(async () => {
       const res = await send(seller, 'DOCUMENT', pdfDocument('bigger', UPLOAD_MAX_BYTES + 2), 'bigger.pdf');
       expect(res.status).toBe(413);
-      expect(res.body.error.message).toBe('file: the file is over the 10 MB limit for documents');
+      expect(refusalOf(res.body).message).toBe('file: the file is over the 10 MB limit for documents');
     });
   });
 
@@ -287,7 +302,7 @@ describe('uploads over HTTP', () => {
     await expectNothingStored(async () => {
       const res = await send(null, 'IMAGE', pngImage(600, 600), 'a.png');
       expect(res.status).toBe(401);
-      expect(res.body.error.code).toBe('UNAUTHENTICATED');
+      expect(refusalOf(res.body).code).toBe('UNAUTHENTICATED');
     });
   });
 
@@ -298,7 +313,7 @@ describe('uploads over HTTP', () => {
     await expectNothingStored(async () => {
       const res = await send(who(), 'IMAGE', pngImage(600, 600), 'a.png');
       expect(res.status).toBe(403);
-      expect(res.body.error).toEqual({
+      expect(refusalOf(res.body)).toEqual({
         code: 'FORBIDDEN',
         field: null,
         message: expect.stringMatching(/uploaded by sellers/),
@@ -313,7 +328,7 @@ describe('uploads over HTTP', () => {
         headers: { authorization: `Bearer ${secret}` },
       });
       expect(res.status).toBe(403);
-      expect(res.body.error.message).toMatch(/not with an API key/);
+      expect(refusalOf(res.body).message).toMatch(/not with an API key/);
       const bad = await send(null, 'DOCUMENT', pdfDocument(), 'a.pdf', {
         headers: { authorization: 'Bearer nonsense' },
       });
@@ -325,7 +340,7 @@ describe('uploads over HTTP', () => {
     await expectNothingStored(async () => {
       const res = await send(seller, 'IMAGE', pngImage(600, 600), 'a.png', { withoutCsrfHeader: true });
       expect(res.status).toBe(403);
-      expect(res.body.error.message).toMatch(/x-recertify-upload: 1/);
+      expect(refusalOf(res.body).message).toMatch(/x-recertify-upload: 1/);
       const wrongValue = await send(seller, 'IMAGE', pngImage(600, 600), 'a.png', {
         withoutCsrfHeader: true,
         headers: { 'x-recertify-upload': 'yes' },
@@ -336,21 +351,21 @@ describe('uploads over HTTP', () => {
 
   it('bad requests name the field: an unknown kind, the file in another field, no multipart body', async () => {
     const kind = await send(seller, 'AVATAR', pngImage(600, 600), 'a.png');
-    expect([kind.status, kind.body.error.field, kind.body.error.message]).toEqual([
+    expect([kind.status, refusalOf(kind.body).field, refusalOf(kind.body).message]).toEqual([
       400,
       'kind',
       'kind: must be DOCUMENT or IMAGE (it is "AVATAR")',
     ]);
     const field = await send(seller, 'IMAGE', pngImage(600, 600), 'a.png', { field: 'photo' });
-    expect([field.status, field.body.error.field]).toEqual([400, 'file']);
-    expect(field.body.error.message).toMatch(/in the field "file", not "photo"/);
+    expect([field.status, refusalOf(field.body).field]).toEqual([400, 'file']);
+    expect(refusalOf(field.body).message).toMatch(/in the field "file", not "photo"/);
     const json = await fetch(new URL('/uploads?kind=IMAGE', app.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-recertify-upload': '1', ...cookieOf(seller) },
       body: '{}',
     });
     expect(json.status).toBe(400);
-    expect(((await json.json()) as any).error.message).toMatch(/multipart\/form-data in the field "file"/);
+    expect(refusalOf(await json.json()).message).toMatch(/multipart\/form-data in the field "file"/);
   });
 
   it('the owner and a reviewer read the same bytes with the same safe headers', async () => {
@@ -414,7 +429,7 @@ describe('uploads over HTTP', () => {
       const res = await read(id, headers);
       expect(res.status).toBe(404);
       expect(JSON.parse(res.bytes.toString())).toEqual({
-        error: { code: 'NOT_FOUND', message: 'That file was not found.', field: null },
+        errors: [{ message: 'That file was not found.', extensions: { code: 'NOT_FOUND' } }],
       });
       expect(res.headers.get('content-disposition')).toBeNull();
     }

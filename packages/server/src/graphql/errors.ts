@@ -3,8 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../logger.js';
 import { isErrorCode, publicErrorOf } from '../errors/public-error.js';
-
-const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again; if it keeps happening, contact support.';
+import { INTERNAL_MESSAGE } from '../http/error-response.js';
 
 /** A GraphQLError for what a service threw, for places where Apollo needs one (context creation); null for internal errors. */
 export function toGraphQLError(error: unknown): GraphQLError | null {

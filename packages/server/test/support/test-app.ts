@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Seeder } from '@mikro-orm/seeder';
 import { createApp } from '../../src/app.js';
-import { loadConfig, type DatabaseConfig } from '../../src/config.js';
+import { loadConfig, type AppConfig, type DatabaseConfig } from '../../src/config.js';
 import { createOrm, migrateToLatest, type Orm } from '../../src/db/orm.js';
 import { createScratchDatabase } from '../../src/db/scratch-database.js';
 import { createLogger } from '../../src/logger.js';
@@ -71,6 +71,8 @@ export interface TestAppOptions {
   now?: () => Date;
   /** Sees every SQL statement the app runs. */
   onQuery?: (sql: string) => void;
+  /** Runs the app as in this environment (`test` by default), e.g. `production` to see what users see. */
+  env?: AppConfig['env'];
 }
 
 /**
@@ -92,6 +94,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     }),
     database: scratch.database,
     embedded: kind === 'sqlite',
+    env: options.env ?? 'test',
   };
   const logger = createLogger({
     logLevel: process.env['TEST_LOG_LEVEL'] === undefined ? 'silent' : (process.env['TEST_LOG_LEVEL'] as 'info'),

@@ -6,7 +6,7 @@ import multer from 'multer';
 import type { AppConfig } from '../../config.js';
 import type { EntityManager, Orm } from '../../db/orm.js';
 import { badInput, forbidden, type AppError } from '../../errors/app-error.js';
-import { publicErrorOf, type PublicError } from '../../errors/public-error.js';
+import { errorResponseBody, sendErrorResponse } from '../../http/error-response.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Logger } from '../../logger.js';
 import { resolvePrincipal, SESSION_COOKIE } from '../../auth/authentication.js';
@@ -41,11 +41,6 @@ export interface UploadResponse {
   readonly width: number | null;
   readonly height: number | null;
   readonly originalName: string;
-}
-
-/** What every refusal answers: the code, a message a person can act on, and the field at fault. */
-export interface UploadErrorResponse {
-  readonly error: { readonly code: string; readonly message: string; readonly field: string | null };
 }
 
 /** POST /uploads (multipart, field "file", query kind=DOCUMENT|IMAGE) and GET /uploads/:id. */
@@ -145,9 +140,13 @@ export function createUploadsRouter(deps: UploadsRouterDependencies): Router {
   });
 
   router.use((_req, res) => {
-    res
-      .status(404)
-      .json(errorBody('NOT_FOUND', 'Files are uploaded with POST /uploads and read with GET /uploads/<id>.'));
+    res.status(404).json(
+      errorResponseBody({
+        code: 'NOT_FOUND',
+        message: 'Files are uploaded with POST /uploads and read with GET /uploads/<id>.',
+        extensions: {},
+      }),
+    );
   });
 
   const lastResort: ErrorRequestHandler = (error, req, res, _next) => sendError(req, res, error, logger);
@@ -188,44 +187,20 @@ function multipartProblem(error: unknown, kind: UploadKind): AppError {
 
 /** Refusals as JSON with their status; anything unexpected is logged and masked as a 500. */
 function sendError(req: Request, res: Response, error: unknown, logger: Logger): void {
-  const log = (req.log as Logger | undefined) ?? logger;
-  if (res.headersSent) {
-    // Failed mid-stream: all that can be done is to cut the response short.
-    log.error({ err: error }, 'upload response failed after it started');
-    res.destroy();
-    return;
+  if (!res.headersSent) {
+    // Headers meant for the file must not stay on an error body.
+    for (const header of [
+      'Content-Disposition',
+      'Content-Length',
+      'ETag',
+      'Cache-Control',
+      'Content-Security-Policy',
+    ]) {
+      res.removeHeader(header);
+    }
+    res.setHeader('Cache-Control', 'no-store');
   }
-  // Headers meant for the file must not stay on an error body.
-  for (const header of ['Content-Disposition', 'Content-Length', 'ETag', 'Cache-Control']) res.removeHeader(header);
-  res.setHeader('Cache-Control', 'no-store');
-  const refusal = publicErrorOf(error);
-  if (refusal) {
-    res.status(refusal.status).json(errorBody(refusal.code, refusal.message, fieldOf(refusal)));
-    return;
-  }
-  log.error({ err: error }, 'unexpected error in an upload request');
-  res
-    .status(500)
-    .json(
-      errorBody(
-        'INTERNAL_SERVER_ERROR',
-        'Something went wrong on our side. Please try again; if it keeps happening, contact support.',
-      ),
-    );
-}
-
-/** The one field a refusal is about, if any: the first of BAD_USER_INPUT's fields, or its `field`. */
-function fieldOf(refusal: PublicError): string | null {
-  const { fields, field } = refusal.extensions;
-  if (Array.isArray(fields)) {
-    const [first] = fields as ReadonlyArray<{ field?: unknown }>;
-    if (typeof first?.field === 'string') return first.field;
-  }
-  return typeof field === 'string' ? field : null;
-}
-
-function errorBody(code: string, message: string, field: string | null = null): UploadErrorResponse {
-  return { error: { code, message, field } };
+  sendErrorResponse(req, res, error, logger);
 }
 
 /** `inline` or `attachment` with an ASCII-only fallback name and the exact name in RFC 5987 form. */

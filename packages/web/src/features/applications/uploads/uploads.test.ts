@@ -6,17 +6,18 @@ describe('uploadErrorMessage', () => {
     [
       400,
       JSON.stringify({
-        error: {
-          code: 'BAD_USER_INPUT',
-          message: 'file: is not a JPEG, PNG or WebP image (its content is a PDF)',
-          field: 'file',
-        },
+        errors: [
+          {
+            message: 'file: is not a JPEG, PNG or WebP image (its content is a PDF)',
+            extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'file', message: 'is not a JPEG…' }] },
+          },
+        ],
       }),
       'Is not a JPEG, PNG or WebP image (its content is a PDF)',
     ],
     [
       413,
-      JSON.stringify({ error: { code: 'BAD_USER_INPUT', message: 'file: must be at most 8 MB', field: 'file' } }),
+      JSON.stringify({ errors: [{ message: 'file: must be at most 8 MB', extensions: { code: 'BAD_USER_INPUT' } }] }),
       'Must be at most 8 MB',
     ],
     [413, '<html>Request Entity Too Large</html>', 'The file is too large.'],

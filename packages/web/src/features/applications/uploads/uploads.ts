@@ -80,13 +80,14 @@ export function uploadedFileOf(response: UploadResponse): UploadedFile {
 }
 
 /**
- * The refusal as a sentence: the server's own message (`{ error: { code, message, field } }`), less
- * the "file: " it starts with, since the seller knows which file they just chose.
+ * The refusal as a sentence: the server's own message (`{ errors: [{ message, extensions }] }`, the
+ * one error body of the server), less the "file: " it starts with, since the seller knows which
+ * file they just chose.
  */
 export function uploadErrorMessage(status: number, bodyText: string): string {
   try {
-    const body = JSON.parse(bodyText) as { error?: { message?: unknown } };
-    const message = body.error?.message;
+    const body = JSON.parse(bodyText) as { errors?: Array<{ message?: unknown }> };
+    const message = body.errors?.[0]?.message;
     if (typeof message === 'string' && message.trim() !== '') {
       const text = message.replace(/^file:\s*/, '').trim();
       return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
