@@ -1,13 +1,17 @@
+import { useRef } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useSignOut } from '../features/accounts/viewer/session';
 import { useViewer } from '../features/accounts/viewer/viewer-context';
 import { describeSignedIn, type SignedInViewer } from '../features/accounts/viewer/viewer-state';
+import { useFocusHeadingOnNavigation } from '../ui/heading-focus';
 import { navigationFor } from './navigation';
 
 export function AppShell() {
   const viewer = useViewer();
   const items = navigationFor(viewer);
   const firstEnd = items.findIndex((item) => item.placement === 'end');
+  const mainRef = useRef<HTMLElement>(null);
+  useFocusHeadingOnNavigation(mainRef);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -33,7 +37,7 @@ export function AppShell() {
         </nav>
         {viewer.status === 'signed-in' && <SignedInBox viewer={viewer} />}
       </header>
-      <main id="main" className="shell-main">
+      <main id="main" className="shell-main" ref={mainRef}>
         <Outlet />
       </main>
       <footer className="shell-footer">Recertify · Renewed seller program</footer>

@@ -1,10 +1,17 @@
 import { Link } from 'react-router';
-import { EmptyState } from '../ui/states';
+import { usePageTitle } from '../ui/page-title';
 
+/** Any address the app does not know: a page of its own, with its main heading like every page. */
 export function NotFoundRoute() {
+  usePageTitle('Page not found');
   return (
-    <EmptyState title="Page not found">
-      There is nothing at this address. Go to the <Link to="/program-rules">program rules</Link>.
-    </EmptyState>
+    <section className="page state state-empty" aria-labelledby="not-found-title">
+      <h1 tabIndex={-1} id="not-found-title">
+        Page not found
+      </h1>
+      <p>
+        There is nothing at this address. Go to the <Link to="/program-rules">program rules</Link>.
+      </p>
+    </section>
   );
 }

@@ -12,7 +12,9 @@ export function ProgramRules() {
   return (
     <section aria-labelledby="program-rules-title" className="page">
       <header className="page-header">
-        <h1 id="program-rules-title">Program rules</h1>
+        <h1 tabIndex={-1} id="program-rules-title">
+          Program rules
+        </h1>
         <p className="lede">
           What a seller needs to join and stay in the Renewed program, per marketplace. An application is judged by the
           version in force when it is submitted; thresholds are stated in US dollars and converted at the exchange rate

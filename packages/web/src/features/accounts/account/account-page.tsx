@@ -24,7 +24,9 @@ export function AccountPage() {
   return (
     <section className="page account-page" aria-labelledby="account-title">
       <header className="page-header">
-        <h1 id="account-title">Account</h1>
+        <h1 tabIndex={-1} id="account-title">
+          Account
+        </h1>
       </header>
       <ProfileSummary viewer={viewer} />
       {SECTIONS[viewer.role].map((Section, index) => (

@@ -34,7 +34,9 @@ export function ForgotPasswordPage() {
   return (
     <div className="auth-layout">
       <section className="card auth-card" aria-labelledby="forgot-title">
-        <h1 id="forgot-title">Forgot your password?</h1>
+        <h1 tabIndex={-1} id="forgot-title">
+          Forgot your password?
+        </h1>
         {sentTo ? (
           <div className="alert alert-success" role="status">
             <p>

@@ -26,7 +26,9 @@ export function ResetPasswordPage() {
     return (
       <div className="auth-layout">
         <section className="card auth-card" aria-labelledby="reset-title">
-          <h1 id="reset-title">Choose a new password</h1>
+          <h1 tabIndex={-1} id="reset-title">
+            Choose a new password
+          </h1>
           <p className="notice">
             This page needs the link from your password-reset email. Open the link as it is, or{' '}
             <Link to="/forgot-password">ask for a new one</Link>.
@@ -58,7 +60,9 @@ export function ResetPasswordPage() {
   return (
     <div className="auth-layout">
       <section className="card auth-card" aria-labelledby="reset-title">
-        <h1 id="reset-title">Choose a new password</h1>
+        <h1 tabIndex={-1} id="reset-title">
+          Choose a new password
+        </h1>
         <form ref={formRef} className="form" noValidate onSubmit={(event) => void submit(event)}>
           <FormAlert problem={problem}>
             {problem?.code === 'INVALID_TOKEN' && (

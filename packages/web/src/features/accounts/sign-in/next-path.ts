@@ -1,3 +1,5 @@
+import type { Role } from '../../../generated/graphql';
+
 /** Pages a `next` parameter must not lead back to: they would only send the person on again. */
 const ACCOUNT_ENTRY_PATHS = ['/sign-in', '/sign-up'];
 
@@ -26,5 +28,12 @@ export function signInPathFor(location: { pathname: string; search: string; hash
   return next ? `/sign-in?${new URLSearchParams({ next }).toString()}` : '/sign-in';
 }
 
-/** Where a person lands after signing in when no (acceptable) `next` was given. */
-export const HOME_AFTER_SIGN_IN = '/account';
+/**
+ * Where a person lands after signing in when no (acceptable) `next` was given: their own work. A
+ * seller's applications; the review queue for reviewers and admins.
+ */
+export const HOME_BY_ROLE: Readonly<Record<Role, string>> = {
+  SELLER: '/applications',
+  REVIEWER: '/review',
+  ADMIN: '/review',
+};

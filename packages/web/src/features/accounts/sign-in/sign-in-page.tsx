@@ -7,7 +7,7 @@ import { usePageTitle } from '../../../ui/page-title';
 import { useStartSession } from '../viewer/session';
 import { useViewer } from '../viewer/viewer-context';
 import { DemoAccountsPanel } from './demo-accounts-panel';
-import { HOME_AFTER_SIGN_IN, safeNextPath } from './next-path';
+import { HOME_BY_ROLE, safeNextPath } from './next-path';
 
 const LABELS = { email: 'Email', password: 'Password' };
 const EMPTY = { email: '', password: '' };
@@ -34,8 +34,8 @@ export function SignInPage() {
   const startSession = useStartSession();
   useFocusOnProblem(formRef, problem);
 
-  // Signed in (just now, or already): on to where the person was going.
-  if (viewer.status === 'signed-in') return <Navigate to={next ?? HOME_AFTER_SIGN_IN} replace />;
+  // Signed in (just now, or already): on to where the person was going, or to their own work.
+  if (viewer.status === 'signed-in') return <Navigate to={next ?? HOME_BY_ROLE[viewer.role]} replace />;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -55,7 +55,9 @@ export function SignInPage() {
   return (
     <div className="auth-layout">
       <section className="card auth-card" aria-labelledby="sign-in-title">
-        <h1 id="sign-in-title">Sign in</h1>
+        <h1 tabIndex={-1} id="sign-in-title">
+          Sign in
+        </h1>
         {notice && <Notice tone="info">{notice}</Notice>}
         {next && !notice && <p className="muted">Sign in to see that page.</p>}
         <form ref={formRef} className="form" noValidate onSubmit={(event) => void submit(event)}>

@@ -5,7 +5,7 @@ import { FormAlert, SubmitButton, TextField, useFocusOnProblem, useFormValues } 
 import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
 import { usePageTitle } from '../../../ui/page-title';
 import { PASSWORD_MIN_LENGTH } from '../password-rules';
-import { HOME_AFTER_SIGN_IN } from '../sign-in/next-path';
+import { HOME_BY_ROLE } from '../sign-in/next-path';
 import { useStartSession } from '../viewer/session';
 import { useViewer } from '../viewer/viewer-context';
 
@@ -25,7 +25,7 @@ export function SignUpPage() {
   const startSession = useStartSession();
   useFocusOnProblem(formRef, problem);
 
-  if (viewer.status === 'signed-in') return <Navigate to={HOME_AFTER_SIGN_IN} replace />;
+  if (viewer.status === 'signed-in') return <Navigate to={HOME_BY_ROLE[viewer.role]} replace />;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -44,7 +44,9 @@ export function SignUpPage() {
   return (
     <div className="auth-layout">
       <section className="card auth-card" aria-labelledby="sign-up-title">
-        <h1 id="sign-up-title">Create a seller account</h1>
+        <h1 tabIndex={-1} id="sign-up-title">
+          Create a seller account
+        </h1>
         <p className="muted">
           For businesses that sell refurbished products and want to join the Renewed program. You can invite colleagues
           afterwards.

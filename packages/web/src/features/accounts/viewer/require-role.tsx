@@ -40,7 +40,9 @@ function NotAllowed({ viewer, roles }: { viewer: SignedInViewer; roles: readonly
   const forWhom = roles.map((role) => `${ROLE_LABELS[role].toLowerCase()}s`).join(' and ');
   return (
     <section className="state state-forbidden" aria-labelledby="not-allowed-title">
-      <h1 id="not-allowed-title">Not allowed</h1>
+      <h1 tabIndex={-1} id="not-allowed-title">
+        Not allowed
+      </h1>
       <p>
         This page is for {forWhom}. You are signed in as {viewer.user.displayName} ({ROLE_LABELS[viewer.role]}).
       </p>

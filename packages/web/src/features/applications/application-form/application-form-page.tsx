@@ -98,7 +98,7 @@ export function ApplicationFormPage() {
             </>
           )}
         </p>
-        <h1 id="application-form-title">
+        <h1 tabIndex={-1} id="application-form-title">
           {application ? `Application to sell Renewed in ${name}` : 'Application'}{' '}
           {application && <StatusBadge status={application.status} />}
         </h1>

@@ -38,7 +38,7 @@ export function SellerApplicationPage() {
         <p className="breadcrumbs">
           <Link to="/applications">Applications</Link>
         </p>
-        <h1 id="application-title">
+        <h1 tabIndex={-1} id="application-title">
           {application ? `Application to sell Renewed in ${name}` : 'Application'}{' '}
           {application && <StatusBadge status={application.status} />}
         </h1>

@@ -16,7 +16,9 @@ export function ApplicationsPage() {
   return (
     <section className="page applications-page" aria-labelledby="applications-title">
       <header className="page-header">
-        <h1 id="applications-title">Applications</h1>
+        <h1 tabIndex={-1} id="applications-title">
+          Applications
+        </h1>
         <p className="lede">
           Apply to sell Renewed products, one marketplace at a time. Approval in the United States also grants Canada;
           Mexico needs its own application, and approval in Canada or Mexico does not grant the United States.

@@ -23,7 +23,7 @@ export function ReviewHeader({ application: a, queuePath, actions }: Props) {
       </p>
       <div className="rv-review-title-row">
         <div>
-          <h1 id="review-title">
+          <h1 tabIndex={-1} id="review-title">
             {a.seller.name} <span className="marketplace-code">{a.marketplace}</span>
           </h1>
           <p className="muted rv-review-subtitle">

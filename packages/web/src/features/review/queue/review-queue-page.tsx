@@ -54,7 +54,9 @@ export function ReviewQueuePage() {
   return (
     <section aria-labelledby="review-queue-title" className="page rv-review-queue">
       <header className="page-header">
-        <h1 id="review-queue-title">Review queue</h1>
+        <h1 tabIndex={-1} id="review-queue-title">
+          Review queue
+        </h1>
         <p className="lede">
           Submitted applications, oldest due first. Due dates count business days in each marketplace&rsquo;s calendar,
           without weekends and its holidays.
