@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useSignOut } from '../features/accounts/viewer/session';
 import { useViewer } from '../features/accounts/viewer/viewer-context';
@@ -12,30 +12,48 @@ export function AppShell() {
   const firstEnd = items.findIndex((item) => item.placement === 'end');
   const mainRef = useRef<HTMLElement>(null);
   useFocusHeadingOnNavigation(mainRef);
+  // Phones: the navigation and who is signed in fold behind a Menu button, so the header is one row.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const closeMenu = () => setMenuOpen(false);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
       <header className="shell-header">
-        <NavLink to="/" className="brand" aria-label="Recertify home">
+        <NavLink to="/" className="brand" aria-label="Recertify home" onClick={closeMenu}>
           <span className="brand-mark" aria-hidden="true">
             ✓
           </span>
           Recertify
         </NavLink>
-        <nav aria-label="Main" className="shell-nav">
-          <ul className="nav-list">
-            {items.map((item, index) => (
-              <li key={item.to} className={index === firstEnd ? 'nav-push' : undefined}>
-                <NavLink to={item.to} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        {viewer.status === 'signed-in' && <SignedInBox viewer={viewer} />}
+        <button
+          type="button"
+          className="menu-toggle button button-secondary button-small"
+          aria-expanded={menuOpen}
+          aria-controls="shell-menu"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          {menuOpen ? 'Close menu' : 'Menu'}
+        </button>
+        <div id="shell-menu" className={menuOpen ? 'shell-menu is-open' : 'shell-menu'}>
+          <nav aria-label="Main" className="shell-nav">
+            <ul className="nav-list">
+              {items.map((item, index) => (
+                <li key={item.to} className={index === firstEnd ? 'nav-push' : undefined}>
+                  <NavLink
+                    to={item.to}
+                    className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}
+                    onClick={closeMenu}
+                  >
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {viewer.status === 'signed-in' && <SignedInBox viewer={viewer} />}
+        </div>
       </header>
       <main id="main" className="shell-main" ref={mainRef}>
         <Outlet />

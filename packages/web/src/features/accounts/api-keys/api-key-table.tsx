@@ -2,6 +2,7 @@ import { useRevokeApiKeyMutation, type ApiKeyFieldsFragment } from '../../../gen
 import { ConfirmButton } from '../../../ui/confirm-button';
 import { formatDateTime } from '../../../ui/format';
 import { maskedKey, scopeLabel } from './api-scopes';
+import { ScrollableTable } from '../../../ui/scrollable-table';
 
 interface Props {
   keys: readonly ApiKeyFieldsFragment[];
@@ -13,7 +14,7 @@ export function ApiKeyTable({ keys, caption }: Props) {
   // The answer carries revokedAt: the normalised cache updates the row in place, no refetch needed.
   const [revokeApiKey] = useRevokeApiKeyMutation();
   return (
-    <div className="table-scroll">
+    <ScrollableTable label={caption}>
       <table className="data-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -65,6 +66,6 @@ export function ApiKeyTable({ keys, caption }: Props) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollableTable>
   );
 }

@@ -13,6 +13,7 @@ import { formatDateTime } from '../../../ui/format';
 import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
 import type { SignedInViewer } from '../viewer/viewer-state';
+import { ScrollableTable } from '../../../ui/scrollable-table';
 
 /** The people of a seller organization: everyone can add a colleague and remove anyone but themselves. */
 export function PeopleSection({ viewer }: { viewer: SignedInViewer }) {
@@ -49,7 +50,7 @@ function PeopleTable({ people, myId }: { people: readonly PersonFieldsFragment[]
     },
   });
   return (
-    <div className="table-scroll">
+    <ScrollableTable label={'People of your organization'}>
       <table className="data-table">
         <caption className="visually-hidden">People of your organization</caption>
         <thead>
@@ -96,7 +97,7 @@ function PeopleTable({ people, myId }: { people: readonly PersonFieldsFragment[]
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollableTable>
   );
 }
 

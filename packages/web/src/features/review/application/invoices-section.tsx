@@ -3,6 +3,7 @@ import { formatDate } from '../../../ui/format';
 import { criterionLabel } from '../../../ui/labels';
 import { CriterionBadge } from '../status-badge';
 import { amountIn, exclusionText, fileLink, rateDateText, rateText, sameRate, sharedRate } from './invoice-evidence';
+import { ScrollableTable } from '../../../ui/scrollable-table';
 
 type InvoiceEvaluation = ReviewInvoicesFragment['eligibility']['invoices'][number];
 type InvoiceRecord = ReviewInvoicesFragment['invoices'][number];
@@ -104,7 +105,7 @@ function InvoiceCard({
           )}
         </div>
       </header>
-      <div className="table-scroll">
+      <ScrollableTable label={`Lines of invoice ${invoice.invoiceNumber}`}>
         <table className="data-table rv-lines-table">
           <caption className="visually-hidden">
             Lines of invoice {invoice.invoiceNumber} from {invoice.supplier}
@@ -158,7 +159,7 @@ function InvoiceCard({
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollableTable>
     </article>
   );
 }

@@ -15,6 +15,7 @@ import {
 } from './queue-filter';
 import { appendQueuePage } from './queue-pages';
 import { QueueRow } from './queue-row';
+import { ScrollableTable } from '../../../ui/scrollable-table';
 
 export const QUEUE_PAGE_SIZE = 25;
 
@@ -129,7 +130,7 @@ export function QueueTable({
           ? `${total} ${total === 1 ? 'application' : 'applications'}`
           : `Showing ${applications.length} of ${total} applications`}
       </p>
-      <div className="table-scroll">
+      <ScrollableTable label={'Applications waiting for a decision'}>
         <table className="data-table rv-queue-table">
           <caption className="visually-hidden">Applications waiting for a decision, oldest due first</caption>
           <thead>
@@ -149,7 +150,7 @@ export function QueueTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
     </div>
   );
 }
