@@ -86,10 +86,16 @@ export type CreateApiKeyInput = {
 };
 
 /** Outcome of one eligibility criterion. */
-export type CriterionStatus = 'FAIL' | 'NEEDS_REVIEW' | 'PASS';
+export type CriterionStatus =
+  | 'FAIL'
+  | 'NEEDS_REVIEW'
+  | 'PASS';
 
 /** ISO 4217 code of a currency the program trades in. */
-export type CurrencyCode = 'CAD' | 'MXN' | 'USD';
+export type CurrencyCode =
+  | 'CAD'
+  | 'MXN'
+  | 'USD';
 
 /** A decision on a claimed application. */
 export type DecideApplicationInput = {
@@ -108,7 +114,10 @@ export type DecideApplicationInput = {
 };
 
 /** A reviewer's decision on an application. */
-export type Decision = 'APPROVE' | 'NEEDS_INFO' | 'REJECT';
+export type Decision =
+  | 'APPROVE'
+  | 'NEEDS_INFO'
+  | 'REJECT';
 
 /** Decision due dates, in each marketplace’s time zone. */
 export type DueFilter =
@@ -165,13 +174,20 @@ export type InvoiceLineInput = {
 };
 
 /** A marketplace: US (amazon.com), CA (amazon.ca), MX (amazon.com.mx). */
-export type MarketplaceCode = 'CA' | 'MX' | 'US';
+export type MarketplaceCode =
+  | 'CA'
+  | 'MX'
+  | 'US';
 
 /** A seller business, or a returns provider that acts through API keys. */
-export type OrganizationKind = 'PROVIDER' | 'SELLER';
+export type OrganizationKind =
+  | 'PROVIDER'
+  | 'SELLER';
 
 /** Who refurbishes the units. */
-export type Refurbisher = 'MANUFACTURER' | 'THIRD_PARTY_REFURBISHER';
+export type Refurbisher =
+  | 'MANUFACTURER'
+  | 'THIRD_PARTY_REFURBISHER';
 
 /** A reason for rejecting, for one criterion. */
 export type RejectionReasonInput = {
@@ -213,7 +229,9 @@ export type Role =
   | 'SELLER';
 
 /** Professional or individual seller account. */
-export type SellerType = 'INDIVIDUAL' | 'PROFESSIONAL';
+export type SellerType =
+  | 'INDIVIDUAL'
+  | 'PROFESSIONAL';
 
 /** Email and password. */
 export type SignInInput = {
@@ -248,74 +266,38 @@ export type WarrantyKind =
   /** The seller offers a warranty of at least a number of days from purchase. */
   | 'MINIMUM_DAYS';
 
-export type ApiKeyFieldsFragment = {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: Array<ApiScope>;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-};
+export type ApiKeyFieldsFragment = { id: string, name: string, prefix: string, scopes: Array<ApiScope>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null };
 
 export type ApiKeysQueryVariables = Exact<{
   organizationId?: string | number | null | undefined;
 }>;
 
-export type ApiKeysQuery = {
-  apiKeys: Array<{
-    id: string;
-    name: string;
-    prefix: string;
-    scopes: Array<ApiScope>;
-    createdAt: string;
-    lastUsedAt: string | null;
-    revokedAt: string | null;
-  }>;
-};
 
-export type ProviderOrganizationsQueryVariables = Exact<{ [key: string]: never }>;
+export type ApiKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, scopes: Array<ApiScope>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> };
 
-export type ProviderOrganizationsQuery = { organizations: Array<{ id: string; name: string }> };
+export type ProviderOrganizationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProviderOrganizationsQuery = { organizations: Array<{ id: string, name: string }> };
 
 export type CreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
 }>;
 
-export type CreateApiKeyMutation = {
-  createApiKey: {
-    secret: string;
-    apiKey: {
-      id: string;
-      name: string;
-      prefix: string;
-      scopes: Array<ApiScope>;
-      createdAt: string;
-      lastUsedAt: string | null;
-      revokedAt: string | null;
-    };
-  };
-};
+
+export type CreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { id: string, name: string, prefix: string, scopes: Array<ApiScope>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } } };
 
 export type RevokeApiKeyMutationVariables = Exact<{
   id: string | number;
 }>;
 
-export type RevokeApiKeyMutation = {
-  revokeApiKey: {
-    id: string;
-    name: string;
-    prefix: string;
-    scopes: Array<ApiScope>;
-    createdAt: string;
-    lastUsedAt: string | null;
-    revokedAt: string | null;
-  };
-};
+
+export type RevokeApiKeyMutation = { revokeApiKey: { id: string, name: string, prefix: string, scopes: Array<ApiScope>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } };
 
 export type RequestPasswordResetMutationVariables = Exact<{
   email: string;
 }>;
+
 
 export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
 
@@ -323,67 +305,41 @@ export type ResetPasswordMutationVariables = Exact<{
   input: ResetPasswordInput;
 }>;
 
+
 export type ResetPasswordMutation = { resetPassword: boolean };
 
-export type PersonFieldsFragment = {
-  id: string;
-  email: string;
-  displayName: string;
-  createdAt: string;
-  lastSignInAt: string | null;
-};
+export type PersonFieldsFragment = { id: string, email: string, displayName: string, createdAt: string, lastSignInAt: string | null };
 
-export type OrganizationUsersQueryVariables = Exact<{ [key: string]: never }>;
+export type OrganizationUsersQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type OrganizationUsersQuery = {
-  organizationUsers: Array<{
-    id: string;
-    email: string;
-    displayName: string;
-    createdAt: string;
-    lastSignInAt: string | null;
-  }>;
-};
+
+export type OrganizationUsersQuery = { organizationUsers: Array<{ id: string, email: string, displayName: string, createdAt: string, lastSignInAt: string | null }> };
 
 export type AddOrganizationUserMutationVariables = Exact<{
   input: AddOrganizationUserInput;
 }>;
 
-export type AddOrganizationUserMutation = {
-  addOrganizationUser: {
-    id: string;
-    email: string;
-    displayName: string;
-    createdAt: string;
-    lastSignInAt: string | null;
-  };
-};
+
+export type AddOrganizationUserMutation = { addOrganizationUser: { id: string, email: string, displayName: string, createdAt: string, lastSignInAt: string | null } };
 
 export type RemoveOrganizationUserMutationVariables = Exact<{
   userId: string | number;
 }>;
 
+
 export type RemoveOrganizationUserMutation = { removeOrganizationUser: { id: string } };
 
-export type DemoAccountFieldsFragment = {
-  embedded: boolean;
-  demoPassword: string | null;
-  demoAccounts: Array<{ email: string; role: Role; description: string }>;
-};
+export type DemoAccountFieldsFragment = { embedded: boolean, demoPassword: string | null, demoAccounts: Array<{ email: string, role: Role, description: string }> };
 
-export type DemoAccountsQueryVariables = Exact<{ [key: string]: never }>;
+export type DemoAccountsQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type DemoAccountsQuery = {
-  appInfo: {
-    embedded: boolean;
-    demoPassword: string | null;
-    demoAccounts: Array<{ email: string; role: Role; description: string }>;
-  };
-};
+
+export type DemoAccountsQuery = { appInfo: { embedded: boolean, demoPassword: string | null, demoAccounts: Array<{ email: string, role: Role, description: string }> } };
 
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
 }>;
+
 
 export type SignInMutation = { signIn: { id: string } };
 
@@ -391,199 +347,36 @@ export type SignUpSellerMutationVariables = Exact<{
   input: SignUpSellerInput;
 }>;
 
+
 export type SignUpSellerMutation = { signUpSeller: { id: string } };
 
-export type ViewerFieldsFragment = {
-  authenticated: boolean;
-  role: Role | null;
-  user: { id: string; email: string; displayName: string } | null;
-  organization: { id: string; name: string; kind: OrganizationKind } | null;
-};
+export type ViewerFieldsFragment = { authenticated: boolean, role: Role | null, user: { id: string, email: string, displayName: string } | null, organization: { id: string, name: string, kind: OrganizationKind } | null };
 
-export type ViewerQueryVariables = Exact<{ [key: string]: never }>;
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type ViewerQuery = {
-  viewer: {
-    authenticated: boolean;
-    role: Role | null;
-    user: { id: string; email: string; displayName: string } | null;
-    organization: { id: string; name: string; kind: OrganizationKind } | null;
-  };
-};
 
-export type SignOutMutationVariables = Exact<{ [key: string]: never }>;
+export type ViewerQuery = { viewer: { authenticated: boolean, role: Role | null, user: { id: string, email: string, displayName: string } | null, organization: { id: string, name: string, kind: OrganizationKind } | null } };
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
 
 export type SignOutMutation = { signOut: boolean };
 
-export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never }>;
+export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never; }>;
+
 
 export type SignOutEverywhereMutation = { signOutEverywhere: number };
 
-export type ApplicationFileFieldsFragment = {
-  id: string;
-  url: string;
-  originalName: string;
-  contentType: string;
-  width: number | null;
-  height: number | null;
-};
+export type ApplicationFileFieldsFragment = { id: string, url: string, originalName: string, contentType: string, width: number | null, height: number | null };
 
-export type ApplicationDraftFieldsFragment = {
-  id: string;
-  marketplace: MarketplaceCode;
-  status: ApplicationStatus;
-  version: number;
-  updatedAt: string;
-  reviewerMessage: string | null;
-  legalName: string;
-  contactName: string;
-  contactEmail: string;
-  sellerType: SellerType | null;
-  existingSeller: boolean;
-  refurbisher: Refurbisher | null;
-  refurbisherName: string | null;
-  inspectionAttested: boolean;
-  categories: Array<string>;
-  brands: Array<string>;
-  appleRequested: boolean;
-  productsHaveScreen: boolean;
-  guaranteeAccepted: boolean;
-  warrantyDays: number | null;
-  qualityPolicyAccepted: boolean;
-  invoices: Array<{
-    id: string;
-    supplier: string;
-    invoiceNumber: string;
-    date: string;
-    currency: string;
-    document: {
-      id: string;
-      url: string;
-      originalName: string;
-      contentType: string;
-      width: number | null;
-      height: number | null;
-    } | null;
-    lines: Array<{
-      id: string;
-      description: string;
-      brand: string;
-      quantity: number | null;
-      unitPrice: { amount: string } | null;
-      amount: { amount: string } | null;
-    }>;
-  }>;
-  images: Array<{
-    id: string;
-    view: ImageView;
-    file: {
-      id: string;
-      url: string;
-      originalName: string;
-      contentType: string;
-      width: number | null;
-      height: number | null;
-    };
-  }>;
-};
+export type ApplicationDraftFieldsFragment = { id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, updatedAt: string, reviewerMessage: string | null, legalName: string, contactName: string, contactEmail: string, sellerType: SellerType | null, existingSeller: boolean, refurbisher: Refurbisher | null, refurbisherName: string | null, inspectionAttested: boolean, categories: Array<string>, brands: Array<string>, appleRequested: boolean, productsHaveScreen: boolean, guaranteeAccepted: boolean, warrantyDays: number | null, qualityPolicyAccepted: boolean, invoices: Array<{ id: string, supplier: string, invoiceNumber: string, date: string, currency: string, document: { id: string, url: string, originalName: string, contentType: string, width: number | null, height: number | null } | null, lines: Array<{ id: string, description: string, brand: string, quantity: number | null, unitPrice: { amount: string } | null, amount: { amount: string } | null }> }>, images: Array<{ id: string, view: ImageView, file: { id: string, url: string, originalName: string, contentType: string, width: number | null, height: number | null } }> };
 
 export type ApplicationFormQueryVariables = Exact<{
   id: string | number;
 }>;
 
-export type ApplicationFormQuery = {
-  application: {
-    id: string;
-    marketplace: MarketplaceCode;
-    status: ApplicationStatus;
-    version: number;
-    updatedAt: string;
-    reviewerMessage: string | null;
-    legalName: string;
-    contactName: string;
-    contactEmail: string;
-    sellerType: SellerType | null;
-    existingSeller: boolean;
-    refurbisher: Refurbisher | null;
-    refurbisherName: string | null;
-    inspectionAttested: boolean;
-    categories: Array<string>;
-    brands: Array<string>;
-    appleRequested: boolean;
-    productsHaveScreen: boolean;
-    guaranteeAccepted: boolean;
-    warrantyDays: number | null;
-    qualityPolicyAccepted: boolean;
-    invoices: Array<{
-      id: string;
-      supplier: string;
-      invoiceNumber: string;
-      date: string;
-      currency: string;
-      document: {
-        id: string;
-        url: string;
-        originalName: string;
-        contentType: string;
-        width: number | null;
-        height: number | null;
-      } | null;
-      lines: Array<{
-        id: string;
-        description: string;
-        brand: string;
-        quantity: number | null;
-        unitPrice: { amount: string } | null;
-        amount: { amount: string } | null;
-      }>;
-    }>;
-    images: Array<{
-      id: string;
-      view: ImageView;
-      file: {
-        id: string;
-        url: string;
-        originalName: string;
-        contentType: string;
-        width: number | null;
-        height: number | null;
-      };
-    }>;
-  };
-  marketplaces: Array<{
-    code: MarketplaceCode;
-    name: string;
-    currency: CurrencyCode;
-    timeZone: string;
-    policyInForce: {
-      id: string;
-      marketplace: MarketplaceCode;
-      version: number;
-      effectiveFrom: string;
-      notes: string | null;
-      purchaseWindowDays: number;
-      applePurchaseWindowDays: number;
-      minimumImages: number;
-      requiredViews: Array<ImageView>;
-      screenProductsRequireScreenOn: boolean;
-      odrWindowDays: number;
-      reviewDueBusinessDays: number;
-      rqsWindowDays: number;
-      rqsMinimumOrders: number;
-      defaultReturnWindowDays: number;
-      transitAllowanceDays: number;
-      qualifyingPurchasesMinimum: { amountMinor: number; currency: CurrencyCode; formatted: string };
-      excludedItemMaxUnitPrice: { amountMinor: number; currency: CurrencyCode; formatted: string };
-      appleQualifyingPurchasesMinimum: { amountMinor: number; currency: CurrencyCode; formatted: string };
-      warranty: { kind: WarrantyKind; minimumDays: number | null };
-      odrMaximum: { basisPoints: number };
-      offerRqsMinimum: { basisPoints: number };
-      sellerRqsMinimum: { basisPoints: number };
-      averageRatingMinimum: { hundredths: number };
-    } | null;
-  }>;
-  exchangeRates: Array<{ id: string; base: CurrencyCode; quote: CurrencyCode; validFrom: string; rate: string }>;
-};
+
+export type ApplicationFormQuery = { application: { id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, updatedAt: string, reviewerMessage: string | null, legalName: string, contactName: string, contactEmail: string, sellerType: SellerType | null, existingSeller: boolean, refurbisher: Refurbisher | null, refurbisherName: string | null, inspectionAttested: boolean, categories: Array<string>, brands: Array<string>, appleRequested: boolean, productsHaveScreen: boolean, guaranteeAccepted: boolean, warrantyDays: number | null, qualityPolicyAccepted: boolean, invoices: Array<{ id: string, supplier: string, invoiceNumber: string, date: string, currency: string, document: { id: string, url: string, originalName: string, contentType: string, width: number | null, height: number | null } | null, lines: Array<{ id: string, description: string, brand: string, quantity: number | null, unitPrice: { amount: string } | null, amount: { amount: string } | null }> }>, images: Array<{ id: string, view: ImageView, file: { id: string, url: string, originalName: string, contentType: string, width: number | null, height: number | null } }> }, marketplaces: Array<{ code: MarketplaceCode, name: string, currency: CurrencyCode, timeZone: string, policyInForce: { id: string, marketplace: MarketplaceCode, version: number, effectiveFrom: string, notes: string | null, purchaseWindowDays: number, applePurchaseWindowDays: number, minimumImages: number, requiredViews: Array<ImageView>, screenProductsRequireScreenOn: boolean, odrWindowDays: number, reviewDueBusinessDays: number, rqsWindowDays: number, rqsMinimumOrders: number, defaultReturnWindowDays: number, transitAllowanceDays: number, qualifyingPurchasesMinimum: { amountMinor: number, currency: CurrencyCode, formatted: string }, excludedItemMaxUnitPrice: { amountMinor: number, currency: CurrencyCode, formatted: string }, appleQualifyingPurchasesMinimum: { amountMinor: number, currency: CurrencyCode, formatted: string }, warranty: { kind: WarrantyKind, minimumDays: number | null }, odrMaximum: { basisPoints: number }, offerRqsMinimum: { basisPoints: number }, sellerRqsMinimum: { basisPoints: number }, averageRatingMinimum: { hundredths: number } } | null }>, exchangeRates: Array<{ id: string, base: CurrencyCode, quote: CurrencyCode, validFrom: string, rate: string }> };
 
 export type SaveApplicationDraftMutationVariables = Exact<{
   id: string | number;
@@ -591,1085 +384,126 @@ export type SaveApplicationDraftMutationVariables = Exact<{
   input: ApplicationDraftInput;
 }>;
 
-export type SaveApplicationDraftMutation = {
-  saveApplicationDraft: { id: string; status: ApplicationStatus; version: number; updatedAt: string };
-};
+
+export type SaveApplicationDraftMutation = { saveApplicationDraft: { id: string, status: ApplicationStatus, version: number, updatedAt: string } };
 
 export type SubmitApplicationMutationVariables = Exact<{
   id: string | number;
   version: number;
 }>;
 
-export type SubmitApplicationMutation = {
-  submitApplication: {
-    id: string;
-    marketplace: MarketplaceCode;
-    status: ApplicationStatus;
-    version: number;
-    createdAt: string;
-    updatedAt: string;
-    submittedAt: string | null;
-    firstSubmittedAt: string | null;
-    decidedAt: string | null;
-    dueDate: string | null;
-  };
-};
 
-export type SellerApplicationDetailFragment = {
-  legalName: string;
-  appleRequested: boolean;
-  appleApproved: boolean | null;
-  firstSubmittedAt: string | null;
-  reviewerMessage: string | null;
-  id: string;
-  marketplace: MarketplaceCode;
-  status: ApplicationStatus;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  decidedAt: string | null;
-  dueDate: string | null;
-  rejectionReasons: Array<{ criterion: string; reason: string }>;
-  due: { dueDate: string; businessDaysLeft: number; overdue: boolean; dueToday: boolean } | null;
-  policyVersion: { id: string; version: number } | null;
-  timeline: Array<{ at: string; action: string; actor: string | null; message: string | null }>;
-  invoices: Array<{ id: string }>;
-  images: Array<{ id: string }>;
-  eligibility: {
-    eligible: boolean;
-    policyVersion: number;
-    evaluatedAt: string;
-    criteria: Array<{ criterion: string; status: CriterionStatus; hard: boolean; summary: string }>;
-  };
-};
+export type SubmitApplicationMutation = { submitApplication: { id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, createdAt: string, updatedAt: string, submittedAt: string | null, firstSubmittedAt: string | null, decidedAt: string | null, dueDate: string | null } };
+
+export type SellerApplicationDetailFragment = { legalName: string, appleRequested: boolean, appleApproved: boolean | null, firstSubmittedAt: string | null, reviewerMessage: string | null, id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, dueDate: string | null, rejectionReasons: Array<{ criterion: string, reason: string }>, due: { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean } | null, policyVersion: { id: string, version: number } | null, timeline: Array<{ at: string, action: string, actor: string | null, message: string | null }>, invoices: Array<{ id: string }>, images: Array<{ id: string }>, eligibility: { eligible: boolean, policyVersion: number, evaluatedAt: string, criteria: Array<{ criterion: string, status: CriterionStatus, hard: boolean, summary: string }> } };
 
 export type SellerApplicationQueryVariables = Exact<{
   id: string | number;
 }>;
 
-export type SellerApplicationQuery = {
-  application: {
-    legalName: string;
-    appleRequested: boolean;
-    appleApproved: boolean | null;
-    firstSubmittedAt: string | null;
-    reviewerMessage: string | null;
-    id: string;
-    marketplace: MarketplaceCode;
-    status: ApplicationStatus;
-    version: number;
-    createdAt: string;
-    updatedAt: string;
-    submittedAt: string | null;
-    decidedAt: string | null;
-    dueDate: string | null;
-    rejectionReasons: Array<{ criterion: string; reason: string }>;
-    due: { dueDate: string; businessDaysLeft: number; overdue: boolean; dueToday: boolean } | null;
-    policyVersion: { id: string; version: number } | null;
-    timeline: Array<{ at: string; action: string; actor: string | null; message: string | null }>;
-    invoices: Array<{ id: string }>;
-    images: Array<{ id: string }>;
-    eligibility: {
-      eligible: boolean;
-      policyVersion: number;
-      evaluatedAt: string;
-      criteria: Array<{ criterion: string; status: CriterionStatus; hard: boolean; summary: string }>;
-    };
-  };
-  myMarketplaceApprovals: Array<{
-    id: string;
-    marketplace: MarketplaceCode;
-    grantedAt: string;
-    grantedThrough: MarketplaceCode | null;
-    appleApproved: boolean;
-  }>;
-};
+
+export type SellerApplicationQuery = { application: { legalName: string, appleRequested: boolean, appleApproved: boolean | null, firstSubmittedAt: string | null, reviewerMessage: string | null, id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, dueDate: string | null, rejectionReasons: Array<{ criterion: string, reason: string }>, due: { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean } | null, policyVersion: { id: string, version: number } | null, timeline: Array<{ at: string, action: string, actor: string | null, message: string | null }>, invoices: Array<{ id: string }>, images: Array<{ id: string }>, eligibility: { eligible: boolean, policyVersion: number, evaluatedAt: string, criteria: Array<{ criterion: string, status: CriterionStatus, hard: boolean, summary: string }> } }, myMarketplaceApprovals: Array<{ id: string, marketplace: MarketplaceCode, grantedAt: string, grantedThrough: MarketplaceCode | null, appleApproved: boolean }> };
 
 export type WithdrawApplicationMutationVariables = Exact<{
   id: string | number;
   version: number;
 }>;
 
-export type WithdrawApplicationMutation = {
-  withdrawApplication: {
-    legalName: string;
-    appleRequested: boolean;
-    appleApproved: boolean | null;
-    firstSubmittedAt: string | null;
-    reviewerMessage: string | null;
-    id: string;
-    marketplace: MarketplaceCode;
-    status: ApplicationStatus;
-    version: number;
-    createdAt: string;
-    updatedAt: string;
-    submittedAt: string | null;
-    decidedAt: string | null;
-    dueDate: string | null;
-    rejectionReasons: Array<{ criterion: string; reason: string }>;
-    due: { dueDate: string; businessDaysLeft: number; overdue: boolean; dueToday: boolean } | null;
-    policyVersion: { id: string; version: number } | null;
-    timeline: Array<{ at: string; action: string; actor: string | null; message: string | null }>;
-    invoices: Array<{ id: string }>;
-    images: Array<{ id: string }>;
-    eligibility: {
-      eligible: boolean;
-      policyVersion: number;
-      evaluatedAt: string;
-      criteria: Array<{ criterion: string; status: CriterionStatus; hard: boolean; summary: string }>;
-    };
-  };
-};
 
-export type MyApplicationRowFragment = {
-  id: string;
-  marketplace: MarketplaceCode;
-  status: ApplicationStatus;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  firstSubmittedAt: string | null;
-  decidedAt: string | null;
-  dueDate: string | null;
-};
+export type WithdrawApplicationMutation = { withdrawApplication: { legalName: string, appleRequested: boolean, appleApproved: boolean | null, firstSubmittedAt: string | null, reviewerMessage: string | null, id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, createdAt: string, updatedAt: string, submittedAt: string | null, decidedAt: string | null, dueDate: string | null, rejectionReasons: Array<{ criterion: string, reason: string }>, due: { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean } | null, policyVersion: { id: string, version: number } | null, timeline: Array<{ at: string, action: string, actor: string | null, message: string | null }>, invoices: Array<{ id: string }>, images: Array<{ id: string }>, eligibility: { eligible: boolean, policyVersion: number, evaluatedAt: string, criteria: Array<{ criterion: string, status: CriterionStatus, hard: boolean, summary: string }> } } };
 
-export type MyMarketplaceApprovalRowFragment = {
-  id: string;
-  marketplace: MarketplaceCode;
-  grantedAt: string;
-  grantedThrough: MarketplaceCode | null;
-  appleApproved: boolean;
-};
+export type MyApplicationRowFragment = { id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, createdAt: string, updatedAt: string, submittedAt: string | null, firstSubmittedAt: string | null, decidedAt: string | null, dueDate: string | null };
 
-export type MyApplicationsQueryVariables = Exact<{ [key: string]: never }>;
+export type MyMarketplaceApprovalRowFragment = { id: string, marketplace: MarketplaceCode, grantedAt: string, grantedThrough: MarketplaceCode | null, appleApproved: boolean };
 
-export type MyApplicationsQuery = {
-  marketplaces: Array<{ code: MarketplaceCode; name: string }>;
-  myApplications: Array<{
-    id: string;
-    marketplace: MarketplaceCode;
-    status: ApplicationStatus;
-    version: number;
-    createdAt: string;
-    updatedAt: string;
-    submittedAt: string | null;
-    firstSubmittedAt: string | null;
-    decidedAt: string | null;
-    dueDate: string | null;
-  }>;
-  myMarketplaceApprovals: Array<{
-    id: string;
-    marketplace: MarketplaceCode;
-    grantedAt: string;
-    grantedThrough: MarketplaceCode | null;
-    appleApproved: boolean;
-  }>;
-};
+export type MyApplicationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyApplicationsQuery = { marketplaces: Array<{ code: MarketplaceCode, name: string }>, myApplications: Array<{ id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, createdAt: string, updatedAt: string, submittedAt: string | null, firstSubmittedAt: string | null, decidedAt: string | null, dueDate: string | null }>, myMarketplaceApprovals: Array<{ id: string, marketplace: MarketplaceCode, grantedAt: string, grantedThrough: MarketplaceCode | null, appleApproved: boolean }> };
 
 export type StartApplicationMutationVariables = Exact<{
   input: StartApplicationInput;
 }>;
 
-export type StartApplicationMutation = {
-  startApplication: {
-    id: string;
-    marketplace: MarketplaceCode;
-    status: ApplicationStatus;
-    version: number;
-    createdAt: string;
-    updatedAt: string;
-    submittedAt: string | null;
-    firstSubmittedAt: string | null;
-    decidedAt: string | null;
-    dueDate: string | null;
-  };
-};
 
-export type EligibilityPolicyFieldsFragment = {
-  id: string;
-  marketplace: MarketplaceCode;
-  version: number;
-  effectiveFrom: string;
-  notes: string | null;
-  purchaseWindowDays: number;
-  applePurchaseWindowDays: number;
-  minimumImages: number;
-  requiredViews: Array<ImageView>;
-  screenProductsRequireScreenOn: boolean;
-  odrWindowDays: number;
-  reviewDueBusinessDays: number;
-  rqsWindowDays: number;
-  rqsMinimumOrders: number;
-  defaultReturnWindowDays: number;
-  transitAllowanceDays: number;
-  qualifyingPurchasesMinimum: { amountMinor: number; currency: CurrencyCode; formatted: string };
-  excludedItemMaxUnitPrice: { amountMinor: number; currency: CurrencyCode; formatted: string };
-  appleQualifyingPurchasesMinimum: { amountMinor: number; currency: CurrencyCode; formatted: string };
-  warranty: { kind: WarrantyKind; minimumDays: number | null };
-  odrMaximum: { basisPoints: number };
-  offerRqsMinimum: { basisPoints: number };
-  sellerRqsMinimum: { basisPoints: number };
-  averageRatingMinimum: { hundredths: number };
-};
+export type StartApplicationMutation = { startApplication: { id: string, marketplace: MarketplaceCode, status: ApplicationStatus, version: number, createdAt: string, updatedAt: string, submittedAt: string | null, firstSubmittedAt: string | null, decidedAt: string | null, dueDate: string | null } };
 
-export type EligibilityExchangeRateFragment = {
-  id: string;
-  base: CurrencyCode;
-  quote: CurrencyCode;
-  validFrom: string;
-  rate: string;
-};
+export type EligibilityPolicyFieldsFragment = { id: string, marketplace: MarketplaceCode, version: number, effectiveFrom: string, notes: string | null, purchaseWindowDays: number, applePurchaseWindowDays: number, minimumImages: number, requiredViews: Array<ImageView>, screenProductsRequireScreenOn: boolean, odrWindowDays: number, reviewDueBusinessDays: number, rqsWindowDays: number, rqsMinimumOrders: number, defaultReturnWindowDays: number, transitAllowanceDays: number, qualifyingPurchasesMinimum: { amountMinor: number, currency: CurrencyCode, formatted: string }, excludedItemMaxUnitPrice: { amountMinor: number, currency: CurrencyCode, formatted: string }, appleQualifyingPurchasesMinimum: { amountMinor: number, currency: CurrencyCode, formatted: string }, warranty: { kind: WarrantyKind, minimumDays: number | null }, odrMaximum: { basisPoints: number }, offerRqsMinimum: { basisPoints: number }, sellerRqsMinimum: { basisPoints: number }, averageRatingMinimum: { hundredths: number } };
 
-export type EligibilityReportFieldsFragment = {
-  eligible: boolean;
-  policyVersion: number;
-  evaluatedAt: string;
-  criteria: Array<{ criterion: string; status: CriterionStatus; hard: boolean; summary: string }>;
-};
+export type EligibilityExchangeRateFragment = { id: string, base: CurrencyCode, quote: CurrencyCode, validFrom: string, rate: string };
 
-export type MoneyFieldsFragment = { amountMinor: number; currency: CurrencyCode; formatted: string };
+export type EligibilityReportFieldsFragment = { eligible: boolean, policyVersion: number, evaluatedAt: string, criteria: Array<{ criterion: string, status: CriterionStatus, hard: boolean, summary: string }> };
 
-export type PolicyParametersFragment = {
-  id: string;
-  version: number;
-  effectiveFrom: string;
-  notes: string | null;
-  defaultedParameters: Array<string>;
-  purchaseWindowDays: number;
-  applePurchaseWindowDays: number;
-  minimumImages: number;
-  requiredViews: Array<ImageView>;
-  screenProductsRequireScreenOn: boolean;
-  odrWindowDays: number;
-  reviewDueBusinessDays: number;
-  rqsWindowDays: number;
-  rqsMinimumOrders: number;
-  defaultReturnWindowDays: number;
-  transitAllowanceDays: number;
-  qualifyingPurchasesMinimum: { amountMinor: number; currency: CurrencyCode; formatted: string };
-  excludedItemMaxUnitPrice: { amountMinor: number; currency: CurrencyCode; formatted: string };
-  appleQualifyingPurchasesMinimum: { amountMinor: number; currency: CurrencyCode; formatted: string };
-  warranty: { kind: WarrantyKind; minimumDays: number | null };
-  odrMaximum: { formatted: string };
-  offerRqsMinimum: { formatted: string };
-  sellerRqsMinimum: { formatted: string };
-  averageRatingMinimum: { formatted: string };
-};
+export type MoneyFieldsFragment = { amountMinor: number, currency: CurrencyCode, formatted: string };
 
-export type PolicyVersionSummaryFragment = { id: string; version: number; effectiveFrom: string; notes: string | null };
+export type PolicyParametersFragment = { id: string, version: number, effectiveFrom: string, notes: string | null, defaultedParameters: Array<string>, purchaseWindowDays: number, applePurchaseWindowDays: number, minimumImages: number, requiredViews: Array<ImageView>, screenProductsRequireScreenOn: boolean, odrWindowDays: number, reviewDueBusinessDays: number, rqsWindowDays: number, rqsMinimumOrders: number, defaultReturnWindowDays: number, transitAllowanceDays: number, qualifyingPurchasesMinimum: { amountMinor: number, currency: CurrencyCode, formatted: string }, excludedItemMaxUnitPrice: { amountMinor: number, currency: CurrencyCode, formatted: string }, appleQualifyingPurchasesMinimum: { amountMinor: number, currency: CurrencyCode, formatted: string }, warranty: { kind: WarrantyKind, minimumDays: number | null }, odrMaximum: { formatted: string }, offerRqsMinimum: { formatted: string }, sellerRqsMinimum: { formatted: string }, averageRatingMinimum: { formatted: string } };
 
-export type MarketplacePolicyFragment = {
-  code: MarketplaceCode;
-  name: string;
-  currency: CurrencyCode;
-  timeZone: string;
-  policyInForce: {
-    id: string;
-    version: number;
-    effectiveFrom: string;
-    notes: string | null;
-    defaultedParameters: Array<string>;
-    purchaseWindowDays: number;
-    applePurchaseWindowDays: number;
-    minimumImages: number;
-    requiredViews: Array<ImageView>;
-    screenProductsRequireScreenOn: boolean;
-    odrWindowDays: number;
-    reviewDueBusinessDays: number;
-    rqsWindowDays: number;
-    rqsMinimumOrders: number;
-    defaultReturnWindowDays: number;
-    transitAllowanceDays: number;
-    qualifyingPurchasesMinimum: { amountMinor: number; currency: CurrencyCode; formatted: string };
-    excludedItemMaxUnitPrice: { amountMinor: number; currency: CurrencyCode; formatted: string };
-    appleQualifyingPurchasesMinimum: { amountMinor: number; currency: CurrencyCode; formatted: string };
-    warranty: { kind: WarrantyKind; minimumDays: number | null };
-    odrMaximum: { formatted: string };
-    offerRqsMinimum: { formatted: string };
-    sellerRqsMinimum: { formatted: string };
-    averageRatingMinimum: { formatted: string };
-  } | null;
-  policyVersions: Array<{ id: string; version: number; effectiveFrom: string; notes: string | null }>;
-};
+export type PolicyVersionSummaryFragment = { id: string, version: number, effectiveFrom: string, notes: string | null };
 
-export type ExchangeRateFieldsFragment = {
-  id: string;
-  base: CurrencyCode;
-  quote: CurrencyCode;
-  validFrom: string;
-  rate: string;
-};
+export type MarketplacePolicyFragment = { code: MarketplaceCode, name: string, currency: CurrencyCode, timeZone: string, policyInForce: { id: string, version: number, effectiveFrom: string, notes: string | null, defaultedParameters: Array<string>, purchaseWindowDays: number, applePurchaseWindowDays: number, minimumImages: number, requiredViews: Array<ImageView>, screenProductsRequireScreenOn: boolean, odrWindowDays: number, reviewDueBusinessDays: number, rqsWindowDays: number, rqsMinimumOrders: number, defaultReturnWindowDays: number, transitAllowanceDays: number, qualifyingPurchasesMinimum: { amountMinor: number, currency: CurrencyCode, formatted: string }, excludedItemMaxUnitPrice: { amountMinor: number, currency: CurrencyCode, formatted: string }, appleQualifyingPurchasesMinimum: { amountMinor: number, currency: CurrencyCode, formatted: string }, warranty: { kind: WarrantyKind, minimumDays: number | null }, odrMaximum: { formatted: string }, offerRqsMinimum: { formatted: string }, sellerRqsMinimum: { formatted: string }, averageRatingMinimum: { formatted: string } } | null, policyVersions: Array<{ id: string, version: number, effectiveFrom: string, notes: string | null }> };
 
-export type ProgramRulesQueryVariables = Exact<{ [key: string]: never }>;
+export type ExchangeRateFieldsFragment = { id: string, base: CurrencyCode, quote: CurrencyCode, validFrom: string, rate: string };
 
-export type ProgramRulesQuery = {
-  marketplaces: Array<{
-    code: MarketplaceCode;
-    name: string;
-    currency: CurrencyCode;
-    timeZone: string;
-    policyInForce: {
-      id: string;
-      version: number;
-      effectiveFrom: string;
-      notes: string | null;
-      defaultedParameters: Array<string>;
-      purchaseWindowDays: number;
-      applePurchaseWindowDays: number;
-      minimumImages: number;
-      requiredViews: Array<ImageView>;
-      screenProductsRequireScreenOn: boolean;
-      odrWindowDays: number;
-      reviewDueBusinessDays: number;
-      rqsWindowDays: number;
-      rqsMinimumOrders: number;
-      defaultReturnWindowDays: number;
-      transitAllowanceDays: number;
-      qualifyingPurchasesMinimum: { amountMinor: number; currency: CurrencyCode; formatted: string };
-      excludedItemMaxUnitPrice: { amountMinor: number; currency: CurrencyCode; formatted: string };
-      appleQualifyingPurchasesMinimum: { amountMinor: number; currency: CurrencyCode; formatted: string };
-      warranty: { kind: WarrantyKind; minimumDays: number | null };
-      odrMaximum: { formatted: string };
-      offerRqsMinimum: { formatted: string };
-      sellerRqsMinimum: { formatted: string };
-      averageRatingMinimum: { formatted: string };
-    } | null;
-    policyVersions: Array<{ id: string; version: number; effectiveFrom: string; notes: string | null }>;
-  }>;
-  exchangeRates: Array<{ id: string; base: CurrencyCode; quote: CurrencyCode; validFrom: string; rate: string }>;
-};
+export type ProgramRulesQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type ReviewBusinessFragment = {
-  marketplace: MarketplaceCode;
-  legalName: string;
-  contactName: string;
-  contactEmail: string;
-  sellerType: SellerType | null;
-  existingSeller: boolean;
-  refurbisher: Refurbisher | null;
-  refurbisherName: string | null;
-  inspectionAttested: boolean;
-  categories: Array<string>;
-  brands: Array<string>;
-};
 
-export type ReviewCommitmentsFragment = {
-  marketplace: MarketplaceCode;
-  existingSeller: boolean;
-  guaranteeAccepted: boolean;
-  warrantyDays: number | null;
-  qualityPolicyAccepted: boolean;
-  qualityPolicyVersion: number | null;
-  policyVersion: {
-    id: string;
-    odrWindowDays: number;
-    warranty: { kind: WarrantyKind; minimumDays: number | null };
-    odrMaximum: { formatted: string };
-  } | null;
-  eligibility: { criteria: Array<{ criterion: string; status: CriterionStatus; summary: string; figures: unknown }> };
-};
+export type ProgramRulesQuery = { marketplaces: Array<{ code: MarketplaceCode, name: string, currency: CurrencyCode, timeZone: string, policyInForce: { id: string, version: number, effectiveFrom: string, notes: string | null, defaultedParameters: Array<string>, purchaseWindowDays: number, applePurchaseWindowDays: number, minimumImages: number, requiredViews: Array<ImageView>, screenProductsRequireScreenOn: boolean, odrWindowDays: number, reviewDueBusinessDays: number, rqsWindowDays: number, rqsMinimumOrders: number, defaultReturnWindowDays: number, transitAllowanceDays: number, qualifyingPurchasesMinimum: { amountMinor: number, currency: CurrencyCode, formatted: string }, excludedItemMaxUnitPrice: { amountMinor: number, currency: CurrencyCode, formatted: string }, appleQualifyingPurchasesMinimum: { amountMinor: number, currency: CurrencyCode, formatted: string }, warranty: { kind: WarrantyKind, minimumDays: number | null }, odrMaximum: { formatted: string }, offerRqsMinimum: { formatted: string }, sellerRqsMinimum: { formatted: string }, averageRatingMinimum: { formatted: string } } | null, policyVersions: Array<{ id: string, version: number, effectiveFrom: string, notes: string | null }> }>, exchangeRates: Array<{ id: string, base: CurrencyCode, quote: CurrencyCode, validFrom: string, rate: string }> };
 
-export type ReviewDecisionPanelFragment = {
-  id: string;
-  version: number;
-  status: ApplicationStatus;
-  claimedByName: string | null;
-  appleRequested: boolean;
-  appleApproved: boolean | null;
-  decidedAt: string | null;
-  reviewerMessage: string | null;
-  rejectionReasons: Array<{ criterion: string; reason: string }>;
-  eligibility: { criteria: Array<{ criterion: string; status: CriterionStatus; summary: string }> };
-};
+export type ReviewBusinessFragment = { marketplace: MarketplaceCode, legalName: string, contactName: string, contactEmail: string, sellerType: SellerType | null, existingSeller: boolean, refurbisher: Refurbisher | null, refurbisherName: string | null, inspectionAttested: boolean, categories: Array<string>, brands: Array<string> };
 
-export type ReviewEligibilityFragment = {
-  eligibility: {
-    eligible: boolean;
-    policyVersion: number;
-    evaluatedAt: string;
-    criteria: Array<{ criterion: string; status: CriterionStatus; hard: boolean; summary: string; figures: unknown }>;
-  };
-};
+export type ReviewCommitmentsFragment = { marketplace: MarketplaceCode, existingSeller: boolean, guaranteeAccepted: boolean, warrantyDays: number | null, qualityPolicyAccepted: boolean, qualityPolicyVersion: number | null, policyVersion: { id: string, odrWindowDays: number, warranty: { kind: WarrantyKind, minimumDays: number | null }, odrMaximum: { formatted: string } } | null, eligibility: { criteria: Array<{ criterion: string, status: CriterionStatus, summary: string, figures: unknown }> } };
 
-export type ReviewImagesFragment = {
-  productsHaveScreen: boolean;
-  images: Array<{
-    id: string;
-    view: ImageView;
-    file: { id: string; url: string; width: number | null; height: number | null; originalName: string };
-  }>;
-  eligibility: { criteria: Array<{ criterion: string; status: CriterionStatus; summary: string; figures: unknown }> };
-  policyVersion: {
-    id: string;
-    minimumImages: number;
-    requiredViews: Array<ImageView>;
-    screenProductsRequireScreenOn: boolean;
-  } | null;
-};
+export type ReviewDecisionPanelFragment = { id: string, version: number, status: ApplicationStatus, claimedByName: string | null, appleRequested: boolean, appleApproved: boolean | null, decidedAt: string | null, reviewerMessage: string | null, rejectionReasons: Array<{ criterion: string, reason: string }>, eligibility: { criteria: Array<{ criterion: string, status: CriterionStatus, summary: string }> } };
 
-export type ReviewInvoicesFragment = {
-  invoices: Array<{
-    id: string;
-    supplier: string;
-    invoiceNumber: string;
-    date: string;
-    currency: string;
-    document: { id: string; url: string; originalName: string; contentType: string } | null;
-  }>;
-  policyVersion: { id: string; purchaseWindowDays: number; excludedItemMaxUnitPrice: { formatted: string } } | null;
-  eligibility: {
-    criteria: Array<{ criterion: string; status: CriterionStatus; summary: string }>;
-    invoices: Array<{
-      invoiceId: string;
-      supplier: string;
-      invoiceNumber: string;
-      date: string;
-      currency: string;
-      hasDocument: boolean;
-      inWindow: boolean;
-      dateStatus: string;
-      windowNote: string | null;
-      countedValueUsd: { formatted: string };
-      lines: Array<{
-        lineId: string;
-        description: string;
-        brand: string;
-        appleBrand: boolean;
-        quantity: number | null;
-        valueSource: string | null;
-        flagged: boolean;
-        counted: boolean;
-        countedForApple: boolean | null;
-        exclusions: Array<string>;
-        unitPrice: { formatted: string } | null;
-        amount: { formatted: string } | null;
-        value: { formatted: string } | null;
-        rate: { from: string; to: string; rate: string | null; validFrom: string | null; inverted: boolean } | null;
-        unitPriceUsd: { formatted: string } | null;
-        valueUsd: { formatted: string } | null;
-        expectedAmount: { formatted: string } | null;
-      }>;
-    }>;
-  };
-};
+export type ReviewEligibilityFragment = { eligibility: { eligible: boolean, policyVersion: number, evaluatedAt: string, criteria: Array<{ criterion: string, status: CriterionStatus, hard: boolean, summary: string, figures: unknown }> } };
 
-export type ReviewLineEvaluationFragment = {
-  lineId: string;
-  description: string;
-  brand: string;
-  appleBrand: boolean;
-  quantity: number | null;
-  valueSource: string | null;
-  flagged: boolean;
-  counted: boolean;
-  countedForApple: boolean | null;
-  exclusions: Array<string>;
-  unitPrice: { formatted: string } | null;
-  amount: { formatted: string } | null;
-  value: { formatted: string } | null;
-  rate: { from: string; to: string; rate: string | null; validFrom: string | null; inverted: boolean } | null;
-  unitPriceUsd: { formatted: string } | null;
-  valueUsd: { formatted: string } | null;
-  expectedAmount: { formatted: string } | null;
-};
+export type ReviewImagesFragment = { productsHaveScreen: boolean, images: Array<{ id: string, view: ImageView, file: { id: string, url: string, width: number | null, height: number | null, originalName: string } }>, eligibility: { criteria: Array<{ criterion: string, status: CriterionStatus, summary: string, figures: unknown }> }, policyVersion: { id: string, minimumImages: number, requiredViews: Array<ImageView>, screenProductsRequireScreenOn: boolean } | null };
 
-export type ReviewApplicationFieldsFragment = {
-  id: string;
-  version: number;
-  status: ApplicationStatus;
-  marketplace: MarketplaceCode;
-  legalName: string;
-  submittedAt: string | null;
-  firstSubmittedAt: string | null;
-  dueDate: string | null;
-  claimedByName: string | null;
-  claimedAt: string | null;
-  appleRequested: boolean;
-  appleApproved: boolean | null;
-  decidedAt: string | null;
-  reviewerMessage: string | null;
-  contactName: string;
-  contactEmail: string;
-  sellerType: SellerType | null;
-  existingSeller: boolean;
-  refurbisher: Refurbisher | null;
-  refurbisherName: string | null;
-  inspectionAttested: boolean;
-  categories: Array<string>;
-  brands: Array<string>;
-  guaranteeAccepted: boolean;
-  warrantyDays: number | null;
-  qualityPolicyAccepted: boolean;
-  qualityPolicyVersion: number | null;
-  productsHaveScreen: boolean;
-  due: { dueDate: string; businessDaysLeft: number; overdue: boolean; dueToday: boolean; dueThisWeek: boolean } | null;
-  seller: { id: string; name: string };
-  policyVersion: {
-    id: string;
-    version: number;
-    effectiveFrom: string;
-    odrWindowDays: number;
-    purchaseWindowDays: number;
-    minimumImages: number;
-    requiredViews: Array<ImageView>;
-    screenProductsRequireScreenOn: boolean;
-    warranty: { kind: WarrantyKind; minimumDays: number | null };
-    odrMaximum: { formatted: string };
-    excludedItemMaxUnitPrice: { formatted: string };
-  } | null;
-  rejectionReasons: Array<{ criterion: string; reason: string }>;
-  eligibility: {
-    eligible: boolean;
-    policyVersion: number;
-    evaluatedAt: string;
-    criteria: Array<{ criterion: string; status: CriterionStatus; summary: string; hard: boolean; figures: unknown }>;
-    invoices: Array<{
-      invoiceId: string;
-      supplier: string;
-      invoiceNumber: string;
-      date: string;
-      currency: string;
-      hasDocument: boolean;
-      inWindow: boolean;
-      dateStatus: string;
-      windowNote: string | null;
-      countedValueUsd: { formatted: string };
-      lines: Array<{
-        lineId: string;
-        description: string;
-        brand: string;
-        appleBrand: boolean;
-        quantity: number | null;
-        valueSource: string | null;
-        flagged: boolean;
-        counted: boolean;
-        countedForApple: boolean | null;
-        exclusions: Array<string>;
-        unitPrice: { formatted: string } | null;
-        amount: { formatted: string } | null;
-        value: { formatted: string } | null;
-        rate: { from: string; to: string; rate: string | null; validFrom: string | null; inverted: boolean } | null;
-        unitPriceUsd: { formatted: string } | null;
-        valueUsd: { formatted: string } | null;
-        expectedAmount: { formatted: string } | null;
-      }>;
-    }>;
-  };
-  invoices: Array<{
-    id: string;
-    supplier: string;
-    invoiceNumber: string;
-    date: string;
-    currency: string;
-    document: { id: string; url: string; originalName: string; contentType: string } | null;
-  }>;
-  images: Array<{
-    id: string;
-    view: ImageView;
-    file: { id: string; url: string; width: number | null; height: number | null; originalName: string };
-  }>;
-  timeline: Array<{ at: string; action: string; actor: string | null; message: string | null }>;
-};
+export type ReviewInvoicesFragment = { invoices: Array<{ id: string, supplier: string, invoiceNumber: string, date: string, currency: string, document: { id: string, url: string, originalName: string, contentType: string } | null }>, policyVersion: { id: string, purchaseWindowDays: number, excludedItemMaxUnitPrice: { formatted: string } } | null, eligibility: { criteria: Array<{ criterion: string, status: CriterionStatus, summary: string }>, invoices: Array<{ invoiceId: string, supplier: string, invoiceNumber: string, date: string, currency: string, hasDocument: boolean, inWindow: boolean, dateStatus: string, windowNote: string | null, countedValueUsd: { formatted: string }, lines: Array<{ lineId: string, description: string, brand: string, appleBrand: boolean, quantity: number | null, valueSource: string | null, flagged: boolean, counted: boolean, countedForApple: boolean | null, exclusions: Array<string>, unitPrice: { formatted: string } | null, amount: { formatted: string } | null, value: { formatted: string } | null, rate: { from: string, to: string, rate: string | null, validFrom: string | null, inverted: boolean } | null, unitPriceUsd: { formatted: string } | null, valueUsd: { formatted: string } | null, expectedAmount: { formatted: string } | null }> }> } };
+
+export type ReviewLineEvaluationFragment = { lineId: string, description: string, brand: string, appleBrand: boolean, quantity: number | null, valueSource: string | null, flagged: boolean, counted: boolean, countedForApple: boolean | null, exclusions: Array<string>, unitPrice: { formatted: string } | null, amount: { formatted: string } | null, value: { formatted: string } | null, rate: { from: string, to: string, rate: string | null, validFrom: string | null, inverted: boolean } | null, unitPriceUsd: { formatted: string } | null, valueUsd: { formatted: string } | null, expectedAmount: { formatted: string } | null };
+
+export type ReviewApplicationFieldsFragment = { id: string, version: number, status: ApplicationStatus, marketplace: MarketplaceCode, legalName: string, submittedAt: string | null, firstSubmittedAt: string | null, dueDate: string | null, claimedByName: string | null, claimedAt: string | null, appleRequested: boolean, appleApproved: boolean | null, decidedAt: string | null, reviewerMessage: string | null, contactName: string, contactEmail: string, sellerType: SellerType | null, existingSeller: boolean, refurbisher: Refurbisher | null, refurbisherName: string | null, inspectionAttested: boolean, categories: Array<string>, brands: Array<string>, guaranteeAccepted: boolean, warrantyDays: number | null, qualityPolicyAccepted: boolean, qualityPolicyVersion: number | null, productsHaveScreen: boolean, due: { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean, dueThisWeek: boolean } | null, seller: { id: string, name: string }, policyVersion: { id: string, version: number, effectiveFrom: string, odrWindowDays: number, purchaseWindowDays: number, minimumImages: number, requiredViews: Array<ImageView>, screenProductsRequireScreenOn: boolean, warranty: { kind: WarrantyKind, minimumDays: number | null }, odrMaximum: { formatted: string }, excludedItemMaxUnitPrice: { formatted: string } } | null, rejectionReasons: Array<{ criterion: string, reason: string }>, eligibility: { eligible: boolean, policyVersion: number, evaluatedAt: string, criteria: Array<{ criterion: string, status: CriterionStatus, summary: string, hard: boolean, figures: unknown }>, invoices: Array<{ invoiceId: string, supplier: string, invoiceNumber: string, date: string, currency: string, hasDocument: boolean, inWindow: boolean, dateStatus: string, windowNote: string | null, countedValueUsd: { formatted: string }, lines: Array<{ lineId: string, description: string, brand: string, appleBrand: boolean, quantity: number | null, valueSource: string | null, flagged: boolean, counted: boolean, countedForApple: boolean | null, exclusions: Array<string>, unitPrice: { formatted: string } | null, amount: { formatted: string } | null, value: { formatted: string } | null, rate: { from: string, to: string, rate: string | null, validFrom: string | null, inverted: boolean } | null, unitPriceUsd: { formatted: string } | null, valueUsd: { formatted: string } | null, expectedAmount: { formatted: string } | null }> }> }, invoices: Array<{ id: string, supplier: string, invoiceNumber: string, date: string, currency: string, document: { id: string, url: string, originalName: string, contentType: string } | null }>, images: Array<{ id: string, view: ImageView, file: { id: string, url: string, width: number | null, height: number | null, originalName: string } }>, timeline: Array<{ at: string, action: string, actor: string | null, message: string | null }> };
 
 export type ReviewApplicationQueryVariables = Exact<{
   id: string | number;
 }>;
 
-export type ReviewApplicationQuery = {
-  application: {
-    id: string;
-    version: number;
-    status: ApplicationStatus;
-    marketplace: MarketplaceCode;
-    legalName: string;
-    submittedAt: string | null;
-    firstSubmittedAt: string | null;
-    dueDate: string | null;
-    claimedByName: string | null;
-    claimedAt: string | null;
-    appleRequested: boolean;
-    appleApproved: boolean | null;
-    decidedAt: string | null;
-    reviewerMessage: string | null;
-    contactName: string;
-    contactEmail: string;
-    sellerType: SellerType | null;
-    existingSeller: boolean;
-    refurbisher: Refurbisher | null;
-    refurbisherName: string | null;
-    inspectionAttested: boolean;
-    categories: Array<string>;
-    brands: Array<string>;
-    guaranteeAccepted: boolean;
-    warrantyDays: number | null;
-    qualityPolicyAccepted: boolean;
-    qualityPolicyVersion: number | null;
-    productsHaveScreen: boolean;
-    due: {
-      dueDate: string;
-      businessDaysLeft: number;
-      overdue: boolean;
-      dueToday: boolean;
-      dueThisWeek: boolean;
-    } | null;
-    seller: { id: string; name: string };
-    policyVersion: {
-      id: string;
-      version: number;
-      effectiveFrom: string;
-      odrWindowDays: number;
-      purchaseWindowDays: number;
-      minimumImages: number;
-      requiredViews: Array<ImageView>;
-      screenProductsRequireScreenOn: boolean;
-      warranty: { kind: WarrantyKind; minimumDays: number | null };
-      odrMaximum: { formatted: string };
-      excludedItemMaxUnitPrice: { formatted: string };
-    } | null;
-    rejectionReasons: Array<{ criterion: string; reason: string }>;
-    eligibility: {
-      eligible: boolean;
-      policyVersion: number;
-      evaluatedAt: string;
-      criteria: Array<{ criterion: string; status: CriterionStatus; summary: string; hard: boolean; figures: unknown }>;
-      invoices: Array<{
-        invoiceId: string;
-        supplier: string;
-        invoiceNumber: string;
-        date: string;
-        currency: string;
-        hasDocument: boolean;
-        inWindow: boolean;
-        dateStatus: string;
-        windowNote: string | null;
-        countedValueUsd: { formatted: string };
-        lines: Array<{
-          lineId: string;
-          description: string;
-          brand: string;
-          appleBrand: boolean;
-          quantity: number | null;
-          valueSource: string | null;
-          flagged: boolean;
-          counted: boolean;
-          countedForApple: boolean | null;
-          exclusions: Array<string>;
-          unitPrice: { formatted: string } | null;
-          amount: { formatted: string } | null;
-          value: { formatted: string } | null;
-          rate: { from: string; to: string; rate: string | null; validFrom: string | null; inverted: boolean } | null;
-          unitPriceUsd: { formatted: string } | null;
-          valueUsd: { formatted: string } | null;
-          expectedAmount: { formatted: string } | null;
-        }>;
-      }>;
-    };
-    invoices: Array<{
-      id: string;
-      supplier: string;
-      invoiceNumber: string;
-      date: string;
-      currency: string;
-      document: { id: string; url: string; originalName: string; contentType: string } | null;
-    }>;
-    images: Array<{
-      id: string;
-      view: ImageView;
-      file: { id: string; url: string; width: number | null; height: number | null; originalName: string };
-    }>;
-    timeline: Array<{ at: string; action: string; actor: string | null; message: string | null }>;
-  };
-};
+
+export type ReviewApplicationQuery = { application: { id: string, version: number, status: ApplicationStatus, marketplace: MarketplaceCode, legalName: string, submittedAt: string | null, firstSubmittedAt: string | null, dueDate: string | null, claimedByName: string | null, claimedAt: string | null, appleRequested: boolean, appleApproved: boolean | null, decidedAt: string | null, reviewerMessage: string | null, contactName: string, contactEmail: string, sellerType: SellerType | null, existingSeller: boolean, refurbisher: Refurbisher | null, refurbisherName: string | null, inspectionAttested: boolean, categories: Array<string>, brands: Array<string>, guaranteeAccepted: boolean, warrantyDays: number | null, qualityPolicyAccepted: boolean, qualityPolicyVersion: number | null, productsHaveScreen: boolean, due: { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean, dueThisWeek: boolean } | null, seller: { id: string, name: string }, policyVersion: { id: string, version: number, effectiveFrom: string, odrWindowDays: number, purchaseWindowDays: number, minimumImages: number, requiredViews: Array<ImageView>, screenProductsRequireScreenOn: boolean, warranty: { kind: WarrantyKind, minimumDays: number | null }, odrMaximum: { formatted: string }, excludedItemMaxUnitPrice: { formatted: string } } | null, rejectionReasons: Array<{ criterion: string, reason: string }>, eligibility: { eligible: boolean, policyVersion: number, evaluatedAt: string, criteria: Array<{ criterion: string, status: CriterionStatus, summary: string, hard: boolean, figures: unknown }>, invoices: Array<{ invoiceId: string, supplier: string, invoiceNumber: string, date: string, currency: string, hasDocument: boolean, inWindow: boolean, dateStatus: string, windowNote: string | null, countedValueUsd: { formatted: string }, lines: Array<{ lineId: string, description: string, brand: string, appleBrand: boolean, quantity: number | null, valueSource: string | null, flagged: boolean, counted: boolean, countedForApple: boolean | null, exclusions: Array<string>, unitPrice: { formatted: string } | null, amount: { formatted: string } | null, value: { formatted: string } | null, rate: { from: string, to: string, rate: string | null, validFrom: string | null, inverted: boolean } | null, unitPriceUsd: { formatted: string } | null, valueUsd: { formatted: string } | null, expectedAmount: { formatted: string } | null }> }> }, invoices: Array<{ id: string, supplier: string, invoiceNumber: string, date: string, currency: string, document: { id: string, url: string, originalName: string, contentType: string } | null }>, images: Array<{ id: string, view: ImageView, file: { id: string, url: string, width: number | null, height: number | null, originalName: string } }>, timeline: Array<{ at: string, action: string, actor: string | null, message: string | null }> } };
 
 export type ClaimApplicationMutationVariables = Exact<{
   id: string | number;
   version: number;
 }>;
 
-export type ClaimApplicationMutation = {
-  claimApplication: {
-    id: string;
-    version: number;
-    status: ApplicationStatus;
-    marketplace: MarketplaceCode;
-    legalName: string;
-    submittedAt: string | null;
-    firstSubmittedAt: string | null;
-    dueDate: string | null;
-    claimedByName: string | null;
-    claimedAt: string | null;
-    appleRequested: boolean;
-    appleApproved: boolean | null;
-    decidedAt: string | null;
-    reviewerMessage: string | null;
-    contactName: string;
-    contactEmail: string;
-    sellerType: SellerType | null;
-    existingSeller: boolean;
-    refurbisher: Refurbisher | null;
-    refurbisherName: string | null;
-    inspectionAttested: boolean;
-    categories: Array<string>;
-    brands: Array<string>;
-    guaranteeAccepted: boolean;
-    warrantyDays: number | null;
-    qualityPolicyAccepted: boolean;
-    qualityPolicyVersion: number | null;
-    productsHaveScreen: boolean;
-    due: {
-      dueDate: string;
-      businessDaysLeft: number;
-      overdue: boolean;
-      dueToday: boolean;
-      dueThisWeek: boolean;
-    } | null;
-    seller: { id: string; name: string };
-    policyVersion: {
-      id: string;
-      version: number;
-      effectiveFrom: string;
-      odrWindowDays: number;
-      purchaseWindowDays: number;
-      minimumImages: number;
-      requiredViews: Array<ImageView>;
-      screenProductsRequireScreenOn: boolean;
-      warranty: { kind: WarrantyKind; minimumDays: number | null };
-      odrMaximum: { formatted: string };
-      excludedItemMaxUnitPrice: { formatted: string };
-    } | null;
-    rejectionReasons: Array<{ criterion: string; reason: string }>;
-    eligibility: {
-      eligible: boolean;
-      policyVersion: number;
-      evaluatedAt: string;
-      criteria: Array<{ criterion: string; status: CriterionStatus; summary: string; hard: boolean; figures: unknown }>;
-      invoices: Array<{
-        invoiceId: string;
-        supplier: string;
-        invoiceNumber: string;
-        date: string;
-        currency: string;
-        hasDocument: boolean;
-        inWindow: boolean;
-        dateStatus: string;
-        windowNote: string | null;
-        countedValueUsd: { formatted: string };
-        lines: Array<{
-          lineId: string;
-          description: string;
-          brand: string;
-          appleBrand: boolean;
-          quantity: number | null;
-          valueSource: string | null;
-          flagged: boolean;
-          counted: boolean;
-          countedForApple: boolean | null;
-          exclusions: Array<string>;
-          unitPrice: { formatted: string } | null;
-          amount: { formatted: string } | null;
-          value: { formatted: string } | null;
-          rate: { from: string; to: string; rate: string | null; validFrom: string | null; inverted: boolean } | null;
-          unitPriceUsd: { formatted: string } | null;
-          valueUsd: { formatted: string } | null;
-          expectedAmount: { formatted: string } | null;
-        }>;
-      }>;
-    };
-    invoices: Array<{
-      id: string;
-      supplier: string;
-      invoiceNumber: string;
-      date: string;
-      currency: string;
-      document: { id: string; url: string; originalName: string; contentType: string } | null;
-    }>;
-    images: Array<{
-      id: string;
-      view: ImageView;
-      file: { id: string; url: string; width: number | null; height: number | null; originalName: string };
-    }>;
-    timeline: Array<{ at: string; action: string; actor: string | null; message: string | null }>;
-  };
-};
+
+export type ClaimApplicationMutation = { claimApplication: { id: string, version: number, status: ApplicationStatus, marketplace: MarketplaceCode, legalName: string, submittedAt: string | null, firstSubmittedAt: string | null, dueDate: string | null, claimedByName: string | null, claimedAt: string | null, appleRequested: boolean, appleApproved: boolean | null, decidedAt: string | null, reviewerMessage: string | null, contactName: string, contactEmail: string, sellerType: SellerType | null, existingSeller: boolean, refurbisher: Refurbisher | null, refurbisherName: string | null, inspectionAttested: boolean, categories: Array<string>, brands: Array<string>, guaranteeAccepted: boolean, warrantyDays: number | null, qualityPolicyAccepted: boolean, qualityPolicyVersion: number | null, productsHaveScreen: boolean, due: { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean, dueThisWeek: boolean } | null, seller: { id: string, name: string }, policyVersion: { id: string, version: number, effectiveFrom: string, odrWindowDays: number, purchaseWindowDays: number, minimumImages: number, requiredViews: Array<ImageView>, screenProductsRequireScreenOn: boolean, warranty: { kind: WarrantyKind, minimumDays: number | null }, odrMaximum: { formatted: string }, excludedItemMaxUnitPrice: { formatted: string } } | null, rejectionReasons: Array<{ criterion: string, reason: string }>, eligibility: { eligible: boolean, policyVersion: number, evaluatedAt: string, criteria: Array<{ criterion: string, status: CriterionStatus, summary: string, hard: boolean, figures: unknown }>, invoices: Array<{ invoiceId: string, supplier: string, invoiceNumber: string, date: string, currency: string, hasDocument: boolean, inWindow: boolean, dateStatus: string, windowNote: string | null, countedValueUsd: { formatted: string }, lines: Array<{ lineId: string, description: string, brand: string, appleBrand: boolean, quantity: number | null, valueSource: string | null, flagged: boolean, counted: boolean, countedForApple: boolean | null, exclusions: Array<string>, unitPrice: { formatted: string } | null, amount: { formatted: string } | null, value: { formatted: string } | null, rate: { from: string, to: string, rate: string | null, validFrom: string | null, inverted: boolean } | null, unitPriceUsd: { formatted: string } | null, valueUsd: { formatted: string } | null, expectedAmount: { formatted: string } | null }> }> }, invoices: Array<{ id: string, supplier: string, invoiceNumber: string, date: string, currency: string, document: { id: string, url: string, originalName: string, contentType: string } | null }>, images: Array<{ id: string, view: ImageView, file: { id: string, url: string, width: number | null, height: number | null, originalName: string } }>, timeline: Array<{ at: string, action: string, actor: string | null, message: string | null }> } };
 
 export type ReleaseApplicationMutationVariables = Exact<{
   id: string | number;
   version: number;
 }>;
 
-export type ReleaseApplicationMutation = {
-  releaseApplication: {
-    id: string;
-    version: number;
-    status: ApplicationStatus;
-    marketplace: MarketplaceCode;
-    legalName: string;
-    submittedAt: string | null;
-    firstSubmittedAt: string | null;
-    dueDate: string | null;
-    claimedByName: string | null;
-    claimedAt: string | null;
-    appleRequested: boolean;
-    appleApproved: boolean | null;
-    decidedAt: string | null;
-    reviewerMessage: string | null;
-    contactName: string;
-    contactEmail: string;
-    sellerType: SellerType | null;
-    existingSeller: boolean;
-    refurbisher: Refurbisher | null;
-    refurbisherName: string | null;
-    inspectionAttested: boolean;
-    categories: Array<string>;
-    brands: Array<string>;
-    guaranteeAccepted: boolean;
-    warrantyDays: number | null;
-    qualityPolicyAccepted: boolean;
-    qualityPolicyVersion: number | null;
-    productsHaveScreen: boolean;
-    due: {
-      dueDate: string;
-      businessDaysLeft: number;
-      overdue: boolean;
-      dueToday: boolean;
-      dueThisWeek: boolean;
-    } | null;
-    seller: { id: string; name: string };
-    policyVersion: {
-      id: string;
-      version: number;
-      effectiveFrom: string;
-      odrWindowDays: number;
-      purchaseWindowDays: number;
-      minimumImages: number;
-      requiredViews: Array<ImageView>;
-      screenProductsRequireScreenOn: boolean;
-      warranty: { kind: WarrantyKind; minimumDays: number | null };
-      odrMaximum: { formatted: string };
-      excludedItemMaxUnitPrice: { formatted: string };
-    } | null;
-    rejectionReasons: Array<{ criterion: string; reason: string }>;
-    eligibility: {
-      eligible: boolean;
-      policyVersion: number;
-      evaluatedAt: string;
-      criteria: Array<{ criterion: string; status: CriterionStatus; summary: string; hard: boolean; figures: unknown }>;
-      invoices: Array<{
-        invoiceId: string;
-        supplier: string;
-        invoiceNumber: string;
-        date: string;
-        currency: string;
-        hasDocument: boolean;
-        inWindow: boolean;
-        dateStatus: string;
-        windowNote: string | null;
-        countedValueUsd: { formatted: string };
-        lines: Array<{
-          lineId: string;
-          description: string;
-          brand: string;
-          appleBrand: boolean;
-          quantity: number | null;
-          valueSource: string | null;
-          flagged: boolean;
-          counted: boolean;
-          countedForApple: boolean | null;
-          exclusions: Array<string>;
-          unitPrice: { formatted: string } | null;
-          amount: { formatted: string } | null;
-          value: { formatted: string } | null;
-          rate: { from: string; to: string; rate: string | null; validFrom: string | null; inverted: boolean } | null;
-          unitPriceUsd: { formatted: string } | null;
-          valueUsd: { formatted: string } | null;
-          expectedAmount: { formatted: string } | null;
-        }>;
-      }>;
-    };
-    invoices: Array<{
-      id: string;
-      supplier: string;
-      invoiceNumber: string;
-      date: string;
-      currency: string;
-      document: { id: string; url: string; originalName: string; contentType: string } | null;
-    }>;
-    images: Array<{
-      id: string;
-      view: ImageView;
-      file: { id: string; url: string; width: number | null; height: number | null; originalName: string };
-    }>;
-    timeline: Array<{ at: string; action: string; actor: string | null; message: string | null }>;
-  };
-};
+
+export type ReleaseApplicationMutation = { releaseApplication: { id: string, version: number, status: ApplicationStatus, marketplace: MarketplaceCode, legalName: string, submittedAt: string | null, firstSubmittedAt: string | null, dueDate: string | null, claimedByName: string | null, claimedAt: string | null, appleRequested: boolean, appleApproved: boolean | null, decidedAt: string | null, reviewerMessage: string | null, contactName: string, contactEmail: string, sellerType: SellerType | null, existingSeller: boolean, refurbisher: Refurbisher | null, refurbisherName: string | null, inspectionAttested: boolean, categories: Array<string>, brands: Array<string>, guaranteeAccepted: boolean, warrantyDays: number | null, qualityPolicyAccepted: boolean, qualityPolicyVersion: number | null, productsHaveScreen: boolean, due: { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean, dueThisWeek: boolean } | null, seller: { id: string, name: string }, policyVersion: { id: string, version: number, effectiveFrom: string, odrWindowDays: number, purchaseWindowDays: number, minimumImages: number, requiredViews: Array<ImageView>, screenProductsRequireScreenOn: boolean, warranty: { kind: WarrantyKind, minimumDays: number | null }, odrMaximum: { formatted: string }, excludedItemMaxUnitPrice: { formatted: string } } | null, rejectionReasons: Array<{ criterion: string, reason: string }>, eligibility: { eligible: boolean, policyVersion: number, evaluatedAt: string, criteria: Array<{ criterion: string, status: CriterionStatus, summary: string, hard: boolean, figures: unknown }>, invoices: Array<{ invoiceId: string, supplier: string, invoiceNumber: string, date: string, currency: string, hasDocument: boolean, inWindow: boolean, dateStatus: string, windowNote: string | null, countedValueUsd: { formatted: string }, lines: Array<{ lineId: string, description: string, brand: string, appleBrand: boolean, quantity: number | null, valueSource: string | null, flagged: boolean, counted: boolean, countedForApple: boolean | null, exclusions: Array<string>, unitPrice: { formatted: string } | null, amount: { formatted: string } | null, value: { formatted: string } | null, rate: { from: string, to: string, rate: string | null, validFrom: string | null, inverted: boolean } | null, unitPriceUsd: { formatted: string } | null, valueUsd: { formatted: string } | null, expectedAmount: { formatted: string } | null }> }> }, invoices: Array<{ id: string, supplier: string, invoiceNumber: string, date: string, currency: string, document: { id: string, url: string, originalName: string, contentType: string } | null }>, images: Array<{ id: string, view: ImageView, file: { id: string, url: string, width: number | null, height: number | null, originalName: string } }>, timeline: Array<{ at: string, action: string, actor: string | null, message: string | null }> } };
 
 export type DecideApplicationMutationVariables = Exact<{
   input: DecideApplicationInput;
 }>;
 
-export type DecideApplicationMutation = {
-  decideApplication: {
-    id: string;
-    version: number;
-    status: ApplicationStatus;
-    marketplace: MarketplaceCode;
-    legalName: string;
-    submittedAt: string | null;
-    firstSubmittedAt: string | null;
-    dueDate: string | null;
-    claimedByName: string | null;
-    claimedAt: string | null;
-    appleRequested: boolean;
-    appleApproved: boolean | null;
-    decidedAt: string | null;
-    reviewerMessage: string | null;
-    contactName: string;
-    contactEmail: string;
-    sellerType: SellerType | null;
-    existingSeller: boolean;
-    refurbisher: Refurbisher | null;
-    refurbisherName: string | null;
-    inspectionAttested: boolean;
-    categories: Array<string>;
-    brands: Array<string>;
-    guaranteeAccepted: boolean;
-    warrantyDays: number | null;
-    qualityPolicyAccepted: boolean;
-    qualityPolicyVersion: number | null;
-    productsHaveScreen: boolean;
-    due: {
-      dueDate: string;
-      businessDaysLeft: number;
-      overdue: boolean;
-      dueToday: boolean;
-      dueThisWeek: boolean;
-    } | null;
-    seller: { id: string; name: string };
-    policyVersion: {
-      id: string;
-      version: number;
-      effectiveFrom: string;
-      odrWindowDays: number;
-      purchaseWindowDays: number;
-      minimumImages: number;
-      requiredViews: Array<ImageView>;
-      screenProductsRequireScreenOn: boolean;
-      warranty: { kind: WarrantyKind; minimumDays: number | null };
-      odrMaximum: { formatted: string };
-      excludedItemMaxUnitPrice: { formatted: string };
-    } | null;
-    rejectionReasons: Array<{ criterion: string; reason: string }>;
-    eligibility: {
-      eligible: boolean;
-      policyVersion: number;
-      evaluatedAt: string;
-      criteria: Array<{ criterion: string; status: CriterionStatus; summary: string; hard: boolean; figures: unknown }>;
-      invoices: Array<{
-        invoiceId: string;
-        supplier: string;
-        invoiceNumber: string;
-        date: string;
-        currency: string;
-        hasDocument: boolean;
-        inWindow: boolean;
-        dateStatus: string;
-        windowNote: string | null;
-        countedValueUsd: { formatted: string };
-        lines: Array<{
-          lineId: string;
-          description: string;
-          brand: string;
-          appleBrand: boolean;
-          quantity: number | null;
-          valueSource: string | null;
-          flagged: boolean;
-          counted: boolean;
-          countedForApple: boolean | null;
-          exclusions: Array<string>;
-          unitPrice: { formatted: string } | null;
-          amount: { formatted: string } | null;
-          value: { formatted: string } | null;
-          rate: { from: string; to: string; rate: string | null; validFrom: string | null; inverted: boolean } | null;
-          unitPriceUsd: { formatted: string } | null;
-          valueUsd: { formatted: string } | null;
-          expectedAmount: { formatted: string } | null;
-        }>;
-      }>;
-    };
-    invoices: Array<{
-      id: string;
-      supplier: string;
-      invoiceNumber: string;
-      date: string;
-      currency: string;
-      document: { id: string; url: string; originalName: string; contentType: string } | null;
-    }>;
-    images: Array<{
-      id: string;
-      view: ImageView;
-      file: { id: string; url: string; width: number | null; height: number | null; originalName: string };
-    }>;
-    timeline: Array<{ at: string; action: string; actor: string | null; message: string | null }>;
-  };
-};
 
-export type ReviewHeaderFragment = {
-  id: string;
-  version: number;
-  status: ApplicationStatus;
-  marketplace: MarketplaceCode;
-  legalName: string;
-  submittedAt: string | null;
-  firstSubmittedAt: string | null;
-  dueDate: string | null;
-  claimedByName: string | null;
-  claimedAt: string | null;
-  appleRequested: boolean;
-  due: { dueDate: string; businessDaysLeft: number; overdue: boolean; dueToday: boolean; dueThisWeek: boolean } | null;
-  seller: { id: string; name: string };
-  policyVersion: { id: string; version: number; effectiveFrom: string } | null;
-};
+export type DecideApplicationMutation = { decideApplication: { id: string, version: number, status: ApplicationStatus, marketplace: MarketplaceCode, legalName: string, submittedAt: string | null, firstSubmittedAt: string | null, dueDate: string | null, claimedByName: string | null, claimedAt: string | null, appleRequested: boolean, appleApproved: boolean | null, decidedAt: string | null, reviewerMessage: string | null, contactName: string, contactEmail: string, sellerType: SellerType | null, existingSeller: boolean, refurbisher: Refurbisher | null, refurbisherName: string | null, inspectionAttested: boolean, categories: Array<string>, brands: Array<string>, guaranteeAccepted: boolean, warrantyDays: number | null, qualityPolicyAccepted: boolean, qualityPolicyVersion: number | null, productsHaveScreen: boolean, due: { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean, dueThisWeek: boolean } | null, seller: { id: string, name: string }, policyVersion: { id: string, version: number, effectiveFrom: string, odrWindowDays: number, purchaseWindowDays: number, minimumImages: number, requiredViews: Array<ImageView>, screenProductsRequireScreenOn: boolean, warranty: { kind: WarrantyKind, minimumDays: number | null }, odrMaximum: { formatted: string }, excludedItemMaxUnitPrice: { formatted: string } } | null, rejectionReasons: Array<{ criterion: string, reason: string }>, eligibility: { eligible: boolean, policyVersion: number, evaluatedAt: string, criteria: Array<{ criterion: string, status: CriterionStatus, summary: string, hard: boolean, figures: unknown }>, invoices: Array<{ invoiceId: string, supplier: string, invoiceNumber: string, date: string, currency: string, hasDocument: boolean, inWindow: boolean, dateStatus: string, windowNote: string | null, countedValueUsd: { formatted: string }, lines: Array<{ lineId: string, description: string, brand: string, appleBrand: boolean, quantity: number | null, valueSource: string | null, flagged: boolean, counted: boolean, countedForApple: boolean | null, exclusions: Array<string>, unitPrice: { formatted: string } | null, amount: { formatted: string } | null, value: { formatted: string } | null, rate: { from: string, to: string, rate: string | null, validFrom: string | null, inverted: boolean } | null, unitPriceUsd: { formatted: string } | null, valueUsd: { formatted: string } | null, expectedAmount: { formatted: string } | null }> }> }, invoices: Array<{ id: string, supplier: string, invoiceNumber: string, date: string, currency: string, document: { id: string, url: string, originalName: string, contentType: string } | null }>, images: Array<{ id: string, view: ImageView, file: { id: string, url: string, width: number | null, height: number | null, originalName: string } }>, timeline: Array<{ at: string, action: string, actor: string | null, message: string | null }> } };
 
-export type ReviewTimelineFragment = {
-  timeline: Array<{ at: string; action: string; actor: string | null; message: string | null }>;
-};
+export type ReviewHeaderFragment = { id: string, version: number, status: ApplicationStatus, marketplace: MarketplaceCode, legalName: string, submittedAt: string | null, firstSubmittedAt: string | null, dueDate: string | null, claimedByName: string | null, claimedAt: string | null, appleRequested: boolean, due: { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean, dueThisWeek: boolean } | null, seller: { id: string, name: string }, policyVersion: { id: string, version: number, effectiveFrom: string } | null };
 
-export type ReviewQueueRowFragment = {
-  id: string;
-  version: number;
-  status: ApplicationStatus;
-  marketplace: MarketplaceCode;
-  submittedAt: string | null;
-  dueDate: string | null;
-  failingChecks: number;
-  checksNeedingReview: number;
-  appleRequested: boolean;
-  claimedByName: string | null;
-  due: { dueDate: string; businessDaysLeft: number; overdue: boolean; dueToday: boolean; dueThisWeek: boolean } | null;
-  seller: { id: string; name: string };
-};
+export type ReviewTimelineFragment = { timeline: Array<{ at: string, action: string, actor: string | null, message: string | null }> };
 
-export type ReviewDueFieldsFragment = {
-  dueDate: string;
-  businessDaysLeft: number;
-  overdue: boolean;
-  dueToday: boolean;
-  dueThisWeek: boolean;
-};
+export type ReviewQueueRowFragment = { id: string, version: number, status: ApplicationStatus, marketplace: MarketplaceCode, submittedAt: string | null, dueDate: string | null, failingChecks: number, checksNeedingReview: number, appleRequested: boolean, claimedByName: string | null, due: { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean, dueThisWeek: boolean } | null, seller: { id: string, name: string } };
 
-export type ReviewQueueCountsFieldsFragment = {
-  total: number;
-  submitted: number;
-  inReview: number;
-  overdue: number;
-  dueToday: number;
-  dueThisWeek: number;
-  appleRequested: number;
-  failedChecks: number;
-  byMarketplace: Array<{ marketplace: MarketplaceCode; count: number }>;
-};
+export type ReviewDueFieldsFragment = { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean, dueThisWeek: boolean };
+
+export type ReviewQueueCountsFieldsFragment = { total: number, submitted: number, inReview: number, overdue: number, dueToday: number, dueThisWeek: number, appleRequested: number, failedChecks: number, byMarketplace: Array<{ marketplace: MarketplaceCode, count: number }> };
 
 export type ReviewQueueQueryVariables = Exact<{
   first: number;
@@ -1677,174 +511,394 @@ export type ReviewQueueQueryVariables = Exact<{
   filter?: ReviewQueueFilter | null | undefined;
 }>;
 
-export type ReviewQueueQuery = {
-  reviewQueue: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{
-      cursor: string;
-      node: {
-        id: string;
-        version: number;
-        status: ApplicationStatus;
-        marketplace: MarketplaceCode;
-        submittedAt: string | null;
-        dueDate: string | null;
-        failingChecks: number;
-        checksNeedingReview: number;
-        appleRequested: boolean;
-        claimedByName: string | null;
-        due: {
-          dueDate: string;
-          businessDaysLeft: number;
-          overdue: boolean;
-          dueToday: boolean;
-          dueThisWeek: boolean;
-        } | null;
-        seller: { id: string; name: string };
-      };
-    }>;
-  };
-  reviewQueueCounts: {
-    total: number;
-    submitted: number;
-    inReview: number;
-    overdue: number;
-    dueToday: number;
-    dueThisWeek: number;
-    appleRequested: number;
-    failedChecks: number;
-    byMarketplace: Array<{ marketplace: MarketplaceCode; count: number }>;
-  };
-};
+
+export type ReviewQueueQuery = { reviewQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, version: number, status: ApplicationStatus, marketplace: MarketplaceCode, submittedAt: string | null, dueDate: string | null, failingChecks: number, checksNeedingReview: number, appleRequested: boolean, claimedByName: string | null, due: { dueDate: string, businessDaysLeft: number, overdue: boolean, dueToday: boolean, dueThisWeek: boolean } | null, seller: { id: string, name: string } } }> }, reviewQueueCounts: { total: number, submitted: number, inReview: number, overdue: number, dueToday: number, dueThisWeek: number, appleRequested: number, failedChecks: number, byMarketplace: Array<{ marketplace: MarketplaceCode, count: number }> } };
 
 export const ApiKeyFieldsFragmentDoc = gql`
-  fragment ApiKeyFields on ApiKey {
-    id
-    name
-    prefix
-    scopes
-    createdAt
-    lastUsedAt
-    revokedAt
-  }
-`;
+    fragment ApiKeyFields on ApiKey {
+  id
+  name
+  prefix
+  scopes
+  createdAt
+  lastUsedAt
+  revokedAt
+}
+    `;
 export const PersonFieldsFragmentDoc = gql`
-  fragment PersonFields on User {
+    fragment PersonFields on User {
+  id
+  email
+  displayName
+  createdAt
+  lastSignInAt
+}
+    `;
+export const DemoAccountFieldsFragmentDoc = gql`
+    fragment DemoAccountFields on AppInfo {
+  embedded
+  demoPassword
+  demoAccounts {
+    email
+    role
+    description
+  }
+}
+    `;
+export const ViewerFieldsFragmentDoc = gql`
+    fragment ViewerFields on Viewer {
+  authenticated
+  role
+  user {
     id
     email
     displayName
-    createdAt
-    lastSignInAt
   }
-`;
-export const DemoAccountFieldsFragmentDoc = gql`
-  fragment DemoAccountFields on AppInfo {
-    embedded
-    demoPassword
-    demoAccounts {
-      email
-      role
-      description
-    }
+  organization {
+    id
+    name
+    kind
   }
-`;
-export const ViewerFieldsFragmentDoc = gql`
-  fragment ViewerFields on Viewer {
-    authenticated
-    role
-    user {
-      id
-      email
-      displayName
-    }
-    organization {
-      id
-      name
-      kind
-    }
-  }
-`;
+}
+    `;
 export const ApplicationFileFieldsFragmentDoc = gql`
-  fragment ApplicationFileFields on FileRef {
-    id
-    url
-    originalName
-    contentType
-    width
-    height
-  }
-`;
+    fragment ApplicationFileFields on FileRef {
+  id
+  url
+  originalName
+  contentType
+  width
+  height
+}
+    `;
 export const ApplicationDraftFieldsFragmentDoc = gql`
-  fragment ApplicationDraftFields on Application {
+    fragment ApplicationDraftFields on Application {
+  id
+  marketplace
+  status
+  version
+  updatedAt
+  reviewerMessage
+  legalName
+  contactName
+  contactEmail
+  sellerType
+  existingSeller
+  refurbisher
+  refurbisherName
+  inspectionAttested
+  categories
+  brands
+  appleRequested
+  productsHaveScreen
+  guaranteeAccepted
+  warrantyDays
+  qualityPolicyAccepted
+  invoices {
     id
-    marketplace
-    status
-    version
-    updatedAt
-    reviewerMessage
-    legalName
-    contactName
-    contactEmail
-    sellerType
-    existingSeller
-    refurbisher
-    refurbisherName
-    inspectionAttested
-    categories
-    brands
-    appleRequested
-    productsHaveScreen
-    guaranteeAccepted
-    warrantyDays
-    qualityPolicyAccepted
-    invoices {
-      id
-      supplier
-      invoiceNumber
-      date
-      currency
-      document {
-        ...ApplicationFileFields
-      }
-      lines {
-        id
-        description
-        brand
-        quantity
-        unitPrice {
-          amount
-        }
-        amount {
-          amount
-        }
-      }
+    supplier
+    invoiceNumber
+    date
+    currency
+    document {
+      ...ApplicationFileFields
     }
-    images {
+    lines {
       id
-      view
-      file {
-        ...ApplicationFileFields
+      description
+      brand
+      quantity
+      unitPrice {
+        amount
+      }
+      amount {
+        amount
       }
     }
   }
-`;
+  images {
+    id
+    view
+    file {
+      ...ApplicationFileFields
+    }
+  }
+}
+    `;
 export const MyApplicationRowFragmentDoc = gql`
-  fragment MyApplicationRow on Application {
-    id
-    marketplace
-    status
-    version
-    createdAt
-    updatedAt
-    submittedAt
-    firstSubmittedAt
-    decidedAt
-    dueDate
-  }
-`;
+    fragment MyApplicationRow on Application {
+  id
+  marketplace
+  status
+  version
+  createdAt
+  updatedAt
+  submittedAt
+  firstSubmittedAt
+  decidedAt
+  dueDate
+}
+    `;
 export const EligibilityReportFieldsFragmentDoc = gql`
-  fragment EligibilityReportFields on EligibilityReportType {
+    fragment EligibilityReportFields on EligibilityReportType {
+  eligible
+  policyVersion
+  evaluatedAt
+  criteria {
+    criterion
+    status
+    hard
+    summary
+  }
+}
+    `;
+export const SellerApplicationDetailFragmentDoc = gql`
+    fragment SellerApplicationDetail on Application {
+  ...MyApplicationRow
+  legalName
+  appleRequested
+  appleApproved
+  firstSubmittedAt
+  reviewerMessage
+  rejectionReasons {
+    criterion
+    reason
+  }
+  due {
+    dueDate
+    businessDaysLeft
+    overdue
+    dueToday
+  }
+  policyVersion {
+    id
+    version
+  }
+  timeline {
+    at
+    action
+    actor
+    message
+  }
+  invoices {
+    id
+  }
+  images {
+    id
+  }
+  eligibility {
+    ...EligibilityReportFields
+  }
+}
+    `;
+export const MyMarketplaceApprovalRowFragmentDoc = gql`
+    fragment MyMarketplaceApprovalRow on MarketplaceApproval {
+  id
+  marketplace
+  grantedAt
+  grantedThrough
+  appleApproved
+}
+    `;
+export const MoneyFieldsFragmentDoc = gql`
+    fragment MoneyFields on Money {
+  amountMinor
+  currency
+  formatted
+}
+    `;
+export const EligibilityPolicyFieldsFragmentDoc = gql`
+    fragment EligibilityPolicyFields on PolicyVersion {
+  id
+  marketplace
+  version
+  effectiveFrom
+  notes
+  qualifyingPurchasesMinimum {
+    ...MoneyFields
+  }
+  purchaseWindowDays
+  excludedItemMaxUnitPrice {
+    ...MoneyFields
+  }
+  appleQualifyingPurchasesMinimum {
+    ...MoneyFields
+  }
+  applePurchaseWindowDays
+  warranty {
+    kind
+    minimumDays
+  }
+  minimumImages
+  requiredViews
+  screenProductsRequireScreenOn
+  odrMaximum {
+    basisPoints
+  }
+  odrWindowDays
+  reviewDueBusinessDays
+  offerRqsMinimum {
+    basisPoints
+  }
+  sellerRqsMinimum {
+    basisPoints
+  }
+  averageRatingMinimum {
+    hundredths
+  }
+  rqsWindowDays
+  rqsMinimumOrders
+  defaultReturnWindowDays
+  transitAllowanceDays
+}
+    `;
+export const EligibilityExchangeRateFragmentDoc = gql`
+    fragment EligibilityExchangeRate on ExchangeRate {
+  id
+  base
+  quote
+  validFrom
+  rate
+}
+    `;
+export const PolicyParametersFragmentDoc = gql`
+    fragment PolicyParameters on PolicyVersion {
+  id
+  version
+  effectiveFrom
+  notes
+  defaultedParameters
+  qualifyingPurchasesMinimum {
+    ...MoneyFields
+  }
+  purchaseWindowDays
+  excludedItemMaxUnitPrice {
+    ...MoneyFields
+  }
+  appleQualifyingPurchasesMinimum {
+    ...MoneyFields
+  }
+  applePurchaseWindowDays
+  warranty {
+    kind
+    minimumDays
+  }
+  minimumImages
+  requiredViews
+  screenProductsRequireScreenOn
+  odrMaximum {
+    formatted
+  }
+  odrWindowDays
+  reviewDueBusinessDays
+  offerRqsMinimum {
+    formatted
+  }
+  sellerRqsMinimum {
+    formatted
+  }
+  averageRatingMinimum {
+    formatted
+  }
+  rqsWindowDays
+  rqsMinimumOrders
+  defaultReturnWindowDays
+  transitAllowanceDays
+}
+    `;
+export const PolicyVersionSummaryFragmentDoc = gql`
+    fragment PolicyVersionSummary on PolicyVersion {
+  id
+  version
+  effectiveFrom
+  notes
+}
+    `;
+export const MarketplacePolicyFragmentDoc = gql`
+    fragment MarketplacePolicy on Marketplace {
+  code
+  name
+  currency
+  timeZone
+  policyInForce {
+    ...PolicyParameters
+  }
+  policyVersions {
+    ...PolicyVersionSummary
+  }
+}
+    `;
+export const ExchangeRateFieldsFragmentDoc = gql`
+    fragment ExchangeRateFields on ExchangeRate {
+  id
+  base
+  quote
+  validFrom
+  rate
+}
+    `;
+export const ReviewDueFieldsFragmentDoc = gql`
+    fragment ReviewDueFields on DueStatusType {
+  dueDate
+  businessDaysLeft
+  overdue
+  dueToday
+  dueThisWeek
+}
+    `;
+export const ReviewHeaderFragmentDoc = gql`
+    fragment ReviewHeader on Application {
+  id
+  version
+  status
+  marketplace
+  legalName
+  submittedAt
+  firstSubmittedAt
+  dueDate
+  due {
+    ...ReviewDueFields
+  }
+  claimedByName
+  claimedAt
+  appleRequested
+  seller {
+    id
+    name
+  }
+  policyVersion {
+    id
+    version
+    effectiveFrom
+  }
+}
+    `;
+export const ReviewDecisionPanelFragmentDoc = gql`
+    fragment ReviewDecisionPanel on Application {
+  id
+  version
+  status
+  claimedByName
+  appleRequested
+  appleApproved
+  decidedAt
+  reviewerMessage
+  rejectionReasons {
+    criterion
+    reason
+  }
+  eligibility {
+    criteria {
+      criterion
+      status
+      summary
+    }
+  }
+}
+    `;
+export const ReviewEligibilityFragmentDoc = gql`
+    fragment ReviewEligibility on Application {
+  eligibility {
     eligible
     policyVersion
     evaluatedAt
@@ -1853,499 +907,240 @@ export const EligibilityReportFieldsFragmentDoc = gql`
       status
       hard
       summary
+      figures
     }
   }
-`;
-export const SellerApplicationDetailFragmentDoc = gql`
-  fragment SellerApplicationDetail on Application {
-    ...MyApplicationRow
-    legalName
-    appleRequested
-    appleApproved
-    firstSubmittedAt
-    reviewerMessage
-    rejectionReasons {
-      criterion
-      reason
-    }
-    due {
-      dueDate
-      businessDaysLeft
-      overdue
-      dueToday
-    }
-    policyVersion {
-      id
-      version
-    }
-    timeline {
-      at
-      action
-      actor
-      message
-    }
-    invoices {
-      id
-    }
-    images {
-      id
-    }
-    eligibility {
-      ...EligibilityReportFields
-    }
-  }
-`;
-export const MyMarketplaceApprovalRowFragmentDoc = gql`
-  fragment MyMarketplaceApprovalRow on MarketplaceApproval {
+}
+    `;
+export const ReviewBusinessFragmentDoc = gql`
+    fragment ReviewBusiness on Application {
+  marketplace
+  legalName
+  contactName
+  contactEmail
+  sellerType
+  existingSeller
+  refurbisher
+  refurbisherName
+  inspectionAttested
+  categories
+  brands
+}
+    `;
+export const ReviewCommitmentsFragmentDoc = gql`
+    fragment ReviewCommitments on Application {
+  marketplace
+  existingSeller
+  guaranteeAccepted
+  warrantyDays
+  qualityPolicyAccepted
+  qualityPolicyVersion
+  policyVersion {
     id
-    marketplace
-    grantedAt
-    grantedThrough
-    appleApproved
+    warranty {
+      kind
+      minimumDays
+    }
+    odrMaximum {
+      formatted
+    }
+    odrWindowDays
   }
-`;
-export const MoneyFieldsFragmentDoc = gql`
-  fragment MoneyFields on Money {
-    amountMinor
-    currency
+  eligibility {
+    criteria {
+      criterion
+      status
+      summary
+      figures
+    }
+  }
+}
+    `;
+export const ReviewLineEvaluationFragmentDoc = gql`
+    fragment ReviewLineEvaluation on LineEvaluation {
+  lineId
+  description
+  brand
+  appleBrand
+  unitPrice {
     formatted
   }
-`;
-export const EligibilityPolicyFieldsFragmentDoc = gql`
-  fragment EligibilityPolicyFields on PolicyVersion {
-    id
-    marketplace
-    version
-    effectiveFrom
-    notes
-    qualifyingPurchasesMinimum {
-      ...MoneyFields
-    }
-    purchaseWindowDays
-    excludedItemMaxUnitPrice {
-      ...MoneyFields
-    }
-    appleQualifyingPurchasesMinimum {
-      ...MoneyFields
-    }
-    applePurchaseWindowDays
-    warranty {
-      kind
-      minimumDays
-    }
-    minimumImages
-    requiredViews
-    screenProductsRequireScreenOn
-    odrMaximum {
-      basisPoints
-    }
-    odrWindowDays
-    reviewDueBusinessDays
-    offerRqsMinimum {
-      basisPoints
-    }
-    sellerRqsMinimum {
-      basisPoints
-    }
-    averageRatingMinimum {
-      hundredths
-    }
-    rqsWindowDays
-    rqsMinimumOrders
-    defaultReturnWindowDays
-    transitAllowanceDays
+  quantity
+  amount {
+    formatted
   }
-`;
-export const EligibilityExchangeRateFragmentDoc = gql`
-  fragment EligibilityExchangeRate on ExchangeRate {
-    id
-    base
-    quote
-    validFrom
+  value {
+    formatted
+  }
+  valueSource
+  rate {
+    from
+    to
     rate
-  }
-`;
-export const PolicyParametersFragmentDoc = gql`
-  fragment PolicyParameters on PolicyVersion {
-    id
-    version
-    effectiveFrom
-    notes
-    defaultedParameters
-    qualifyingPurchasesMinimum {
-      ...MoneyFields
-    }
-    purchaseWindowDays
-    excludedItemMaxUnitPrice {
-      ...MoneyFields
-    }
-    appleQualifyingPurchasesMinimum {
-      ...MoneyFields
-    }
-    applePurchaseWindowDays
-    warranty {
-      kind
-      minimumDays
-    }
-    minimumImages
-    requiredViews
-    screenProductsRequireScreenOn
-    odrMaximum {
-      formatted
-    }
-    odrWindowDays
-    reviewDueBusinessDays
-    offerRqsMinimum {
-      formatted
-    }
-    sellerRqsMinimum {
-      formatted
-    }
-    averageRatingMinimum {
-      formatted
-    }
-    rqsWindowDays
-    rqsMinimumOrders
-    defaultReturnWindowDays
-    transitAllowanceDays
-  }
-`;
-export const PolicyVersionSummaryFragmentDoc = gql`
-  fragment PolicyVersionSummary on PolicyVersion {
-    id
-    version
-    effectiveFrom
-    notes
-  }
-`;
-export const MarketplacePolicyFragmentDoc = gql`
-  fragment MarketplacePolicy on Marketplace {
-    code
-    name
-    currency
-    timeZone
-    policyInForce {
-      ...PolicyParameters
-    }
-    policyVersions {
-      ...PolicyVersionSummary
-    }
-  }
-`;
-export const ExchangeRateFieldsFragmentDoc = gql`
-  fragment ExchangeRateFields on ExchangeRate {
-    id
-    base
-    quote
     validFrom
-    rate
+    inverted
   }
-`;
-export const ReviewDueFieldsFragmentDoc = gql`
-  fragment ReviewDueFields on DueStatusType {
-    dueDate
-    businessDaysLeft
-    overdue
-    dueToday
-    dueThisWeek
+  unitPriceUsd {
+    formatted
   }
-`;
-export const ReviewHeaderFragmentDoc = gql`
-  fragment ReviewHeader on Application {
-    id
-    version
-    status
-    marketplace
-    legalName
-    submittedAt
-    firstSubmittedAt
-    dueDate
-    due {
-      ...ReviewDueFields
-    }
-    claimedByName
-    claimedAt
-    appleRequested
-    seller {
-      id
-      name
-    }
-    policyVersion {
-      id
-      version
-      effectiveFrom
-    }
+  valueUsd {
+    formatted
   }
-`;
-export const ReviewDecisionPanelFragmentDoc = gql`
-  fragment ReviewDecisionPanel on Application {
-    id
-    version
-    status
-    claimedByName
-    appleRequested
-    appleApproved
-    decidedAt
-    reviewerMessage
-    rejectionReasons {
-      criterion
-      reason
-    }
-    eligibility {
-      criteria {
-        criterion
-        status
-        summary
-      }
-    }
+  flagged
+  expectedAmount {
+    formatted
   }
-`;
-export const ReviewEligibilityFragmentDoc = gql`
-  fragment ReviewEligibility on Application {
-    eligibility {
-      eligible
-      policyVersion
-      evaluatedAt
-      criteria {
-        criterion
-        status
-        hard
-        summary
-        figures
-      }
-    }
-  }
-`;
-export const ReviewBusinessFragmentDoc = gql`
-  fragment ReviewBusiness on Application {
-    marketplace
-    legalName
-    contactName
-    contactEmail
-    sellerType
-    existingSeller
-    refurbisher
-    refurbisherName
-    inspectionAttested
-    categories
-    brands
-  }
-`;
-export const ReviewCommitmentsFragmentDoc = gql`
-  fragment ReviewCommitments on Application {
-    marketplace
-    existingSeller
-    guaranteeAccepted
-    warrantyDays
-    qualityPolicyAccepted
-    qualityPolicyVersion
-    policyVersion {
-      id
-      warranty {
-        kind
-        minimumDays
-      }
-      odrMaximum {
-        formatted
-      }
-      odrWindowDays
-    }
-    eligibility {
-      criteria {
-        criterion
-        status
-        summary
-        figures
-      }
-    }
-  }
-`;
-export const ReviewLineEvaluationFragmentDoc = gql`
-  fragment ReviewLineEvaluation on LineEvaluation {
-    lineId
-    description
-    brand
-    appleBrand
-    unitPrice {
-      formatted
-    }
-    quantity
-    amount {
-      formatted
-    }
-    value {
-      formatted
-    }
-    valueSource
-    rate {
-      from
-      to
-      rate
-      validFrom
-      inverted
-    }
-    unitPriceUsd {
-      formatted
-    }
-    valueUsd {
-      formatted
-    }
-    flagged
-    expectedAmount {
-      formatted
-    }
-    counted
-    countedForApple
-    exclusions
-  }
-`;
+  counted
+  countedForApple
+  exclusions
+}
+    `;
 export const ReviewInvoicesFragmentDoc = gql`
-  fragment ReviewInvoices on Application {
-    invoices {
+    fragment ReviewInvoices on Application {
+  invoices {
+    id
+    supplier
+    invoiceNumber
+    date
+    currency
+    document {
       id
+      url
+      originalName
+      contentType
+    }
+  }
+  policyVersion {
+    id
+    excludedItemMaxUnitPrice {
+      formatted
+    }
+    purchaseWindowDays
+  }
+  eligibility {
+    criteria {
+      criterion
+      status
+      summary
+    }
+    invoices {
+      invoiceId
       supplier
       invoiceNumber
       date
       currency
-      document {
-        id
-        url
-        originalName
-        contentType
-      }
-    }
-    policyVersion {
-      id
-      excludedItemMaxUnitPrice {
+      hasDocument
+      inWindow
+      dateStatus
+      windowNote
+      countedValueUsd {
         formatted
       }
-      purchaseWindowDays
-    }
-    eligibility {
-      criteria {
-        criterion
-        status
-        summary
-      }
-      invoices {
-        invoiceId
-        supplier
-        invoiceNumber
-        date
-        currency
-        hasDocument
-        inWindow
-        dateStatus
-        windowNote
-        countedValueUsd {
-          formatted
-        }
-        lines {
-          ...ReviewLineEvaluation
-        }
+      lines {
+        ...ReviewLineEvaluation
       }
     }
   }
-`;
+}
+    `;
 export const ReviewImagesFragmentDoc = gql`
-  fragment ReviewImages on Application {
-    productsHaveScreen
-    images {
+    fragment ReviewImages on Application {
+  productsHaveScreen
+  images {
+    id
+    view
+    file {
       id
-      view
-      file {
-        id
-        url
-        width
-        height
-        originalName
-      }
-    }
-    eligibility {
-      criteria {
-        criterion
-        status
-        summary
-        figures
-      }
-    }
-    policyVersion {
-      id
-      minimumImages
-      requiredViews
-      screenProductsRequireScreenOn
+      url
+      width
+      height
+      originalName
     }
   }
-`;
+  eligibility {
+    criteria {
+      criterion
+      status
+      summary
+      figures
+    }
+  }
+  policyVersion {
+    id
+    minimumImages
+    requiredViews
+    screenProductsRequireScreenOn
+  }
+}
+    `;
 export const ReviewTimelineFragmentDoc = gql`
-  fragment ReviewTimeline on Application {
-    timeline {
-      at
-      action
-      actor
-      message
-    }
+    fragment ReviewTimeline on Application {
+  timeline {
+    at
+    action
+    actor
+    message
   }
-`;
+}
+    `;
 export const ReviewApplicationFieldsFragmentDoc = gql`
-  fragment ReviewApplicationFields on Application {
-    id
-    version
-    ...ReviewHeader
-    ...ReviewDecisionPanel
-    ...ReviewEligibility
-    ...ReviewBusiness
-    ...ReviewCommitments
-    ...ReviewInvoices
-    ...ReviewImages
-    ...ReviewTimeline
-  }
-`;
+    fragment ReviewApplicationFields on Application {
+  id
+  version
+  ...ReviewHeader
+  ...ReviewDecisionPanel
+  ...ReviewEligibility
+  ...ReviewBusiness
+  ...ReviewCommitments
+  ...ReviewInvoices
+  ...ReviewImages
+  ...ReviewTimeline
+}
+    `;
 export const ReviewQueueRowFragmentDoc = gql`
-  fragment ReviewQueueRow on Application {
+    fragment ReviewQueueRow on Application {
+  id
+  version
+  status
+  marketplace
+  submittedAt
+  dueDate
+  due {
+    ...ReviewDueFields
+  }
+  failingChecks
+  checksNeedingReview
+  appleRequested
+  claimedByName
+  seller {
     id
-    version
-    status
-    marketplace
-    submittedAt
-    dueDate
-    due {
-      ...ReviewDueFields
-    }
-    failingChecks
-    checksNeedingReview
-    appleRequested
-    claimedByName
-    seller {
-      id
-      name
-    }
+    name
   }
-`;
+}
+    `;
 export const ReviewQueueCountsFieldsFragmentDoc = gql`
-  fragment ReviewQueueCountsFields on ReviewQueueCounts {
-    total
-    submitted
-    inReview
-    overdue
-    dueToday
-    dueThisWeek
-    appleRequested
-    failedChecks
-    byMarketplace {
-      marketplace
-      count
-    }
+    fragment ReviewQueueCountsFields on ReviewQueueCounts {
+  total
+  submitted
+  inReview
+  overdue
+  dueToday
+  dueThisWeek
+  appleRequested
+  failedChecks
+  byMarketplace {
+    marketplace
+    count
   }
-`;
+}
+    `;
 export const ApiKeysDocument = gql`
-  query ApiKeys($organizationId: ID) {
-    apiKeys(organizationId: $organizationId) {
-      ...ApiKeyFields
-    }
+    query ApiKeys($organizationId: ID) {
+  apiKeys(organizationId: $organizationId) {
+    ...ApiKeyFields
   }
-  ${ApiKeyFieldsFragmentDoc}
-`;
+}
+    ${ApiKeyFieldsFragmentDoc}`;
 
 /**
  * __useApiKeysQuery__
@@ -2364,42 +1159,32 @@ export const ApiKeysDocument = gql`
  * });
  */
 export function useApiKeysQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<ApiKeysQuery, ApiKeysQueryVariables>(ApiKeysDocument, options);
-}
-export function useApiKeysLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<ApiKeysQuery, ApiKeysQueryVariables>(ApiKeysDocument, options);
-}
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ApiKeysQuery, ApiKeysQueryVariables>(ApiKeysDocument, options);
+      }
+export function useApiKeysLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ApiKeysQuery, ApiKeysQueryVariables>(ApiKeysDocument, options);
+        }
 // @ts-ignore
-export function useApiKeysSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ApiKeysQuery, ApiKeysQueryVariables>;
-export function useApiKeysSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ApiKeysQuery | undefined, ApiKeysQueryVariables>;
-export function useApiKeysSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<ApiKeysQuery, ApiKeysQueryVariables>(ApiKeysDocument, options);
-}
+export function useApiKeysSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ApiKeysQuery, ApiKeysQueryVariables>;
+export function useApiKeysSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ApiKeysQuery | undefined, ApiKeysQueryVariables>;
+export function useApiKeysSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ApiKeysQuery, ApiKeysQueryVariables>(ApiKeysDocument, options);
+        }
 export type ApiKeysQueryHookResult = ReturnType<typeof useApiKeysQuery>;
 export type ApiKeysLazyQueryHookResult = ReturnType<typeof useApiKeysLazyQuery>;
 export type ApiKeysSuspenseQueryHookResult = ReturnType<typeof useApiKeysSuspenseQuery>;
 export type ApiKeysQueryResult = ApolloReactCommon.QueryResult<ApiKeysQuery, ApiKeysQueryVariables>;
 export const ProviderOrganizationsDocument = gql`
-  query ProviderOrganizations {
-    organizations(kind: PROVIDER) {
-      id
-      name
-    }
+    query ProviderOrganizations {
+  organizations(kind: PROVIDER) {
+    id
+    name
   }
-`;
+}
+    `;
 
 /**
  * __useProviderOrganizationsQuery__
@@ -2416,65 +1201,35 @@ export const ProviderOrganizationsDocument = gql`
  *   },
  * });
  */
-export function useProviderOrganizationsQuery(
-  baseOptions?: ApolloReactHooks.QueryHookOptions<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>(
-    ProviderOrganizationsDocument,
-    options,
-  );
-}
-export function useProviderOrganizationsLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>(
-    ProviderOrganizationsDocument,
-    options,
-  );
-}
+export function useProviderOrganizationsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>(ProviderOrganizationsDocument, options);
+      }
+export function useProviderOrganizationsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>(ProviderOrganizationsDocument, options);
+        }
 // @ts-ignore
-export function useProviderOrganizationsSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<
-    ProviderOrganizationsQuery,
-    ProviderOrganizationsQueryVariables
-  >,
-): ApolloReactHooks.UseSuspenseQueryResult<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>;
-export function useProviderOrganizationsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ProviderOrganizationsQuery | undefined, ProviderOrganizationsQueryVariables>;
-export function useProviderOrganizationsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>(
-    ProviderOrganizationsDocument,
-    options,
-  );
-}
+export function useProviderOrganizationsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>;
+export function useProviderOrganizationsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ProviderOrganizationsQuery | undefined, ProviderOrganizationsQueryVariables>;
+export function useProviderOrganizationsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>(ProviderOrganizationsDocument, options);
+        }
 export type ProviderOrganizationsQueryHookResult = ReturnType<typeof useProviderOrganizationsQuery>;
 export type ProviderOrganizationsLazyQueryHookResult = ReturnType<typeof useProviderOrganizationsLazyQuery>;
 export type ProviderOrganizationsSuspenseQueryHookResult = ReturnType<typeof useProviderOrganizationsSuspenseQuery>;
-export type ProviderOrganizationsQueryResult = ApolloReactCommon.QueryResult<
-  ProviderOrganizationsQuery,
-  ProviderOrganizationsQueryVariables
->;
+export type ProviderOrganizationsQueryResult = ApolloReactCommon.QueryResult<ProviderOrganizationsQuery, ProviderOrganizationsQueryVariables>;
 export const CreateApiKeyDocument = gql`
-  mutation CreateApiKey($input: CreateApiKeyInput!) {
-    createApiKey(input: $input) {
-      secret
-      apiKey {
-        ...ApiKeyFields
-      }
+    mutation CreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    secret
+    apiKey {
+      ...ApiKeyFields
     }
   }
-  ${ApiKeyFieldsFragmentDoc}
-`;
+}
+    ${ApiKeyFieldsFragmentDoc}`;
 
 /**
  * __useCreateApiKeyMutation__
@@ -2493,25 +1248,19 @@ export const CreateApiKeyDocument = gql`
  *   },
  * });
  */
-export function useCreateApiKeyMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<CreateApiKeyMutation, CreateApiKeyMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<CreateApiKeyMutation, CreateApiKeyMutationVariables>(
-    CreateApiKeyDocument,
-    options,
-  );
-}
+export function useCreateApiKeyMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<CreateApiKeyMutation, CreateApiKeyMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<CreateApiKeyMutation, CreateApiKeyMutationVariables>(CreateApiKeyDocument, options);
+      }
 export type CreateApiKeyMutationHookResult = ReturnType<typeof useCreateApiKeyMutation>;
 export type CreateApiKeyMutationResult = ApolloReactCommon.MutationResult<CreateApiKeyMutation>;
 export const RevokeApiKeyDocument = gql`
-  mutation RevokeApiKey($id: ID!) {
-    revokeApiKey(id: $id) {
-      ...ApiKeyFields
-    }
+    mutation RevokeApiKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    ...ApiKeyFields
   }
-  ${ApiKeyFieldsFragmentDoc}
-`;
+}
+    ${ApiKeyFieldsFragmentDoc}`;
 
 /**
  * __useRevokeApiKeyMutation__
@@ -2530,22 +1279,17 @@ export const RevokeApiKeyDocument = gql`
  *   },
  * });
  */
-export function useRevokeApiKeyMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>(
-    RevokeApiKeyDocument,
-    options,
-  );
-}
+export function useRevokeApiKeyMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>(RevokeApiKeyDocument, options);
+      }
 export type RevokeApiKeyMutationHookResult = ReturnType<typeof useRevokeApiKeyMutation>;
 export type RevokeApiKeyMutationResult = ApolloReactCommon.MutationResult<RevokeApiKeyMutation>;
 export const RequestPasswordResetDocument = gql`
-  mutation RequestPasswordReset($email: String!) {
-    requestPasswordReset(email: $email)
-  }
-`;
+    mutation RequestPasswordReset($email: String!) {
+  requestPasswordReset(email: $email)
+}
+    `;
 
 /**
  * __useRequestPasswordResetMutation__
@@ -2564,25 +1308,17 @@ export const RequestPasswordResetDocument = gql`
  *   },
  * });
  */
-export function useRequestPasswordResetMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<
-    RequestPasswordResetMutation,
-    RequestPasswordResetMutationVariables
-  >,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>(
-    RequestPasswordResetDocument,
-    options,
-  );
-}
+export function useRequestPasswordResetMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>(RequestPasswordResetDocument, options);
+      }
 export type RequestPasswordResetMutationHookResult = ReturnType<typeof useRequestPasswordResetMutation>;
 export type RequestPasswordResetMutationResult = ApolloReactCommon.MutationResult<RequestPasswordResetMutation>;
 export const ResetPasswordDocument = gql`
-  mutation ResetPassword($input: ResetPasswordInput!) {
-    resetPassword(input: $input)
-  }
-`;
+    mutation ResetPassword($input: ResetPasswordInput!) {
+  resetPassword(input: $input)
+}
+    `;
 
 /**
  * __useResetPasswordMutation__
@@ -2601,25 +1337,19 @@ export const ResetPasswordDocument = gql`
  *   },
  * });
  */
-export function useResetPasswordMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<ResetPasswordMutation, ResetPasswordMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<ResetPasswordMutation, ResetPasswordMutationVariables>(
-    ResetPasswordDocument,
-    options,
-  );
-}
+export function useResetPasswordMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<ResetPasswordMutation, ResetPasswordMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<ResetPasswordMutation, ResetPasswordMutationVariables>(ResetPasswordDocument, options);
+      }
 export type ResetPasswordMutationHookResult = ReturnType<typeof useResetPasswordMutation>;
 export type ResetPasswordMutationResult = ApolloReactCommon.MutationResult<ResetPasswordMutation>;
 export const OrganizationUsersDocument = gql`
-  query OrganizationUsers {
-    organizationUsers {
-      ...PersonFields
-    }
+    query OrganizationUsers {
+  organizationUsers {
+    ...PersonFields
   }
-  ${PersonFieldsFragmentDoc}
-`;
+}
+    ${PersonFieldsFragmentDoc}`;
 
 /**
  * __useOrganizationUsersQuery__
@@ -2636,59 +1366,32 @@ export const OrganizationUsersDocument = gql`
  *   },
  * });
  */
-export function useOrganizationUsersQuery(
-  baseOptions?: ApolloReactHooks.QueryHookOptions<OrganizationUsersQuery, OrganizationUsersQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<OrganizationUsersQuery, OrganizationUsersQueryVariables>(
-    OrganizationUsersDocument,
-    options,
-  );
-}
-export function useOrganizationUsersLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<OrganizationUsersQuery, OrganizationUsersQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<OrganizationUsersQuery, OrganizationUsersQueryVariables>(
-    OrganizationUsersDocument,
-    options,
-  );
-}
+export function useOrganizationUsersQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<OrganizationUsersQuery, OrganizationUsersQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<OrganizationUsersQuery, OrganizationUsersQueryVariables>(OrganizationUsersDocument, options);
+      }
+export function useOrganizationUsersLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<OrganizationUsersQuery, OrganizationUsersQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<OrganizationUsersQuery, OrganizationUsersQueryVariables>(OrganizationUsersDocument, options);
+        }
 // @ts-ignore
-export function useOrganizationUsersSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<OrganizationUsersQuery, OrganizationUsersQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<OrganizationUsersQuery, OrganizationUsersQueryVariables>;
-export function useOrganizationUsersSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<OrganizationUsersQuery, OrganizationUsersQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<OrganizationUsersQuery | undefined, OrganizationUsersQueryVariables>;
-export function useOrganizationUsersSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<OrganizationUsersQuery, OrganizationUsersQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<OrganizationUsersQuery, OrganizationUsersQueryVariables>(
-    OrganizationUsersDocument,
-    options,
-  );
-}
+export function useOrganizationUsersSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<OrganizationUsersQuery, OrganizationUsersQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<OrganizationUsersQuery, OrganizationUsersQueryVariables>;
+export function useOrganizationUsersSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrganizationUsersQuery, OrganizationUsersQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<OrganizationUsersQuery | undefined, OrganizationUsersQueryVariables>;
+export function useOrganizationUsersSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrganizationUsersQuery, OrganizationUsersQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<OrganizationUsersQuery, OrganizationUsersQueryVariables>(OrganizationUsersDocument, options);
+        }
 export type OrganizationUsersQueryHookResult = ReturnType<typeof useOrganizationUsersQuery>;
 export type OrganizationUsersLazyQueryHookResult = ReturnType<typeof useOrganizationUsersLazyQuery>;
 export type OrganizationUsersSuspenseQueryHookResult = ReturnType<typeof useOrganizationUsersSuspenseQuery>;
-export type OrganizationUsersQueryResult = ApolloReactCommon.QueryResult<
-  OrganizationUsersQuery,
-  OrganizationUsersQueryVariables
->;
+export type OrganizationUsersQueryResult = ApolloReactCommon.QueryResult<OrganizationUsersQuery, OrganizationUsersQueryVariables>;
 export const AddOrganizationUserDocument = gql`
-  mutation AddOrganizationUser($input: AddOrganizationUserInput!) {
-    addOrganizationUser(input: $input) {
-      ...PersonFields
-    }
+    mutation AddOrganizationUser($input: AddOrganizationUserInput!) {
+  addOrganizationUser(input: $input) {
+    ...PersonFields
   }
-  ${PersonFieldsFragmentDoc}
-`;
+}
+    ${PersonFieldsFragmentDoc}`;
 
 /**
  * __useAddOrganizationUserMutation__
@@ -2707,24 +1410,19 @@ export const AddOrganizationUserDocument = gql`
  *   },
  * });
  */
-export function useAddOrganizationUserMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<AddOrganizationUserMutation, AddOrganizationUserMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<AddOrganizationUserMutation, AddOrganizationUserMutationVariables>(
-    AddOrganizationUserDocument,
-    options,
-  );
-}
+export function useAddOrganizationUserMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<AddOrganizationUserMutation, AddOrganizationUserMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<AddOrganizationUserMutation, AddOrganizationUserMutationVariables>(AddOrganizationUserDocument, options);
+      }
 export type AddOrganizationUserMutationHookResult = ReturnType<typeof useAddOrganizationUserMutation>;
 export type AddOrganizationUserMutationResult = ApolloReactCommon.MutationResult<AddOrganizationUserMutation>;
 export const RemoveOrganizationUserDocument = gql`
-  mutation RemoveOrganizationUser($userId: ID!) {
-    removeOrganizationUser(userId: $userId) {
-      id
-    }
+    mutation RemoveOrganizationUser($userId: ID!) {
+  removeOrganizationUser(userId: $userId) {
+    id
   }
-`;
+}
+    `;
 
 /**
  * __useRemoveOrganizationUserMutation__
@@ -2743,28 +1441,19 @@ export const RemoveOrganizationUserDocument = gql`
  *   },
  * });
  */
-export function useRemoveOrganizationUserMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<
-    RemoveOrganizationUserMutation,
-    RemoveOrganizationUserMutationVariables
-  >,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<RemoveOrganizationUserMutation, RemoveOrganizationUserMutationVariables>(
-    RemoveOrganizationUserDocument,
-    options,
-  );
-}
+export function useRemoveOrganizationUserMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<RemoveOrganizationUserMutation, RemoveOrganizationUserMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<RemoveOrganizationUserMutation, RemoveOrganizationUserMutationVariables>(RemoveOrganizationUserDocument, options);
+      }
 export type RemoveOrganizationUserMutationHookResult = ReturnType<typeof useRemoveOrganizationUserMutation>;
 export type RemoveOrganizationUserMutationResult = ApolloReactCommon.MutationResult<RemoveOrganizationUserMutation>;
 export const DemoAccountsDocument = gql`
-  query DemoAccounts {
-    appInfo {
-      ...DemoAccountFields
-    }
+    query DemoAccounts {
+  appInfo {
+    ...DemoAccountFields
   }
-  ${DemoAccountFieldsFragmentDoc}
-`;
+}
+    ${DemoAccountFieldsFragmentDoc}`;
 
 /**
  * __useDemoAccountsQuery__
@@ -2781,49 +1470,32 @@ export const DemoAccountsDocument = gql`
  *   },
  * });
  */
-export function useDemoAccountsQuery(
-  baseOptions?: ApolloReactHooks.QueryHookOptions<DemoAccountsQuery, DemoAccountsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<DemoAccountsQuery, DemoAccountsQueryVariables>(DemoAccountsDocument, options);
-}
-export function useDemoAccountsLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<DemoAccountsQuery, DemoAccountsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<DemoAccountsQuery, DemoAccountsQueryVariables>(DemoAccountsDocument, options);
-}
+export function useDemoAccountsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<DemoAccountsQuery, DemoAccountsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<DemoAccountsQuery, DemoAccountsQueryVariables>(DemoAccountsDocument, options);
+      }
+export function useDemoAccountsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<DemoAccountsQuery, DemoAccountsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<DemoAccountsQuery, DemoAccountsQueryVariables>(DemoAccountsDocument, options);
+        }
 // @ts-ignore
-export function useDemoAccountsSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<DemoAccountsQuery, DemoAccountsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<DemoAccountsQuery, DemoAccountsQueryVariables>;
-export function useDemoAccountsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<DemoAccountsQuery, DemoAccountsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<DemoAccountsQuery | undefined, DemoAccountsQueryVariables>;
-export function useDemoAccountsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<DemoAccountsQuery, DemoAccountsQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<DemoAccountsQuery, DemoAccountsQueryVariables>(
-    DemoAccountsDocument,
-    options,
-  );
-}
+export function useDemoAccountsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<DemoAccountsQuery, DemoAccountsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DemoAccountsQuery, DemoAccountsQueryVariables>;
+export function useDemoAccountsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DemoAccountsQuery, DemoAccountsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DemoAccountsQuery | undefined, DemoAccountsQueryVariables>;
+export function useDemoAccountsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DemoAccountsQuery, DemoAccountsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<DemoAccountsQuery, DemoAccountsQueryVariables>(DemoAccountsDocument, options);
+        }
 export type DemoAccountsQueryHookResult = ReturnType<typeof useDemoAccountsQuery>;
 export type DemoAccountsLazyQueryHookResult = ReturnType<typeof useDemoAccountsLazyQuery>;
 export type DemoAccountsSuspenseQueryHookResult = ReturnType<typeof useDemoAccountsSuspenseQuery>;
 export type DemoAccountsQueryResult = ApolloReactCommon.QueryResult<DemoAccountsQuery, DemoAccountsQueryVariables>;
 export const SignInDocument = gql`
-  mutation SignIn($input: SignInInput!) {
-    signIn(input: $input) {
-      id
-    }
+    mutation SignIn($input: SignInInput!) {
+  signIn(input: $input) {
+    id
   }
-`;
+}
+    `;
 
 /**
  * __useSignInMutation__
@@ -2842,21 +1514,19 @@ export const SignInDocument = gql`
  *   },
  * });
  */
-export function useSignInMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<SignInMutation, SignInMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<SignInMutation, SignInMutationVariables>(SignInDocument, options);
-}
+export function useSignInMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<SignInMutation, SignInMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<SignInMutation, SignInMutationVariables>(SignInDocument, options);
+      }
 export type SignInMutationHookResult = ReturnType<typeof useSignInMutation>;
 export type SignInMutationResult = ApolloReactCommon.MutationResult<SignInMutation>;
 export const SignUpSellerDocument = gql`
-  mutation SignUpSeller($input: SignUpSellerInput!) {
-    signUpSeller(input: $input) {
-      id
-    }
+    mutation SignUpSeller($input: SignUpSellerInput!) {
+  signUpSeller(input: $input) {
+    id
   }
-`;
+}
+    `;
 
 /**
  * __useSignUpSellerMutation__
@@ -2875,25 +1545,19 @@ export const SignUpSellerDocument = gql`
  *   },
  * });
  */
-export function useSignUpSellerMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<SignUpSellerMutation, SignUpSellerMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<SignUpSellerMutation, SignUpSellerMutationVariables>(
-    SignUpSellerDocument,
-    options,
-  );
-}
+export function useSignUpSellerMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<SignUpSellerMutation, SignUpSellerMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<SignUpSellerMutation, SignUpSellerMutationVariables>(SignUpSellerDocument, options);
+      }
 export type SignUpSellerMutationHookResult = ReturnType<typeof useSignUpSellerMutation>;
 export type SignUpSellerMutationResult = ApolloReactCommon.MutationResult<SignUpSellerMutation>;
 export const ViewerDocument = gql`
-  query Viewer {
-    viewer {
-      ...ViewerFields
-    }
+    query Viewer {
+  viewer {
+    ...ViewerFields
   }
-  ${ViewerFieldsFragmentDoc}
-`;
+}
+    ${ViewerFieldsFragmentDoc}`;
 
 /**
  * __useViewerQuery__
@@ -2911,39 +1575,29 @@ export const ViewerDocument = gql`
  * });
  */
 export function useViewerQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<ViewerQuery, ViewerQueryVariables>) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<ViewerQuery, ViewerQueryVariables>(ViewerDocument, options);
-}
-export function useViewerLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ViewerQuery, ViewerQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<ViewerQuery, ViewerQueryVariables>(ViewerDocument, options);
-}
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ViewerQuery, ViewerQueryVariables>(ViewerDocument, options);
+      }
+export function useViewerLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ViewerQuery, ViewerQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ViewerQuery, ViewerQueryVariables>(ViewerDocument, options);
+        }
 // @ts-ignore
-export function useViewerSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ViewerQuery, ViewerQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ViewerQuery, ViewerQueryVariables>;
-export function useViewerSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ViewerQuery, ViewerQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ViewerQuery | undefined, ViewerQueryVariables>;
-export function useViewerSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ViewerQuery, ViewerQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<ViewerQuery, ViewerQueryVariables>(ViewerDocument, options);
-}
+export function useViewerSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ViewerQuery, ViewerQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ViewerQuery, ViewerQueryVariables>;
+export function useViewerSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ViewerQuery, ViewerQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ViewerQuery | undefined, ViewerQueryVariables>;
+export function useViewerSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ViewerQuery, ViewerQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ViewerQuery, ViewerQueryVariables>(ViewerDocument, options);
+        }
 export type ViewerQueryHookResult = ReturnType<typeof useViewerQuery>;
 export type ViewerLazyQueryHookResult = ReturnType<typeof useViewerLazyQuery>;
 export type ViewerSuspenseQueryHookResult = ReturnType<typeof useViewerSuspenseQuery>;
 export type ViewerQueryResult = ApolloReactCommon.QueryResult<ViewerQuery, ViewerQueryVariables>;
 export const SignOutDocument = gql`
-  mutation SignOut {
-    signOut
-  }
-`;
+    mutation SignOut {
+  signOut
+}
+    `;
 
 /**
  * __useSignOutMutation__
@@ -2961,19 +1615,17 @@ export const SignOutDocument = gql`
  *   },
  * });
  */
-export function useSignOutMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<SignOutMutation, SignOutMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<SignOutMutation, SignOutMutationVariables>(SignOutDocument, options);
-}
+export function useSignOutMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<SignOutMutation, SignOutMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<SignOutMutation, SignOutMutationVariables>(SignOutDocument, options);
+      }
 export type SignOutMutationHookResult = ReturnType<typeof useSignOutMutation>;
 export type SignOutMutationResult = ApolloReactCommon.MutationResult<SignOutMutation>;
 export const SignOutEverywhereDocument = gql`
-  mutation SignOutEverywhere {
-    signOutEverywhere
-  }
-`;
+    mutation SignOutEverywhere {
+  signOutEverywhere
+}
+    `;
 
 /**
  * __useSignOutEverywhereMutation__
@@ -2991,41 +1643,35 @@ export const SignOutEverywhereDocument = gql`
  *   },
  * });
  */
-export function useSignOutEverywhereMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>(
-    SignOutEverywhereDocument,
-    options,
-  );
-}
+export function useSignOutEverywhereMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>(SignOutEverywhereDocument, options);
+      }
 export type SignOutEverywhereMutationHookResult = ReturnType<typeof useSignOutEverywhereMutation>;
 export type SignOutEverywhereMutationResult = ApolloReactCommon.MutationResult<SignOutEverywhereMutation>;
 export const ApplicationFormDocument = gql`
-  query ApplicationForm($id: ID!) {
-    application(id: $id) {
-      ...ApplicationDraftFields
-    }
-    marketplaces {
-      code
-      name
-      currency
-      timeZone
-      policyInForce {
-        ...EligibilityPolicyFields
-      }
-    }
-    exchangeRates {
-      ...EligibilityExchangeRate
+    query ApplicationForm($id: ID!) {
+  application(id: $id) {
+    ...ApplicationDraftFields
+  }
+  marketplaces {
+    code
+    name
+    currency
+    timeZone
+    policyInForce {
+      ...EligibilityPolicyFields
     }
   }
-  ${ApplicationDraftFieldsFragmentDoc}
-  ${ApplicationFileFieldsFragmentDoc}
-  ${EligibilityPolicyFieldsFragmentDoc}
-  ${MoneyFieldsFragmentDoc}
-  ${EligibilityExchangeRateFragmentDoc}
-`;
+  exchangeRates {
+    ...EligibilityExchangeRate
+  }
+}
+    ${ApplicationDraftFieldsFragmentDoc}
+${ApplicationFileFieldsFragmentDoc}
+${EligibilityPolicyFieldsFragmentDoc}
+${MoneyFieldsFragmentDoc}
+${EligibilityExchangeRateFragmentDoc}`;
 
 /**
  * __useApplicationFormQuery__
@@ -3043,62 +1689,35 @@ export const ApplicationFormDocument = gql`
  *   },
  * });
  */
-export function useApplicationFormQuery(
-  baseOptions: ApolloReactHooks.QueryHookOptions<ApplicationFormQuery, ApplicationFormQueryVariables> &
-    ({ variables: ApplicationFormQueryVariables; skip?: boolean } | { skip: boolean }),
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<ApplicationFormQuery, ApplicationFormQueryVariables>(
-    ApplicationFormDocument,
-    options,
-  );
-}
-export function useApplicationFormLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ApplicationFormQuery, ApplicationFormQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<ApplicationFormQuery, ApplicationFormQueryVariables>(
-    ApplicationFormDocument,
-    options,
-  );
-}
+export function useApplicationFormQuery(baseOptions: ApolloReactHooks.QueryHookOptions<ApplicationFormQuery, ApplicationFormQueryVariables> & ({ variables: ApplicationFormQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ApplicationFormQuery, ApplicationFormQueryVariables>(ApplicationFormDocument, options);
+      }
+export function useApplicationFormLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ApplicationFormQuery, ApplicationFormQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ApplicationFormQuery, ApplicationFormQueryVariables>(ApplicationFormDocument, options);
+        }
 // @ts-ignore
-export function useApplicationFormSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ApplicationFormQuery, ApplicationFormQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ApplicationFormQuery, ApplicationFormQueryVariables>;
-export function useApplicationFormSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<ApplicationFormQuery, ApplicationFormQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ApplicationFormQuery | undefined, ApplicationFormQueryVariables>;
-export function useApplicationFormSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<ApplicationFormQuery, ApplicationFormQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<ApplicationFormQuery, ApplicationFormQueryVariables>(
-    ApplicationFormDocument,
-    options,
-  );
-}
+export function useApplicationFormSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ApplicationFormQuery, ApplicationFormQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ApplicationFormQuery, ApplicationFormQueryVariables>;
+export function useApplicationFormSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ApplicationFormQuery, ApplicationFormQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ApplicationFormQuery | undefined, ApplicationFormQueryVariables>;
+export function useApplicationFormSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ApplicationFormQuery, ApplicationFormQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ApplicationFormQuery, ApplicationFormQueryVariables>(ApplicationFormDocument, options);
+        }
 export type ApplicationFormQueryHookResult = ReturnType<typeof useApplicationFormQuery>;
 export type ApplicationFormLazyQueryHookResult = ReturnType<typeof useApplicationFormLazyQuery>;
 export type ApplicationFormSuspenseQueryHookResult = ReturnType<typeof useApplicationFormSuspenseQuery>;
-export type ApplicationFormQueryResult = ApolloReactCommon.QueryResult<
-  ApplicationFormQuery,
-  ApplicationFormQueryVariables
->;
+export type ApplicationFormQueryResult = ApolloReactCommon.QueryResult<ApplicationFormQuery, ApplicationFormQueryVariables>;
 export const SaveApplicationDraftDocument = gql`
-  mutation SaveApplicationDraft($id: ID!, $version: Int!, $input: ApplicationDraftInput!) {
-    saveApplicationDraft(id: $id, version: $version, input: $input) {
-      id
-      status
-      version
-      updatedAt
-    }
+    mutation SaveApplicationDraft($id: ID!, $version: Int!, $input: ApplicationDraftInput!) {
+  saveApplicationDraft(id: $id, version: $version, input: $input) {
+    id
+    status
+    version
+    updatedAt
   }
-`;
+}
+    `;
 
 /**
  * __useSaveApplicationDraftMutation__
@@ -3119,28 +1738,19 @@ export const SaveApplicationDraftDocument = gql`
  *   },
  * });
  */
-export function useSaveApplicationDraftMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<
-    SaveApplicationDraftMutation,
-    SaveApplicationDraftMutationVariables
-  >,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<SaveApplicationDraftMutation, SaveApplicationDraftMutationVariables>(
-    SaveApplicationDraftDocument,
-    options,
-  );
-}
+export function useSaveApplicationDraftMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<SaveApplicationDraftMutation, SaveApplicationDraftMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<SaveApplicationDraftMutation, SaveApplicationDraftMutationVariables>(SaveApplicationDraftDocument, options);
+      }
 export type SaveApplicationDraftMutationHookResult = ReturnType<typeof useSaveApplicationDraftMutation>;
 export type SaveApplicationDraftMutationResult = ApolloReactCommon.MutationResult<SaveApplicationDraftMutation>;
 export const SubmitApplicationDocument = gql`
-  mutation SubmitApplication($id: ID!, $version: Int!) {
-    submitApplication(id: $id, version: $version) {
-      ...MyApplicationRow
-    }
+    mutation SubmitApplication($id: ID!, $version: Int!) {
+  submitApplication(id: $id, version: $version) {
+    ...MyApplicationRow
   }
-  ${MyApplicationRowFragmentDoc}
-`;
+}
+    ${MyApplicationRowFragmentDoc}`;
 
 /**
  * __useSubmitApplicationMutation__
@@ -3160,31 +1770,25 @@ export const SubmitApplicationDocument = gql`
  *   },
  * });
  */
-export function useSubmitApplicationMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<SubmitApplicationMutation, SubmitApplicationMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<SubmitApplicationMutation, SubmitApplicationMutationVariables>(
-    SubmitApplicationDocument,
-    options,
-  );
-}
+export function useSubmitApplicationMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<SubmitApplicationMutation, SubmitApplicationMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<SubmitApplicationMutation, SubmitApplicationMutationVariables>(SubmitApplicationDocument, options);
+      }
 export type SubmitApplicationMutationHookResult = ReturnType<typeof useSubmitApplicationMutation>;
 export type SubmitApplicationMutationResult = ApolloReactCommon.MutationResult<SubmitApplicationMutation>;
 export const SellerApplicationDocument = gql`
-  query SellerApplication($id: ID!) {
-    application(id: $id) {
-      ...SellerApplicationDetail
-    }
-    myMarketplaceApprovals {
-      ...MyMarketplaceApprovalRow
-    }
+    query SellerApplication($id: ID!) {
+  application(id: $id) {
+    ...SellerApplicationDetail
   }
-  ${SellerApplicationDetailFragmentDoc}
-  ${MyApplicationRowFragmentDoc}
-  ${EligibilityReportFieldsFragmentDoc}
-  ${MyMarketplaceApprovalRowFragmentDoc}
-`;
+  myMarketplaceApprovals {
+    ...MyMarketplaceApprovalRow
+  }
+}
+    ${SellerApplicationDetailFragmentDoc}
+${MyApplicationRowFragmentDoc}
+${EligibilityReportFieldsFragmentDoc}
+${MyMarketplaceApprovalRowFragmentDoc}`;
 
 /**
  * __useSellerApplicationQuery__
@@ -3202,62 +1806,34 @@ export const SellerApplicationDocument = gql`
  *   },
  * });
  */
-export function useSellerApplicationQuery(
-  baseOptions: ApolloReactHooks.QueryHookOptions<SellerApplicationQuery, SellerApplicationQueryVariables> &
-    ({ variables: SellerApplicationQueryVariables; skip?: boolean } | { skip: boolean }),
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<SellerApplicationQuery, SellerApplicationQueryVariables>(
-    SellerApplicationDocument,
-    options,
-  );
-}
-export function useSellerApplicationLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<SellerApplicationQuery, SellerApplicationQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<SellerApplicationQuery, SellerApplicationQueryVariables>(
-    SellerApplicationDocument,
-    options,
-  );
-}
+export function useSellerApplicationQuery(baseOptions: ApolloReactHooks.QueryHookOptions<SellerApplicationQuery, SellerApplicationQueryVariables> & ({ variables: SellerApplicationQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<SellerApplicationQuery, SellerApplicationQueryVariables>(SellerApplicationDocument, options);
+      }
+export function useSellerApplicationLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<SellerApplicationQuery, SellerApplicationQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<SellerApplicationQuery, SellerApplicationQueryVariables>(SellerApplicationDocument, options);
+        }
 // @ts-ignore
-export function useSellerApplicationSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<SellerApplicationQuery, SellerApplicationQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<SellerApplicationQuery, SellerApplicationQueryVariables>;
-export function useSellerApplicationSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<SellerApplicationQuery, SellerApplicationQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<SellerApplicationQuery | undefined, SellerApplicationQueryVariables>;
-export function useSellerApplicationSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<SellerApplicationQuery, SellerApplicationQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<SellerApplicationQuery, SellerApplicationQueryVariables>(
-    SellerApplicationDocument,
-    options,
-  );
-}
+export function useSellerApplicationSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<SellerApplicationQuery, SellerApplicationQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<SellerApplicationQuery, SellerApplicationQueryVariables>;
+export function useSellerApplicationSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<SellerApplicationQuery, SellerApplicationQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<SellerApplicationQuery | undefined, SellerApplicationQueryVariables>;
+export function useSellerApplicationSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<SellerApplicationQuery, SellerApplicationQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<SellerApplicationQuery, SellerApplicationQueryVariables>(SellerApplicationDocument, options);
+        }
 export type SellerApplicationQueryHookResult = ReturnType<typeof useSellerApplicationQuery>;
 export type SellerApplicationLazyQueryHookResult = ReturnType<typeof useSellerApplicationLazyQuery>;
 export type SellerApplicationSuspenseQueryHookResult = ReturnType<typeof useSellerApplicationSuspenseQuery>;
-export type SellerApplicationQueryResult = ApolloReactCommon.QueryResult<
-  SellerApplicationQuery,
-  SellerApplicationQueryVariables
->;
+export type SellerApplicationQueryResult = ApolloReactCommon.QueryResult<SellerApplicationQuery, SellerApplicationQueryVariables>;
 export const WithdrawApplicationDocument = gql`
-  mutation WithdrawApplication($id: ID!, $version: Int!) {
-    withdrawApplication(id: $id, version: $version) {
-      ...SellerApplicationDetail
-    }
+    mutation WithdrawApplication($id: ID!, $version: Int!) {
+  withdrawApplication(id: $id, version: $version) {
+    ...SellerApplicationDetail
   }
-  ${SellerApplicationDetailFragmentDoc}
-  ${MyApplicationRowFragmentDoc}
-  ${EligibilityReportFieldsFragmentDoc}
-`;
+}
+    ${SellerApplicationDetailFragmentDoc}
+${MyApplicationRowFragmentDoc}
+${EligibilityReportFieldsFragmentDoc}`;
 
 /**
  * __useWithdrawApplicationMutation__
@@ -3277,33 +1853,27 @@ export const WithdrawApplicationDocument = gql`
  *   },
  * });
  */
-export function useWithdrawApplicationMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<WithdrawApplicationMutation, WithdrawApplicationMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<WithdrawApplicationMutation, WithdrawApplicationMutationVariables>(
-    WithdrawApplicationDocument,
-    options,
-  );
-}
+export function useWithdrawApplicationMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<WithdrawApplicationMutation, WithdrawApplicationMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<WithdrawApplicationMutation, WithdrawApplicationMutationVariables>(WithdrawApplicationDocument, options);
+      }
 export type WithdrawApplicationMutationHookResult = ReturnType<typeof useWithdrawApplicationMutation>;
 export type WithdrawApplicationMutationResult = ApolloReactCommon.MutationResult<WithdrawApplicationMutation>;
 export const MyApplicationsDocument = gql`
-  query MyApplications {
-    marketplaces {
-      code
-      name
-    }
-    myApplications {
-      ...MyApplicationRow
-    }
-    myMarketplaceApprovals {
-      ...MyMarketplaceApprovalRow
-    }
+    query MyApplications {
+  marketplaces {
+    code
+    name
   }
-  ${MyApplicationRowFragmentDoc}
-  ${MyMarketplaceApprovalRowFragmentDoc}
-`;
+  myApplications {
+    ...MyApplicationRow
+  }
+  myMarketplaceApprovals {
+    ...MyMarketplaceApprovalRow
+  }
+}
+    ${MyApplicationRowFragmentDoc}
+${MyMarketplaceApprovalRowFragmentDoc}`;
 
 /**
  * __useMyApplicationsQuery__
@@ -3320,56 +1890,32 @@ export const MyApplicationsDocument = gql`
  *   },
  * });
  */
-export function useMyApplicationsQuery(
-  baseOptions?: ApolloReactHooks.QueryHookOptions<MyApplicationsQuery, MyApplicationsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<MyApplicationsQuery, MyApplicationsQueryVariables>(MyApplicationsDocument, options);
-}
-export function useMyApplicationsLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<MyApplicationsQuery, MyApplicationsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<MyApplicationsQuery, MyApplicationsQueryVariables>(
-    MyApplicationsDocument,
-    options,
-  );
-}
+export function useMyApplicationsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<MyApplicationsQuery, MyApplicationsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<MyApplicationsQuery, MyApplicationsQueryVariables>(MyApplicationsDocument, options);
+      }
+export function useMyApplicationsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<MyApplicationsQuery, MyApplicationsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<MyApplicationsQuery, MyApplicationsQueryVariables>(MyApplicationsDocument, options);
+        }
 // @ts-ignore
-export function useMyApplicationsSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<MyApplicationsQuery, MyApplicationsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<MyApplicationsQuery, MyApplicationsQueryVariables>;
-export function useMyApplicationsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<MyApplicationsQuery, MyApplicationsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<MyApplicationsQuery | undefined, MyApplicationsQueryVariables>;
-export function useMyApplicationsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<MyApplicationsQuery, MyApplicationsQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<MyApplicationsQuery, MyApplicationsQueryVariables>(
-    MyApplicationsDocument,
-    options,
-  );
-}
+export function useMyApplicationsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<MyApplicationsQuery, MyApplicationsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<MyApplicationsQuery, MyApplicationsQueryVariables>;
+export function useMyApplicationsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<MyApplicationsQuery, MyApplicationsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<MyApplicationsQuery | undefined, MyApplicationsQueryVariables>;
+export function useMyApplicationsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<MyApplicationsQuery, MyApplicationsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<MyApplicationsQuery, MyApplicationsQueryVariables>(MyApplicationsDocument, options);
+        }
 export type MyApplicationsQueryHookResult = ReturnType<typeof useMyApplicationsQuery>;
 export type MyApplicationsLazyQueryHookResult = ReturnType<typeof useMyApplicationsLazyQuery>;
 export type MyApplicationsSuspenseQueryHookResult = ReturnType<typeof useMyApplicationsSuspenseQuery>;
-export type MyApplicationsQueryResult = ApolloReactCommon.QueryResult<
-  MyApplicationsQuery,
-  MyApplicationsQueryVariables
->;
+export type MyApplicationsQueryResult = ApolloReactCommon.QueryResult<MyApplicationsQuery, MyApplicationsQueryVariables>;
 export const StartApplicationDocument = gql`
-  mutation StartApplication($input: StartApplicationInput!) {
-    startApplication(input: $input) {
-      ...MyApplicationRow
-    }
+    mutation StartApplication($input: StartApplicationInput!) {
+  startApplication(input: $input) {
+    ...MyApplicationRow
   }
-  ${MyApplicationRowFragmentDoc}
-`;
+}
+    ${MyApplicationRowFragmentDoc}`;
 
 /**
  * __useStartApplicationMutation__
@@ -3388,32 +1934,26 @@ export const StartApplicationDocument = gql`
  *   },
  * });
  */
-export function useStartApplicationMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<StartApplicationMutation, StartApplicationMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<StartApplicationMutation, StartApplicationMutationVariables>(
-    StartApplicationDocument,
-    options,
-  );
-}
+export function useStartApplicationMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<StartApplicationMutation, StartApplicationMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<StartApplicationMutation, StartApplicationMutationVariables>(StartApplicationDocument, options);
+      }
 export type StartApplicationMutationHookResult = ReturnType<typeof useStartApplicationMutation>;
 export type StartApplicationMutationResult = ApolloReactCommon.MutationResult<StartApplicationMutation>;
 export const ProgramRulesDocument = gql`
-  query ProgramRules {
-    marketplaces {
-      ...MarketplacePolicy
-    }
-    exchangeRates {
-      ...ExchangeRateFields
-    }
+    query ProgramRules {
+  marketplaces {
+    ...MarketplacePolicy
   }
-  ${MarketplacePolicyFragmentDoc}
-  ${PolicyParametersFragmentDoc}
-  ${MoneyFieldsFragmentDoc}
-  ${PolicyVersionSummaryFragmentDoc}
-  ${ExchangeRateFieldsFragmentDoc}
-`;
+  exchangeRates {
+    ...ExchangeRateFields
+  }
+}
+    ${MarketplacePolicyFragmentDoc}
+${PolicyParametersFragmentDoc}
+${MoneyFieldsFragmentDoc}
+${PolicyVersionSummaryFragmentDoc}
+${ExchangeRateFieldsFragmentDoc}`;
 
 /**
  * __useProgramRulesQuery__
@@ -3430,60 +1970,42 @@ export const ProgramRulesDocument = gql`
  *   },
  * });
  */
-export function useProgramRulesQuery(
-  baseOptions?: ApolloReactHooks.QueryHookOptions<ProgramRulesQuery, ProgramRulesQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<ProgramRulesQuery, ProgramRulesQueryVariables>(ProgramRulesDocument, options);
-}
-export function useProgramRulesLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ProgramRulesQuery, ProgramRulesQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<ProgramRulesQuery, ProgramRulesQueryVariables>(ProgramRulesDocument, options);
-}
+export function useProgramRulesQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<ProgramRulesQuery, ProgramRulesQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ProgramRulesQuery, ProgramRulesQueryVariables>(ProgramRulesDocument, options);
+      }
+export function useProgramRulesLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ProgramRulesQuery, ProgramRulesQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ProgramRulesQuery, ProgramRulesQueryVariables>(ProgramRulesDocument, options);
+        }
 // @ts-ignore
-export function useProgramRulesSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ProgramRulesQuery, ProgramRulesQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ProgramRulesQuery, ProgramRulesQueryVariables>;
-export function useProgramRulesSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<ProgramRulesQuery, ProgramRulesQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ProgramRulesQuery | undefined, ProgramRulesQueryVariables>;
-export function useProgramRulesSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<ProgramRulesQuery, ProgramRulesQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<ProgramRulesQuery, ProgramRulesQueryVariables>(
-    ProgramRulesDocument,
-    options,
-  );
-}
+export function useProgramRulesSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ProgramRulesQuery, ProgramRulesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ProgramRulesQuery, ProgramRulesQueryVariables>;
+export function useProgramRulesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ProgramRulesQuery, ProgramRulesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ProgramRulesQuery | undefined, ProgramRulesQueryVariables>;
+export function useProgramRulesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ProgramRulesQuery, ProgramRulesQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ProgramRulesQuery, ProgramRulesQueryVariables>(ProgramRulesDocument, options);
+        }
 export type ProgramRulesQueryHookResult = ReturnType<typeof useProgramRulesQuery>;
 export type ProgramRulesLazyQueryHookResult = ReturnType<typeof useProgramRulesLazyQuery>;
 export type ProgramRulesSuspenseQueryHookResult = ReturnType<typeof useProgramRulesSuspenseQuery>;
 export type ProgramRulesQueryResult = ApolloReactCommon.QueryResult<ProgramRulesQuery, ProgramRulesQueryVariables>;
 export const ReviewApplicationDocument = gql`
-  query ReviewApplication($id: ID!) {
-    application(id: $id) {
-      ...ReviewApplicationFields
-    }
+    query ReviewApplication($id: ID!) {
+  application(id: $id) {
+    ...ReviewApplicationFields
   }
-  ${ReviewApplicationFieldsFragmentDoc}
-  ${ReviewHeaderFragmentDoc}
-  ${ReviewDueFieldsFragmentDoc}
-  ${ReviewDecisionPanelFragmentDoc}
-  ${ReviewEligibilityFragmentDoc}
-  ${ReviewBusinessFragmentDoc}
-  ${ReviewCommitmentsFragmentDoc}
-  ${ReviewInvoicesFragmentDoc}
-  ${ReviewLineEvaluationFragmentDoc}
-  ${ReviewImagesFragmentDoc}
-  ${ReviewTimelineFragmentDoc}
-`;
+}
+    ${ReviewApplicationFieldsFragmentDoc}
+${ReviewHeaderFragmentDoc}
+${ReviewDueFieldsFragmentDoc}
+${ReviewDecisionPanelFragmentDoc}
+${ReviewEligibilityFragmentDoc}
+${ReviewBusinessFragmentDoc}
+${ReviewCommitmentsFragmentDoc}
+${ReviewInvoicesFragmentDoc}
+${ReviewLineEvaluationFragmentDoc}
+${ReviewImagesFragmentDoc}
+${ReviewTimelineFragmentDoc}`;
 
 /**
  * __useReviewApplicationQuery__
@@ -3501,70 +2023,42 @@ export const ReviewApplicationDocument = gql`
  *   },
  * });
  */
-export function useReviewApplicationQuery(
-  baseOptions: ApolloReactHooks.QueryHookOptions<ReviewApplicationQuery, ReviewApplicationQueryVariables> &
-    ({ variables: ReviewApplicationQueryVariables; skip?: boolean } | { skip: boolean }),
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<ReviewApplicationQuery, ReviewApplicationQueryVariables>(
-    ReviewApplicationDocument,
-    options,
-  );
-}
-export function useReviewApplicationLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReviewApplicationQuery, ReviewApplicationQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<ReviewApplicationQuery, ReviewApplicationQueryVariables>(
-    ReviewApplicationDocument,
-    options,
-  );
-}
+export function useReviewApplicationQuery(baseOptions: ApolloReactHooks.QueryHookOptions<ReviewApplicationQuery, ReviewApplicationQueryVariables> & ({ variables: ReviewApplicationQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ReviewApplicationQuery, ReviewApplicationQueryVariables>(ReviewApplicationDocument, options);
+      }
+export function useReviewApplicationLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReviewApplicationQuery, ReviewApplicationQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ReviewApplicationQuery, ReviewApplicationQueryVariables>(ReviewApplicationDocument, options);
+        }
 // @ts-ignore
-export function useReviewApplicationSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReviewApplicationQuery, ReviewApplicationQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ReviewApplicationQuery, ReviewApplicationQueryVariables>;
-export function useReviewApplicationSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<ReviewApplicationQuery, ReviewApplicationQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ReviewApplicationQuery | undefined, ReviewApplicationQueryVariables>;
-export function useReviewApplicationSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<ReviewApplicationQuery, ReviewApplicationQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<ReviewApplicationQuery, ReviewApplicationQueryVariables>(
-    ReviewApplicationDocument,
-    options,
-  );
-}
+export function useReviewApplicationSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReviewApplicationQuery, ReviewApplicationQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReviewApplicationQuery, ReviewApplicationQueryVariables>;
+export function useReviewApplicationSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReviewApplicationQuery, ReviewApplicationQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReviewApplicationQuery | undefined, ReviewApplicationQueryVariables>;
+export function useReviewApplicationSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReviewApplicationQuery, ReviewApplicationQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ReviewApplicationQuery, ReviewApplicationQueryVariables>(ReviewApplicationDocument, options);
+        }
 export type ReviewApplicationQueryHookResult = ReturnType<typeof useReviewApplicationQuery>;
 export type ReviewApplicationLazyQueryHookResult = ReturnType<typeof useReviewApplicationLazyQuery>;
 export type ReviewApplicationSuspenseQueryHookResult = ReturnType<typeof useReviewApplicationSuspenseQuery>;
-export type ReviewApplicationQueryResult = ApolloReactCommon.QueryResult<
-  ReviewApplicationQuery,
-  ReviewApplicationQueryVariables
->;
+export type ReviewApplicationQueryResult = ApolloReactCommon.QueryResult<ReviewApplicationQuery, ReviewApplicationQueryVariables>;
 export const ClaimApplicationDocument = gql`
-  mutation ClaimApplication($id: ID!, $version: Int!) {
-    claimApplication(id: $id, version: $version) {
-      ...ReviewApplicationFields
-    }
+    mutation ClaimApplication($id: ID!, $version: Int!) {
+  claimApplication(id: $id, version: $version) {
+    ...ReviewApplicationFields
   }
-  ${ReviewApplicationFieldsFragmentDoc}
-  ${ReviewHeaderFragmentDoc}
-  ${ReviewDueFieldsFragmentDoc}
-  ${ReviewDecisionPanelFragmentDoc}
-  ${ReviewEligibilityFragmentDoc}
-  ${ReviewBusinessFragmentDoc}
-  ${ReviewCommitmentsFragmentDoc}
-  ${ReviewInvoicesFragmentDoc}
-  ${ReviewLineEvaluationFragmentDoc}
-  ${ReviewImagesFragmentDoc}
-  ${ReviewTimelineFragmentDoc}
-`;
+}
+    ${ReviewApplicationFieldsFragmentDoc}
+${ReviewHeaderFragmentDoc}
+${ReviewDueFieldsFragmentDoc}
+${ReviewDecisionPanelFragmentDoc}
+${ReviewEligibilityFragmentDoc}
+${ReviewBusinessFragmentDoc}
+${ReviewCommitmentsFragmentDoc}
+${ReviewInvoicesFragmentDoc}
+${ReviewLineEvaluationFragmentDoc}
+${ReviewImagesFragmentDoc}
+${ReviewTimelineFragmentDoc}`;
 
 /**
  * __useClaimApplicationMutation__
@@ -3584,35 +2078,29 @@ export const ClaimApplicationDocument = gql`
  *   },
  * });
  */
-export function useClaimApplicationMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<ClaimApplicationMutation, ClaimApplicationMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<ClaimApplicationMutation, ClaimApplicationMutationVariables>(
-    ClaimApplicationDocument,
-    options,
-  );
-}
+export function useClaimApplicationMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<ClaimApplicationMutation, ClaimApplicationMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<ClaimApplicationMutation, ClaimApplicationMutationVariables>(ClaimApplicationDocument, options);
+      }
 export type ClaimApplicationMutationHookResult = ReturnType<typeof useClaimApplicationMutation>;
 export type ClaimApplicationMutationResult = ApolloReactCommon.MutationResult<ClaimApplicationMutation>;
 export const ReleaseApplicationDocument = gql`
-  mutation ReleaseApplication($id: ID!, $version: Int!) {
-    releaseApplication(id: $id, version: $version) {
-      ...ReviewApplicationFields
-    }
+    mutation ReleaseApplication($id: ID!, $version: Int!) {
+  releaseApplication(id: $id, version: $version) {
+    ...ReviewApplicationFields
   }
-  ${ReviewApplicationFieldsFragmentDoc}
-  ${ReviewHeaderFragmentDoc}
-  ${ReviewDueFieldsFragmentDoc}
-  ${ReviewDecisionPanelFragmentDoc}
-  ${ReviewEligibilityFragmentDoc}
-  ${ReviewBusinessFragmentDoc}
-  ${ReviewCommitmentsFragmentDoc}
-  ${ReviewInvoicesFragmentDoc}
-  ${ReviewLineEvaluationFragmentDoc}
-  ${ReviewImagesFragmentDoc}
-  ${ReviewTimelineFragmentDoc}
-`;
+}
+    ${ReviewApplicationFieldsFragmentDoc}
+${ReviewHeaderFragmentDoc}
+${ReviewDueFieldsFragmentDoc}
+${ReviewDecisionPanelFragmentDoc}
+${ReviewEligibilityFragmentDoc}
+${ReviewBusinessFragmentDoc}
+${ReviewCommitmentsFragmentDoc}
+${ReviewInvoicesFragmentDoc}
+${ReviewLineEvaluationFragmentDoc}
+${ReviewImagesFragmentDoc}
+${ReviewTimelineFragmentDoc}`;
 
 /**
  * __useReleaseApplicationMutation__
@@ -3632,35 +2120,29 @@ export const ReleaseApplicationDocument = gql`
  *   },
  * });
  */
-export function useReleaseApplicationMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<ReleaseApplicationMutation, ReleaseApplicationMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<ReleaseApplicationMutation, ReleaseApplicationMutationVariables>(
-    ReleaseApplicationDocument,
-    options,
-  );
-}
+export function useReleaseApplicationMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<ReleaseApplicationMutation, ReleaseApplicationMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<ReleaseApplicationMutation, ReleaseApplicationMutationVariables>(ReleaseApplicationDocument, options);
+      }
 export type ReleaseApplicationMutationHookResult = ReturnType<typeof useReleaseApplicationMutation>;
 export type ReleaseApplicationMutationResult = ApolloReactCommon.MutationResult<ReleaseApplicationMutation>;
 export const DecideApplicationDocument = gql`
-  mutation DecideApplication($input: DecideApplicationInput!) {
-    decideApplication(input: $input) {
-      ...ReviewApplicationFields
-    }
+    mutation DecideApplication($input: DecideApplicationInput!) {
+  decideApplication(input: $input) {
+    ...ReviewApplicationFields
   }
-  ${ReviewApplicationFieldsFragmentDoc}
-  ${ReviewHeaderFragmentDoc}
-  ${ReviewDueFieldsFragmentDoc}
-  ${ReviewDecisionPanelFragmentDoc}
-  ${ReviewEligibilityFragmentDoc}
-  ${ReviewBusinessFragmentDoc}
-  ${ReviewCommitmentsFragmentDoc}
-  ${ReviewInvoicesFragmentDoc}
-  ${ReviewLineEvaluationFragmentDoc}
-  ${ReviewImagesFragmentDoc}
-  ${ReviewTimelineFragmentDoc}
-`;
+}
+    ${ReviewApplicationFieldsFragmentDoc}
+${ReviewHeaderFragmentDoc}
+${ReviewDueFieldsFragmentDoc}
+${ReviewDecisionPanelFragmentDoc}
+${ReviewEligibilityFragmentDoc}
+${ReviewBusinessFragmentDoc}
+${ReviewCommitmentsFragmentDoc}
+${ReviewInvoicesFragmentDoc}
+${ReviewLineEvaluationFragmentDoc}
+${ReviewImagesFragmentDoc}
+${ReviewTimelineFragmentDoc}`;
 
 /**
  * __useDecideApplicationMutation__
@@ -3679,40 +2161,34 @@ export const DecideApplicationDocument = gql`
  *   },
  * });
  */
-export function useDecideApplicationMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<DecideApplicationMutation, DecideApplicationMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<DecideApplicationMutation, DecideApplicationMutationVariables>(
-    DecideApplicationDocument,
-    options,
-  );
-}
+export function useDecideApplicationMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<DecideApplicationMutation, DecideApplicationMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<DecideApplicationMutation, DecideApplicationMutationVariables>(DecideApplicationDocument, options);
+      }
 export type DecideApplicationMutationHookResult = ReturnType<typeof useDecideApplicationMutation>;
 export type DecideApplicationMutationResult = ApolloReactCommon.MutationResult<DecideApplicationMutation>;
 export const ReviewQueueDocument = gql`
-  query ReviewQueue($first: Int!, $after: String, $filter: ReviewQueueFilter) {
-    reviewQueue(first: $first, after: $after, filter: $filter) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        cursor
-        node {
-          ...ReviewQueueRow
-        }
-      }
+    query ReviewQueue($first: Int!, $after: String, $filter: ReviewQueueFilter) {
+  reviewQueue(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
     }
-    reviewQueueCounts(filter: $filter) {
-      ...ReviewQueueCountsFields
+    edges {
+      cursor
+      node {
+        ...ReviewQueueRow
+      }
     }
   }
-  ${ReviewQueueRowFragmentDoc}
-  ${ReviewDueFieldsFragmentDoc}
-  ${ReviewQueueCountsFieldsFragmentDoc}
-`;
+  reviewQueueCounts(filter: $filter) {
+    ...ReviewQueueCountsFields
+  }
+}
+    ${ReviewQueueRowFragmentDoc}
+${ReviewDueFieldsFragmentDoc}
+${ReviewQueueCountsFieldsFragmentDoc}`;
 
 /**
  * __useReviewQueueQuery__
@@ -3732,34 +2208,21 @@ export const ReviewQueueDocument = gql`
  *   },
  * });
  */
-export function useReviewQueueQuery(
-  baseOptions: ApolloReactHooks.QueryHookOptions<ReviewQueueQuery, ReviewQueueQueryVariables> &
-    ({ variables: ReviewQueueQueryVariables; skip?: boolean } | { skip: boolean }),
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<ReviewQueueQuery, ReviewQueueQueryVariables>(ReviewQueueDocument, options);
-}
-export function useReviewQueueLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReviewQueueQuery, ReviewQueueQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<ReviewQueueQuery, ReviewQueueQueryVariables>(ReviewQueueDocument, options);
-}
+export function useReviewQueueQuery(baseOptions: ApolloReactHooks.QueryHookOptions<ReviewQueueQuery, ReviewQueueQueryVariables> & ({ variables: ReviewQueueQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ReviewQueueQuery, ReviewQueueQueryVariables>(ReviewQueueDocument, options);
+      }
+export function useReviewQueueLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReviewQueueQuery, ReviewQueueQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ReviewQueueQuery, ReviewQueueQueryVariables>(ReviewQueueDocument, options);
+        }
 // @ts-ignore
-export function useReviewQueueSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReviewQueueQuery, ReviewQueueQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ReviewQueueQuery, ReviewQueueQueryVariables>;
-export function useReviewQueueSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReviewQueueQuery, ReviewQueueQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ReviewQueueQuery | undefined, ReviewQueueQueryVariables>;
-export function useReviewQueueSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReviewQueueQuery, ReviewQueueQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<ReviewQueueQuery, ReviewQueueQueryVariables>(ReviewQueueDocument, options);
-}
+export function useReviewQueueSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReviewQueueQuery, ReviewQueueQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReviewQueueQuery, ReviewQueueQueryVariables>;
+export function useReviewQueueSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReviewQueueQuery, ReviewQueueQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReviewQueueQuery | undefined, ReviewQueueQueryVariables>;
+export function useReviewQueueSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReviewQueueQuery, ReviewQueueQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ReviewQueueQuery, ReviewQueueQueryVariables>(ReviewQueueDocument, options);
+        }
 export type ReviewQueueQueryHookResult = ReturnType<typeof useReviewQueueQuery>;
 export type ReviewQueueLazyQueryHookResult = ReturnType<typeof useReviewQueueLazyQuery>;
 export type ReviewQueueSuspenseQueryHookResult = ReturnType<typeof useReviewQueueSuspenseQuery>;
