@@ -241,6 +241,21 @@ describe('applications and review', () => {
       input: { id: submitted.id, version: v, decision: 'REJECT', reasons: [{ criterion: 'VIBES', reason: 'no' }] },
     });
     expect(unknown.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    // The domain's decision rule, the one the decision form runs: one reason per criterion.
+    const twice = await reviewer.graphql<any>(DECIDE, {
+      input: {
+        id: submitted.id,
+        version: v,
+        decision: 'REJECT',
+        reasons: [
+          { criterion: 'IMAGES', reason: 'The photos show a different model.' },
+          { criterion: ' IMAGES ', reason: 'And they are blurred.' },
+        ],
+      },
+    });
+    expect(twice.errors?.[0]?.extensions?.['fields']).toEqual([
+      { field: 'reasons[1].criterion', message: 'has a reason already; write one per criterion' },
+    ]);
     const rejected = await reviewer.graphql<any>(DECIDE, {
       input: {
         id: submitted.id,

@@ -1,33 +1,25 @@
-import { OptimisticLockError, Reference } from '@mikro-orm/core';
+import { Reference } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import {
   assertCanApply,
-  evaluateEligibility,
   isIsoDate,
-  nextStatus,
-  orderDataFor,
   parseMoney,
-  reviewDueDate,
   validateInvoiceLine,
-  type ApplicationEvent,
   type EligibilityReport,
   type MarketplaceCode,
 } from '@recertify/domain';
 import type { AppConfig } from '../../config.js';
+import { badInput, conflict, forbidden, notFound, unauthenticated, type FieldProblem } from '../../errors/app-error.js';
 import { requireUser } from '../../auth/permissions.js';
 import type { Principal } from '../../auth/principal.js';
-import { badInput, conflict, forbidden, notFound, unauthenticated, type FieldProblem } from '../../errors/app-error.js';
 import { Role } from '../accounts/accounts.enums.js';
 import { Organization } from '../accounts/organization.entity.js';
 import { ApiScope } from '../api-keys/api-key.enums.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { ExchangeRate } from '../marketplaces/exchange-rate.entity.js';
-import { loadBusinessCalendar } from '../marketplaces/business-calendar.js';
-import { Marketplace } from '../marketplaces/marketplace.entity.js';
-import { MarketplaceService } from '../marketplaces/marketplace.service.js';
-import { type PolicyVersion } from '../marketplaces/policy-version.entity.js';
-import { enqueueEmail } from '../outbox/outbox.service.js';
+import { beginStateChange, checkVersion } from '../shared/state-change.js';
 import { Upload } from '../uploads/upload.entity.js';
+import { judgeApplication, policyInForceAt, policyOfApplication } from './application-eligibility.js';
+import { APPLICATION_POPULATE, applicationLifecycle, loadOwnApplication } from './application-lifecycle.js';
 import {
   Application,
   ApplicationImage,
@@ -36,13 +28,9 @@ import {
   InvoiceLine,
   MarketplaceApproval,
 } from './application.entity.js';
-import { toApplicationInput } from './application.mapper.js';
 import { ApplicationStatusEnum } from './applications.enums.js';
-import { notEligible } from './applications.errors.js';
-import { submissionReceivedEmail } from './applications.emails.js';
 import type { ApplicationDraftInput } from './applications.types.js';
-
-export const APPLICATION_POPULATE = ['invoices.lines', 'images'] as const;
+import { submitApplication } from './submit-application.js';
 
 /** Sellers (and keys with read:applications) read their own organization's applications. */
 export function readableOrganization(principal: Principal): string | null {
@@ -137,13 +125,13 @@ export class ApplicationService {
     input: ApplicationDraftInput,
   ): Promise<Application> {
     const me = requireUser(principal, Role.SELLER);
-    const application = await this.ownApplication(me.organizationId!, id);
+    const application = await loadOwnApplication(this.em, me.organizationId!, id);
     if (application.status !== ApplicationStatusEnum.DRAFT && application.status !== ApplicationStatusEnum.NEEDS_INFO) {
       throw conflict(
         `This application is ${application.status}; only a draft or one that needs information can be edited.`,
       );
     }
-    this.checkVersion(application, expectedVersion);
+    checkVersion(applicationLifecycle, application, expectedVersion);
     const problems: FieldProblem[] = [];
     const invoices = await this.parseInvoices(input, me.organizationId!, problems);
     const images = await this.parseImages(input, me.organizationId!, problems);
@@ -155,7 +143,9 @@ export class ApplicationService {
     }
     if (problems.length) throw badInput(problems);
     // Read outside the transaction: SQLite has one connection, which the transaction holds.
-    const qualityPolicyVersion = input.qualityPolicyAccepted ? (await this.policyFor(application)).version : null;
+    const qualityPolicyVersion = input.qualityPolicyAccepted
+      ? (await policyOfApplication(this.em, application, this.now())).version
+      : null;
 
     await this.em.transactional(async (em) => {
       const app = await em.findOneOrFail(Application, { id }, { populate: APPLICATION_POPULATE });
@@ -200,77 +190,23 @@ export class ApplicationService {
       });
     });
     this.em.clear();
-    return this.ownApplication(me.organizationId!, id);
+    return loadOwnApplication(this.em, me.organizationId!, id);
   }
 
   /** Submits a draft, or resubmits after NEEDS_INFO (a new review clock); refused when a hard criterion fails. */
-  async submit(principal: Principal, id: string, expectedVersion: number): Promise<Application> {
-    const me = requireUser(principal, Role.SELLER);
-    const application = await this.ownApplication(me.organizationId!, id);
-    const event: ApplicationEvent = application.status === ApplicationStatusEnum.NEEDS_INFO ? 'RESUBMIT' : 'SUBMIT';
-    const status = this.transition(application, event);
-    this.checkVersion(application, expectedVersion);
-    const now = this.now();
-    const policy = await this.policyInForce(application.marketplace, now);
-    const report = await this.evaluate(application, policy, now);
-    if (!report.eligible) {
-      throw notEligible(report.blockingFailures);
-    }
-    const calendar = await loadBusinessCalendar(this.em, application.marketplace);
-    application.status = status as ApplicationStatusEnum;
-    application.submittedAt = now;
-    application.firstSubmittedAt ??= now;
-    application.dueDate = reviewDueDate(now, policy.reviewDueBusinessDays, calendar);
-    application.policyVersion = Reference.create(policy);
-    application.failingChecks = report.criteria.filter((c) => c.status === 'FAIL').length;
-    application.checksNeedingReview = report.criteria.filter((c) => c.status === 'NEEDS_REVIEW').length;
-    application.claimedBy = null;
-    application.claimedAt = null;
-    application.reviewerMessage = event === 'RESUBMIT' ? application.reviewerMessage : null;
-    this.em.persist(
-      new EligibilitySnapshot({
-        application: Reference.create(application),
-        trigger: event === 'RESUBMIT' ? 'RESUBMIT' : 'SUBMIT',
-        policyVersionNumber: policy.version,
-        eligible: report.eligible,
-        report: report as unknown as Record<string, unknown>,
-        at: now,
-      }),
-    );
-    recordAudit(this.em, {
-      principal,
-      action: event === 'RESUBMIT' ? 'RESUBMITTED' : 'SUBMITTED',
-      subjectType: 'Application',
-      subjectId: application.id,
-      data: { dueDate: application.dueDate, policyVersion: policy.version, eligibility: report },
-      at: now,
-    });
-    enqueueEmail(
-      this.em,
-      {
-        kind: 'application-received',
-        to: application.contactEmail || me.user.email,
-        ...submissionReceivedEmail({
-          legalName: application.legalName,
-          marketplace: application.marketplace,
-          dueDate: application.dueDate,
-          resubmission: event === 'RESUBMIT',
-          link: `${this.config.publicUrl}/applications/${application.id}`,
-        }),
-      },
-      now,
-    );
-    await this.flushOrConflict();
-    return application;
+  submit(principal: Principal, id: string, expectedVersion: number): Promise<Application> {
+    return submitApplication({ em: this.em, config: this.config, now: this.now }, principal, id, expectedVersion);
   }
 
   async withdraw(principal: Principal, id: string, expectedVersion: number): Promise<Application> {
     const me = requireUser(principal, Role.SELLER);
-    const application = await this.ownApplication(me.organizationId!, id);
-    application.status = this.transition(application, 'WITHDRAW') as ApplicationStatusEnum;
-    this.checkVersion(application, expectedVersion);
-    recordAudit(this.em, { principal, action: 'WITHDRAWN', subjectType: 'Application', subjectId: id, at: this.now() });
-    await this.flushOrConflict();
+    const application = await loadOwnApplication(this.em, me.organizationId!, id);
+    const change = beginStateChange(this.em, applicationLifecycle, {
+      record: application,
+      expectedVersion,
+      event: 'WITHDRAW',
+    });
+    await change.commit({ principal, at: this.now(), audit: { action: 'WITHDRAWN' } });
     return application;
   }
 
@@ -286,61 +222,7 @@ export class ApplicationService {
     }
     // An editable application is judged as it would be if submitted now.
     const now = this.now();
-    return this.evaluate(application, await this.policyInForce(application.marketplace, now), now);
-  }
-
-  async evaluate(application: Application, policy: PolicyVersion, now: Date): Promise<EligibilityReport> {
-    await this.em.populate(application, APPLICATION_POPULATE);
-    const exchangeRates = await this.em.find(ExchangeRate, {});
-    return evaluateEligibility({
-      application: toApplicationInput(application),
-      policy: policy.toDomain(),
-      exchangeRates,
-      orders: orderDataFor(application.existingSeller),
-      now,
-    });
-  }
-
-  async policyFor(application: Application): Promise<PolicyVersion> {
-    if (application.policyVersion) return application.policyVersion.load() as Promise<PolicyVersion>;
-    return this.policyInForce(application.marketplace, this.now());
-  }
-
-  private async policyInForce(code: MarketplaceCode, at: Date): Promise<PolicyVersion> {
-    const marketplace = await this.em.findOneOrFail(Marketplace, { code });
-    const policy = await new MarketplaceService(this.em).policyInForce(marketplace, at);
-    if (!policy) throw conflict(`No program rules are in force in ${code} yet; an admin must add a policy version.`);
-    return policy;
-  }
-
-  private async ownApplication(organizationId: string, id: string): Promise<Application> {
-    const application = await this.em.findOne(Application, { id }, { populate: APPLICATION_POPULATE });
-    if (!application || application.organization.id !== organizationId) throw notFound('That application');
-    return application;
-  }
-
-  private checkVersion(application: Application, expectedVersion: number): void {
-    if (application.version !== expectedVersion) {
-      throw conflict(
-        `This application changed since you loaded it (version ${expectedVersion}, now ${application.version}). Reload it and try again.`,
-      );
-    }
-  }
-
-  /** The next status; a transition the lifecycle does not allow throws a DomainError, mapped to CONFLICT. */
-  private transition(application: Application, event: ApplicationEvent): string {
-    return nextStatus(application.status, event);
-  }
-
-  private async flushOrConflict(): Promise<void> {
-    try {
-      await this.em.flush();
-    } catch (error) {
-      if (error instanceof OptimisticLockError) {
-        throw conflict('Someone else changed this application at the same moment. Reload it and try again.');
-      }
-      throw error;
-    }
+    return judgeApplication(this.em, application, await policyInForceAt(this.em, application.marketplace, now), now);
   }
 
   private async parseInvoices(input: ApplicationDraftInput, organizationId: string, problems: FieldProblem[]) {
