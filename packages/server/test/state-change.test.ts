@@ -37,6 +37,7 @@ describe('beginStateChange', () => {
     const signUp = await client.graphql(SIGN_UP, { e: `racer-${++n}@example.com`, o: `Racer ${n} LLC` });
     expect(signUp.errors).toBeUndefined();
     const started = await client.graphql<any>(START, { m: 'US' });
+    clock.advance(1000); // later entries sort after the STARTED one
     return started.data.startApplication.id as string;
   }
 
