@@ -18,18 +18,24 @@ interface SessionRow {
 
 interface PageRow {
   id: string;
-  marketplace: string;
   status: string;
-  submitted_at: Date | number | null;
+  marketplace: string;
   due_date: string | null;
+  submitted_at: Date | number | null;
+  organization_id: string;
+  claimed_by_id: string | null;
   failing_checks: number;
   checks_needing_review: number;
   apple_requested: boolean | number;
-  o1__name: string;
 }
 
-// The statements the ORM runs for one queue request (captured from its query log), with double-quoted
-// identifiers, which both SQLite and PostgreSQL accept. Values the ORM inlines are bound here.
+interface OrganizationRow {
+  id: string;
+  name: string;
+}
+
+// The statements the app runs for one queue request (the benchmark prints the app's own, captured from
+// its query log, beside these), with double-quoted identifiers, which both SQLite and PostgreSQL accept.
 const SESSION_SQL =
   'select "s0".*, "u1"."id" as "u1__id", "u1"."created_at" as "u1__created_at", "u1"."updated_at" as "u1__updated_at", ' +
   '"u1"."email" as "u1__email", "u1"."display_name" as "u1__display_name", "u1"."role" as "u1__role", ' +
@@ -39,22 +45,48 @@ const SESSION_SQL =
   'where "s0"."token_hash" = ? limit 1';
 const TOUCH_SQL = 'update "session" set "last_seen_at" = ? where "id" = ?';
 
-function queueWhere(scenario: ScenarioName): string {
+function queueWhere(scenario: ScenarioName): { sql: string; params: Array<string | boolean> } {
   const filter = SCENARIOS[scenario].filter;
-  return (
-    `where "a0"."status" in ('SUBMITTED', 'IN_REVIEW')` +
-    (filter ? ` and "a0"."marketplace" = 'US' and "a0"."apple_requested" = true` : '')
-  );
+  return filter
+    ? {
+        sql: `where ("a"."status" in ('SUBMITTED', 'IN_REVIEW')) and ("a"."marketplace" = ?) and ("a"."apple_requested" = ?)`,
+        params: [filter.marketplace, filter.appleRequested],
+      }
+    : { sql: `where "a"."status" in ('SUBMITTED', 'IN_REVIEW')`, params: [] };
 }
 const COUNT_SQL = (scenario: ScenarioName) =>
-  `select count(*) as "count" from "application" as "a0" ${queueWhere(scenario)}`;
+  `select count(*) as "count" from "application" as "a" ${queueWhere(scenario).sql}`;
+// Only the columns the page shows, plus those every row carries (keys, status, references): as the app.
 const PAGE_SQL = (scenario: ScenarioName) =>
-  'select "a0".*, "o1"."id" as "o1__id", "o1"."created_at" as "o1__created_at", "o1"."updated_at" as "o1__updated_at", ' +
-  '"o1"."kind" as "o1__kind", "o1"."name" as "o1__name" from "application" as "a0" ' +
-  `inner join "organization" as "o1" on "a0"."organization_id" = "o1"."id" ${queueWhere(scenario)} ` +
-  'order by "a0"."due_date" asc, "a0"."submitted_at" asc, "a0"."id" asc limit 51';
+  'select "a"."id", "a"."status", "a"."marketplace", "a"."due_date", "a"."submitted_at", "a"."organization_id", ' +
+  '"a"."claimed_by_id", "a"."failing_checks", "a"."checks_needing_review", "a"."apple_requested" from "application" as "a" ' +
+  `${queueWhere(scenario).sql} order by "a"."due_date" asc, "a"."submitted_at" asc, "a"."id" asc limit 51`;
+// The sellers of the page in one statement, as the app's dataloader loads them.
+const ORGANIZATIONS_SQL = (count: number) =>
+  `select "o0".* from "organization" as "o0" where "o0"."id" in (${Array.from({ length: count }, () => '?').join(', ')})`;
 
-export const BASELINE_SQL = { session: SESSION_SQL, count: COUNT_SQL, page: PAGE_SQL };
+/** The cursor's list-and-filter fingerprint, as db/pagination.ts makes it for the queue's normalized filter. */
+function cursorScope(scenario: ScenarioName): string {
+  const filter = SCENARIOS[scenario].filter;
+  const normalized = {
+    status: null,
+    marketplace: filter?.marketplace ?? null,
+    due: null,
+    appleRequested: filter?.appleRequested ?? null,
+    failedChecks: null,
+  };
+  return createHash('sha256')
+    .update(JSON.stringify(['reviewQueue', normalized]))
+    .digest('base64url')
+    .slice(0, 12);
+}
+
+export const BASELINE_SQL = {
+  session: SESSION_SQL,
+  count: COUNT_SQL,
+  page: PAGE_SQL,
+  organizations: ORGANIZATIONS_SQL,
+};
 
 const PAGE_SIZE = 50;
 
@@ -74,6 +106,7 @@ export async function serveBaseline(
   const toDate = (value: Date | number | null): Date | null =>
     value === null ? null : value instanceof Date ? value : new Date(value);
   const dbDate = (date: Date) => (sqlite ? date.getTime() : date);
+  const scopes = { first: cursorScope('first'), filtered: cursorScope('filtered') };
 
   async function handle(scenario: ScenarioName, cookieHeader: string | undefined): Promise<[number, unknown]> {
     const token = /(?:^|;\s*)rc_session=([^;]*)/.exec(cookieHeader ?? '')?.[1];
@@ -93,16 +126,26 @@ export async function serveBaseline(
     if (now.getTime() - toDate(session.last_seen_at)!.getTime() > TOUCH_INTERVAL_MS) {
       await knex.raw(TOUCH_SQL, [dbDate(now), session.id]);
     }
-    // Page and count at once, as the app does.
-    const [rows, counted] = await Promise.all([
-      knex.raw<unknown>(PAGE_SQL(scenario)).then((result) => rowsOf<PageRow>(result)),
-      knex.raw<unknown>(COUNT_SQL(scenario)).then((result) => rowsOf<{ count: number | string }>(result)),
+    // The page, then its count and its sellers at the same time, as the app does.
+    const where = queueWhere(scenario);
+    const rows = rowsOf<PageRow>(await knex.raw<unknown>(PAGE_SQL(scenario), where.params));
+    const page = rows.slice(0, PAGE_SIZE);
+    const sellerIds = [...new Set(page.map((row) => row.organization_id))];
+    const [counted, organizations] = await Promise.all([
+      knex.raw<unknown>(COUNT_SQL(scenario), where.params).then((result) => rowsOf<{ count: number | string }>(result)),
+      sellerIds.length
+        ? knex
+            .raw<unknown>(ORGANIZATIONS_SQL(sellerIds.length), sellerIds)
+            .then((result) => rowsOf<OrganizationRow>(result))
+        : Promise.resolve([]),
     ]);
+    const sellers = new Map(organizations.map((o) => [o.id, o.name]));
     const totalCount = Number(counted[0]?.count ?? 0);
-    const edges = rows.slice(0, PAGE_SIZE).map((row) => {
+    const scope = scopes[scenario];
+    const edges = page.map((row) => {
       const submittedAt = toDate(row.submitted_at)?.toISOString() ?? null;
       return {
-        cursor: Buffer.from(JSON.stringify([row.due_date, submittedAt, row.id])).toString('base64url'),
+        cursor: Buffer.from(JSON.stringify([scope, row.due_date, submittedAt, row.id])).toString('base64url'),
         node: {
           id: row.id,
           marketplace: row.marketplace,
@@ -112,7 +155,7 @@ export async function serveBaseline(
           failingChecks: row.failing_checks,
           checksNeedingReview: row.checks_needing_review,
           appleRequested: Boolean(row.apple_requested),
-          seller: { name: row.o1__name },
+          seller: { name: sellers.get(row.organization_id) },
         },
       };
     });
@@ -168,11 +211,7 @@ export async function serveBaseline(
   const address = server.address();
   send({ type: 'ready', port: typeof address === 'object' && address ? address.port : 0 });
 
-  return async (message) => {
-    if (message.type === 'capture') {
-      send(message.on ? { type: 'capturing' } : { type: 'captured', statements: [] });
-      return;
-    }
+  return async () => {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await orm.close();

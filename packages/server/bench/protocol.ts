@@ -1,16 +1,10 @@
 import type { DatabaseConfig } from '../src/config.js';
 
-/** What the benchmark (parent) and a server child process say to each other over IPC. */
-export type ToServer = { type: 'capture'; on: boolean } | { type: 'stop' };
-export type FromServer =
-  | { type: 'ready'; port: number }
-  | { type: 'capturing' }
-  | { type: 'captured'; statements: string[] }
-  | { type: 'failed'; message: string };
+/** What the benchmark (parent) and the baseline's child process say to each other over IPC. */
+export type ToServer = { type: 'stop' };
+export type FromServer = { type: 'ready'; port: number } | { type: 'failed'; message: string };
 
-export type ServerRole = 'app' | 'baseline';
-
-/** The environment variable a server child reads its database from (JSON of a DatabaseConfig). */
+/** The environment variable the baseline child reads its database from (JSON of a DatabaseConfig). */
 export const DATABASE_ENV = 'BENCH_DATABASE';
 
 export function databaseFromEnv(): DatabaseConfig {

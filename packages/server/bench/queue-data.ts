@@ -235,29 +235,10 @@ export async function seedApplications(
 }
 
 /**
- * The indexes BENCHMARKS.md proposes, for a what-if run on the scratch database only (entities
- * unchanged): the queue's order index made partial (queued rows only), and the status index
- * replaced by one that also covers the marketplace and Apple filters, so counts are index-only.
+ * Planner statistics on PostgreSQL, where autovacuum would analyze the new rows a minute later.
+ * SQLite needs nothing here: the app runs `PRAGMA optimize` when it starts (db/statistics.ts).
  */
-export const PROPOSED_INDEXES = [
-  'drop index if exists "application_status_due_date_submitted_at_index"',
-  'drop index if exists "application_due_date_submitted_at_id_index"',
-  'create index "application_status_marketplace_apple_requested_index" on "application" ("status", "marketplace", "apple_requested")',
-  `create index "application_queue_order_index" on "application" ("due_date", "submitted_at", "id") where "status" in ('SUBMITTED', 'IN_REVIEW')`,
-] as const;
-
-/** Applies PROPOSED_INDEXES, then refreshes the planner's statistics (see `analyze`). */
-export async function applyProposedIndexes(orm: Orm, kind: DatabaseConfig['kind']): Promise<void> {
+export async function analyzePostgres(orm: Orm): Promise<void> {
   const knex = (orm.em.fork() as EntityManager).getKnex();
-  for (const statement of PROPOSED_INDEXES) await knex.raw(statement);
-  await analyze(orm, kind);
-}
-
-/**
- * Planner statistics. SQLite has none until ANALYZE runs (the app never runs it), and without them
- * it prefers the status index and sorts the whole queue even when an ordered index exists.
- */
-export async function analyze(orm: Orm, kind: DatabaseConfig['kind']): Promise<void> {
-  const knex = (orm.em.fork() as EntityManager).getKnex();
-  await knex.raw(kind === 'sqlite' ? 'analyze' : 'analyze "application"');
+  await knex.raw('analyze "application"');
 }

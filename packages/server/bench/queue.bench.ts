@@ -1,43 +1,41 @@
 /**
- * Review-queue benchmark: seeds N applications, then measures the queue's first page and a
- * filtered page over HTTP with autocannon (20 connections), on SQLite and PostgreSQL, beside a
- * baseline that runs the same SQL behind a plain node:http handler. Reported, never asserted.
+ * Review-queue benchmark: seeds N applications, then loads the queue's first page and a filtered
+ * page over HTTP, on SQLite and PostgreSQL, from the app's production build (dist/main.js) and from
+ * a baseline that runs the same SQL behind a plain node:http handler. Reported, never asserted.
  *
+ *   pnpm build   # the app runs from dist/, as in production
  *   node --conditions=source --import @swc-node/register/esm-register bench/queue.bench.ts \
- *     [--db sqlite|postgresql|both] [--rows 100000] [--duration 10] [--warmup 3] [--json out.json]
- *     [--analyze] [--proposed-indexes] [--report-from saved.json]
+ *     [--db sqlite|postgresql|both] [--rows 100000] [--rounds 4] [--round 3] [--warmup 2] [--rate 100]
+ *     [--json out.json] [--report-from saved.json]
  *
- * --analyze runs ANALYZE after seeding (PostgreSQL always gets VACUUM ANALYZE; SQLite otherwise has
- * no statistics, like the app). --proposed-indexes runs the same benchmark after replacing the queue's indexes by the ones
- * BENCHMARKS.md proposes (on the scratch database only). BENCH_CPU_PROF=<dir> writes CPU profiles
- * of the server processes there (app-*.cpuprofile, baseline-*.cpuprofile).
+ * Both servers run at once and are measured in alternating short rounds (app, baseline, baseline,
+ * app, …), so a change in the machine's load falls on both. Each round reads the server's CPU time
+ * from /proc/<pid>/stat; CPU ms per request is the figure that other load on the machine disturbs
+ * least. Two kinds of rounds: a closed loop of 20 connections (throughput) and an open loop at a fixed
+ * arrival rate (latency: requests leave on schedule whatever the server does). Timed-out requests
+ * count in the percentiles, as Infinity. BENCH_CPU_PROF=<dir> writes CPU profiles of both servers.
  *
  * Traffic goes only to 127.0.0.1. Every wait has a time limit; scratch databases are dropped.
  */
 import 'reflect-metadata';
-import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import type { DatabaseConfig } from '../src/config.js';
 import { createOrm, migrateToLatest, type EntityManager, type Orm } from '../src/db/orm.js';
 import { createScratchDatabase, type ScratchDatabase } from '../src/db/scratch-database.js';
 import { DemoDataSeeder } from '../src/seeders/demo-data.seeder.js';
-import {
-  DATABASE_ENV,
-  graphqlBody,
-  SCENARIOS,
-  type FromServer,
-  type ScenarioName,
-  type ServerRole,
-  type ToServer,
-} from './protocol.js';
-import { analyze, applyProposedIndexes, seedApplications, type SeedReport } from './queue-data.js';
+import { closedLoop, cpuMs, openLoop, percentile, type Run, type Target } from './load.js';
+import { DATABASE_ENV, graphqlBody, SCENARIOS, type FromServer, type ScenarioName, type ToServer } from './protocol.js';
+import { analyzePostgres, seedApplications, type SeedReport } from './queue-data.js';
 
 type Kind = DatabaseConfig['kind'];
+type Role = 'app' | 'baseline';
+const ROLES: readonly Role[] = ['app', 'baseline'];
 
 const CONNECTIONS = 20;
 const REVIEWER = { email: 'reviewer@demo.recertify.test', password: 'demo-password' };
@@ -47,35 +45,37 @@ const REQUEST_MS = 30_000;
 const SERIAL_REQUESTS = 20;
 const SERIAL_MS = 30_000;
 const SETTLE_MS = 180_000;
+const PAGE_PREFIX = '{"data":{"reviewQueue":{';
+const serverDir = fileURLToPath(new URL('..', import.meta.url));
 
-interface Measurement {
-  readonly requests: number;
-  readonly reqPerSec: number;
-  /** From per-request latencies recorded by this script (ms). */
+/** The issue's goals, per database and scenario. */
+const GOALS = { cpuRatio: 3, throughputShare: 0.6, openP95Ms: 25 };
+
+/** One kind of load on one server, summed over its rounds. */
+interface Totals {
+  readonly rounds: number;
+  readonly seconds: number;
+  readonly sent: number;
+  readonly ok: number;
+  readonly timeouts: number;
+  readonly failed: number;
+  readonly cpuMs: number;
   readonly p50: number;
   readonly p95: number;
   readonly p99: number;
   readonly max: number;
-  /** autocannon's own histogram (ms). */
-  readonly autocannon: { p50: number; p97_5: number; p99: number; mean: number };
-  readonly errors: number;
-  readonly timeouts: number;
-  readonly non2xx: number;
-  readonly mismatches: number;
 }
 
-interface Serial {
-  readonly requests: number;
-  readonly p50: number;
-  readonly max: number;
+interface ServerResult {
+  readonly serialP50: number;
+  readonly closed: Totals;
+  readonly open: Totals;
 }
 
 interface ScenarioResult {
   readonly scenario: ScenarioName;
-  readonly app: Measurement;
-  readonly baseline: Measurement;
-  readonly appSerial: Serial;
-  readonly baselineSerial: Serial;
+  readonly app: ServerResult;
+  readonly baseline: ServerResult;
   readonly appSql: string[];
   /** Plan of each statement on the application table, and its median time over 5 runs (ms, client side). */
   readonly plans: Array<{ statement: string; plan: string[]; medianMs?: number }>;
@@ -86,9 +86,7 @@ interface DatabaseResult {
   readonly kind: Kind;
   readonly version: string;
   readonly seed: SeedReport;
-  readonly proposedIndexes: boolean;
-  readonly analyzed?: boolean;
-  /** 1-minute load average before seeding and after the last run (other processes share the machine). */
+  /** 1-minute load average before seeding and after the last round (other processes share the machine). */
   readonly load: { before: number; after: number };
   readonly scenarios: ScenarioResult[];
 }
@@ -98,12 +96,12 @@ function parseOptions() {
     options: {
       db: { type: 'string', default: 'both' },
       rows: { type: 'string', default: '100000' },
-      duration: { type: 'string', default: '10' },
-      warmup: { type: 'string', default: '3' },
+      rounds: { type: 'string', default: '4' },
+      round: { type: 'string', default: '3' },
+      warmup: { type: 'string', default: '2' },
+      rate: { type: 'string', default: '100' },
       json: { type: 'string' },
       'report-from': { type: 'string' },
-      'proposed-indexes': { type: 'boolean', default: false },
-      analyze: { type: 'boolean', default: false },
     },
   });
   const kinds: Kind[] =
@@ -114,22 +112,18 @@ function parseOptions() {
         : [];
   if (kinds.length === 0) throw new Error(`--db must be sqlite, postgresql or both, not ${values.db}`);
   const rows = Number(values.rows);
-  const duration = Number(values.duration);
+  const rounds = Number(values.rounds);
+  const round = Number(values.round);
   const warmup = Number(values.warmup);
+  const rate = Number(values.rate);
   if (!Number.isInteger(rows) || rows < 1 || rows > 5_000_000) throw new Error('--rows must be 1..5000000');
-  if (!(duration >= 1 && duration <= 300)) throw new Error('--duration must be 1..300 seconds');
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 50) throw new Error('--rounds must be 1..50');
+  if (!(round >= 1 && round <= 60)) throw new Error('--round must be 1..60 seconds');
   if (!(warmup >= 0 && warmup <= 60)) throw new Error('--warmup must be 0..60 seconds');
-  return {
-    kinds,
-    rows,
-    duration,
-    warmup,
-    json: values.json,
-    proposedIndexes: values['proposed-indexes'],
-    analyze: values.analyze,
-    reportFrom: values['report-from'],
-  };
+  if (!(rate >= 1 && rate <= 2000)) throw new Error('--rate must be 1..2000 requests per second');
+  return { kinds, rows, rounds, round, warmup, rate, json: values.json, reportFrom: values['report-from'] };
 }
+type Options = ReturnType<typeof parseOptions>;
 
 /** Rejects when `promise` takes longer than `ms`. */
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -140,77 +134,162 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** A server child process (server.ts app|baseline) on the given database. */
-class ServerProcess {
-  private readonly waiting: Array<{ type: FromServer['type']; resolve: (m: FromServer) => void }> = [];
-  private failure: Error | null = null;
-  port = 0;
+/** A server under load: its port and the pid whose CPU time is read. */
+interface Server {
+  readonly role: Role;
+  readonly port: number;
+  readonly pid: number;
+  /** The request path (the baseline's path names the scenario; the app reads the GraphQL body). */
+  path(scenario: ScenarioName): string;
+  stop(): Promise<void>;
+}
 
-  private constructor(private readonly child: ChildProcess) {
-    child.on('message', (message: FromServer) => {
-      if (message.type === 'failed') this.fail(new Error(`server child failed: ${message.message}`));
-      const i = this.waiting.findIndex((w) => w.type === message.type);
-      if (i >= 0) this.waiting.splice(i, 1)[0]!.resolve(message);
+/** Newest modification time under a directory (ms), skipping node_modules and dist. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** The production build must exist and be newer than the sources it comes from. */
+function checkBuild(): string {
+  const main = path.join(serverDir, 'dist/main.js');
+  const domain = path.join(serverDir, '../domain');
+  const domainDist = path.join(domain, 'dist');
+  if (!existsSync(main) || !existsSync(domainDist)) throw new Error('no production build: run `pnpm build` first');
+  const built = Math.min(statSync(main).mtimeMs, statSync(domainDist).mtimeMs);
+  if (newestSource(path.join(serverDir, 'src')) > built || newestSource(path.join(domain, 'src')) > built) {
+    throw new Error('the production build is older than the sources: run `pnpm build` first');
+  }
+  return main;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
-    child.on('exit', (code) => {
-      if (code !== 0) this.fail(new Error(`server child exited with ${code}`));
-    });
-  }
+  });
+}
 
-  static async start(role: ServerRole, database: DatabaseConfig): Promise<ServerProcess> {
-    const profileDir = process.env['BENCH_CPU_PROF'];
-    const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [role], {
-      execArgv: [
-        '--conditions=source',
-        '--import',
-        '@swc-node/register/esm-register',
-        ...(profileDir
-          ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${role}-${Date.now()}.cpuprofile`]
-          : []),
-      ],
-      env: { ...process.env, [DATABASE_ENV]: JSON.stringify(database), NODE_ENV: 'production' },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    const server = new ServerProcess(child);
-    try {
-      const ready = await within(server.next('ready'), SERVER_START_MS, `starting the ${role} server`);
-      if (ready.type === 'ready') server.port = ready.port;
-      return server;
-    } catch (error) {
-      child.kill();
-      throw error;
-    }
-  }
+function profileArgs(role: Role): string[] {
+  const dir = process.env['BENCH_CPU_PROF'];
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${role}-${Date.now()}.cpuprofile`] : [];
+}
 
-  private fail(error: Error): void {
-    this.failure ??= error;
-    for (const w of this.waiting.splice(0)) w.resolve({ type: 'failed', message: error.message });
+/** Waits until a child exits, or kills it after `ms`. */
+async function stopChild(child: ChildProcess, ms: number, signal: () => void): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  signal();
+  try {
+    await within(exited, ms, 'stopping a server');
+  } catch {
+    child.kill('SIGKILL');
   }
+}
 
-  private next(type: FromServer['type']): Promise<FromServer> {
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise<FromServer>((resolve) => this.waiting.push({ type, resolve })).then((message) => {
-      if (message.type === 'failed') throw new Error(message.message);
-      return message;
-    });
+/**
+ * The app as production runs it: `node dist/main.js`, configured by environment variables, on the
+ * seeded database (no migration or seeding at start; no workers). `logSql` logs its SQL to stdout.
+ */
+async function startApp(
+  database: DatabaseConfig,
+  dataDir: string,
+  logSql: boolean,
+): Promise<Server & { log: string[] }> {
+  const main = checkBuild();
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATA_DIR: database.kind === 'sqlite' ? path.dirname(database.file) : dataDir,
+    WEB_DIST_DIR: path.join(dataDir, 'no-web'),
+    LOG_LEVEL: logSql ? 'debug' : 'silent',
+    LOG_SQL: String(logSql),
+    MIGRATE_ON_START: 'false',
+    SEED_DEMO_DATA: 'false',
+    RUN_WORKERS: 'false',
+  };
+  delete env['DATABASE_URL'];
+  delete env['NODE_OPTIONS'];
+  if (database.kind === 'postgresql') env['DATABASE_URL'] = database.url;
+  else if (path.basename(database.file) !== 'recertify.sqlite')
+    throw new Error('the app reads DATA_DIR/recertify.sqlite');
+  const child = spawn(process.execPath, [...(logSql ? [] : profileArgs('app')), main], {
+    cwd: serverDir,
+    env,
+    stdio: ['ignore', logSql ? 'pipe' : 'ignore', 'inherit'],
+  });
+  const log: string[] = [];
+  let partial = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop() ?? '';
+    log.push(...lines);
+  });
+  const state = { exited: '' };
+  child.once('exit', (code, signal) => (state.exited = `exited (${code ?? signal})`));
+  const server = {
+    role: 'app' as const,
+    port,
+    pid: child.pid!,
+    log,
+    path: () => '/graphql',
+    stop: () => stopChild(child, 20_000, () => child.kill('SIGTERM')),
+  };
+  live.servers.add(server);
+  const until = Date.now() + SERVER_START_MS;
+  for (;;) {
+    if (state.exited) throw new Error(`the app ${state.exited} while starting`);
+    if (Date.now() > until) throw new Error('the app did not start in time');
+    const ready = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2_000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) return server;
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
 
-  async request(message: ToServer, reply: FromServer['type']): Promise<FromServer> {
-    const answer = this.next(reply);
-    this.child.send(message);
-    return within(answer, REQUEST_MS, `server reply ${reply}`);
-  }
-
-  async stop(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-    if (this.child.connected) this.child.send({ type: 'stop' } satisfies ToServer);
-    try {
-      await within(exited, 20_000, 'stopping a server');
-    } catch {
-      this.child.kill('SIGKILL');
-    }
-  }
+/** The baseline in its own process (server.ts, over IPC). */
+async function startBaseline(database: DatabaseConfig): Promise<Server> {
+  const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [], {
+    execArgv: ['--conditions=source', '--import', '@swc-node/register/esm-register', ...profileArgs('baseline')],
+    env: { ...process.env, [DATABASE_ENV]: JSON.stringify(database), NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const server = {
+    role: 'baseline' as const,
+    port: 0,
+    pid: child.pid!,
+    path: (scenario: ScenarioName) => `/queue/${scenario}`,
+    stop: () =>
+      stopChild(child, 20_000, () => {
+        if (child.connected) child.send({ type: 'stop' } satisfies ToServer);
+        else child.kill('SIGTERM');
+      }),
+  };
+  live.servers.add(server);
+  const ready = await within(
+    new Promise<FromServer>((resolve, reject) => {
+      child.once('message', resolve);
+      child.once('exit', (code) => reject(new Error(`the baseline exited with ${code} while starting`)));
+    }),
+    SERVER_START_MS,
+    'starting the baseline',
+  );
+  if (ready.type !== 'ready') throw new Error(`the baseline failed: ${ready.message}`);
+  return { ...server, port: ready.port };
 }
 
 /**
@@ -252,77 +331,6 @@ async function signIn(port: number): Promise<string> {
   return `rc_session=${match[1]}`;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-/** autocannon at CONNECTIONS connections for `seconds`; every request's latency is recorded too. */
-async function measure(
-  port: number,
-  path: string,
-  body: string,
-  cookie: string,
-  seconds: number,
-): Promise<Measurement> {
-  const latencies: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: `http://127.0.0.1:${port}${path}`,
-        method: 'POST',
-        connections: CONNECTIONS,
-        duration: seconds,
-        timeout: 10,
-        headers: { 'content-type': 'application/json', cookie },
-        body,
-        // A GraphQL error still answers 200: count anything that is not the page as a mismatch.
-        verifyBody: (text) => typeof text === 'string' && text.startsWith('{"data":{"reviewQueue":{'),
-      },
-      (error: unknown, res: autocannon.Result) =>
-        error ? reject(error instanceof Error ? error : new Error('autocannon failed')) : resolve(res),
-    );
-    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-      if (statusCode === 200) latencies.push(responseTime);
-    });
-    // autocannon stops by itself after `duration`; this only guards against a hang.
-    setTimeout(() => instance.stop(), (seconds + 30) * 1000).unref();
-  });
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: result.requests.total,
-    reqPerSec: result.requests.average,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    max: latencies.at(-1) ?? Number.NaN,
-    autocannon: {
-      p50: result.latency.p50,
-      p97_5: result.latency.p97_5,
-      p99: result.latency.p99,
-      mean: result.latency.average,
-    },
-    errors: result.errors,
-    timeouts: result.timeouts,
-    non2xx: result.non2xx,
-    mismatches: (result as autocannon.Result & { mismatches?: number }).mismatches ?? 0,
-  };
-}
-
-/** Latency of requests sent one after another: what one request costs when nothing queues. */
-async function serial(port: number, path: string, body: string, cookie: string): Promise<Serial> {
-  const latencies: number[] = [];
-  const until = Date.now() + SERIAL_MS;
-  while (latencies.length < SERIAL_REQUESTS && Date.now() < until) {
-    const started = performance.now();
-    const { json } = await post(port, path, body, cookie);
-    if (!json['data']) throw new Error(`${path}: ${JSON.stringify(json).slice(0, 500)}`);
-    latencies.push(performance.now() - started);
-  }
-  latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, p50: percentile(latencies, 50), max: latencies.at(-1) ?? Number.NaN };
-}
-
 /**
  * Waits until the server has worked off what a load run left queued (closed connections do not
  * cancel requests already running, and SQLite queries run on the event loop): /health must answer
@@ -342,23 +350,109 @@ async function settle(port: number): Promise<void> {
   }
 }
 
-/** Warm-up, unloaded latency, then the measured run at CONNECTIONS connections, each after a settle. */
-async function scenarioRuns(
-  port: number,
-  path: string,
-  body: string,
-  cookie: string,
-  options: { duration: number; warmup: number },
-): Promise<{ serial: Serial; load: Measurement }> {
-  await settle(port);
-  if (options.warmup > 0) {
-    await measure(port, path, body, cookie, options.warmup);
-    await settle(port);
+/** "[query] select … [took 1 ms, 50 results]" in a pino line → "select …" (without colour codes). */
+function queriesOf(lines: readonly string[]): string[] {
+  const ESC = String.fromCharCode(27);
+  const statements: string[] = [];
+  for (const line of lines) {
+    let msg: unknown;
+    try {
+      msg = (JSON.parse(line) as { msg?: unknown }).msg;
+    } catch {
+      continue;
+    }
+    if (typeof msg !== 'string') continue;
+    const clean = msg
+      .split(ESC)
+      .map((part, i) => (i === 0 ? part : part.replace(/^\[[0-9;]*m/, '')))
+      .join('');
+    if (!clean.startsWith('[query]')) continue;
+    statements.push(clean.replace(/^\[query\]\s*/, '').replace(/\s*\[took [^\]]*\]\s*$/, ''));
   }
-  const unloaded = await serial(port, path, body, cookie);
-  const load = await measure(port, path, body, cookie, options.duration);
-  await settle(port);
-  return { serial: unloaded, load };
+  return statements;
+}
+
+/** Latency of requests sent one after another: what one request costs when nothing queues. */
+async function serial(target: Target): Promise<number> {
+  const latencies: number[] = [];
+  const until = Date.now() + SERIAL_MS;
+  while (latencies.length < SERIAL_REQUESTS && Date.now() < until) {
+    const started = performance.now();
+    const { json } = await post(target.port, target.path, target.body, target.cookie);
+    if (!json['data']) throw new Error(`${target.path}: ${JSON.stringify(json).slice(0, 500)}`);
+    latencies.push(performance.now() - started);
+  }
+  return percentile(latencies, 50);
+}
+
+function totals(runs: ReadonlyArray<{ run: Run; cpuMs: number }>): Totals {
+  const latencies = runs.flatMap((r) => r.run.latencies);
+  const sum = (f: (r: { run: Run; cpuMs: number }) => number) => runs.reduce((acc, r) => acc + f(r), 0);
+  return {
+    rounds: runs.length,
+    seconds: sum((r) => r.run.seconds),
+    sent: sum((r) => r.run.sent),
+    ok: sum((r) => r.run.ok),
+    timeouts: sum((r) => r.run.timeouts),
+    failed: sum((r) => r.run.failed),
+    cpuMs: sum((r) => r.cpuMs),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: latencies.length ? Math.max(...latencies) : Number.NaN,
+  };
+}
+
+/**
+ * One scenario on both servers: warm-up, unloaded latency, then `rounds` closed-loop rounds and
+ * `rounds` open-loop rounds, alternating which server goes first. The CPU a round cost is read after
+ * the server settles, so work still queued when the load stopped is counted with the requests sent.
+ */
+async function measureScenario(
+  kind: Kind,
+  scenario: ScenarioName,
+  servers: Record<Role, Server>,
+  cookie: string,
+  options: Options,
+): Promise<Record<Role, ServerResult>> {
+  const target = (role: Role): Target => ({
+    port: servers[role].port,
+    path: servers[role].path(scenario),
+    body: graphqlBody(scenario),
+    cookie,
+    expect: PAGE_PREFIX,
+  });
+  for (const role of ROLES) {
+    await settle(servers[role].port);
+    if (options.warmup > 0) await closedLoop(target(role), CONNECTIONS, options.warmup);
+    await settle(servers[role].port);
+  }
+  const serialP50 = { app: await serial(target('app')), baseline: await serial(target('baseline')) };
+  const runs = {
+    closed: { app: [] as Array<{ run: Run; cpuMs: number }>, baseline: [] as Array<{ run: Run; cpuMs: number }> },
+    open: { app: [] as Array<{ run: Run; cpuMs: number }>, baseline: [] as Array<{ run: Run; cpuMs: number }> },
+  };
+  for (const mode of ['closed', 'open'] as const) {
+    for (let round = 0; round < options.rounds; round++) {
+      const order: Role[] = round % 2 === 0 ? ['app', 'baseline'] : ['baseline', 'app'];
+      for (const role of order) {
+        log(`${kind}, ${SCENARIOS[scenario].label}: ${mode} loop, round ${round + 1}/${options.rounds}, ${role}`);
+        const before = cpuMs(servers[role].pid);
+        const run =
+          mode === 'closed'
+            ? await closedLoop(target(role), CONNECTIONS, options.round)
+            : await openLoop(target(role), options.rate, options.round);
+        await settle(servers[role].port);
+        runs[mode][role].push({ run, cpuMs: cpuMs(servers[role].pid) - before });
+      }
+    }
+  }
+  const result = (role: Role): ServerResult => ({
+    serialP50: serialP50[role],
+    closed: totals(runs.closed[role]),
+    open: totals(runs.open[role]),
+  });
+  return { app: result('app'), baseline: result('baseline') };
 }
 
 async function withOrm<T>(database: DatabaseConfig, work: (orm: Orm, em: EntityManager) => Promise<T>): Promise<T> {
@@ -370,7 +464,7 @@ async function withOrm<T>(database: DatabaseConfig, work: (orm: Orm, em: EntityM
   }
 }
 
-/** The query plan of a captured statement: EXPLAIN QUERY PLAN on SQLite, EXPLAIN ANALYZE on PostgreSQL. */
+/** The query plan of a statement: EXPLAIN QUERY PLAN on SQLite, EXPLAIN ANALYZE on PostgreSQL. */
 async function explain(em: EntityManager, kind: Kind, sql: string): Promise<string[]> {
   const knex = em.getKnex();
   if (kind === 'sqlite') {
@@ -387,7 +481,7 @@ async function explain(em: EntityManager, kind: Kind, sql: string): Promise<stri
 }
 
 /** What to clean up if the run is cut short (time limit, Ctrl-C). */
-const live = { scratch: null as ScratchDatabase | null, servers: new Set<ServerProcess>(), dataDir: '' };
+const live = { scratch: null as ScratchDatabase | null, servers: new Set<{ stop(): Promise<void> }>(), dataDir: '' };
 
 async function abort(reason: string, code: number): Promise<never> {
   log(`${reason}; cleaning up`);
@@ -417,15 +511,11 @@ function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
 }
 
-async function benchDatabase(
-  kind: Kind,
-  options: ReturnType<typeof parseOptions>,
-  deadline: number,
-): Promise<DatabaseResult> {
+async function benchDatabase(kind: Kind, options: Options, deadline: number): Promise<DatabaseResult> {
   const loadBefore = os.loadavg()[0]!;
   const scratch: ScratchDatabase = await createScratchDatabase(kind, 'bench');
   live.scratch = scratch;
-  const servers = live.servers;
+  const started: Server[] = [];
   try {
     const database = scratch.database;
     log(`${kind}: migrating, seeding reference and demo data, then ${options.rows} applications`);
@@ -433,40 +523,41 @@ async function benchDatabase(
       await migrateToLatest(orm);
       await orm.getSeeder().seed(DemoDataSeeder);
       const seed = await seedApplications(orm, kind, options.rows, new Date(), deadline);
-      if (options.proposedIndexes) await applyProposedIndexes(orm, kind);
-      else if (options.analyze) await analyze(orm, kind);
+      // SQLite: the app's own `PRAGMA optimize` at start gives the statistics (db/statistics.ts).
+      if (kind === 'postgresql') await analyzePostgres(orm);
       const knex = em.getKnex();
       const version =
         kind === 'sqlite'
           ? `SQLite ${(await knex.raw<Array<{ v: string }>>('select sqlite_version() as v'))[0]!.v}`
-          : (await knex.raw<{ rows: Array<{ server_version: string }> }>('show server_version')).rows[0]!
-              .server_version;
-      return { seed, version: kind === 'sqlite' ? version : `PostgreSQL ${version}` };
+          : `PostgreSQL ${(await knex.raw<{ rows: Array<{ server_version: string }> }>('show server_version')).rows[0]!.server_version}`;
+      return { seed, version };
     });
     log(
       `${kind}: seeded ${seed.rows} rows in ${(seed.ms / 1000).toFixed(1)} s (${seed.statements} INSERTs); ` +
         `queue ${seed.queueRows}, US+Apple ${seed.filteredRows}`,
     );
 
-    // The app: sign in, check each page once, capture the SQL it runs.
-    const app = await ServerProcess.start('app', database);
-    servers.add(app);
-    const cookie = await signIn(app.port);
+    // Once with its SQL logged: sign in, each page once, the statements it runs.
+    const logged = await startApp(database, live.dataDir, true);
+    started.push(logged);
+    const cookie = await signIn(logged.port);
     const appPages = new Map<ScenarioName, unknown>();
     const appSql = new Map<ScenarioName, string[]>();
     for (const scenario of Object.keys(SCENARIOS) as ScenarioName[]) {
       const body = graphqlBody(scenario);
-      await post(app.port, '/graphql', body, cookie); // the first call loads the metadata caches
-      await app.request({ type: 'capture', on: true }, 'capturing');
-      const { json } = await post(app.port, '/graphql', body, cookie);
-      const captured = await app.request({ type: 'capture', on: false }, 'captured');
+      await post(logged.port, '/graphql', body, cookie); // the first call fills the caches
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      logged.log.length = 0;
+      const { json } = await post(logged.port, '/graphql', body, cookie);
+      await new Promise((resolve) => setTimeout(resolve, 200));
       if (json['errors'] || !json['data']) throw new Error(`${scenario}: the app answered ${JSON.stringify(json)}`);
       appPages.set(scenario, json['data']);
-      appSql.set(scenario, captured.type === 'captured' ? captured.statements : []);
+      appSql.set(scenario, queriesOf(logged.log));
     }
+    await logged.stop();
 
     const plans = await withOrm(database, async (_orm, em) => {
-      const byScenario = new Map<ScenarioName, Array<{ statement: string; plan: string[] }>>();
+      const byScenario = new Map<ScenarioName, Array<{ statement: string; plan: string[]; medianMs: number }>>();
       for (const [scenario, statements] of appSql) {
         const planned = [];
         for (const statement of statements.filter((s) => /\bfrom "?application"?\b/i.test(s.replace(/`/g, '"')))) {
@@ -481,132 +572,128 @@ async function benchDatabase(
       return byScenario;
     });
 
-    const appMeasurements = new Map<ScenarioName, { serial: Serial; load: Measurement }>();
+    // Both servers, silent, side by side; the baseline's answer must equal the app's.
+    const app = await startApp(database, live.dataDir, false);
+    started.push(app);
+    const baseline = await startBaseline(database);
+    started.push(baseline);
     for (const scenario of Object.keys(SCENARIOS) as ScenarioName[]) {
-      log(`${kind}: app, ${SCENARIOS[scenario].label}: ${options.warmup} s warm-up, ${options.duration} s measured`);
-      appMeasurements.set(scenario, await scenarioRuns(app.port, '/graphql', graphqlBody(scenario), cookie, options));
-    }
-    await app.stop();
-
-    // The baseline: same SQL, plain node:http; its answer must equal the app's.
-    const baseline = await ServerProcess.start('baseline', database);
-    servers.add(baseline);
-    const baselineMeasurements = new Map<ScenarioName, { serial: Serial; load: Measurement }>();
-    for (const scenario of Object.keys(SCENARIOS) as ScenarioName[]) {
-      const { json } = await post(baseline.port, `/queue/${scenario}`, graphqlBody(scenario), cookie);
-      if (!isDeepStrictEqual(json['data'], appPages.get(scenario))) {
-        throw new Error(
-          `${scenario}: the baseline's answer differs from the app's:\n${JSON.stringify(json).slice(0, 2000)}\n` +
-            `${JSON.stringify(appPages.get(scenario)).slice(0, 2000)}`,
-        );
+      for (const server of [app, baseline]) {
+        const { json } = await post(server.port, server.path(scenario), graphqlBody(scenario), cookie);
+        if (!isDeepStrictEqual(json['data'], appPages.get(scenario))) {
+          throw new Error(
+            `${scenario}: the ${server.role}'s answer differs from the logged app's:\n${JSON.stringify(json).slice(0, 2000)}\n` +
+              `${JSON.stringify(appPages.get(scenario)).slice(0, 2000)}`,
+          );
+        }
       }
-      log(`${kind}: baseline, ${SCENARIOS[scenario].label}`);
-      baselineMeasurements.set(
-        scenario,
-        await scenarioRuns(baseline.port, `/queue/${scenario}`, graphqlBody(scenario), cookie, options),
-      );
     }
-    await baseline.stop();
-
-    return {
-      kind,
-      version,
-      seed,
-      proposedIndexes: options.proposedIndexes,
-      analyzed: options.proposedIndexes || options.analyze || kind === 'postgresql',
-      load: { before: loadBefore, after: os.loadavg()[0]! },
-      scenarios: (Object.keys(SCENARIOS) as ScenarioName[]).map((scenario) => ({
+    const scenarios: ScenarioResult[] = [];
+    for (const scenario of Object.keys(SCENARIOS) as ScenarioName[]) {
+      const measured = await measureScenario(kind, scenario, { app, baseline }, cookie, options);
+      scenarios.push({
         scenario,
-        app: appMeasurements.get(scenario)!.load,
-        baseline: baselineMeasurements.get(scenario)!.load,
-        appSerial: appMeasurements.get(scenario)!.serial,
-        baselineSerial: baselineMeasurements.get(scenario)!.serial,
+        ...measured,
         appSql: appSql.get(scenario) ?? [],
         plans: plans.get(scenario) ?? [],
         totalCount: (appPages.get(scenario) as { reviewQueue: { totalCount: number } }).reviewQueue.totalCount,
-      })),
-    };
+      });
+    }
+    return { kind, version, seed, load: { before: loadBefore, after: os.loadavg()[0]! }, scenarios };
   } finally {
-    for (const server of servers) await server.stop();
-    servers.clear();
+    for (const server of started) {
+      await server.stop();
+      live.servers.delete(server);
+    }
     await scratch.drop();
     live.scratch = null;
   }
 }
 
-const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : 'n/a');
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : value > 0 ? 'timeout' : 'n/a');
+const perRequest = (t: Totals) => t.cpuMs / Math.max(1, t.sent);
+const rate = (t: Totals) => t.ok / t.seconds;
+const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
-function report(results: DatabaseResult[], options: ReturnType<typeof parseOptions>): string {
+function report(results: DatabaseResult[], options: Options): string {
   const lines: string[] = [];
   lines.push(
     `Machine: ${os.availableParallelism()} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), ` +
       `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`,
   );
   lines.push(
-    `Rows: ${options.rows}; ${CONNECTIONS} connections; ${options.duration} s per run after ${options.warmup} s warm-up; ` +
-      `indexes: ${options.proposedIndexes ? 'PROPOSED (what-if, scratch database only)' : 'as migrated'}` +
-      `${options.analyze && !options.proposedIndexes ? ', then ANALYZE' : ''}.`,
+    `Rows: ${options.rows}. Per scenario and server: ${options.warmup} s warm-up, ${SERIAL_REQUESTS} requests one at a time, ` +
+      `then ${options.rounds} closed-loop rounds (${CONNECTIONS} connections) and ${options.rounds} open-loop rounds ` +
+      `(${options.rate} requests/s) of ${options.round} s each, app and baseline alternating.`,
   );
   lines.push(
-    `Latencies in ms from every successful request; p97.5 is autocannon's own histogram; ` +
-      `1-conn p50 is the median of ${SERIAL_REQUESTS} requests sent one after another; failed = errors (t/o: timed out after 10 s) + non-2xx + wrong bodies; requests = answers received.`,
+    'CPU = user + system time of the server process (/proc/<pid>/stat) per request sent; latencies in ms, ' +
+      'timed-out requests (10 s) included as "timeout"; failed = errors, non-2xx and wrong bodies.',
   );
   lines.push('');
-  const header = [
-    'database',
-    'scenario',
-    'server',
-    '1-conn p50',
-    'p50',
-    'p95',
-    'p97.5 (ac)',
-    'p99',
-    'req/s',
-    'requests',
-    'failed',
-  ];
   const table: string[][] = [];
   for (const result of results) {
     for (const s of result.scenarios) {
-      for (const [server, m, one] of [
-        ['app', s.app, s.appSerial],
-        ['baseline', s.baseline, s.baselineSerial],
-      ] as const) {
+      for (const role of ROLES) {
+        const r = s[role];
         table.push([
           result.kind,
           SCENARIOS[s.scenario].label,
-          server,
-          ms(one.p50),
-          ms(m.p50),
-          ms(m.p95),
-          ms(m.autocannon.p97_5),
-          ms(m.p99),
-          m.reqPerSec.toFixed(1),
-          String(m.requests),
-          `${m.errors + m.non2xx + m.mismatches}${m.timeouts ? ` (${m.timeouts} t/o)` : ''}`,
+          role,
+          perRequest(r.closed).toFixed(2),
+          perRequest(r.open).toFixed(2),
+          ms(r.serialP50),
+          rate(r.closed).toFixed(1),
+          ms(r.closed.p50),
+          ms(r.closed.p95),
+          ms(r.open.p50),
+          ms(r.open.p95),
+          ms(r.open.p99),
+          `${r.closed.failed + r.open.failed} / ${r.closed.timeouts + r.open.timeouts}`,
         ]);
       }
     }
   }
-  lines.push(...formatTable(header, table));
+  lines.push(
+    ...formatTable(
+      [
+        'database',
+        'scenario',
+        'server',
+        'CPU ms/req (closed)',
+        'CPU ms/req (open)',
+        '1-conn p50',
+        `req/s (${CONNECTIONS} conn)`,
+        'closed p50',
+        'closed p95',
+        'open p50',
+        'open p95',
+        'open p99',
+        'failed / timeouts',
+      ],
+      table,
+    ),
+  );
   lines.push('');
-  lines.push('Ratios app / baseline:');
-  const ratioTable: string[][] = [];
+  lines.push(
+    `Goals: app CPU per request <= ${GOALS.cpuRatio}x the baseline's; app req/s >= ${GOALS.throughputShare * 100} % of the ` +
+      `baseline's at ${CONNECTIONS} connections; app p95 <= ${GOALS.openP95Ms} ms at ${options.rate} requests/s (open loop).`,
+  );
+  const goals: string[][] = [];
   for (const result of results) {
     for (const s of result.scenarios) {
-      ratioTable.push([
+      const cpuRatio = perRequest(s.app.closed) / perRequest(s.baseline.closed);
+      const share = rate(s.app.closed) / rate(s.baseline.closed);
+      goals.push([
         result.kind,
         SCENARIOS[s.scenario].label,
-        `${(s.appSerial.p50 / s.baselineSerial.p50).toFixed(2)}x`,
-        `${(s.app.p50 / s.baseline.p50).toFixed(2)}x`,
-        `${(s.app.p95 / s.baseline.p95).toFixed(2)}x`,
-        `${(s.baseline.reqPerSec / s.app.reqPerSec).toFixed(2)}x`,
+        `${cpuRatio.toFixed(2)}x: ${met(cpuRatio <= GOALS.cpuRatio)}`,
+        `${(share * 100).toFixed(0)} %: ${met(share >= GOALS.throughputShare)}`,
+        `${ms(s.app.open.p95)} ms: ${met(s.app.open.p95 <= GOALS.openP95Ms)}`,
       ]);
     }
   }
-  lines.push(
-    ...formatTable(['database', 'scenario', '1-conn p50', 'p50', 'p95', 'req/s baseline / req/s app'], ratioTable),
-  );
+  lines.push(...formatTable(['database', 'scenario', 'CPU app/baseline', 'req/s app/baseline', 'app open p95'], goals));
   for (const result of results) {
     lines.push('');
     lines.push(
@@ -638,14 +725,16 @@ async function main(): Promise<void> {
   if (options.reportFrom) {
     // Prints the report of a run saved with --json again, without running anything.
     const saved = JSON.parse(readFileSync(options.reportFrom, 'utf8')) as {
-      options: ReturnType<typeof parseOptions>;
+      options: Options;
       results: DatabaseResult[];
     };
     process.stdout.write(`${report(saved.results, saved.options)}\n`);
     return;
   }
-  // The whole run is bounded: seeding, two servers, four measured runs per database, with slack.
-  const perDatabaseMs = 15 * 60_000 + 4 * (options.duration + options.warmup + 30) * 1000;
+  checkBuild();
+  // The whole run is bounded: seeding, servers, and the rounds of both scenarios, with slack.
+  const perScenarioMs = (2 * options.warmup + 4 * options.rounds * options.round + 120) * 1000;
+  const perDatabaseMs = 10 * 60_000 + 2 * perScenarioMs;
   const deadline = Date.now() + options.kinds.length * perDatabaseMs;
   const watchdog = setTimeout(() => void abort('the benchmark ran past its time limit', 4), deadline - Date.now());
   watchdog.unref();

@@ -1,9 +1,10 @@
 /**
- * A server child process of the queue benchmark: `server.ts app` (the real app) or
- * `server.ts baseline` (the same SQL behind a plain node:http handler). Started by queue.bench.ts
+ * The baseline's child process of the queue benchmark (the app's SQL behind a plain node:http
+ * handler); the app itself runs from its production build (dist/main.js). Started by queue.bench.ts
  * with an IPC channel; it exits when told to stop, when the parent goes away, or after an hour.
  */
-import type { FromServer, ServerRole, ToServer } from './protocol.js';
+import { serveBaseline } from './baseline-server.js';
+import type { FromServer, ToServer } from './protocol.js';
 
 const LIFETIME_MS = 60 * 60_000;
 
@@ -12,13 +13,8 @@ function send(message: FromServer): void {
 }
 
 async function main(): Promise<void> {
-  const role = process.argv[2] as ServerRole | undefined;
   if (!process.send) throw new Error('start this through queue.bench.ts (it needs an IPC channel)');
-  if (role !== 'app' && role !== 'baseline') throw new Error('usage: server.ts app|baseline');
-  const handle =
-    role === 'app'
-      ? await (await import('./app-server.js')).serveApp(send)
-      : await (await import('./baseline-server.js')).serveBaseline(send);
+  const handle = await serveBaseline(send);
 
   let stopping = false;
   const lifetime = setTimeout(() => process.exit(3), LIFETIME_MS);
