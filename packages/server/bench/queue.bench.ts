@@ -144,26 +144,26 @@ interface Server {
   stop(): Promise<void>;
 }
 
-/** Newest modification time under a directory (ms), skipping node_modules and dist. */
-function newestSource(dir: string): number {
+/** Newest modification time of the files under a directory (ms), skipping node_modules. */
+function newestFile(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    if (entry.name === 'node_modules') continue;
     const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+    newest = Math.max(newest, entry.isDirectory() ? newestFile(full) : statSync(full).mtimeMs);
   }
   return newest;
 }
 
-/** The production build must exist and be newer than the sources it comes from. */
+/** The production build (server and domain) must exist and be newer than the sources it comes from. */
 function checkBuild(): string {
   const main = path.join(serverDir, 'dist/main.js');
-  const domain = path.join(serverDir, '../domain');
-  const domainDist = path.join(domain, 'dist');
-  if (!existsSync(main) || !existsSync(domainDist)) throw new Error('no production build: run `pnpm build` first');
-  const built = Math.min(statSync(main).mtimeMs, statSync(domainDist).mtimeMs);
-  if (newestSource(path.join(serverDir, 'src')) > built || newestSource(path.join(domain, 'src')) > built) {
-    throw new Error('the production build is older than the sources: run `pnpm build` first');
+  for (const pkg of [serverDir, path.join(serverDir, '../domain')]) {
+    const dist = path.join(pkg, 'dist');
+    if (!existsSync(dist)) throw new Error(`no production build in ${dist}: run \`pnpm build\` first`);
+    if (newestFile(path.join(pkg, 'src')) > newestFile(dist)) {
+      throw new Error(`the build in ${dist} is older than its sources: run \`pnpm build\` first`);
+    }
   }
   return main;
 }

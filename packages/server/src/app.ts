@@ -4,7 +4,10 @@ import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cookieParser from 'cookie-parser';
 import express from 'express';
@@ -53,6 +56,8 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       unauthenticatedStatusPlugin,
+      // No cache hints are used; the default cache-control plugin would wrap every field's resolver (BENCHMARKS.md).
+      ApolloServerPluginCacheControlDisabled(),
       ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });

@@ -8,7 +8,7 @@ import type { EntityManager } from '@mikro-orm/knex';
  * nothing enters the identity map except the few referenced records.
  */
 export interface RowReader<T> {
-  /** The select list, e.g. `"a"."id", "a"."status"`. */
+  /** The select list, e.g. `"a"."id", "a"."status"` (or `"o"."id" as "o__id"`, … when prefixed). */
   readonly columns: string;
   readonly read: (raw: Record<string, unknown>) => Partial<T>;
 }
@@ -18,6 +18,8 @@ export function rowReader<T extends object>(
   entity: EntityClass<T>,
   alias: string,
   props: Iterable<string>,
+  /** Alias each column as `<alias>__<column>`, for a joined table whose column names collide. */
+  prefixed = false,
 ): RowReader<T> {
   const meta = em.getMetadata().get<T>(entity.name);
   const platform = em.getPlatform();
@@ -36,9 +38,12 @@ export function rowReader<T extends object>(
   const converted = chosen.filter((p) => p.kind === ReferenceKind.SCALAR && p.customType);
   const references = chosen.filter((p) => p.kind === ReferenceKind.MANY_TO_ONE);
   return {
-    columns: chosen.map((p) => `"${alias}"."${p.fieldNames[0]}"`).join(', '),
+    columns: chosen
+      .map((p) => `"${alias}"."${p.fieldNames[0]}"${prefixed ? ` as "${alias}__${p.fieldNames[0]}"` : ''}`)
+      .join(', '),
     read(raw) {
-      const row = comparator.mapResult<T>(meta.className, raw as never) as Record<string, unknown>;
+      const own = prefixed ? unprefixed(raw, `${alias}__`) : raw;
+      const row = comparator.mapResult<T>(meta.className, own as never) as Record<string, unknown>;
       for (const prop of converted) row[prop.name] = prop.customType!.convertToJSValue(row[prop.name], platform);
       for (const prop of references) {
         const id = row[prop.name];
@@ -47,4 +52,10 @@ export function rowReader<T extends object>(
       return row as Partial<T>;
     },
   };
+}
+
+function unprefixed(raw: Record<string, unknown>, prefix: string): Record<string, unknown> {
+  const own: Record<string, unknown> = {};
+  for (const key in raw) if (key.startsWith(prefix)) own[key.slice(prefix.length)] = raw[key];
+  return own;
 }

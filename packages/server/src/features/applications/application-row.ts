@@ -1,34 +1,31 @@
+import type { Organization } from '../accounts/organization.entity.js';
 import type { Application } from './application.entity.js';
 
 /**
  * An application as a list reads it (db/rows.ts): plain columns instead of a managed entity,
- * relations as references. The GraphQL type `Application` resolves from either; the columns a row
- * always carries are those the field resolvers below read.
+ * relations as references, and the seller as a plain row when the list joins it. The GraphQL type
+ * `Application` resolves from either; a row carries the columns its selected fields read.
  */
-export type ApplicationRow = Pick<
-  Application,
-  'id' | 'status' | 'marketplace' | 'dueDate' | 'submittedAt' | 'organization' | 'claimedBy'
-> &
-  Partial<Application>;
+export type ApplicationRow = Pick<Application, 'id' | 'status' | 'marketplace' | 'dueDate' | 'submittedAt'> &
+  Partial<Application> & { seller?: Partial<Organization> };
 
-/** Columns every row carries: the queue's order, and what `seller`, `due` and `claimedBy*` read. */
+/** Columns every row carries: the queue's order, and what `due` reads. */
 export const ROW_BASE_PROPS = [
   'id',
   'status',
   'marketplace',
   'dueDate',
   'submittedAt',
-  'organization',
-  'claimedBy',
 ] as const satisfies ReadonlyArray<keyof Application>;
 
 /** GraphQL fields of `Application` resolved from other columns (or none beyond the base ones). */
 const FIELD_PROPS: Readonly<Record<string, ReadonlyArray<keyof Application>>> = {
   __typename: [],
-  seller: [],
+  // A list joins the seller instead (review-queue.service.ts); the reference serves other callers.
+  seller: ['organization'],
   due: [],
-  claimedByName: [],
-  claimedByMe: [],
+  claimedByName: ['claimedBy'],
+  claimedByMe: ['claimedBy'],
   timeline: [],
   policyVersion: ['policyVersion'],
   rejectionReasons: ['rejectionReasons'],

@@ -127,8 +127,8 @@ export class ApplicationsResolver {
   }
 
   @FieldResolver(() => Organization, { description: 'The seller organization.' })
-  async seller(@Root() application: ApplicationRow): Promise<Organization> {
-    return (await application.organization.load())!;
+  async seller(@Root() application: ApplicationRow): Promise<Partial<Organization>> {
+    return application.seller ?? (await application.organization!.load())!;
   }
 
   @FieldResolver(() => EligibilityReportType, {

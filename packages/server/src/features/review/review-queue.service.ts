@@ -7,6 +7,7 @@ import { requireUser } from '../../auth/permissions.js';
 import type { Principal } from '../../auth/principal.js';
 import { badInput } from '../../errors/app-error.js';
 import { Role } from '../accounts/accounts.enums.js';
+import { Organization } from '../accounts/organization.entity.js';
 import { Application } from '../applications/application.entity.js';
 import { applicationRowProps, ROW_BASE_PROPS, type ApplicationRow } from '../applications/application-row.js';
 import { ApplicationStatusEnum } from '../applications/applications.enums.js';
@@ -57,14 +58,29 @@ export class ReviewQueueService {
     const page = keyset({ keys: QUEUE_ORDER, scope: ['reviewQueue', filter], first, after: args.after });
     const where = await this.condition(filter);
     const rowProps = fields ? applicationRowProps(fields) : null;
+    // The seller is joined as a plain row: no second statement, no entity per seller.
+    const sellers = rowProps?.includes('organization')
+      ? rowReader(this.em, Organization, 'o', ORGANIZATION_COLUMNS, true)
+      : null;
     // A field that needs the managed entity (invoices, eligibility…): the page's keys first, then the entities.
-    const reader = rowReader(this.em, Application, 'a', rowProps ?? ROW_BASE_PROPS);
+    const reader = rowReader(
+      this.em,
+      Application,
+      'a',
+      (rowProps ?? ROW_BASE_PROPS).filter((p) => !(sellers && p === 'organization')),
+    );
     const condition = page.after ? joinSql([where, page.after], 'and') : where;
     const raw = await this.em.execute<Array<Record<string, unknown>>>(
-      `select ${reader.columns} from "application" as "a" where ${condition.text} order by ${page.orderBy} limit ${page.limit}`,
+      `select ${reader.columns}${sellers ? `, ${sellers.columns}` : ''} from "application" as "a"` +
+        (sellers ? ' inner join "organization" as "o" on "o"."id" = "a"."organization_id"' : '') +
+        ` where ${condition.text} order by ${page.orderBy} limit ${page.limit}`,
       [...condition.params],
     );
-    const rows = raw.map((r) => reader.read(r) as ApplicationRow);
+    const rows = raw.map((r) => {
+      const row = reader.read(r) as ApplicationRow;
+      if (sellers) row.seller = sellers.read(r);
+      return row;
+    });
     const nodes = fields && !rowProps ? await this.entitiesOf(rows) : null;
     return page.page(
       rows,
@@ -157,6 +173,9 @@ export class ReviewQueueService {
 
 // Constants written as literals, exactly as the partial order index says it: SQLite uses a partial index
 // only when the query's terms match its WHERE, and a bound parameter never does.
+/** What the GraphQL type Organization shows: every column. */
+const ORGANIZATION_COLUMNS = ['id', 'createdAt', 'updatedAt', 'kind', 'name'] as const;
+
 const IN_QUEUE = sql(`"a"."status" in (${QUEUE_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 
 /** The filter with only the keys that narrow the queue, in a fixed order (cursors carry its fingerprint). */
