@@ -10,6 +10,7 @@ import { FormAlert, SubmitButton, TextField, useFocusOnProblem } from '../../../
 import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
 import { API_SCOPES } from './api-scopes';
 import { apiKeysVariables } from './api-keys-variables';
+import { UnsavedChangesGuard } from '../../../ui/unsaved-changes';
 
 const LABELS = { name: 'Key name', scopes: 'Scopes' };
 
@@ -73,6 +74,7 @@ export function CreateApiKeyForm({ organizationId, scopeOptions, initialScopes =
       onSubmit={(event) => void submit(event)}
       aria-label="Create an API key"
     >
+      <UnsavedChangesGuard when={name.trim() !== '' && !loading} message="The key you started is not created yet." />
       <h3>Create a key</h3>
       <FormAlert problem={problem} />
       <TextField

@@ -14,6 +14,7 @@ import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
 import type { SignedInViewer } from '../viewer/viewer-state';
 import { ScrollableTable } from '../../../ui/scrollable-table';
+import { UnsavedChangesGuard } from '../../../ui/unsaved-changes';
 
 /** The people of a seller organization: everyone can add a colleague and remove anyone but themselves. */
 export function PeopleSection({ viewer }: { viewer: SignedInViewer }) {
@@ -145,6 +146,10 @@ function AddPersonForm() {
       onSubmit={(event) => void submit(event)}
       aria-label="Add a colleague"
     >
+      <UnsavedChangesGuard
+        when={(values.email.trim() !== '' || values.displayName.trim() !== '') && !loading}
+        message="The colleague you started to add is not added yet."
+      />
       <h3>Add a colleague</h3>
       {added && (
         <Notice>

@@ -7,6 +7,7 @@ import {
   type ApplicationDraftFieldsFragment,
   type EligibilityPolicyFieldsFragment,
 } from '../../../generated/graphql';
+import { UnsavedChangesGuard } from '../../../ui/unsaved-changes';
 import { describeError, errorCodeOf, fieldProblemsOf, type FieldProblem } from '../../../ui/graphql-errors';
 import {
   LiveEligibilityChecklist,
@@ -173,14 +174,6 @@ export function ApplicationForm({ application, marketplace, policy, domainPolicy
     target?.focus();
   }, [focusRequest]);
 
-  // Leaving with unsaved changes asks first.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
-
   const submit = async () => {
     setSubmitting(true);
     setFailures(null);
@@ -213,6 +206,10 @@ export function ApplicationForm({ application, marketplace, policy, domainPolicy
   const next = STEPS[stepIndex + 1];
   return (
     <div className="application-layout">
+      <UnsavedChangesGuard
+        when={dirty}
+        message="Your changes to the application are not saved yet. Save the draft first to keep them."
+      />
       <nav className="step-nav" aria-label="Steps of the application">
         <ol>
           {STEPS.map((candidate, index) => {

@@ -27,6 +27,7 @@ import {
   reasonField,
   type ReasonDraft,
 } from './decision-form';
+import { UnsavedChangesGuard } from '../../../ui/unsaved-changes';
 
 interface Props {
   application: ReviewDecisionPanelFragment;
@@ -144,6 +145,13 @@ function DecisionForm({
 
   const setReason = (criterion: string, reason: string) =>
     setReasons((current) => current.map((r) => (r.criterion === criterion ? { ...r, reason } : r)));
+  // Anything chosen or typed is work a reviewer would lose by leaving.
+  const edited =
+    decision !== null ||
+    message.trim() !== '' ||
+    appleApproved ||
+    reasons.some((reason) => reason.reason.trim() !== '') ||
+    reasons.length !== listedReasonDrafts(criteria).length;
   const unlisted = criteria.filter((c) => !reasons.some((r) => r.criterion === c.criterion));
 
   const submit = async (event: FormEvent) => {
@@ -167,6 +175,7 @@ function DecisionForm({
 
   return (
     <form ref={formRef} className="form rv-decision-form" noValidate onSubmit={(event) => void submit(event)}>
+      <UnsavedChangesGuard when={edited && !loading} message="Your decision is not recorded yet." />
       <fieldset className="field rv-decision-choices">
         <legend>Your decision</legend>
         {CHOICES.map((c) => (
