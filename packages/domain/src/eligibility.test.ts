@@ -738,14 +738,14 @@ describe('IMAGES', () => {
       true,
       ALL_EIGHT_VIEWS,
       'FAIL',
-      '8 images, at least 8 required; missing view Screen on (Screen on, because the products have a screen)',
+      '8 images, at least 8 required; missing view Screen on (Screen on is required: the products have a screen)',
     ],
     [
       '9 views for a product with a screen',
       true,
       withScreen,
       'PASS',
-      '9 images, at least 8 required; all 9 required views present (Screen on, because the products have a screen)',
+      '9 images, at least 8 required; all 9 required views present (Screen on is required: the products have a screen)',
     ],
     [
       '9 views, SCREEN_ON not needed',

@@ -479,7 +479,7 @@ function images(application: ApplicationInput, policy: PolicyVersion): ImagesRes
     criterion: 'IMAGES',
     status: enough && missingViews.length === 0 ? 'PASS' : 'FAIL',
     hard: true,
-    summary: `${countText}; ${viewsText}${screenOnRequired ? ' (Screen on, because the products have a screen)' : ''}`,
+    summary: `${countText}; ${viewsText}${screenOnRequired ? ' (Screen on is required: the products have a screen)' : ''}`,
     figures: { imageCount, minimumImages: policy.minimumImages, screenOnRequired, requiredViews, missingViews },
   };
 }

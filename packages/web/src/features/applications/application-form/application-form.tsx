@@ -16,6 +16,7 @@ import {
   type ChecklistCriterion,
 } from '../eligibility/eligibility-checklist';
 import { placeProblems, type PlacedProblems } from './error-paths';
+import { fieldAdviceOf } from './field-advice';
 import type { FormApi } from './form-api';
 import { formStateFromApplication, toDraftInput, type ApplicationFormState } from './form-state';
 import { BusinessStep } from './steps/business-step';
@@ -66,6 +67,8 @@ export function ApplicationForm({ application, marketplace, policy, domainPolicy
   const [savedJson, setSavedJson] = useState(() => JSON.stringify(state));
   const dirty = JSON.stringify(state) !== savedJson;
   const [problems, setProblems] = useState<PlacedProblems>(NO_PROBLEMS);
+  // Once the seller saves, fields the checklist finds incomplete or malformed say so at the field.
+  const [adviseFields, setAdviseFields] = useState(false);
   const [focusRequest, setFocusRequest] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
@@ -96,6 +99,7 @@ export function ApplicationForm({ application, marketplace, policy, domainPolicy
 
   /** Sends the whole draft; resolves true when saved. One save at a time, each with the latest version. */
   const save = async (toSave: ApplicationFormState, { explicit = false } = {}): Promise<boolean> => {
+    setAdviseFields(true);
     const saved = await sendDraft(toSave);
     // A save the seller asked for shows what stopped it: focus moves to the first field to fix.
     if (!saved && explicit) setFocusRequest((count) => count + 1);
@@ -196,7 +200,12 @@ export function ApplicationForm({ application, marketplace, policy, domainPolicy
     }
   };
 
-  const form: FormApi = { state, update, errors: problems.fields, marketplace, policy, report, goTo };
+  // The server's refusal of a field wins over the checklist's advice on it.
+  const errors = useMemo(
+    () => (adviseFields ? { ...fieldAdviceOf(report), ...problems.fields } : problems.fields),
+    [adviseFields, report, problems.fields],
+  );
+  const form: FormApi = { state, update, errors, marketplace, policy, report, goTo };
   const stepStatus = useMemo(() => stepStatuses(report.criteria), [report.criteria]);
   const goToCriterion = (criterion: ChecklistCriterion) =>
     goTo(stepForCriterion(criterion.criterion, missingFieldsOf(criterion.figures)));

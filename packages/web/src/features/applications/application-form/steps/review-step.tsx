@@ -1,5 +1,5 @@
 import { findCriterion, formatMoney } from '@recertify/domain';
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { criterionLabel, SELLER_TYPE_NAMES } from '../../../../ui/labels';
 import type { FormApi } from '../form-api';
 import { stepForCriterion, type StepId } from '../steps';
@@ -26,6 +26,9 @@ export function ReviewStep({ form, submit }: { form: FormApi; submit: SubmitCont
   const purchases = findCriterion(report, 'QUALIFYING_PURCHASES');
   const lines = state.invoices.reduce((sum, invoice) => sum + invoice.lines.length, 0);
   const yes = (value: boolean) => (value ? 'Yes' : 'No');
+  // The live checklist runs the server's own rule: while a hard check fails, submitting cannot succeed.
+  const blocked = report.blockingFailures.length > 0;
+  const blockedId = useId();
   return (
     <div className="step-fields">
       <div className="review-grid">
@@ -81,16 +84,18 @@ export function ReviewStep({ form, submit }: { form: FormApi; submit: SubmitCont
 
       <section className="submit-box" aria-labelledby="submit-title">
         <h3 id="submit-title">{submit.resubmission ? 'Resubmit' : 'Submit'} the application</h3>
-        {submit.failures ? null : report.blockingFailures.length > 0 ? (
-          <div className="alert alert-info">
+        {blocked ? (
+          <div className="alert alert-info" id={blockedId}>
             <p>
-              The checklist shows{' '}
-              {report.blockingFailures.length === 1 ? 'a check' : `${report.blockingFailures.length} checks`} that would
-              block submission:
+              Submitting is blocked until{' '}
+              {report.blockingFailures.length === 1
+                ? 'this check passes'
+                : `these ${report.blockingFailures.length} checks pass`}
+              :
             </p>
             <FailureList failures={report.blockingFailures} goTo={form.goTo} />
           </div>
-        ) : (
+        ) : submit.failures ? null : (
           <p>
             No hard check fails. Submitting saves your latest changes and sends the application to a reviewer; a
             decision is due within {policy.reviewDueBusinessDays} business days.
@@ -107,7 +112,13 @@ export function ReviewStep({ form, submit }: { form: FormApi; submit: SubmitCont
             <p>{submit.error}</p>
           </div>
         )}
-        <button type="button" className="button" disabled={submit.submitting} onClick={submit.onSubmit}>
+        <button
+          type="button"
+          className="button"
+          disabled={submit.submitting || blocked}
+          aria-describedby={blocked ? blockedId : undefined}
+          onClick={submit.onSubmit}
+        >
           {submit.submitting
             ? submit.resubmission
               ? 'Resubmitting…'
