@@ -30,6 +30,7 @@ const config: CodegenConfig = {
         withMutationFn: false,
         withMutationOptionsType: false,
         withHooks: true,
+        documentMode: 'documentNode',
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false },
         scalars: {

@@ -1,17 +1,47 @@
 import react from '@vitejs/plugin-react';
+import { defaultClientConditions } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
 
 const apiTarget = process.env['API_URL'] ?? 'http://127.0.0.1:4000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Writes x.js.gz (gzip 9) and x.js.br (brotli 11) beside each asset; the server sends the one the
+    // browser accepts (express-static-gzip), so no request pays for compressing a file that never changes.
+    compression({ algorithms: ['gzip', 'brotliCompress'], exclude: [/\.map$/, /^\.vite\//] }),
+  ],
   // Workspace packages resolve to their TypeScript sources: no build step between them in development.
-  resolve: { conditions: ['source'] },
+  // The defaults stay: without `production`, Apollo Client ships its development checks and messages.
+  // `es2015` picks rxjs's ES2015 build (no tslib helpers): 2 kB less gzipped in every page.
+  resolve: { conditions: ['source', 'es2015', ...defaultClientConditions] },
   server: {
     port: 5173,
     proxy: { '/graphql': apiTarget, '/health': apiTarget, '/uploads': apiTarget },
   },
-  build: { outDir: 'dist', sourcemap: true },
+  build: {
+    outDir: 'dist',
+    // Source maps are written for debugging a production stack trace by hand, but no asset points
+    // to them (`hidden`) and the server refuses *.map in production.
+    sourcemap: 'hidden',
+    // dist/.vite/manifest.json: which chunks each page loads (scripts/route-sizes.mjs reads it).
+    manifest: true,
+    rolldownOptions: {
+      output: {
+        advancedChunks: {
+          groups: [
+            // The libraries every page runs (React, the router, Apollo) in one chunk of their own: a
+            // release that changes only the app's code leaves the largest file in every browser's cache.
+            // Libraries only some pages use (@date-fns/tz, through the domain's calendar) stay with them.
+            { name: 'vendor', test: /[\\/]node_modules[\\/](?!\.pnpm[\\/]|@date-fns[\\/])/ },
+            // The domain's rules (eligibility, money, policies) for the pages that evaluate them.
+            { name: 'domain', test: /[\\/]packages[\\/]domain[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
   test: {
     projects: [
       {

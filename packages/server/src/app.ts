@@ -9,8 +9,10 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config.js';
 import { databaseIsReachable, type EntityManager, type Orm } from './db/orm.js';
@@ -75,6 +77,10 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
       autoLogging: { ignore: (req) => req.url === '/health' },
     }),
   );
+
+  // Dynamic responses (GraphQL JSON, index.html) are compressed per request, brotli first; the web
+  // app's assets are compressed once at build time and served as they are (serveWebApp).
+  app.use(compression());
 
   app.get('/health', async (_req, res) => {
     const database = await databaseIsReachable(orm);
@@ -178,8 +184,19 @@ function serveWebApp(app: express.Express, config: AppConfig, logger: Logger): v
     });
     return;
   }
-  app.use(
-    express.static(config.webDistDir, {
+  if (config.env === 'production') {
+    // Source maps stay on disk for whoever debugs a production stack trace; visitors get none.
+    app.use((req, res, next) => {
+      if (!req.path.endsWith('.map')) return next();
+      res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Source maps are not served in production.' } });
+    });
+  }
+  // Vite writes x.js.br and x.js.gz beside every asset: send the smallest the browser accepts.
+  const serveAssets = expressStaticGzip(config.webDistDir, {
+    enableBrotli: true,
+    orderPreference: ['br', 'gz'],
+    index: false,
+    serveStatic: {
       index: false,
       setHeaders: (res, filePath) => {
         // Hashed assets never change; index.html must always be fresh.
@@ -187,10 +204,28 @@ function serveWebApp(app: express.Express, config: AppConfig, logger: Logger): v
           res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
         }
       },
-    }),
-  );
+    },
+  });
+  app.use((req, res, next) => {
+    // An undecodable path is no file: let the app's own not-found page answer it.
+    if (!isDecodable(req.path)) return next();
+    serveAssets(req, res, next);
+  });
+  // A hashed asset that is not there (an old tab after a deploy) is a 404, not the app's HTML.
+  app.use('/assets', (_req, res) => {
+    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such asset: reload the page.' } });
+  });
   app.get(/^(?!\/graphql|\/health|\/uploads).*/, (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(indexHtml);
   });
+}
+
+function isDecodable(urlPath: string): boolean {
+  try {
+    decodeURIComponent(urlPath);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -73,6 +73,8 @@ export interface TestAppOptions {
   onQuery?: (sql: string) => void;
   /** Runs the app as in this environment (`test` by default), e.g. `production` to see what users see. */
   env?: AppConfig['env'];
+  /** The built web app to serve (WEB_DIST_DIR); none by default. */
+  webDistDir?: string;
 }
 
 /**
@@ -90,7 +92,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
-      WEB_DIST_DIR: path.join(dataDir, 'no-web'),
+      WEB_DIST_DIR: options.webDistDir ?? path.join(dataDir, 'no-web'),
     }),
     database: scratch.database,
     embedded: kind === 'sqlite',

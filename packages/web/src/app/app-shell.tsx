@@ -1,10 +1,11 @@
 import { useRef, useState } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, useNavigation, useOutlet } from 'react-router';
 import { useSignOut } from '../features/accounts/viewer/session';
 import { useViewer } from '../features/accounts/viewer/viewer-context';
 import { describeSignedIn, type SignedInViewer } from '../features/accounts/viewer/viewer-state';
 import { useFocusHeadingOnNavigation } from '../ui/heading-focus';
 import { navigationFor } from './navigation';
+import { FirstPageLoading, NavigationProgress } from './route-loading';
 
 export function AppShell() {
   const viewer = useViewer();
@@ -15,8 +16,12 @@ export function AppShell() {
   // Phones: the navigation and who is signed in fold behind a Menu button, so the header is one row.
   const [menuOpen, setMenuOpen] = useState(false);
   const closeMenu = () => setMenuOpen(false);
+  // Null while the first page's code loads (the router renders the shell as its hydrate fallback).
+  const page = useOutlet();
+  const navigating = useNavigation().state === 'loading';
   return (
     <div className="shell">
+      <NavigationProgress />
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -55,8 +60,8 @@ export function AppShell() {
           {viewer.status === 'signed-in' && <SignedInBox viewer={viewer} />}
         </div>
       </header>
-      <main id="main" className="shell-main" ref={mainRef}>
-        <Outlet />
+      <main id="main" className="shell-main" ref={mainRef} aria-busy={page === null || navigating}>
+        {page ?? <FirstPageLoading />}
       </main>
       <footer className="shell-footer">Recertify · Renewed seller program</footer>
     </div>

@@ -1,60 +1,146 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireRole } from '../features/accounts/viewer/require-role';
 import { ViewerProvider } from '../features/accounts/viewer/viewer-context';
 import { ALL_ROLES } from '../features/accounts/viewer/viewer-state';
 import { REVIEW_ROLES } from '../features/review/review-paths';
-import { AccountRoute } from '../routes/account.route';
-import { ApplicationEditRoute } from '../routes/application-edit.route';
-import { ApplicationRoute } from '../routes/application.route';
-import { ApplicationsRoute } from '../routes/applications.route';
-import { ForgotPasswordRoute } from '../routes/forgot-password.route';
-import { NotFoundRoute } from '../routes/not-found.route';
-import { ProgramRulesRoute } from '../routes/program-rules.route';
-import { ResetPasswordRoute } from '../routes/reset-password.route';
-import { ReviewApplicationRoute } from '../routes/review-application.route';
-import { ReviewQueueRoute } from '../routes/review-queue.route';
-import { SignInRoute } from '../routes/sign-in.route';
-import { SignUpRoute } from '../routes/sign-up.route';
 import { AppShell } from './app-shell';
+import { RouteLoadError } from './route-loading';
+
+/**
+ * A page loaded on first visit, in its own chunk: the entry holds only the shell, the router and
+ * Apollo, so a visitor to /sign-in does not download the review and application pages. The router
+ * waits for the chunk before it changes page (`useNavigation().state === 'loading'` meanwhile).
+ */
+function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return async () => ({ Component: pick(await load()) });
+}
+
+/**
+ * The shell stays in place while the first page's chunk loads: the hydrate fallback is the same
+ * element as the route's, so React keeps it (no remount, no layout jump) and only fills `<main>`.
+ */
+const shell = (
+  <ViewerProvider>
+    <AppShell />
+  </ViewerProvider>
+);
 
 export const router = createBrowserRouter([
   {
-    element: (
-      <ViewerProvider>
-        <AppShell />
-      </ViewerProvider>
-    ),
+    element: shell,
+    hydrateFallbackElement: shell,
     children: [
-      { index: true, element: <Navigate to="/program-rules" replace /> },
-      // Open to everyone.
-      { path: 'program-rules', element: <ProgramRulesRoute /> },
-      { path: 'sign-in', element: <SignInRoute /> },
-      { path: 'sign-up', element: <SignUpRoute /> },
-      { path: 'forgot-password', element: <ForgotPasswordRoute /> },
-      { path: 'reset-password', element: <ResetPasswordRoute /> },
-      // Signed in, any role.
       {
-        element: <RequireRole roles={ALL_ROLES} />,
-        children: [{ path: 'account', element: <AccountRoute /> }],
-      },
-      // Program staff: the review queue and the review of one application.
-      {
-        element: <RequireRole roles={REVIEW_ROLES} />,
+        // Pages that fail to load (a chunk gone after a deploy, the network down) say so inside the shell.
+        errorElement: <RouteLoadError />,
         children: [
-          { path: 'review', element: <ReviewQueueRoute /> },
-          { path: 'review/:id', element: <ReviewApplicationRoute /> },
+          { index: true, element: <Navigate to="/program-rules" replace /> },
+          // Open to everyone.
+          {
+            path: 'program-rules',
+            lazy: page(
+              () => import('../routes/program-rules.route'),
+              (m) => m.ProgramRulesRoute,
+            ),
+          },
+          {
+            path: 'sign-in',
+            lazy: page(
+              () => import('../routes/sign-in.route'),
+              (m) => m.SignInRoute,
+            ),
+          },
+          {
+            path: 'sign-up',
+            lazy: page(
+              () => import('../routes/sign-up.route'),
+              (m) => m.SignUpRoute,
+            ),
+          },
+          {
+            path: 'forgot-password',
+            lazy: page(
+              () => import('../routes/forgot-password.route'),
+              (m) => m.ForgotPasswordRoute,
+            ),
+          },
+          {
+            path: 'reset-password',
+            lazy: page(
+              () => import('../routes/reset-password.route'),
+              (m) => m.ResetPasswordRoute,
+            ),
+          },
+          // Signed in, any role.
+          {
+            element: <RequireRole roles={ALL_ROLES} />,
+            children: [
+              {
+                path: 'account',
+                lazy: page(
+                  () => import('../routes/account.route'),
+                  (m) => m.AccountRoute,
+                ),
+              },
+            ],
+          },
+          // Program staff: the review queue and the review of one application.
+          {
+            element: <RequireRole roles={REVIEW_ROLES} />,
+            children: [
+              {
+                path: 'review',
+                lazy: page(
+                  () => import('../routes/review-queue.route'),
+                  (m) => m.ReviewQueueRoute,
+                ),
+              },
+              {
+                path: 'review/:id',
+                lazy: page(
+                  () => import('../routes/review-application.route'),
+                  (m) => m.ReviewApplicationRoute,
+                ),
+              },
+            ],
+          },
+          // Sellers: their applications.
+          {
+            element: <RequireRole roles={['SELLER']} />,
+            children: [
+              {
+                path: 'applications',
+                lazy: page(
+                  () => import('../routes/applications.route'),
+                  (m) => m.ApplicationsRoute,
+                ),
+              },
+              {
+                path: 'applications/:id',
+                lazy: page(
+                  () => import('../routes/application.route'),
+                  (m) => m.ApplicationRoute,
+                ),
+              },
+              {
+                path: 'applications/:id/edit',
+                lazy: page(
+                  () => import('../routes/application-edit.route'),
+                  (m) => m.ApplicationEditRoute,
+                ),
+              },
+            ],
+          },
+          {
+            path: '*',
+            lazy: page(
+              () => import('../routes/not-found.route'),
+              (m) => m.NotFoundRoute,
+            ),
+          },
         ],
       },
-      // Sellers: their applications.
-      {
-        element: <RequireRole roles={['SELLER']} />,
-        children: [
-          { path: 'applications', element: <ApplicationsRoute /> },
-          { path: 'applications/:id', element: <ApplicationRoute /> },
-          { path: 'applications/:id/edit', element: <ApplicationEditRoute /> },
-        ],
-      },
-      { path: '*', element: <NotFoundRoute /> },
     ],
   },
 ]);

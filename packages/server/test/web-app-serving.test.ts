@@ -1,0 +1,158 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/** A web build as Vite writes it: hashed assets with .gz and .br beside them, and a hidden source map. */
+function writeWebBuild(): { dir: string; script: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'recertify-web-dist-'));
+  mkdirSync(path.join(dir, 'assets'));
+  const script = `export const pages = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `page ${i}`))};\n`;
+  const asset = path.join(dir, 'assets', 'index-AbC123.js');
+  writeFileSync(asset, script);
+  writeFileSync(`${asset}.gz`, gzipSync(script, { level: 9 }));
+  writeFileSync(`${asset}.br`, brotliCompressSync(script));
+  writeFileSync(`${asset}.map`, JSON.stringify({ version: 3, sources: ['src/main.tsx'], mappings: '' }));
+  writeFileSync(
+    path.join(dir, 'index.html'),
+    `<!doctype html><html><head><title>Recertify</title></head><body><div id="root"></div>${'<!-- padding -->'.repeat(100)}</body></html>`,
+  );
+  return { dir, script };
+}
+
+interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  /** The body as sent, still compressed. */
+  body: Buffer;
+}
+
+/** One request with the exact Accept-Encoding given (fetch would add its own and decompress). */
+function request(
+  base: string,
+  urlPath: string,
+  acceptEncoding: string,
+  init: { method?: string; body?: string; headers?: Record<string, string> } = {},
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      new URL(urlPath, base),
+      { method: init.method ?? 'GET', headers: { 'accept-encoding': acceptEncoding, ...init.headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+function decoded(response: RawResponse): string {
+  switch (response.headers['content-encoding']) {
+    case 'br':
+      return brotliDecompressSync(response.body).toString('utf8');
+    case 'gzip':
+      return gunzipSync(response.body).toString('utf8');
+    case undefined:
+      return response.body.toString('utf8');
+    default:
+      throw new Error(`unexpected Content-Encoding ${response.headers['content-encoding']}`);
+  }
+}
+
+// Every type with its fields: a GraphQL answer well over compression's 1 kB threshold.
+const BIG_QUERY = JSON.stringify({ query: '{ __schema { types { name fields { name } } } }' });
+const GRAPHQL_POST = { method: 'POST', body: BIG_QUERY, headers: { 'content-type': 'application/json' } };
+
+describe('web app and API responses, compressed (production mode)', () => {
+  let app: TestApp;
+  let web: ReturnType<typeof writeWebBuild>;
+  beforeAll(async () => {
+    web = writeWebBuild();
+    app = await startTestApp({ env: 'production', webDistDir: web.dir });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    rmSync(web.dir, { recursive: true, force: true });
+  });
+
+  it.each([
+    { accept: 'gzip, deflate, br', encoding: 'br' },
+    { accept: 'br;q=0.1, gzip', encoding: 'br' }, // the server prefers brotli whenever it is accepted
+    { accept: 'gzip, deflate', encoding: 'gzip' },
+    { accept: 'identity', encoding: undefined },
+  ])('sends an asset precompressed: Accept-Encoding "$accept" gets $encoding', async ({ accept, encoding }) => {
+    const response = await request(app.url, '/assets/index-AbC123.js', accept);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-encoding']).toBe(encoding);
+    expect(response.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(response.headers['vary']).toMatch(/Accept-Encoding/i);
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(decoded(response)).toBe(web.script);
+  });
+
+  it.each([
+    { accept: 'gzip, deflate, br', encoding: 'br' },
+    { accept: 'gzip', encoding: 'gzip' },
+    { accept: 'identity', encoding: undefined },
+  ])('compresses a GraphQL answer: Accept-Encoding "$accept" gets $encoding', async ({ accept, encoding }) => {
+    const response = await request(app.url, '/graphql', accept, GRAPHQL_POST);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-encoding']).toBe(encoding);
+    const body = JSON.parse(decoded(response)) as { data: { __schema: { types: Array<{ name: string }> } } };
+    expect(body.data.__schema.types.map((type) => type.name)).toContain('Query');
+  });
+
+  it('compresses the app page served for an in-app address', async () => {
+    const response = await request(app.url, '/review/123', 'gzip, br');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(decoded(response)).toContain('<div id="root">');
+  });
+
+  it('does not serve source maps', async () => {
+    const response = await request(app.url, '/assets/index-AbC123.js.map', 'identity');
+    expect(response.status).toBe(404);
+    expect(JSON.parse(decoded(response))).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  });
+
+  it('answers 404 for an asset that is not there, not the app page', async () => {
+    const response = await request(app.url, '/assets/index-Gone99.js', 'identity');
+    expect(response.status).toBe(404);
+    expect(JSON.parse(decoded(response))).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  });
+
+  it('hands an undecodable address to the app page instead of failing', async () => {
+    const response = await request(app.url, '/review/%E0%A4%A', 'identity');
+    expect(response.status).toBe(200);
+    expect(decoded(response)).toContain('<div id="root">');
+  });
+});
+
+describe('web app served in development mode', () => {
+  let app: TestApp;
+  let web: ReturnType<typeof writeWebBuild>;
+  beforeAll(async () => {
+    web = writeWebBuild();
+    app = await startTestApp({ env: 'development', webDistDir: web.dir });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    rmSync(web.dir, { recursive: true, force: true });
+  });
+
+  it('serves source maps to a developer running a production build locally', async () => {
+    const response = await request(app.url, '/assets/index-AbC123.js.map', 'identity');
+    expect(response.status).toBe(200);
+    expect(JSON.parse(decoded(response))).toMatchObject({ version: 3 });
+  });
+});

@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// What each page of the built web app downloads: the entry chunk and its static imports, then the
+// page's lazy chunk and its static imports, read from Vite's manifest (dist/.vite/manifest.json).
+// Sizes are of the JavaScript only, gzip level 9 (as served: vite-plugin-compression2 writes the
+// same files) and brotli quality 11. Prints a Markdown table; `--check` fails when a page is over
+// its budget (BUDGETS below). Run `pnpm --filter @recertify/web build` first.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const distDir = path.join(webDir, 'dist');
+const routerFile = path.join(webDir, 'src/app/router.tsx');
+
+/** Gzipped kB a page may load; the issue's target for the first page most visitors open. */
+const BUDGETS = { '/sign-in': 150 };
+
+const manifest = JSON.parse(readFileSync(path.join(distDir, '.vite/manifest.json'), 'utf8'));
+const entryKey = Object.keys(manifest).find((key) => manifest[key].isEntry);
+if (!entryKey) throw new Error('The manifest has no entry: is dist/ a Vite build with `build.manifest`?');
+
+// The router names each page's module next to its path: `path: 'sign-in', lazy: page(() => import('../routes/…'))`.
+const routes = [
+  ...readFileSync(routerFile, 'utf8').matchAll(/path: '([^']+)',\s*lazy: page\(\s*\(\) => import\('\.\.\/([^']+)'\)/g),
+].map(([, urlPath, module]) => ({
+  urlPath: urlPath === '*' ? '(not found)' : `/${urlPath}`,
+  key: `src/${module}.tsx`,
+}));
+const lazyPages = Object.keys(manifest).filter((key) => manifest[key].isDynamicEntry && key.startsWith('src/routes/'));
+const unnamed = lazyPages.filter((key) => !routes.some((route) => route.key === key));
+if (unnamed.length > 0 || routes.length === 0) {
+  throw new Error(`Pages in the manifest the router file does not name: ${unnamed.join(', ') || '(no routes read)'}`);
+}
+
+const sizes = new Map();
+function sizeOf(file) {
+  if (!sizes.has(file)) {
+    const bytes = readFileSync(path.join(distDir, file));
+    sizes.set(file, {
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  return sizes.get(file);
+}
+
+/** The JS files a chunk needs before it runs: itself and its static imports, transitively. */
+function closure(key, into = new Set()) {
+  const chunk = manifest[key];
+  if (!chunk || into.has(chunk.file)) return into;
+  into.add(chunk.file);
+  for (const imported of chunk.imports ?? []) closure(imported, into);
+  return into;
+}
+
+const entryFiles = closure(entryKey);
+const kB = (bytes) => (bytes / 1000).toFixed(1);
+const total = (files, kind) => [...files].reduce((sum, file) => sum + sizeOf(file)[kind], 0);
+
+const rows = routes.map(({ urlPath, key }) => {
+  const files = closure(key, new Set(entryFiles));
+  const pageOnly = [...files].filter((file) => !entryFiles.has(file));
+  return {
+    urlPath,
+    chunks: files.size,
+    pageGzip: total(pageOnly, 'gzip'),
+    gzip: total(files, 'gzip'),
+    brotli: total(files, 'brotli'),
+    raw: total(files, 'raw'),
+  };
+});
+
+console.log(
+  `Entry (every page): ${entryFiles.size} chunks, ${kB(total(entryFiles, 'gzip'))} kB gzip, ` +
+    `${kB(total(entryFiles, 'brotli'))} kB brotli, ${kB(total(entryFiles, 'raw'))} kB minified.\n`,
+);
+console.log('| page | JS chunks | page chunks, gzip kB | total gzip kB | total brotli kB | total minified kB |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const row of rows) {
+  console.log(
+    `| \`${row.urlPath}\` | ${row.chunks} | ${kB(row.pageGzip)} | ${kB(row.gzip)} | ${kB(row.brotli)} | ${kB(row.raw)} |`,
+  );
+}
+
+if (process.argv.includes('--check')) {
+  const over = rows.filter((row) => BUDGETS[row.urlPath] !== undefined && row.gzip / 1000 > BUDGETS[row.urlPath]);
+  for (const row of over) {
+    console.error(`${row.urlPath} loads ${kB(row.gzip)} kB of gzipped JS; its budget is ${BUDGETS[row.urlPath]} kB.`);
+  }
+  if (over.length > 0) process.exit(1);
+}
