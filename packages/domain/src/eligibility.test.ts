@@ -303,9 +303,9 @@ describe('QUALIFYING_PURCHASES: excluded items at or below 15.00 USD', () => {
     ['CAD 19.99 at 0.75', 'CAD', '2026-02-15', 1_999, usd(1_499), false],
     // The same 20.01 CAD a month later, at 0.70, is 14.007 -> 14.01 USD: excluded.
     ['CAD 20.01 at 0.70', 'CAD', '2026-03-01', 2_001, usd(1_401), false],
-    // 21.43 CAD x 0.70 = 15.001 USD -> 15.00: the rounded cents are compared, so excluded.
-    ['CAD 21.43 at 0.70', 'CAD', '2026-03-15', 2_143, usd(1_500), false],
-    ['CAD 21.44 at 0.70', 'CAD', '2026-03-15', 2_144, usd(1_501), true],
+    // 21.43 CAD x 0.70 = 15.001 USD: shown as 15.00, but above 15.00 before rounding, so counted.
+    ['CAD 21.43 at 0.70', 'CAD', '2026-03-15', 2_143, usd(1_500), true],
+    ['CAD 21.42 at 0.70', 'CAD', '2026-03-15', 2_142, usd(1_499), false],
     // USD->MXN 20 inverted: 300.00 MXN = 15.00 USD, 300.20 MXN = 15.01 USD.
     ['MXN 300.00 (inverted rate)', 'MXN', '2026-04-01', 30_000, usd(1_500), false],
     ['MXN 300.20 (inverted rate)', 'MXN', '2026-04-01', 30_020, usd(1_501), true],
@@ -314,6 +314,62 @@ describe('QUALIFYING_PURCHASES: excluded items at or below 15.00 USD', () => {
     expect(line.unitPriceUsd).toEqual(unitPriceUsd);
     expect(line.counted).toBe(counted);
     expect(line.exclusions).toEqual(counted ? [] : ['AT_OR_BELOW_EXCLUSION']);
+  });
+
+  it.each([
+    // The case: 1 CAD = 0.7150 USD. 20.98 CAD is 15.0007 USD: above 15.00, though it rounds to it.
+    [2_098, usd(1_500), true],
+    [2_097, usd(1_499), false], // 14.99355 USD
+    [2_000, usd(1_430), false],
+  ])('CAD at 0.7150: a unit price of %d CAD minor is %o USD, counted: %s', (unitPriceMinor, unitPriceUsd, counted) => {
+    const rates: ExchangeRate[] = [{ base: 'CAD', quote: 'USD', validFrom: '2026-01-01', rate: '0.7150' }];
+    const line = onlyLine(
+      evaluate(
+        { marketplace: 'CA', invoices: [inv('2026-04-01', [ln(unitPriceMinor, 1, null)], 'CAD')] },
+        { exchangeRates: rates, policy: policy('CA') },
+      ),
+    );
+    expect(line).toMatchObject({ unitPriceUsd, counted });
+    // Where the rule falls in the invoice's currency, for the seller: 20.97 CAD, not the rounded 20.98.
+    expect(line.exclusionLimit).toEqual(cad(2_097));
+  });
+
+  it('gives the limit in the invoice currency on the invoice date, and none without a rate', () => {
+    const report = evaluate({
+      marketplace: 'CA',
+      invoices: [
+        inv('2026-02-15', [ln(2_500, 1, null)], 'CAD'), // 0.75: 20.00 CAD is the limit
+        inv('2026-03-15', [ln(2_500, 1, null)], 'CAD'), // 0.70: 21.42 CAD (21.43 is 15.001 USD)
+        inv('2026-04-01', [ln(2_500, 1, null)], 'USD'),
+        inv('2026-04-01', [ln(2_500, 1, null)], 'MXN'), // USD->MXN 20 inverted: 300.00 MXN
+      ],
+    });
+    expect(report.invoices.map((invoice) => invoice.lines[0]?.exclusionLimit)).toEqual([
+      cad(2_000),
+      cad(2_142),
+      usd(1_500),
+      money(30_000, 'MXN'),
+    ]);
+    const withoutRate = evaluate({ invoices: [inv('2026-04-01', [ln(2_500, 1, null)], 'CAD')] }, { exchangeRates: [] });
+    expect(onlyLine(withoutRate)).toMatchObject({ exclusionLimit: null, exclusions: ['MISSING_RATE'] });
+  });
+
+  it('names the limit in the currency of the excluded lines in the summary, once per limit', () => {
+    const report = evaluate({
+      marketplace: 'CA',
+      invoices: [
+        inv('2026-02-15', [ln(1_000, 1, null), ln(2_000, 1, null)], 'CAD'), // 0.75: limit 20.00 CAD
+        inv('2026-03-15', [ln(2_142, 1, null)], 'CAD'), // 0.70: limit 21.42 CAD
+        inv('2026-04-01', [ln(1_500, 1, null)], 'USD'), // no local limit for USD
+      ],
+    });
+    const qualifying = criterion(report, 'QUALIFYING_PURCHASES');
+    expect(qualifying.figures.localExclusionLimits).toEqual([cad(2_000), cad(2_142)]);
+    expect(qualifying.summary).toContain(
+      '4 lines excluded at or below 15.00 USD (20.00 CAD and 21.42 CAD at the rate of each invoice date)',
+    );
+    const usdOnly = evaluate({ invoices: [inv('2026-04-01', [ln(1_500, 1, null)])] });
+    expect(criterion(usdOnly, 'QUALIFYING_PURCHASES').summary).toMatch(/1 line excluded at or below 15\.00 USD(;|$)/);
   });
 
   it('also holds for a CAD line when only a USD->CAD rate exists (1.25, so 18.75 CAD = 15.00 USD)', () => {

@@ -15,10 +15,13 @@ import { isIsoDate, trailingWindow, type DateWindow, type IsoDate } from './cale
 import { MARKETPLACES, type MarketplaceCode } from './marketplace.js';
 import {
   addMoney,
+  compareConverted,
   compareMoney,
   convertMoney,
   formatMoney,
+  InvalidMoneyError,
   isCurrencyCode,
+  largestAmountAtOrBelow,
   MissingExchangeRateError,
   money,
   rateOn,
@@ -109,8 +112,14 @@ export interface InvoiceLineEvaluation {
   readonly value: Money | null;
   readonly valueSource: 'AMOUNT' | 'QUANTITY_TIMES_UNIT_PRICE' | null;
   readonly rate: RateUsed | null;
+  /** Rounded to cents, for display: the exclusion compares the exact conversion (compareConverted). */
   readonly unitPriceUsd: Money | null;
   readonly valueUsd: Money | null;
+  /**
+   * The highest unit price in the invoice's currency that does not count, at the rate of the invoice
+   * date: 20.97 CAD for 15.00 USD at 0.7150 (20.98 CAD is 15.0007 USD and counts); null without a rate.
+   */
+  readonly exclusionLimit: Money | null;
   /** Quantity, unit price and amount are all shown and quantity x unit price differs from amount. */
   readonly flagged: boolean;
   /** Quantity x unit price, shown beside the amount when flagged. */
@@ -184,6 +193,11 @@ export interface PurchaseTallyFigures {
   /** How much more is needed; zero once the minimum is met. */
   readonly shortfallUsd: Money;
   readonly excludedItemMaxUnitPriceUsd: Money;
+  /**
+   * Where that limit fell in the currencies of the excluded lines, at their invoice dates' rates
+   * (20.97 CAD for 15.00 USD at 0.7150), each once; USD lines add none.
+   */
+  readonly localExclusionLimits: readonly Money[];
   readonly windowDays: number;
   readonly window: DateWindow;
   readonly invoicesCounted: number;
@@ -603,6 +617,7 @@ interface AssessedLine {
   readonly rate: RateUsed | null;
   readonly unitPriceUsd: Money | null;
   readonly valueUsd: Money | null;
+  readonly exclusionLimit: Money | null;
   readonly flagged: boolean;
   readonly expectedAmount: Money | null;
   readonly reasons: readonly LineReason[];
@@ -648,6 +663,7 @@ function assessLine(
     rate: null,
     unitPriceUsd: null,
     valueUsd: null,
+    exclusionLimit: null,
   };
   if (invoice === null) {
     // Without a readable currency there is no Money to make; the invoice-level reason explains it.
@@ -678,21 +694,26 @@ function assessLine(
   let rate: RateUsed | null = null;
   let unitPriceUsd: Money | null = null;
   let valueUsd: Money | null = null;
+  let exclusionLimit: Money | null = null;
+  let atOrBelowExclusion = false;
   if (unitPrice !== null) {
     try {
       const inForce = rateOn(rates, currency, 'USD', invoice.date);
       rate = { from: currency, to: 'USD', source: inForce.source, inverted: inForce.inverted };
-      // SPEC 1: the rate in force on the invoice date; the rounded cents are what is compared.
+      // SPEC 1: the rate in force on the invoice date. The unit price is compared with the limit
+      // exactly, before any rounding (SPEC 3: "exactly 15.00 does not count", so 15.0007 does);
+      // the cents are for people to read.
       unitPriceUsd = convertMoney(unitPrice, 'USD', rates, invoice.date);
       valueUsd = value === null ? null : convertMoney(value, 'USD', rates, invoice.date);
+      const limit = policy.excludedItemMaxUnitPrice;
+      atOrBelowExclusion = compareConverted(unitPrice, limit, rates, invoice.date) <= 0;
+      exclusionLimit = exclusionLimitIn(currency, limit, rates, invoice.date);
     } catch (error) {
       if (!(error instanceof MissingExchangeRateError)) throw error;
       reasons.push('MISSING_RATE');
     }
   }
-  if (unitPriceUsd !== null && compareMoney(unitPriceUsd, policy.excludedItemMaxUnitPrice) <= 0) {
-    reasons.push('AT_OR_BELOW_EXCLUSION');
-  }
+  if (atOrBelowExclusion) reasons.push('AT_OR_BELOW_EXCLUSION');
   return {
     ...base,
     unitPrice,
@@ -702,10 +723,26 @@ function assessLine(
     rate,
     unitPriceUsd,
     valueUsd,
+    exclusionLimit,
     flagged,
     expectedAmount,
     reasons,
   };
+}
+
+/** For display only: a limit beyond what a Money can hold in `currency` (an absurd rate) shows none. */
+function exclusionLimitIn(
+  currency: CurrencyCode,
+  limit: Money,
+  rates: readonly ExchangeRate[],
+  date: IsoDate,
+): Money | null {
+  try {
+    return largestAmountAtOrBelow(limit, currency, rates, date);
+  } catch (error) {
+    if (error instanceof InvalidMoneyError) return null;
+    throw error;
+  }
 }
 
 function dateStatusIn(invoice: AssessedInvoice, window: DateWindow): InvoiceDateStatus {
@@ -744,6 +781,7 @@ interface Tally {
 function tallyPurchases(invoices: readonly AssessedInvoice[], rule: TallyRule): Tally {
   const countedLines = new Set<AssessedLine>();
   const missingRates = new Map<string, MissingRate>();
+  const localExclusionLimits = new Map<string, Money>();
   let total = money(0, 'USD');
   let hasLines = false;
   const counts = {
@@ -784,7 +822,13 @@ function tallyPurchases(invoices: readonly AssessedInvoice[], rule: TallyRule): 
       if (reason === 'FULLY_REDACTED') counts.linesFullyRedacted += 1;
       if (reason === 'INVALID_LINE') counts.linesInvalid += 1;
       if (reason === 'MISSING_RATE') counts.linesMissingRate += 1;
-      if (reason === 'AT_OR_BELOW_EXCLUSION') counts.linesAtOrBelowExclusion += 1;
+      if (reason === 'AT_OR_BELOW_EXCLUSION') {
+        counts.linesAtOrBelowExclusion += 1;
+        const limit = line.exclusionLimit;
+        if (limit !== null && limit.currency !== rule.excludedItemMaxUnitPrice.currency) {
+          localExclusionLimits.set(`${limit.currency} ${limit.amountMinor}`, limit);
+        }
+      }
     }
     if (countedHere) counts.invoicesCounted += 1;
   }
@@ -797,6 +841,9 @@ function tallyPurchases(invoices: readonly AssessedInvoice[], rule: TallyRule): 
       minimumUsd: rule.minimum,
       shortfallUsd: shortfall.amountMinor > 0 ? shortfall : money(0, 'USD'),
       excludedItemMaxUnitPriceUsd: rule.excludedItemMaxUnitPrice,
+      localExclusionLimits: [...localExclusionLimits.values()].sort(
+        (a, b) => a.currency.localeCompare(b.currency) || a.amountMinor - b.amountMinor,
+      ),
       windowDays: rule.windowDays,
       window: rule.window,
       linesCounted: countedLines.size,
@@ -818,8 +865,12 @@ function purchaseResult<C extends 'QUALIFYING_PURCHASES' | 'APPLE_PURCHASES'>(
   const clauses = [`${label} ${amountOnly(f.totalUsd)} of ${formatMoney(f.minimumUsd)}`];
   if (criterion === 'APPLE_PURCHASES' && !tally.hasLines) clauses.push('no Apple-brand lines on the invoices');
   if (f.linesAtOrBelowExclusion > 0) {
+    const locals = f.localExclusionLimits.map(formatMoney);
     clauses.push(
-      `${plural(f.linesAtOrBelowExclusion, 'line')} excluded at or below ${formatMoney(f.excludedItemMaxUnitPriceUsd)}`,
+      `${plural(f.linesAtOrBelowExclusion, 'line')} excluded at or below ${formatMoney(f.excludedItemMaxUnitPriceUsd)}` +
+        (locals.length === 0
+          ? ''
+          : ` (${wordList(locals)} at the rate of ${locals.length === 1 ? 'the invoice date' : 'each invoice date'})`),
     );
   }
   if (f.invoicesOutsideWindow > 0) {
@@ -878,6 +929,7 @@ function invoiceEvaluation(
       rate: line.rate,
       unitPriceUsd: line.unitPriceUsd,
       valueUsd: line.valueUsd,
+      exclusionLimit: line.exclusionLimit,
       flagged: line.flagged,
       expectedAmount: line.flagged ? line.expectedAmount : null,
       counted: qualifying.countedLines.has(line),

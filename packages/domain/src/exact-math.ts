@@ -16,6 +16,13 @@ export function divideRoundHalfUp(numerator: bigint, denominator: bigint): bigin
   return numerator < 0n ? quotient - 1n : quotient + 1n;
 }
 
+/** numerator / denominator rounded down, toward minus infinity (7/2 -> 3, -7/2 -> -4). `denominator` must be positive. */
+export function divideFloor(numerator: bigint, denominator: bigint): bigint {
+  if (denominator <= 0n) throw new RangeError('denominator must be positive');
+  const quotient = numerator / denominator; // truncates toward zero
+  return numerator % denominator < 0n ? quotient - 1n : quotient;
+}
+
 /** Writes an integer count of 10^-decimals units as a fixed-point string: (-370, 2) -> "-3.70". */
 export function formatFixedPoint(scaled: bigint | number, decimals: number): string {
   const value = BigInt(scaled);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidIsoDateError } from './calendar.js';
 import {
   addMoney,
+  compareConverted,
   compareMoney,
   convertMoney,
   CURRENCIES,
@@ -13,6 +14,7 @@ import {
   InvalidMoneyError,
   isCurrencyCode,
   isZero,
+  largestAmountAtOrBelow,
   MissingExchangeRateError,
   money,
   multiplyMoney,
@@ -398,6 +400,64 @@ describe('convertMoney', () => {
 
   it('refuses a result beyond the safe range', () => {
     expect(() => convertMoney(usd(Number.MAX_SAFE_INTEGER), 'CAD', table('2'), on)).toThrow(/too large/);
+  });
+});
+
+describe('compareConverted: against a limit, before any rounding', () => {
+  const on = '2026-05-01';
+  const cadUsd = (rate: string): ExchangeRate[] => [{ base: 'CAD', quote: 'USD', validFrom: '2026-01-01', rate }];
+  const usdCad = (rate: string): ExchangeRate[] => [{ base: 'USD', quote: 'CAD', validFrom: '2026-01-01', rate }];
+
+  it.each([
+    // amount, rates, limit, expected; the exact conversion in the comment
+    ['20.98 CAD at 0.7150 (15.0007 USD, shown as 15.00)', cad(2_098), cadUsd('0.7150'), usd(1_500), 1],
+    ['20.97 CAD at 0.7150 (14.99355 USD)', cad(2_097), cadUsd('0.7150'), usd(1_500), -1],
+    ['20.00 CAD at 0.75 (exactly 15.00 USD)', cad(2_000), cadUsd('0.75'), usd(1_500), 0],
+    ['21.43 CAD at 0.70 (15.001 USD, shown as 15.00)', cad(2_143), cadUsd('0.70'), usd(1_500), 1],
+    ['18.75 CAD through USD->CAD 1.25 (exactly 15.00 USD)', cad(1_875), usdCad('1.25'), usd(1_500), 0],
+    ['18.76 CAD through USD->CAD 1.25 (15.008 USD)', cad(1_876), usdCad('1.25'), usd(1_500), 1],
+    ['20.25 CAD through USD->CAD 1.35 (exactly 15.00 USD)', cad(2_025), usdCad('1.35'), usd(1_500), 0],
+    ['20.24 CAD through USD->CAD 1.35 (14.99259... USD)', cad(2_024), usdCad('1.35'), usd(1_500), -1],
+    // An inverse rate has no decimal form: 20.00 / 1.3333333333 = 15.0000000004 USD, shown as 15.00.
+    ['20.00 CAD through USD->CAD 1.3333333333', cad(2_000), usdCad('1.3333333333'), usd(1_500), 1],
+    ['15.00 USD against 15.00 USD, no rate needed', usd(1_500), [], usd(1_500), 0],
+    ['15.01 USD against 15.00 USD', usd(1_501), [], usd(1_500), 1],
+  ] as const)('%s', (_label, amount, rates, limit, expected) => {
+    expect(compareConverted(amount, limit, rates, on)).toBe(expected);
+  });
+
+  it('says which rate is missing rather than guessing', () => {
+    expect(() => compareConverted(cad(2_098), usd(1_500), [], on)).toThrow(MissingExchangeRateError);
+  });
+});
+
+describe('largestAmountAtOrBelow: where an "at or below" limit falls in another currency', () => {
+  const on = '2026-05-01';
+  const cadUsd = (rate: string): ExchangeRate[] => [{ base: 'CAD', quote: 'USD', validFrom: '2026-01-01', rate }];
+  const usdCad = (rate: string): ExchangeRate[] => [{ base: 'USD', quote: 'CAD', validFrom: '2026-01-01', rate }];
+
+  it.each([
+    // rates, limit, currency, expected: rounding 15.00 / 0.7150 = 20.979 would say 20.98, which counts
+    ['CAD at 0.7150', cadUsd('0.7150'), usd(1_500), 'CAD', cad(2_097)],
+    ['CAD at 0.75 (the limit falls on a cent)', cadUsd('0.75'), usd(1_500), 'CAD', cad(2_000)],
+    ['CAD at 0.70', cadUsd('0.70'), usd(1_500), 'CAD', cad(2_142)],
+    ['CAD through USD->CAD 1.25', usdCad('1.25'), usd(1_500), 'CAD', cad(1_875)],
+    ['CAD through USD->CAD 1.35 (20.25 is exactly 15.00)', usdCad('1.35'), usd(1_500), 'CAD', cad(2_025)],
+    ['CAD through USD->CAD 1.3333333333 (20.00 is just above)', usdCad('1.3333333333'), usd(1_500), 'CAD', cad(1_999)],
+    [
+      'MXN through USD->MXN 20',
+      [{ base: 'USD', quote: 'MXN', validFrom: '2026-01-01', rate: '20' }],
+      usd(1_500),
+      'MXN',
+      money(30_000, 'MXN'),
+    ],
+    ['USD itself', [], usd(1_500), 'USD', usd(1_500)],
+  ] as const)('%s', (_label, rates, limit, currency, expected) => {
+    const boundary = largestAmountAtOrBelow(limit, currency, rates, on);
+    expect(boundary).toEqual(expected);
+    // The boundary is at or below the limit, and one minor unit more is above it.
+    expect(compareConverted(boundary, limit, rates, on)).toBeLessThanOrEqual(0);
+    expect(compareConverted(money(boundary.amountMinor + 1, currency), limit, rates, on)).toBe(1);
   });
 });
 

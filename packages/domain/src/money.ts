@@ -1,6 +1,6 @@
 import { InvalidIsoDateError, isIsoDate, type IsoDate } from './calendar.js';
 import { DomainError } from './domain-error.js';
-import { divideRoundHalfUp, formatFixedPoint } from './exact-math.js';
+import { divideFloor, divideRoundHalfUp, formatFixedPoint } from './exact-math.js';
 
 export type CurrencyCode = 'USD' | 'CAD' | 'MXN';
 
@@ -234,6 +234,42 @@ export function convertMoney(m: Money, to: CurrencyCode, rates: readonly Exchang
   return fromBigInt(converted, to);
 }
 
+/**
+ * Compares `m`, converted with the rate in force on `date`, with `limit` exactly: the converted
+ * amount is never rounded to cents first. 20.98 CAD at 0.7150 is 15.0007 USD, above a 15.00 USD
+ * limit, though it shows as 15.00 USD once rounded; rounded conversions (convertMoney) are for display.
+ */
+export function compareConverted(m: Money, limit: Money, rates: readonly ExchangeRate[], date: IsoDate): -1 | 0 | 1 {
+  const rate = rateOn(rates, m.currency, limit.currency, date);
+  // m in the limit's minor units is m.amountMinor * numerator * toScale / (denominator * fromScale):
+  // cross-multiply instead of dividing.
+  const converted = BigInt(m.amountMinor) * rate.numerator * scaleOf(limit.currency);
+  const bound = BigInt(limit.amountMinor) * rate.denominator * scaleOf(m.currency);
+  if (converted === bound) return 0;
+  return converted < bound ? -1 : 1;
+}
+
+/**
+ * The largest amount in `currency` that converts to `limit` or less on `date`: where an "at or below
+ * `limit`" rule falls in that currency. 15.00 USD with 1 CAD = 0.7150 USD gives 20.97 CAD, because
+ * 20.98 CAD is 15.0007 USD. Rounding the converted limit instead (20.98) would name an amount the
+ * rule does not treat as "at or below".
+ */
+export function largestAmountAtOrBelow(
+  limit: Money,
+  currency: CurrencyCode,
+  rates: readonly ExchangeRate[],
+  date: IsoDate,
+): Money {
+  const rate = rateOn(rates, currency, limit.currency, date);
+  // The largest integer x with x * numerator * limitScale <= limit * denominator * currencyScale.
+  const largest = divideFloor(
+    BigInt(limit.amountMinor) * rate.denominator * scaleOf(currency),
+    rate.numerator * scaleOf(limit.currency),
+  );
+  return fromBigInt(largest, currency);
+}
+
 /** What is wrong with a table row, in words for the admin entering it; empty when it is usable. */
 export function validateExchangeRate(rate: ExchangeRate): string[] {
   const problems: string[] = [];
@@ -311,6 +347,11 @@ function sameRate(a: ExchangeRate, b: ExchangeRate): boolean {
   const x = parseRate(a);
   const y = parseRate(b);
   return x.numerator * y.denominator === y.numerator * x.denominator;
+}
+
+/** 10^exponent: minor units per unit of the currency. */
+function scaleOf(code: CurrencyCode): bigint {
+  return 10n ** BigInt(currencyOf(code).exponent);
 }
 
 function currencyOf(code: CurrencyCode): Currency {

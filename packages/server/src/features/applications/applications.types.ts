@@ -130,8 +130,18 @@ export class LineEvaluation {
     string | null;
   @Field(() => RateUsedType, { nullable: true, description: 'Rate used to convert to USD.' })
   rate!: RateUsedType | null;
-  @Field(() => MoneyValue, { nullable: true, description: 'Unit price in USD (compared with the exclusion price).' })
+  @Field(() => MoneyValue, {
+    nullable: true,
+    description: 'Unit price in USD, rounded to cents for display; the exclusion compares the unrounded conversion.',
+  })
   unitPriceUsd!: Money | null;
+  @Field(() => MoneyValue, {
+    nullable: true,
+    description:
+      'The highest unit price in the invoice currency that does not count, at the rate of the invoice date ' +
+      '(20.97 CAD for 15.00 USD at 0.7150); null without a rate.',
+  })
+  exclusionLimit!: Money | null;
   @Field(() => MoneyValue, { nullable: true, description: 'Value in USD.' }) valueUsd!: Money | null;
   @Field({ description: 'Quantity × unit price and amount disagree: a reviewer checks it.' }) flagged!: boolean;
   @Field(() => MoneyValue, { nullable: true, description: 'Quantity × unit price, when flagged.' })

@@ -92,7 +92,8 @@ describe('MarketplacePolicyCard', () => {
     expect(within(row('Qualifying purchases')).getByText('50,000.00 USD')).toBeInTheDocument();
     expect(within(row('Qualifying purchases')).getByText('≈ 69,930.07 CAD today')).toBeInTheDocument();
     expect(within(row('Apple-brand approval')).getByText('≈ 104,895.10 CAD today')).toBeInTheDocument();
-    expect(within(row('Items that do not count')).getByText('≈ 20.98 CAD today')).toBeInTheDocument();
+    // 15.00 USD / 0.7150 = 20.979... CAD; the rule's boundary is 20.97 CAD, since 20.98 CAD is 15.0007 USD and counts.
+    expect(within(row('Items that do not count')).getByText('20.97 CAD or less today')).toBeInTheDocument();
     expect(within(row('Warranty')).getByText('At least 90 days from purchase')).toBeInTheDocument();
   });
 

@@ -1,4 +1,12 @@
-import { convertMoney, localDateOf, type CurrencyCode, type ExchangeRate, type Money } from '@recertify/domain';
+import {
+  convertMoney,
+  largestAmountAtOrBelow,
+  localDateOf,
+  type CurrencyCode,
+  type ExchangeRate,
+  type IsoDate,
+  type Money,
+} from '@recertify/domain';
 import { formatMoney } from '@recertify/domain';
 import type { MarketplacePolicyFragment, PolicyParametersFragment } from '../../generated/graphql';
 import { formatDate } from '../../ui/format';
@@ -32,6 +40,7 @@ export function MarketplacePolicyCard({ marketplace, exchangeRates }: Props) {
             policy={policy}
             localCurrency={marketplace.currency}
             localEquivalent={(money) => equivalent(money, marketplace.currency, exchangeRates, today)}
+            localLimitAtOrBelow={(money) => limitAtOrBelow(money, marketplace.currency, exchangeRates, today)}
           />
         </>
       ) : (
@@ -42,12 +51,25 @@ export function MarketplacePolicyCard({ marketplace, exchangeRates }: Props) {
   );
 }
 
-function equivalent(money: Money, to: CurrencyCode, rates: ExchangeRate[], onDate: string): string | null {
+function equivalent(money: Money, to: CurrencyCode, rates: ExchangeRate[], onDate: IsoDate): string | null {
   if (money.currency === to) return null;
   try {
     return formatMoney(convertMoney(money, to, rates, onDate));
   } catch {
     return null; // No rate on file: the threshold is shown in USD only.
+  }
+}
+
+/**
+ * An "at or below" limit in the local currency is the rule's own boundary, not a rounded figure:
+ * 15.00 USD at 0.7150 is 20.97 CAD, because 20.98 CAD is 15.0007 USD and counts.
+ */
+function limitAtOrBelow(limit: Money, to: CurrencyCode, rates: ExchangeRate[], onDate: IsoDate): string | null {
+  if (limit.currency === to) return null;
+  try {
+    return formatMoney(largestAmountAtOrBelow(limit, to, rates, onDate));
+  } catch {
+    return null;
   }
 }
 
@@ -62,14 +84,20 @@ function PolicyTable({
   policy,
   localCurrency,
   localEquivalent,
+  localLimitAtOrBelow,
 }: {
   policy: PolicyParametersFragment;
   localCurrency: CurrencyCode;
   localEquivalent: (money: Money) => string | null;
+  localLimitAtOrBelow: (money: Money) => string | null;
 }) {
   const money = (m: PolicyParametersFragment['qualifyingPurchasesMinimum']) => {
     const local = localEquivalent({ amountMinor: m.amountMinor, currency: m.currency });
     return { value: m.formatted, detail: local ? `≈ ${local} today` : null };
+  };
+  const limit = (m: PolicyParametersFragment['excludedItemMaxUnitPrice']) => {
+    const local = localLimitAtOrBelow({ amountMinor: m.amountMinor, currency: m.currency });
+    return { value: m.formatted, detail: local ? `${local} or less today` : null };
   };
   const groups: Array<{ title: string; rows: Row[] }> = [
     {
@@ -83,7 +111,7 @@ function PolicyTable({
         {
           key: 'excludedItemMaxUnitPrice',
           label: 'Items that do not count: unit price at or below',
-          ...money(policy.excludedItemMaxUnitPrice),
+          ...limit(policy.excludedItemMaxUnitPrice),
         },
         {
           key: 'appleQualifyingPurchasesMinimum',

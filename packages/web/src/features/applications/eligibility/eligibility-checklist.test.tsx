@@ -9,13 +9,13 @@ import { toDomainRates } from './policy-mapping';
 
 const now = new Date('2026-03-02T12:00:00.000Z');
 
-function renderChecklist(state: ApplicationFormState, onGoTo = vi.fn()) {
+function renderChecklist(state: ApplicationFormState, onGoTo = vi.fn(), rates = exchangeRates) {
   render(
     <LiveEligibilityChecklist
       state={state}
       marketplace="US"
       policy={policyFromRecord('US', usPolicy())}
-      exchangeRates={toDomainRates(exchangeRates)}
+      exchangeRates={toDomainRates(rates)}
       now={now}
       onGoTo={onGoTo}
     />,
@@ -64,6 +64,31 @@ describe('LiveEligibilityChecklist', () => {
     expect(
       within(criterion('Qualifying purchases')).getByText(
         'Qualifying purchases 1,501.00 of 50,000.00 USD; 1 line excluded at or below 15.00 USD',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('compares a CAD unit price with 15.00 USD before rounding, and names the limit in CAD', () => {
+    // At 0.7150, 20.98 CAD is 15.0007 USD (counts, though it rounds to 15.00); 20.97 CAD is 14.99355.
+    const rates: typeof exchangeRates = [
+      { id: 'rate-cad', base: 'CAD', quote: 'USD', validFrom: '2026-01-01', rate: '0.7150' },
+    ];
+    const state = completeForm({
+      invoices: [
+        invoice({
+          currency: 'CAD',
+          lines: [
+            line({ key: 'a', unitPrice: '20.98', quantity: '1', amount: '20.98' }),
+            line({ key: 'b', unitPrice: '20.97', quantity: '1', amount: '20.97' }),
+          ],
+        }),
+      ],
+    });
+    renderChecklist(state, vi.fn(), rates);
+    expect(
+      within(criterion('Qualifying purchases')).getByText(
+        'Qualifying purchases 15.00 of 50,000.00 USD; 1 line excluded at or below 15.00 USD ' +
+          '(20.97 CAD at the rate of the invoice date)',
       ),
     ).toBeInTheDocument();
   });

@@ -360,6 +360,11 @@ function exclusionWords(reason: LineExclusionReason, line: InvoiceLineEvaluation
     case 'MISSING_RATE':
       return 'no exchange rate to USD is on file for the invoice date';
     case 'AT_OR_BELOW_EXCLUSION':
+      // In the invoice's own currency where it is not USD: the limit there is exact (20.97 CAD at
+      // 0.7150), while the unit price rounded to USD cents could read as equal to the limit.
+      if (line.unitPrice && line.exclusionLimit && line.exclusionLimit.currency !== 'USD') {
+        return `unit price ${formatMoney(line.unitPrice)} is at or below ${formatMoney(line.exclusionLimit)}, the ${exclusionPrice} limit at the invoice date's rate`;
+      }
       return `unit price ${line.unitPriceUsd ? formatMoney(line.unitPriceUsd) : ''} is at or below ${exclusionPrice}`;
   }
 }
