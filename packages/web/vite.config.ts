@@ -29,7 +29,7 @@ export default defineConfig({
     manifest: true,
     rolldownOptions: {
       output: {
-        advancedChunks: {
+        codeSplitting: {
           groups: [
             // The libraries every page runs (React, the router, Apollo) in one chunk of their own: a
             // release that changes only the app's code leaves the largest file in every browser's cache.

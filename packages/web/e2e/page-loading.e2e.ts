@@ -68,6 +68,8 @@ describe.skipIf(!browserTestsCanRun())('Loading pages, production build in Chrom
 
     const loaded = await scripts.loaded();
     expect(pagesIn(loaded)).toEqual(['sign-in']);
+    // Nor the domain's eligibility rules, which only the application and review pages run.
+    expect(loaded.filter((script) => script.text.includes('AT_OR_BELOW_EXCLUSION')).map((s) => s.name)).toEqual([]);
     for (const script of loaded) {
       // Brotli whenever the browser accepts it (Chromium does not on plain-HTTP hosts), gzip otherwise.
       const expected = /\bbr\b/.test(script.acceptEncoding) ? 'br' : 'gzip';

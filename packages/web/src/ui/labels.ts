@@ -7,6 +7,7 @@ import {
   SELLER_TYPE_LABELS,
   type CriterionCode,
 } from '@recertify/domain';
+import { ROLE_LABELS } from './role-labels';
 import type {
   ApiScope,
   ApplicationStatus,
@@ -18,7 +19,6 @@ import type {
   MarketplaceCode,
   OrganizationKind,
   Refurbisher,
-  Role,
   SellerType,
   WarrantyKind,
 } from '../generated/graphql';
@@ -47,11 +47,9 @@ export const CRITERION_STATUS_LABELS: Readonly<Record<CriterionStatus, string>> 
   NEEDS_REVIEW: 'A reviewer checks',
 };
 
-export const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  SELLER: 'Seller',
-  REVIEWER: 'Reviewer',
-  ADMIN: 'Admin',
-};
+// In a module of its own: the shell shows it on every page, and this module's imports from the
+// domain would bring the domain's rules into the code every page loads first.
+export { ROLE_LABELS } from './role-labels';
 
 export const ORGANIZATION_KIND_LABELS: Readonly<Record<OrganizationKind, string>> = {
   SELLER: 'Seller',

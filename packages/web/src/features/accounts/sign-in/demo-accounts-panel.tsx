@@ -1,5 +1,5 @@
 import { useDemoAccountsQuery } from '../../../generated/graphql';
-import { ROLE_LABELS } from '../../../ui/labels';
+import { ROLE_LABELS } from '../../../ui/role-labels';
 
 interface Props {
   /** Fills the sign-in form with this account. */

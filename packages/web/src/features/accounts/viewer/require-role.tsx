@@ -5,7 +5,7 @@ import { usePageTitle } from '../../../ui/page-title';
 import { ErrorState, LoadingState } from '../../../ui/states';
 import { signInPathFor } from '../sign-in/next-path';
 import { useViewer } from './viewer-context';
-import { ROLE_LABELS } from '../../../ui/labels';
+import { ROLE_LABELS } from '../../../ui/role-labels';
 import type { SignedInViewer } from './viewer-state';
 
 interface Props {

@@ -1,5 +1,5 @@
 import type { OrganizationKind, Role, ViewerFieldsFragment } from '../../../generated/graphql';
-import { ROLE_LABELS } from '../../../ui/labels';
+import { ROLE_LABELS } from '../../../ui/role-labels';
 
 /** A signed-in person as the app uses them: who, in what role, for which organization (none for staff). */
 export interface SignedInViewer {
