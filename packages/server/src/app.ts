@@ -23,7 +23,7 @@ import { createErrorFormatter, toGraphQLError, unauthenticatedStatusPlugin } fro
 import { buildGraphQLSchema } from './graphql/schema.js';
 import type { Logger } from './logger.js';
 import { createServices } from './services.js';
-import { finalErrorHandler, notFoundHandler } from './http/error-response.js';
+import { errorResponseBody, finalErrorHandler, notFoundHandler } from './http/error-response.js';
 
 export interface App {
   readonly httpServer: http.Server;
@@ -188,7 +188,13 @@ function serveWebApp(app: express.Express, config: AppConfig, logger: Logger): v
     // Source maps stay on disk for whoever debugs a production stack trace; visitors get none.
     app.use((req, res, next) => {
       if (!req.path.endsWith('.map')) return next();
-      res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Source maps are not served in production.' } });
+      res.status(404).json(
+        errorResponseBody({
+          code: 'NOT_FOUND',
+          message: 'Source maps are not served in production.',
+          extensions: {},
+        }),
+      );
     });
   }
   // Vite writes x.js.br and x.js.gz beside every asset: send the smallest the browser accepts.
@@ -207,13 +213,19 @@ function serveWebApp(app: express.Express, config: AppConfig, logger: Logger): v
     },
   });
   app.use((req, res, next) => {
-    // An undecodable path is no file: let the app's own not-found page answer it.
-    if (!isDecodable(req.path)) return next();
+    // express-static-gzip answers an undecodable path in plain text: refuse it as the API does.
+    if (!isDecodable(req.path)) return next(Object.assign(new URIError(req.path), { status: 400, expose: true }));
     serveAssets(req, res, next);
   });
   // A hashed asset that is not there (an old tab after a deploy) is a 404, not the app's HTML.
   app.use('/assets', (_req, res) => {
-    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such asset: reload the page.' } });
+    res.status(404).json(
+      errorResponseBody({
+        code: 'NOT_FOUND',
+        message: 'No such asset: it may belong to an earlier release. Reload the page.',
+        extensions: {},
+      }),
+    );
   });
   app.get(/^(?!\/graphql|\/health|\/uploads).*/, (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');

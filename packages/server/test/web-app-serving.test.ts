@@ -122,19 +122,19 @@ describe('web app and API responses, compressed (production mode)', () => {
   it('does not serve source maps', async () => {
     const response = await request(app.url, '/assets/index-AbC123.js.map', 'identity');
     expect(response.status).toBe(404);
-    expect(JSON.parse(decoded(response))).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(JSON.parse(decoded(response))).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND' } }] });
   });
 
   it('answers 404 for an asset that is not there, not the app page', async () => {
     const response = await request(app.url, '/assets/index-Gone99.js', 'identity');
     expect(response.status).toBe(404);
-    expect(JSON.parse(decoded(response))).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(JSON.parse(decoded(response))).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND' } }] });
   });
 
-  it('hands an undecodable address to the app page instead of failing', async () => {
-    const response = await request(app.url, '/review/%E0%A4%A', 'identity');
-    expect(response.status).toBe(200);
-    expect(decoded(response)).toContain('<div id="root">');
+  it('refuses an undecodable address as typed JSON, not plain text', async () => {
+    const response = await request(app.url, '/assets/%E0%A4%A.js', 'identity');
+    expect(response.status).toBe(400);
+    expect(JSON.parse(decoded(response))).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
   });
 });
 
