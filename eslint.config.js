@@ -54,6 +54,28 @@ export default tseslint.config(
     },
   },
   {
+    // Browser tests read the page web-first (e2e/support/web-first.ts): a single read right after a
+    // click or a navigation sees the page before it changes, the flakiness these rules keep out.
+    files: ['packages/web/e2e/**/*.ts'],
+    ignores: ['packages/web/e2e/support/web-first.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.name="expect"] > AwaitExpression',
+          message:
+            "A single read can see the page before it changes: await expect(locator).toHaveText(...) (or toHaveValue, toHaveCount...), or await expect.poll(() => reader(), POLL) for a page object's reader.",
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(textContent|innerText|innerHTML|isVisible|isHidden|isChecked|isEnabled|isDisabled)$/]',
+          message:
+            'A single read of an element: assert web-first (await expect(locator).toHaveText(...), toBeVisible(), toBeChecked()...), or read in a page object reader with allInnerTexts() and poll it.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '*.ts', 'packages/*/vitest.config.ts'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -59,6 +59,8 @@ export default defineConfig({
           name: 'browser',
           environment: 'node',
           include: ['e2e/**/*.e2e.ts'],
+          // Web-first matchers for locators: await expect(locator).toHaveText(...).
+          setupFiles: ['./e2e/support/web-first.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

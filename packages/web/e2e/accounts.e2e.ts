@@ -6,6 +6,7 @@ import { SignInPage } from './pages/sign-in.page.js';
 import { SignUpPage, type NewSeller } from './pages/sign-up.page.js';
 import { browserTestsCanRun, launchBrowser, type BrowserSession } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
+import { POLL } from './support/web-first.js';
 
 const DEMO_PASSWORD = 'demo-password';
 const REVIEWER = 'reviewer@demo.recertify.test';
@@ -62,41 +63,49 @@ describe.skipIf(!browserTestsCanRun())('Accounts, production build in Chromium',
 
     const account = new AccountPage(page, server.url);
     await account.waitForPath('/account');
-    expect(await account.header.signedInAs()).toEqual({ name: seller.name, affiliation: seller.business });
-    expect(await account.header.navigation()).toEqual(['Program rules', 'Applications', 'Account']);
-    expect(await account.sectionTitles()).toEqual(['Profile', 'People', 'API keys', 'Sessions']);
-    expect(await account.people.names()).toEqual([`${seller.name} you`]);
+    await expect
+      .poll(() => account.header.signedInAs(), POLL)
+      .toEqual({ name: seller.name, affiliation: seller.business });
+    await expect.poll(() => account.header.navigation(), POLL).toEqual(['Program rules', 'Applications', 'Account']);
+    await expect.poll(() => account.sectionTitles(), POLL).toEqual(['Profile', 'People', 'API keys', 'Sessions']);
+    await expect.poll(() => account.people.names(), POLL).toEqual([`${seller.name} you`]);
 
     await account.header.signOutButton.click();
     const signIn = new SignInPage(page, server.url);
     await signIn.waitForPath('/sign-in');
-    expect(await signIn.header.navigation()).toEqual(['Program rules', 'Sign in', 'Sign up']);
-    await page.getByText('You are signed out.').waitFor();
+    await expect.poll(() => signIn.header.navigation(), POLL).toEqual(['Program rules', 'Sign in', 'Sign up']);
+    await expect(page.getByText('You are signed out.')).toBeVisible();
 
     await signIn.signIn(seller.email, seller.password);
     await account.waitForPath('/account');
-    expect(await account.header.signedInAs()).toEqual({ name: seller.name, affiliation: seller.business });
+    await expect
+      .poll(() => account.header.signedInAs(), POLL)
+      .toEqual({ name: seller.name, affiliation: seller.business });
 
     const keys = account.apiKeys;
     await keys.emptyState.waitFor();
     await keys.create('ERP sync', ['read:applications']);
     const secret = await keys.newSecret();
     expect(secret).toMatch(/^rcf_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
-    expect(await keys.secretBox.innerText()).toContain('it will not be shown again');
+    await expect(keys.secretBox).toContainText('it will not be shown again');
     // The Copy button puts exactly the key on the clipboard.
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    expect(await keys.copySecret()).toBe('Copied to the clipboard.');
+    await keys.copySecret();
+    await expect(keys.copyOutcome).toHaveText('Copied to the clipboard.');
     // A string, not a function: the e2e code is typed for Node, without the DOM.
-    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(secret);
+    const clipboard = await page.evaluate('navigator.clipboard.readText()');
+    expect(clipboard).toBe(secret);
 
     const prefix = secret.slice('rcf_'.length, 'rcf_'.length + 12);
-    expect(await keys.key('ERP sync')).toMatchObject({
-      Name: 'ERP sync',
-      Key: `rcf_${prefix}_…`,
-      Scopes: 'read:applications',
-      'Last used': 'never',
-      Status: expect.stringMatching(/^Active/),
-    });
+    await expect
+      .poll(() => keys.key('ERP sync'), POLL)
+      .toMatchObject({
+        Name: 'ERP sync',
+        Key: `rcf_${prefix}_…`,
+        Scopes: 'read:applications',
+        'Last used': 'never',
+        Status: expect.stringMatching(/^Active/),
+      });
 
     const withKey = await askViewerWithKey(server.url, secret);
     expect(withKey.status).toBe(200);
@@ -106,14 +115,14 @@ describe.skipIf(!browserTestsCanRun())('Accounts, production build in Chromium',
 
     // Shown once: gone when dismissed, and not brought back by a reload, which shows the key was used.
     await keys.dismissSecret();
-    expect(await keys.secretInput.count()).toBe(0);
+    await expect(keys.secretInput).toHaveCount(0);
     await page.reload();
     await keys.row('ERP sync').waitFor();
-    expect(await keys.secretInput.count()).toBe(0);
-    expect((await keys.key('ERP sync'))['Last used']).not.toBe('never');
+    await expect(keys.secretInput).toHaveCount(0);
+    await expect.poll(async () => (await keys.key('ERP sync'))['Last used'], POLL).toMatch(/^(?!never$)\S/);
 
     await keys.revoke('ERP sync');
-    expect((await keys.key('ERP sync'))['Status']).toMatch(/^Revoked /);
+    await expect.poll(async () => (await keys.key('ERP sync'))['Status'], POLL).toMatch(/^Revoked /);
 
     const afterRevoking = await askViewerWithKey(server.url, secret);
     expect(afterRevoking.status).toBe(401);
@@ -127,15 +136,12 @@ describe.skipIf(!browserTestsCanRun())('Accounts, production build in Chromium',
     await signIn.open('/sign-in');
     await signIn.signIn('approved-seller@demo.recertify.test', 'not the password');
 
-    await signIn.alert.waitFor();
-    expect(await signIn.alert.innerText()).toBe(
-      'The email or password is not right. Check both, or reset your password.',
-    );
+    await expect(signIn.alert).toHaveText('The email or password is not right. Check both, or reset your password.');
     expect(signIn.pathname).toBe('/sign-in');
-    expect(await signIn.email.inputValue()).toBe('approved-seller@demo.recertify.test');
-    expect(await signIn.password.inputValue()).toBe('not the password');
-    expect(await signIn.submitButton.isEnabled()).toBe(true);
-    expect(await signIn.header.navigation()).toEqual(['Program rules', 'Sign in', 'Sign up']);
+    await expect(signIn.email).toHaveValue('approved-seller@demo.recertify.test');
+    await expect(signIn.password).toHaveValue('not the password');
+    await expect(signIn.submitButton).toBeEnabled();
+    await expect.poll(() => signIn.header.navigation(), POLL).toEqual(['Program rules', 'Sign in', 'Sign up']);
     expect(pageErrors).toEqual([]);
   });
 
@@ -144,18 +150,19 @@ describe.skipIf(!browserTestsCanRun())('Accounts, production build in Chromium',
     await signUp.open('/sign-up');
     await signUp.signUp({ email: REVIEWER, password: 'a long enough passphrase', name: 'Someone', business: '  ' });
 
-    await signUp.alert.waitFor();
-    expect(await signUp.alert.innerText()).toBe('Check this field: Business name.');
-    expect(await signUp.errorUnder('Business name')).toBe('Must not be empty');
-    expect(await signUp.errorUnder('Email')).toBeNull();
-    expect(await signUp.field('Your name').inputValue()).toBe('Someone');
+    await expect(signUp.alert).toHaveText('Check this field: Business name.');
+    await expect.poll(() => signUp.errorUnder('Business name'), POLL).toBe('Must not be empty');
+    await expect.poll(() => signUp.errorUnder('Email'), POLL).toBeNull();
+    await expect(signUp.field('Your name')).toHaveValue('Someone');
 
     // The duplicate email is found once the rest is right.
     await signUp.field('Business name').fill('Someone Refurb');
     await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByText('Check this field: Email.').waitFor();
-    expect(await signUp.errorUnder('Email')).toBe('Already has an account: sign in, or reset the password');
-    expect(await signUp.errorUnder('Business name')).toBeNull();
+    await expect(signUp.alert).toHaveText('Check this field: Email.');
+    await expect
+      .poll(() => signUp.errorUnder('Email'), POLL)
+      .toBe('Already has an account: sign in, or reset the password');
+    await expect.poll(() => signUp.errorUnder('Business name'), POLL).toBeNull();
     expect(signUp.pathname).toBe('/sign-up');
     expect(pageErrors).toEqual([]);
   });
@@ -164,26 +171,27 @@ describe.skipIf(!browserTestsCanRun())('Accounts, production build in Chromium',
     const signIn = new SignInPage(page, server.url);
     await signIn.open('/account');
     await signIn.waitForPath('/sign-in');
-    expect(signIn.search.get('next')).toBe('/account');
+    await expect.poll(() => signIn.search.get('next'), POLL).toBe('/account');
 
     const demo = signIn.demoAccounts;
-    const emails = await demo.emails();
-    expect(emails).toContain(REVIEWER);
-    expect(emails).toContain(ADMIN);
-    expect(emails).toContain('approved-seller@demo.recertify.test');
-    expect(await demo.password.innerText()).toBe(DEMO_PASSWORD);
+    await expect
+      .poll(() => demo.emails(), POLL)
+      .toEqual(expect.arrayContaining([REVIEWER, ADMIN, 'approved-seller@demo.recertify.test']));
+    await expect(demo.password).toHaveText(DEMO_PASSWORD);
 
     await demo.use(REVIEWER);
-    expect(await signIn.email.inputValue()).toBe(REVIEWER);
-    expect(await signIn.password.inputValue()).toBe(DEMO_PASSWORD);
+    await expect(signIn.email).toHaveValue(REVIEWER);
+    await expect(signIn.password).toHaveValue(DEMO_PASSWORD);
     await signIn.submitButton.click();
 
     const account = new AccountPage(page, server.url);
     await account.waitForPath('/account');
-    expect(await account.header.signedInAs()).toEqual({ name: 'Rita Reviewer', affiliation: 'Reviewer' });
-    expect(await account.header.navigation()).toEqual(['Program rules', 'Review queue', 'Account']);
-    expect(await account.profile('Role')).toBe('Reviewer');
-    expect(await account.sectionTitles()).toEqual(['Profile', 'Sessions']);
+    await expect
+      .poll(() => account.header.signedInAs(), POLL)
+      .toEqual({ name: 'Rita Reviewer', affiliation: 'Reviewer' });
+    await expect.poll(() => account.header.navigation(), POLL).toEqual(['Program rules', 'Review queue', 'Account']);
+    await expect(account.profile('Role')).toHaveText('Reviewer');
+    await expect.poll(() => account.sectionTitles(), POLL).toEqual(['Profile', 'Sessions']);
     expect(pageErrors).toEqual([]);
   });
 
@@ -195,12 +203,12 @@ describe.skipIf(!browserTestsCanRun())('Accounts, production build in Chromium',
     const account = new AccountPage(page, server.url);
     await account.waitForPath('/account');
     const keys = account.providerKeys;
-    expect(await keys.providerChoice.locator('option:checked').innerText()).toBe('ReturnWorks Logistics');
-    expect(await keys.scope('provider:returns').isChecked()).toBe(true);
+    await expect(keys.providerChoice.locator('option:checked')).toHaveText('ReturnWorks Logistics');
+    await expect(keys.scope('provider:returns')).toBeChecked();
 
     await keys.create('Warehouse scanners', []);
     const secret = await keys.newSecret();
-    expect((await keys.key('Warehouse scanners'))['Scopes']).toBe('provider:returns');
+    await expect.poll(async () => (await keys.key('Warehouse scanners'))['Scopes'], POLL).toBe('provider:returns');
     const withKey = await askViewerWithKey(server.url, secret);
     expect(withKey.body.data.viewer).toEqual({
       authenticated: true,
@@ -217,8 +225,7 @@ describe.skipIf(!browserTestsCanRun())('Accounts, production build in Chromium',
       await page.getByLabel('Email', { exact: true }).fill(email);
       await page.getByRole('button', { name: 'Send the link' }).click();
       const sent = page.getByRole('status').filter({ hasText: 'If an account exists, we sent a link' });
-      await sent.waitFor();
-      expect(await sent.innerText()).toContain(email);
+      await expect(sent).toContainText(email);
     }
 
     await app.open('/reset-password?token=not-a-real-token');
@@ -226,11 +233,8 @@ describe.skipIf(!browserTestsCanRun())('Accounts, production build in Chromium',
     await page.getByLabel('Confirm new password', { exact: true }).fill('a brand new passphrase');
     await page.getByRole('button', { name: 'Save the new password' }).click();
     const refused = page.getByRole('main').getByRole('alert');
-    await refused.waitFor();
-    expect(await refused.innerText()).toContain(
-      'This reset link has already been used or is not valid. Ask for a new one.',
-    );
-    expect(await page.getByLabel('New password', { exact: true }).inputValue()).toBe('a brand new passphrase');
+    await expect(refused).toContainText('This reset link has already been used or is not valid. Ask for a new one.');
+    await expect(page.getByLabel('New password', { exact: true })).toHaveValue('a brand new passphrase');
     await refused.getByRole('link', { name: 'Ask for a new link' }).click();
     await app.waitForPath('/forgot-password');
     expect(pageErrors).toEqual([]);
@@ -243,16 +247,16 @@ describe.skipIf(!browserTestsCanRun())('Accounts, production build in Chromium',
     const account = new AccountPage(page, server.url);
     await account.waitForPath('/account');
     const people = account.people;
-    expect(await people.names()).toEqual(['Dan Draft you']);
-    expect(await people.row('Dan Draft').getByRole('button').count()).toBe(0); // no removing oneself
+    await expect.poll(() => people.names(), POLL).toEqual(['Dan Draft you']);
+    await expect(people.row('Dan Draft').getByRole('button')).toHaveCount(0); // no removing oneself
 
     const email = `colleague-${randomUUID().slice(0, 8)}@example.test`;
     await people.add(email, 'Cole League');
     await people.notice.filter({ hasText: 'Added Cole League' }).waitFor();
-    expect(await people.names()).toEqual(['Dan Draft you', 'Cole League']);
+    await expect.poll(() => people.names(), POLL).toEqual(['Dan Draft you', 'Cole League']);
 
     await people.remove('Cole League');
-    expect(await people.names()).toEqual(['Dan Draft you']);
+    await expect.poll(() => people.names(), POLL).toEqual(['Dan Draft you']);
     expect(pageErrors).toEqual([]);
   });
 });

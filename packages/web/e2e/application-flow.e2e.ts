@@ -13,14 +13,13 @@ import { SignInPage } from './pages/sign-in.page.js';
 import { SignUpPage, type NewSeller } from './pages/sign-up.page.js';
 import { browserTestsCanRun, launchBrowser, type BrowserSession } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
+import { POLL } from './support/web-first.js';
 
 const REVIEWER = 'reviewer@demo.recertify.test';
 const DEMO_PASSWORD = 'demo-password';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The outbox worker writes mail within a couple of seconds; this leaves room on a slow machine. */
 const MAIL_WAIT_MS = 10_000;
-/** For `expect.poll`: as long as a locator may wait, not vitest's default of one second. */
-const POLL = { timeout: 10_000 };
 
 /** The views the US policy requires, as the images step names their slots. */
 const REQUIRED_VIEWS = [
@@ -178,17 +177,17 @@ describe.skipIf(!browserTestsCanRun())('Applying and being approved, production 
     await page.getByRole('banner').getByRole('link', { name: 'Applications', exact: true }).click();
     await applications.waitForPath('/applications');
     const us = applications.marketplace('US');
-    await expect.poll(() => us.approvalLine.innerText(), POLL).toBe('Not approved yet');
+    await expect(us.approvalLine).toHaveText('Not approved yet');
     await us.startButton.click();
     await page.waitForURL((url) => /^\/applications\/[^/]+\/edit$/.test(url.pathname));
     const applicationId = applications.pathname.split('/')[2] ?? '';
 
     const form = new ApplicationFormPage(page, server.url);
-    expect(await form.titleText()).toBe('Application to sell Renewed in United States Draft');
-    expect(await form.checklist.verdict.innerText()).toMatch(/^\d+ checks fail: they block submission\.$/);
+    await expect(form.title).toHaveText('Application to sell Renewed in United States Draft');
+    await expect(form.checklist.verdict).toHaveText(/^\d+ checks fail: they block submission\.$/);
 
     // --- Business (the contact is prefilled from the account; the seller confirms it).
-    expect(await form.stepTitle.innerText()).toMatch(/Business$/);
+    await expect(form.stepTitle).toHaveText(/Business$/);
     await form.fillBusiness({
       legalName: seller.business,
       contactName: seller.name,
@@ -229,16 +228,13 @@ describe.skipIf(!browserTestsCanRun())('Applying and being approved, production 
       quantity: '10',
       amount: '150.00',
     });
-    expect(await invoice.line(1).verdict()).toBe('Counts 50,000.00 USD.');
-    expect(await cheapLine.verdict()).toBe('Not counted: unit price 15.00 USD is at or below 15.00 USD.');
-    expect(await invoice.verdict.innerText()).toBe('Counts 50,000.00 USD toward qualifying purchases.');
-    await form.checklist.waitForSummary('Qualifying purchases', /excluded/);
-    expect(await form.checklist.criterion('Qualifying purchases')).toEqual({
-      status: 'Passes',
-      summary: expect.stringMatching(
-        /^Qualifying purchases 50,000\.00 of 50,000\.00 USD\W+1 line excluded at or below 15\.00 USD/,
-      ),
-    });
+    await expect(invoice.line(1).verdict).toHaveText('Counts 50,000.00 USD.');
+    await expect(cheapLine.verdict).toHaveText('Not counted: unit price 15.00 USD is at or below 15.00 USD.');
+    await expect(invoice.verdict).toHaveText('Counts 50,000.00 USD toward qualifying purchases.');
+    await expect(form.checklist.summary('Qualifying purchases')).toHaveText(
+      /^Qualifying purchases 50,000\.00 of 50,000\.00 USD\W+1 line excluded at or below 15\.00 USD/,
+    );
+    await expect(form.checklist.status('Qualifying purchases')).toHaveText('Passes');
 
     // --- Images: one real PNG per required view.
     await form.goToStep('Images');
@@ -246,19 +242,19 @@ describe.skipIf(!browserTestsCanRun())('Applying and being approved, production 
       const file = evidence.images.get(view) ?? '';
       await form.uploadImage(slot, file, path.basename(file));
     }
-    expect(await form.imageCount.innerText()).toBe('8 of at least 8 images · every required view is here');
+    await expect(form.imageCount).toHaveText('8 of at least 8 images · every required view is here');
     // The sizes are what the server read from the files' content.
-    expect(await form.imageDetails()).toEqual(
-      REQUIRED_VIEWS.map(({ view }) => `600 × 600 px · ${view.toLowerCase()}.png`),
-    );
-    expect((await form.checklist.criterion('Sample images')).status).toBe('Passes');
+    await expect
+      .poll(() => form.imageDetails(), POLL)
+      .toEqual(REQUIRED_VIEWS.map(({ view }) => `600 × 600 px · ${view.toLowerCase()}.png`));
+    await expect(form.checklist.status('Sample images')).toHaveText('Passes');
 
     // --- Warranty & attestations, then the live checklist shows the application eligible.
     await form.goToStep('Warranty & attestations');
     await form.acceptRenewedGuarantee();
     await form.attestInspection();
     await form.acceptQualityPolicy();
-    await expect.poll(() => form.checklist.verdict.innerText(), POLL).toMatch(/^No hard check fails/);
+    await expect(form.checklist.verdict).toHaveText(/^No hard check fails/);
     for (const criterion of [
       'Business details',
       'Refurbishment',
@@ -269,22 +265,22 @@ describe.skipIf(!browserTestsCanRun())('Applying and being approved, production 
       'Quality policy',
       'Order defect rate',
     ]) {
-      expect((await form.checklist.criterion(criterion)).status, criterion).toBe('Passes');
+      await expect(form.checklist.status(criterion), criterion).toHaveText('Passes');
     }
 
     // --- Review & submit.
     await form.goToStep('Review & submit');
     await form.readyToSubmit.waitFor();
-    expect(await form.summary('Invoices')).toBe('1 invoice, 2 lines');
-    expect(await form.summary('Images')).toBe('8 of at least 8');
+    await expect(form.summary('Invoices')).toHaveText('1 invoice, 2 lines');
+    await expect(form.summary('Images')).toHaveText('8 of at least 8');
     await form.submitButton.click();
 
     const applicationPage = new SellerApplicationPage(page, server.url);
     await applicationPage.waitForPath(`/applications/${applicationId}`);
     await applicationPage.submittedNotice.waitFor();
-    expect(await applicationPage.fact('Status')).toBe('Submitted');
-    expect(await applicationPage.fact('Decision due')).toMatch(/^\S.*\d{4} \(due in \d+ business days\)$/);
-    expect(await applicationPage.fact('Evidence')).toBe('1 invoice, 8 images');
+    await expect(applicationPage.fact('Status')).toHaveText('Submitted');
+    await expect(applicationPage.fact('Decision due')).toHaveText(/^\S.*\d{4} \(due in \d+ business days\)$/);
+    await expect(applicationPage.fact('Evidence')).toHaveText('1 invoice, 8 images');
 
     // --- The reviewer, in a browser of their own, finds the application, claims it and approves it.
     const reviewerPage = watch(await reviewerBrowser.newPage(), 'reviewer');
@@ -293,36 +289,39 @@ describe.skipIf(!browserTestsCanRun())('Applying and being approved, production 
     await signIn.signIn(REVIEWER, DEMO_PASSWORD);
     const queue = new ReviewQueuePage(reviewerPage, server.url);
     await queue.waitForPath('/review');
-    expect(await queue.application(seller.business)).toMatchObject({
-      Seller: seller.business,
-      Marketplace: 'US',
-      'Claimed by': 'Unclaimed',
-    });
+    await expect
+      .poll(() => queue.application(seller.business), POLL)
+      .toMatchObject({
+        Seller: seller.business,
+        Marketplace: 'US',
+        'Claimed by': 'Unclaimed',
+      });
     await queue.openApplication(seller.business);
 
     const review = new ReviewApplicationPage(reviewerPage, server.url);
     await review.waitForPath(`/review/${applicationId}`);
-    expect(await review.titleText()).toBe(`${seller.business} US`);
-    expect(await review.fact('Status')).toBe('Submitted');
+    // The queue's heading is still up right after the click: only a web-first read waits for this page's.
+    await expect(review.title).toHaveText(`${seller.business} US`);
+    await expect(review.fact('Status')).toHaveText('Submitted');
     await review.claim();
-    expect(await review.fact('Status')).toBe('In review');
+    await expect(review.fact('Status')).toHaveText('In review');
     await review.approve();
-    expect(await review.decidedNotice.innerText()).toBe('Approved. The seller is emailed the onboarding instructions.');
-    expect(await review.alerts.count()).toBe(0);
+    await expect(review.decidedNotice).toHaveText('Approved. The seller is emailed the onboarding instructions.');
+    await expect(review.alerts).toHaveCount(0);
 
     // --- The seller sees US approved, and CA approved through US.
     await applications.open('/applications');
-    await expect.poll(() => us.approvalLine.innerText(), POLL).toMatch(/^Approved since /);
-    expect(await applications.marketplace('CA').approvalLine.innerText()).toMatch(
-      /^Approved through your US approval, since /,
-    );
-    expect(await us.applications()).toEqual([expect.stringMatching(/^Approved First submitted .* decided /)]);
+    await expect(us.approvalLine).toHaveText(/^Approved since /);
+    await expect(applications.marketplace('CA').approvalLine).toHaveText(/^Approved through your US approval, since /);
+    await expect.poll(() => us.applications(), POLL).toEqual([expect.stringMatching(/^Approved First submitted .* decided /)]);
 
     await applicationPage.open(`/applications/${applicationId}`);
-    expect(await applicationPage.approvals()).toEqual([
-      expect.stringMatching(/^US United States: approved on .+\.$/),
-      expect.stringMatching(/^CA Canada: granted through this US approval on .+\.$/),
-    ]);
+    await expect
+      .poll(() => applicationPage.approvals(), POLL)
+      .toEqual([
+        expect.stringMatching(/^US United States: approved on .+\.$/),
+        expect.stringMatching(/^CA Canada: granted through this US approval on .+\.$/),
+      ]);
 
     // --- The onboarding email waits in the outbox's folder, addressed to the application's contact.
     const welcome = await waitForEmail(

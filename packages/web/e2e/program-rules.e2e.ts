@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { ProgramRulesPage } from './pages/program-rules.page.js';
 import { browserTestsCanRun, launchBrowser, type BrowserSession } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
+import { POLL } from './support/web-first.js';
 
 describe.skipIf(!browserTestsCanRun())('Program rules page, production build in Chromium', () => {
   let browser: BrowserSession;
@@ -40,44 +41,49 @@ describe.skipIf(!browserTestsCanRun())('Program rules page, production build in 
 
     it('opens on the program rules of every marketplace, from the seeded policy versions', async () => {
       await programRules.open('/');
-      await programRules.title.waitFor();
-      expect(programRules.pathname).toBe('/program-rules');
-      expect(await programRules.marketplaceHeadings()).toEqual(['US United States', 'CA Canada', 'MX Mexico']);
+      await programRules.waitForPath('/program-rules');
+      await expect(programRules.title).toBeVisible();
+      await expect
+        .poll(() => programRules.marketplaceHeadings(), POLL)
+        .toEqual(['US United States', 'CA Canada', 'MX Mexico']);
 
       const us = programRules.marketplace('United States');
-      expect(await us.valueOf('Qualifying purchases')).toBe('50,000.00 USD');
-      expect(await us.valueOf('Apple-brand approval')).toBe('2,500,000.00 USD');
-      expect(await us.valueOf('Warranty')).toBe('Honour the Renewed Guarantee (explicit acceptance)');
-      expect(await us.versionInForce.innerText()).toBe(
-        'Version 1, in force since 1 Jan 2024 — Program rules at launch.',
-      );
-      const history = await us.versionHistory();
-      expect(history).toHaveLength(1);
-      expect(history[0]).toMatch(/^Version 1, effective 1 Jan 2024 ?in force — Program rules at launch\.$/);
+      await expect(us.valueOf('Qualifying purchases')).toHaveText('50,000.00 USD');
+      await expect(us.valueOf('Apple-brand approval')).toHaveText('2,500,000.00 USD');
+      await expect(us.valueOf('Warranty')).toHaveText('Honour the Renewed Guarantee (explicit acceptance)');
+      await expect(us.versionInForce).toHaveText('Version 1, in force since 1 Jan 2024 — Program rules at launch.');
+      await us.openVersionHistory();
+      await expect
+        .poll(() => us.versionHistory(), POLL)
+        .toEqual([expect.stringMatching(/^Version 1, effective 1 Jan 2024 ?in force — Program rules at launch\.$/)]);
 
       const canada = programRules.marketplace('Canada');
-      expect(await canada.valueOf('Warranty')).toBe('At least 90 days from purchase');
+      await expect(canada.valueOf('Warranty')).toHaveText('At least 90 days from purchase');
       // Thresholds stay in USD; the CAD line uses whichever seeded rate is in force on today's date.
-      expect(await canada.valueOf('Apple-brand approval')).toMatch(
+      await expect(canada.valueOf('Apple-brand approval')).toHaveText(
         /^75,000\.00 USD ≈ \d{1,3}(,\d{3})*\.\d{2} CAD today$/,
       );
-      expect(await canada.valueOf('Qualifying purchases')).toMatch(/^50,000\.00 USD ≈ [\d,]+\.\d{2} CAD today$/);
+      await expect(canada.valueOf('Qualifying purchases')).toHaveText(/^50,000\.00 USD ≈ [\d,]+\.\d{2} CAD today$/);
 
       const mexico = programRules.marketplace('Mexico');
-      expect(await mexico.defaultedParameters()).toEqual([
-        'Qualifying purchases, trailing 90 days',
-        'Items that do not count: unit price at or below',
-        'Apple-brand approval: Apple refurbished purchases, trailing 90 days',
-        'Warranty',
-        'RQS window',
-        'Orders before an RQS is enforced',
-        'Return window (unless the category says otherwise)',
-      ]);
-      expect(await us.defaultedParameters()).toEqual([
-        'RQS window',
-        'Orders before an RQS is enforced',
-        'Return window (unless the category says otherwise)',
-      ]);
+      await expect
+        .poll(() => mexico.defaultedParameters(), POLL)
+        .toEqual([
+          'Qualifying purchases, trailing 90 days',
+          'Items that do not count: unit price at or below',
+          'Apple-brand approval: Apple refurbished purchases, trailing 90 days',
+          'Warranty',
+          'RQS window',
+          'Orders before an RQS is enforced',
+          'Return window (unless the category says otherwise)',
+        ]);
+      await expect
+        .poll(() => us.defaultedParameters(), POLL)
+        .toEqual([
+          'RQS window',
+          'Orders before an RQS is enforced',
+          'Return window (unless the category says otherwise)',
+        ]);
       expect(pageErrors).toEqual([]);
     });
 
@@ -86,14 +92,16 @@ describe.skipIf(!browserTestsCanRun())('Program rules page, production build in 
       await page.route('**/graphql', (route) => route.abort('connectionrefused'));
       await programRules.open('/program-rules');
       await programRules.errorState.waitFor();
-      expect(await programRules.cards.count()).toBe(0);
-      expect(await programRules.tryAgainButton.isVisible()).toBe(true);
+      await expect(programRules.cards).toHaveCount(0);
+      await expect(programRules.tryAgainButton).toBeVisible();
 
       await page.unroute('**/graphql');
       await programRules.tryAgainButton.click();
       await programRules.marketplace('United States').root.waitFor();
-      expect(await programRules.errorState.count()).toBe(0);
-      expect(await programRules.marketplace('United States').valueOf('Qualifying purchases')).toBe('50,000.00 USD');
+      await expect(programRules.errorState).toHaveCount(0);
+      await expect(programRules.marketplace('United States').valueOf('Qualifying purchases')).toHaveText(
+        '50,000.00 USD',
+      );
       expect(pageErrors).toEqual([]);
     });
 
@@ -104,8 +112,8 @@ describe.skipIf(!browserTestsCanRun())('Program rules page, production build in 
       expect(programRules.pathname).toBe('/nope');
 
       await programRules.programRulesLink.click();
+      await programRules.waitForPath('/program-rules');
       await programRules.marketplace('Mexico').root.waitFor();
-      expect(programRules.pathname).toBe('/program-rules');
       expect(pageErrors).toEqual([]);
     });
   });
@@ -124,8 +132,8 @@ describe.skipIf(!browserTestsCanRun())('Program rules page, production build in 
       const programRules = new ProgramRulesPage(page, server.url);
       await programRules.open('/program-rules');
       await programRules.emptyState.waitFor();
-      expect(await programRules.cards.count()).toBe(0);
-      expect(await programRules.errorState.count()).toBe(0);
+      await expect(programRules.cards).toHaveCount(0);
+      await expect(programRules.errorState).toHaveCount(0);
       expect(pageErrors).toEqual([]);
     });
   });

@@ -1,4 +1,5 @@
 import type { Locator } from 'playwright-core';
+import { expect } from 'vitest';
 import { AppPage } from './app.page.js';
 
 export class AccountPage extends AppPage {
@@ -10,17 +11,16 @@ export class AccountPage extends AppPage {
     return this.page.getByRole('region', { name, exact: true });
   }
 
-  /** A profile line by its term, e.g. "Role" -> "Reviewer". */
-  async profile(term: string): Promise<string> {
-    const item = this.section('Profile')
+  /** The value of a profile line by its term, e.g. "Role" -> "Reviewer". */
+  profile(term: string): Locator {
+    return this.section('Profile')
       .locator('dl > div')
-      .filter({ has: this.page.getByText(term, { exact: true }) });
-    return (await item.locator('dd').innerText()).trim();
+      .filter({ has: this.page.getByText(term, { exact: true }) })
+      .locator('dd');
   }
 
-  /** The headings of the sections shown, in order. */
+  /** The headings of the sections shown, in order (a reader: poll it). */
   async sectionTitles(): Promise<string[]> {
-    await this.title.waitFor();
     return this.page.getByRole('main').getByRole('heading', { level: 2 }).allInnerTexts();
   }
 
@@ -37,7 +37,7 @@ export class AccountPage extends AppPage {
   }
 }
 
-/** Rows of a data table as {column header: cell text}, the row header included. */
+/** A row of a data table as {column header: cell text}, the row header included (a reader: poll it). */
 async function rowAsRecord(table: Locator, row: Locator): Promise<Record<string, string>> {
   // textContent: innerText would carry the headers' CSS upper-casing.
   const headers = (await table.locator('thead th').allTextContents()).map((h) => h.trim());
@@ -60,9 +60,8 @@ export class ApiKeysSection {
     return this.table.getByRole('row').filter({ has: this.root.page().getByRole('rowheader', { name, exact: true }) });
   }
 
-  /** One key's row as the table shows it: Name, Key, Scopes, Created, Last used, Status. */
+  /** One key's row as the table shows it: Name, Key, Scopes, Created, Last used, Status (a reader: poll it). */
   async key(name: string): Promise<Record<string, string>> {
-    await this.row(name).waitFor();
     return rowAsRecord(this.table, this.row(name));
   }
 
@@ -94,17 +93,19 @@ export class ApiKeysSection {
     return this.secretBox.getByLabel('New API key', { exact: true });
   }
 
-  /** The secret from the box that shows it once. */
+  /** The secret from the box that shows it once, as soon as it shows one. */
   async newSecret(): Promise<string> {
-    await this.secretInput.waitFor();
+    await expect(this.secretInput).toHaveValue(/\S/);
     return this.secretInput.inputValue();
   }
 
-  async copySecret(): Promise<string> {
+  async copySecret(): Promise<void> {
     await this.secretBox.getByRole('button', { name: 'Copy', exact: true }).click();
-    const outcome = this.secretBox.getByRole('status');
-    await outcome.filter({ hasText: /\S/ }).waitFor();
-    return outcome.innerText();
+  }
+
+  /** What the box says after Copy, e.g. "Copied to the clipboard.". */
+  get copyOutcome(): Locator {
+    return this.secretBox.getByRole('status');
   }
 
   async dismissSecret(): Promise<void> {
@@ -130,9 +131,8 @@ export class PeopleSection {
     return this.root.getByRole('table');
   }
 
-  /** Names in the list, in order ("you" badge included for oneself). */
+  /** Names in the list, in order ("you" badge included for oneself) (a reader: poll it). */
   async names(): Promise<string[]> {
-    await this.table.waitFor();
     return (await this.table.getByRole('rowheader').allInnerTexts()).map((n) => n.replace(/\s+/g, ' ').trim());
   }
 

@@ -1,6 +1,16 @@
 import type { Locator, Page } from 'playwright-core';
 
-/** What every page of the app shares: opening a path, where we are, and the header. */
+/**
+ * What every page of the app shares: opening a path, where we are, and the header.
+ *
+ * How page objects read (for every class under e2e/pages): a single element is a `Locator`, and
+ * tests assert on it web-first, `await expect(locator).toHaveText(...)` (support/web-first.ts),
+ * which reads again until the page agrees. What a page object composes from several elements (a
+ * row as a record, a list of names) is a reader, an async method that returns what the page shows
+ * *now* without waiting; tests assert on it with `await expect.poll(() => reader(), POLL)`. Never
+ * `expect(await locator.innerText())`: right after a click or a navigation that reads the page
+ * before it changes (lint forbids it in e2e/).
+ */
 export class AppPage {
   constructor(
     readonly page: Page,
@@ -12,10 +22,12 @@ export class AppPage {
     await this.page.goto(new URL(path, this.baseUrl).href);
   }
 
+  /** The path shown now: after a navigation, wait with `waitForPath` instead of reading it. */
   get pathname(): string {
     return new URL(this.page.url()).pathname;
   }
 
+  /** The query shown now (a reader: poll it). */
   get search(): URLSearchParams {
     return new URL(this.page.url()).searchParams;
   }
@@ -33,12 +45,8 @@ export class AppPage {
 export class AppHeader {
   constructor(readonly root: Locator) {}
 
-  /** The header's links, in order, once the viewer is known (a "Sign in" link or a sign-out button shows). */
+  /** The header's links, in order (a reader: poll it, as signing in or out changes them). */
   async navigation(): Promise<string[]> {
-    await this.root
-      .getByRole('link', { name: 'Sign in', exact: true })
-      .or(this.root.getByRole('button', { name: 'Sign out', exact: true }))
-      .waitFor();
     return this.root.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();
   }
 
@@ -46,14 +54,13 @@ export class AppHeader {
     return this.root.getByRole('button', { name: 'Sign out', exact: true });
   }
 
-  /** "Signed in as <name> <organization or role>", as the header says it. */
+  /** "Signed in as <name> <organization or role>", as the header says it (a reader: poll it). */
   async signedInAs(): Promise<{ name: string; affiliation: string }> {
     const who = this.root.getByText(/^Signed in as/).locator('..');
-    await who.waitFor();
-    const [name, affiliation] = await Promise.all([
-      who.locator('.viewer-name').innerText(),
-      who.locator('.viewer-affiliation').innerText(),
+    const [names, affiliations] = await Promise.all([
+      who.locator('.viewer-name').allInnerTexts(),
+      who.locator('.viewer-affiliation').allInnerTexts(),
     ]);
-    return { name, affiliation };
+    return { name: names.join(' | '), affiliation: affiliations.join(' | ') };
   }
 }

@@ -20,13 +20,9 @@ export interface InvoiceLineValues {
 
 /** /applications/:id/edit: the application as steps, with the live eligibility checklist beside it. */
 export class ApplicationFormPage extends AppPage {
+  /** The title with its status badge, e.g. "Application to sell Renewed in United States Draft". */
   get title(): Locator {
     return this.page.getByRole('heading', { level: 1, name: /^Application to sell Renewed in / });
-  }
-
-  /** The title with its status badge, e.g. "Application to sell Renewed in United States Draft". */
-  async titleText(): Promise<string> {
-    return normalize(await this.title.innerText());
   }
 
   /** The form of the current step, named by its heading. */
@@ -130,7 +126,10 @@ export class ApplicationFormPage extends AppPage {
     await this.form.getByRole('img', { name: `${viewName}: ${fileName}`, exact: true }).waitFor();
   }
 
-  /** Each filled slot's line of what the server read from the file, e.g. "600 × 600 px · front.png", in slot order. */
+  /**
+   * Each filled slot's line of what the server read from the file, e.g. "600 × 600 px · front.png",
+   * in slot order (a reader: poll it).
+   */
   async imageDetails(): Promise<string[]> {
     const details = this.form.getByRole('paragraph').filter({ hasText: /^(\d+ × \d+ px|size unknown) · / });
     return (await details.allInnerTexts()).map(normalize);
@@ -161,10 +160,12 @@ export class ApplicationFormPage extends AppPage {
     return this.form.getByText(/^No hard check fails\. Submitting saves your latest changes/);
   }
 
-  /** A line of the review summary by its term, e.g. "Qualifying purchases" -> "50,000.00 USD of 50,000.00 USD". */
-  async summary(term: string): Promise<string> {
-    const item = this.form.locator('dl > div').filter({ has: this.page.getByText(term, { exact: true }) });
-    return normalize(await item.getByRole('definition').innerText());
+  /** The value of a line of the review summary by its term, e.g. "Qualifying purchases" -> "50,000.00 USD of 50,000.00 USD". */
+  summary(term: string): Locator {
+    return this.form
+      .locator('dl > div')
+      .filter({ has: this.page.getByText(term, { exact: true }) })
+      .getByRole('definition');
   }
 
   /** Alerts the form shows: a refused save or submission. */
@@ -233,11 +234,9 @@ export class InvoiceLineFields {
     await this.root.getByLabel(/^Amount \(/).fill(values.amount);
   }
 
-  /** What the live check says of the line: "Counts …" or "Not counted: …". */
-  async verdict(): Promise<string> {
-    const verdict = this.root.getByText(/^(Counts |Not counted: )/);
-    await verdict.waitFor();
-    return normalize(await verdict.innerText());
+  /** What the live check says of the line: "Counts …" or "Not counted: …" (it follows every keystroke). */
+  get verdict(): Locator {
+    return this.root.getByText(/^(Counts |Not counted: )/);
   }
 }
 
@@ -256,20 +255,14 @@ export class EligibilityChecklist {
       .filter({ has: this.root.page().getByRole('button', { name: label, exact: true }) });
   }
 
-  /** One criterion by its label ("Qualifying purchases"): its status words and its summary of figures. */
-  async criterion(label: string): Promise<{ status: string; summary: string }> {
-    const entry = this.entry(label);
-    await entry.waitFor();
-    const [status, summary] = await Promise.all([
-      entry.getByText(/^(Passes|Fails|A reviewer checks)/).innerText(),
-      entry.getByRole('paragraph').last().innerText(),
-    ]);
-    return { status: normalize(status), summary: normalize(summary) };
+  /** A criterion's status words by its label ("Qualifying purchases"): "Passes", "Fails…", "A reviewer checks…". */
+  status(label: string): Locator {
+    return this.entry(label).getByText(/^(Passes|Fails|A reviewer checks)/);
   }
 
-  /** Waits until a criterion's summary matches, as the form recomputes it on every keystroke. */
-  async waitForSummary(label: string, summary: RegExp): Promise<void> {
-    await this.entry(label).getByText(summary).waitFor();
+  /** A criterion's summary of figures, its last paragraph. */
+  summary(label: string): Locator {
+    return this.entry(label).getByRole('paragraph').last();
   }
 }
 

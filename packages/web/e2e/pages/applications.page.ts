@@ -25,7 +25,7 @@ export class MarketplaceApplicationsCard {
     return this.root.getByRole('button', { name: 'Start an application', exact: true });
   }
 
-  /** The application rows, each "<status> <facts> …", whitespace collapsed. */
+  /** The application rows, each "<status> <facts> …", whitespace collapsed (a reader: poll it). */
   async applications(): Promise<string[]> {
     const rows = this.root.getByRole('list', { name: /^Applications in / }).getByRole('listitem');
     return (await rows.allInnerTexts()).map(normalize);
@@ -47,16 +47,17 @@ export class SellerApplicationPage extends AppPage {
     return this.page.getByRole('region', { name: 'Where it stands', exact: true });
   }
 
-  /** A line of "Where it stands" by its term, e.g. "Status" -> "Submitted". */
-  async fact(term: 'Marketplace' | 'Status' | 'Submitted' | 'Decision due' | 'Decided' | 'Evidence'): Promise<string> {
-    const item = this.standing.locator('dl > div').filter({ has: this.page.getByText(term, { exact: true }) });
-    return normalize(await item.getByRole('definition').innerText());
+  /** The value of a line of "Where it stands" by its term, e.g. "Status" -> "Submitted". */
+  fact(term: 'Marketplace' | 'Status' | 'Submitted' | 'Decision due' | 'Decided' | 'Evidence'): Locator {
+    return this.standing
+      .locator('dl > div')
+      .filter({ has: this.page.getByText(term, { exact: true }) })
+      .getByRole('definition');
   }
 
-  /** The Approval card's lines, e.g. "US United States: approved on …", once the application is approved. */
+  /** The Approval card's lines, e.g. "US United States: approved on …" (a reader: poll it). */
   async approvals(): Promise<string[]> {
     const items = this.page.getByRole('region', { name: 'Approval', exact: true }).getByRole('listitem');
-    await items.first().waitFor();
     return (await items.allInnerTexts()).map(normalize);
   }
 }

@@ -1,21 +1,13 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
+import { AppPage } from './app.page.js';
 
 const DEFAULT_BADGE = 'program default';
 
 /** The Program rules page as a user sees it: found by role and text, not by markup. */
-export class ProgramRulesPage {
-  constructor(
-    readonly page: Page,
-    private readonly baseUrl: string,
-  ) {}
-
+export class ProgramRulesPage extends AppPage {
   /** Opens `path` of the app (the server's SPA fallback answers any path with the app). */
-  async open(path = '/program-rules'): Promise<void> {
-    await this.page.goto(new URL(path, this.baseUrl).href);
-  }
-
-  get pathname(): string {
-    return new URL(this.page.url()).pathname;
+  override async open(path = '/program-rules'): Promise<void> {
+    await super.open(path);
   }
 
   get title(): Locator {
@@ -31,9 +23,8 @@ export class ProgramRulesPage {
     return new MarketplaceCard(this.page.getByRole('article', { name }));
   }
 
-  /** Card headings in page order, e.g. ["US United States", ...], once the cards are shown. */
+  /** Card headings in page order, e.g. ["US United States", ...] (a reader: poll it). */
   async marketplaceHeadings(): Promise<string[]> {
-    await this.cards.first().waitFor();
     return (await this.cards.getByRole('heading', { level: 2 }).allInnerTexts()).map(normalize);
   }
 
@@ -68,14 +59,13 @@ export class MarketplaceCard {
       .filter({ has: this.root.page().getByRole('rowheader', { name: new RegExp(`^${escapeRegExp(label)}`) }) });
   }
 
-  /** What a parameter's value cell says, whitespace collapsed: the value, then any local-currency line. */
-  async valueOf(label: string): Promise<string> {
-    return normalize(await this.parameter(label).getByRole('cell').innerText());
+  /** A parameter's value cell: the value, then any local-currency line. */
+  valueOf(label: string): Locator {
+    return this.parameter(label).getByRole('cell');
   }
 
-  /** Labels of the rows marked "program default", badge text left out, in table order. */
+  /** Labels of the rows marked "program default", badge text left out, in table order (a reader: poll it). */
   async defaultedParameters(): Promise<string[]> {
-    await this.root.waitFor();
     const headers = this.root.getByRole('rowheader').filter({ hasText: DEFAULT_BADGE });
     return (await headers.allInnerTexts()).map((text) => normalize(text.replace(DEFAULT_BADGE, '')));
   }
@@ -89,11 +79,13 @@ export class MarketplaceCard {
     return this.root.getByText('No policy version is in force yet');
   }
 
-  /** Opens the version history and returns its entries, newest first as listed. */
-  async versionHistory(): Promise<string[]> {
+  async openVersionHistory(): Promise<void> {
     await this.root.getByText(/^Version history/).click();
+  }
+
+  /** The version history's entries, newest first as listed, once opened (a reader: poll it). */
+  async versionHistory(): Promise<string[]> {
     const entries = this.root.getByRole('group').getByRole('listitem');
-    await entries.first().waitFor();
     return (await entries.allInnerTexts()).map(normalize);
   }
 }

@@ -16,10 +16,12 @@ export class ReviewQueuePage extends AppPage {
     return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: seller, exact: true }) });
   }
 
-  /** One row as {column header: cell text}: Seller, Marketplace, Submitted, Due, Checks, Apple, Claimed by. */
+  /**
+   * One row as {column header: cell text}: Seller, Marketplace, Submitted, Due, Checks, Apple,
+   * Claimed by (a reader: poll it).
+   */
   async application(seller: string): Promise<Record<string, string>> {
     const row = this.row(seller);
-    await row.waitFor();
     const headers = (await this.table.locator('thead th').allTextContents()).map((h) => h.trim());
     const cells = (await row.locator('th, td').allInnerTexts()).map(normalize);
     return Object.fromEntries(headers.map((header, index) => [header, cells[index] ?? '']));
@@ -33,22 +35,21 @@ export class ReviewQueuePage extends AppPage {
 
 /** /review/:id: the evidence, the claim and the decision. */
 export class ReviewApplicationPage extends AppPage {
-  /** "<seller> <marketplace>", e.g. "Ellis Refurb 1a2b US". */
+  /**
+   * "<seller> <marketplace>", e.g. "Ellis Refurb 1a2b US". Any main heading: right after the queue
+   * links here it is still the queue's, so assert on it web-first.
+   */
   get title(): Locator {
     return this.page.getByRole('heading', { level: 1 });
   }
 
-  async titleText(): Promise<string> {
-    return normalize(await this.title.innerText());
-  }
-
-  /** A fact of the header by its term, e.g. "Status" -> "In review". */
-  async fact(term: 'Status' | 'Submitted' | 'Decision due' | 'Claimed by' | 'Apple-brand approval'): Promise<string> {
-    const item = this.page
+  /** The value of a fact of the header by its term, e.g. "Status" -> "In review". */
+  fact(term: 'Status' | 'Submitted' | 'Decision due' | 'Claimed by' | 'Apple-brand approval'): Locator {
+    return this.page
       .getByRole('article')
       .locator('header dl > div')
-      .filter({ has: this.page.getByText(term, { exact: true }) });
-    return normalize(await item.getByRole('definition').innerText());
+      .filter({ has: this.page.getByText(term, { exact: true }) })
+      .getByRole('definition');
   }
 
   get claimButton(): Locator {

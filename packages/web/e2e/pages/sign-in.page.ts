@@ -37,9 +37,8 @@ export class SignInPage extends AppPage {
 export class DemoAccountsPanel {
   constructor(readonly root: Locator) {}
 
-  /** The email addresses listed, in order. */
+  /** The email addresses listed, in order (a reader: poll it). */
   async emails(): Promise<string[]> {
-    await this.root.getByRole('listitem').first().waitFor();
     return this.root.getByRole('listitem').locator('code').allInnerTexts();
   }
 

@@ -13,11 +13,12 @@ export class SignUpPage extends AppPage {
     return this.page.getByLabel(label, { exact: true });
   }
 
-  /** The message under a field, found through the field's aria-describedby. */
+  /** The message under a field, or null while the field is not marked invalid (a reader: poll it). */
   async errorUnder(label: 'Email' | 'Password' | 'Your name' | 'Business name'): Promise<string | null> {
     const field = this.field(label);
     if ((await field.getAttribute('aria-invalid')) !== 'true') return null;
-    return this.page.locator('.field', { has: field }).locator('.field-error').innerText();
+    const messages = await this.page.locator('.field', { has: field }).locator('.field-error').allInnerTexts();
+    return messages.join(' | ');
   }
 
   get alert(): Locator {
