@@ -1,8 +1,14 @@
 #!/usr/bin/env node
 // Runs every check the project has, in order, and stops at the first failure:
 // formatting, lint, types, generated-code freshness, unit, integration (SQLite, then PostgreSQL),
-// production build, browser. Prints one summary line at the end.
+// production build, browser. Prints one summary line at the end, counting every test that ran,
+// the browser tests (Playwright driven by Vitest) included.
+//
+// What may be missing: PostgreSQL (nothing answers) and Chromium (no executable). Each is skipped
+// loudly, or fails verify when required: REQUIRE_POSTGRES=1 for PostgreSQL; CI or REQUIRE_BROWSER=1
+// for Chromium (the browser tests then run and fail, so they are counted as failed).
 import { spawn } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
 import net from 'node:net';
 
 const pnpm = process.env.npm_execpath
@@ -10,6 +16,10 @@ const pnpm = process.env.npm_execpath
   : [process.platform === 'win32' ? 'pnpm.cmd' : 'pnpm'];
 const postgresUrl = process.env.POSTGRES_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const requirePostgres = ['1', 'true'].includes(process.env.REQUIRE_POSTGRES ?? '');
+// The same rule as packages/web/e2e/support/browser.ts, which makes the tests fail rather than skip.
+const flag = (name) => !['', '0', 'false'].includes((process.env[name] ?? '').trim().toLowerCase());
+const requireBrowser = flag('CI') || flag('REQUIRE_BROWSER');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const timings = [];
@@ -40,7 +50,7 @@ function run(label, args, env = {}) {
   });
 }
 
-/** Adds up vitest's "Tests  N passed | M skipped" lines. */
+/** Adds up vitest's "Tests  N passed | M skipped" lines (unit, integration and browser runs alike). */
 function countTests(output) {
   // eslint-disable-next-line no-control-regex -- strips ANSI colour codes
   const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
@@ -52,6 +62,15 @@ function countTests(output) {
       if (kind === 'failed') totals.failed += Number(count);
       if (kind === 'skipped' || kind === 'todo') totals.skipped += Number(count);
     }
+  }
+}
+
+function chromiumAvailable() {
+  try {
+    accessSync(chromiumPath, constants.X_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -80,7 +99,7 @@ const steps = [
     'postgres',
   ],
   ['Production build', ['build']],
-  ['Browser tests (Chromium)', ['test:browser']],
+  ['Browser tests (Chromium)', ['test:browser'], {}, 'chromium'],
 ];
 
 const skippedSteps = [];
@@ -93,6 +112,18 @@ try {
       console.warn(`\n${warning}`);
       skippedSteps.push(warning);
       continue;
+    }
+    if (needs === 'chromium' && !chromiumAvailable()) {
+      // Run them anyway: they skip themselves (counted as skipped), or fail when required (counted as failed).
+      if (requireBrowser) {
+        console.error(
+          `\n*** REQUIRED (CI or REQUIRE_BROWSER): ${label}: ${chromiumPath} not found; its tests fail ***`,
+        );
+      } else {
+        const warning = `*** SKIPPED: ${label}: ${chromiumPath} not found (apt-get install -y chromium, or set CHROMIUM_PATH) ***`;
+        console.warn(`\n${warning}`);
+        skippedSteps.push(warning);
+      }
     }
     await run(label, args, env);
   }
