@@ -313,7 +313,9 @@ describe.skipIf(!browserTestsCanRun())('Applying and being approved, production 
     await applications.open('/applications');
     await expect(us.approvalLine).toHaveText(/^Approved since /);
     await expect(applications.marketplace('CA').approvalLine).toHaveText(/^Approved through your US approval, since /);
-    await expect.poll(() => us.applications(), POLL).toEqual([expect.stringMatching(/^Approved First submitted .* decided /)]);
+    await expect
+      .poll(() => us.applications(), POLL)
+      .toEqual([expect.stringMatching(/^Approved First submitted .* decided /)]);
 
     await applicationPage.open(`/applications/${applicationId}`);
     await expect
