@@ -29,8 +29,8 @@ const REQUIRED_VIEWS = [
   { view: 'BOTTOM', slot: 'Bottom' },
   { view: 'FRONT', slot: 'Front' },
   { view: 'BACK', slot: 'Back' },
-  { view: 'LEFT', slot: 'Left' },
-  { view: 'RIGHT', slot: 'Right' },
+  { view: 'LEFT', slot: 'Left side' },
+  { view: 'RIGHT', slot: 'Right side' },
 ] as const;
 
 function newSeller(): NewSeller {
