@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { browserTestsCanRun, launchBrowser, type BrowserSession } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
+import { POLL } from './support/web-first.js';
 
 /*
  * The main pages on a phone (390 px wide, as an iPhone 12-15), as each kind of person sees them
@@ -160,13 +161,11 @@ describe.skipIf(!browserTestsCanRun())('Accessibility on a phone, production bui
     await signIn('reviewer@demo.recertify.test');
     await page.goto(new URL('/review', server.url).href);
     const frame = page.getByRole('region', { name: 'Applications waiting for a decision' });
-    await frame.waitFor();
-    expect(await frame.getAttribute('tabindex')).toBe('0');
-    const { scrollWidth, clientWidth } = await frame.evaluate((element) => ({
-      scrollWidth: element.scrollWidth,
-      clientWidth: element.clientWidth,
-    }));
-    expect(scrollWidth).toBeGreaterThan(clientWidth);
+    await expect(frame).toHaveAttribute('tabindex', '0');
+    // Polled: the table may still be filling in when the frame first shows.
+    await expect
+      .poll(() => frame.evaluate((element) => element.scrollWidth - element.clientWidth), POLL)
+      .toBeGreaterThan(0);
     await expectText(page, 'More columns to the right: scroll sideways.');
     // The keyboard scrolls it: focus the frame, press the right arrow; the left edge then shows its shadow.
     await frame.focus();

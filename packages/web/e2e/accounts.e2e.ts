@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AccountPage } from './pages/account.page.js';
+import { ApplicationsPage } from './pages/applications.page.js';
+import { ReviewQueuePage } from './pages/review.page.js';
 import { SignInPage } from './pages/sign-in.page.js';
 import { SignUpPage, type NewSeller } from './pages/sign-up.page.js';
 import { browserTestsCanRun, launchBrowser, type BrowserSession } from './support/browser.js';
@@ -61,12 +63,21 @@ describe.skipIf(!browserTestsCanRun())('Accounts, production build in Chromium',
     await signUp.open('/sign-up');
     await signUp.signUp(seller);
 
+    // A new seller lands on their applications, the page heading focused for screen readers.
+    const applications = new ApplicationsPage(page, server.url);
+    await applications.waitForPath('/applications');
+    await expect(applications.title).toBeFocused();
+    await expect
+      .poll(() => applications.header.signedInAs(), POLL)
+      .toEqual({ name: seller.name, affiliation: seller.business });
+    await expect
+      .poll(() => applications.header.navigation(), POLL)
+      .toEqual(['Program rules', 'Applications', 'Account']);
+
+    await applications.header.link('Account').click();
     const account = new AccountPage(page, server.url);
     await account.waitForPath('/account');
-    await expect
-      .poll(() => account.header.signedInAs(), POLL)
-      .toEqual({ name: seller.name, affiliation: seller.business });
-    await expect.poll(() => account.header.navigation(), POLL).toEqual(['Program rules', 'Applications', 'Account']);
+    await expect(account.title).toBeFocused();
     await expect.poll(() => account.sectionTitles(), POLL).toEqual(['Profile', 'People', 'API keys', 'Sessions']);
     await expect.poll(() => account.people.names(), POLL).toEqual([`${seller.name} you`]);
 
@@ -77,10 +88,12 @@ describe.skipIf(!browserTestsCanRun())('Accounts, production build in Chromium',
     await expect(page.getByText('You are signed out.')).toBeVisible();
 
     await signIn.signIn(seller.email, seller.password);
-    await account.waitForPath('/account');
+    await applications.waitForPath('/applications');
     await expect
       .poll(() => account.header.signedInAs(), POLL)
       .toEqual({ name: seller.name, affiliation: seller.business });
+    await account.header.link('Account').click();
+    await account.waitForPath('/account');
 
     const keys = account.apiKeys;
     await keys.emptyState.waitFor();
@@ -200,6 +213,11 @@ describe.skipIf(!browserTestsCanRun())('Accounts, production build in Chromium',
     await signIn.open('/sign-in');
     await signIn.signIn(ADMIN, DEMO_PASSWORD);
 
+    // Staff land on the review queue.
+    const queue = new ReviewQueuePage(page, server.url);
+    await queue.waitForPath('/review');
+    await expect(queue.title).toBeFocused();
+    await queue.header.link('Account').click();
     const account = new AccountPage(page, server.url);
     await account.waitForPath('/account');
     const keys = account.providerKeys;
@@ -245,6 +263,8 @@ describe.skipIf(!browserTestsCanRun())('Accounts, production build in Chromium',
     await signIn.open('/sign-in');
     await signIn.signIn('draft-seller@demo.recertify.test', DEMO_PASSWORD);
     const account = new AccountPage(page, server.url);
+    await account.waitForPath('/applications');
+    await account.header.link('Account').click();
     await account.waitForPath('/account');
     const people = account.people;
     await expect.poll(() => people.names(), POLL).toEqual(['Dan Draft you']);

@@ -171,10 +171,9 @@ describe.skipIf(!browserTestsCanRun())('Applying and being approved, production 
     const signUp = new SignUpPage(page, server.url);
     await signUp.open('/sign-up');
     await signUp.signUp(seller);
-    await signUp.waitForPath('/account');
 
+    // A new seller lands on their applications.
     const applications = new ApplicationsPage(page, server.url);
-    await page.getByRole('banner').getByRole('link', { name: 'Applications', exact: true }).click();
     await applications.waitForPath('/applications');
     const us = applications.marketplace('US');
     await expect(us.approvalLine).toHaveText('Not approved yet');

@@ -45,6 +45,11 @@ export class AppPage {
 export class AppHeader {
   constructor(readonly root: Locator) {}
 
+  /** A link of the main navigation, e.g. "Account". */
+  link(name: string): Locator {
+    return this.root.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+  }
+
   /** The header's links, in order (a reader: poll it, as signing in or out changes them). */
   async navigation(): Promise<string[]> {
     return this.root.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();

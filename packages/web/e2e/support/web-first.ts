@@ -24,11 +24,15 @@ interface WebFirstMatchers<R = unknown> {
   toContainText(expected: string): Promise<R>;
   /** The form control's value is `expected` (a string) or matches it (a RegExp). */
   toHaveValue(expected: string | RegExp): Promise<R>;
+  /** The one element's attribute `name` is `expected` (a string) or matches it (a RegExp). */
+  toHaveAttribute(name: string, expected: string | RegExp): Promise<R>;
   /** Exactly `expected` elements match. */
   toHaveCount(expected: number): Promise<R>;
   toBeVisible(): Promise<R>;
   toBeChecked(): Promise<R>;
   toBeEnabled(): Promise<R>;
+  /** The one element has the keyboard focus. */
+  toBeFocused(): Promise<R>;
 }
 
 declare module 'vitest' {
@@ -106,6 +110,17 @@ function result(
 }
 
 expect.extend({
+  async toBeFocused(received: unknown) {
+    const locator = asLocator(received);
+    const reading = await poll(this.isNot ?? false, async () => {
+      const focused = await locator.evaluate((element) => element === document.activeElement, undefined, {
+        timeout: READ_MS,
+      });
+      return { pass: focused, shown: focused ? 'it focused' : 'the focus elsewhere' };
+    });
+    return result(this.isNot ?? false, locator, 'to be focused', reading);
+  },
+
   async toHaveText(received: unknown, expected: string | RegExp) {
     const locator = asLocator(received);
     const reading = await poll(this.isNot ?? false, async () => {
@@ -131,6 +146,18 @@ expect.extend({
       return { pass: matches(value, expected), shown: JSON.stringify(value) };
     });
     return result(this.isNot ?? false, locator, `to have value ${show(expected)}`, reading);
+  },
+
+  async toHaveAttribute(received: unknown, name: string, expected: string | RegExp) {
+    const locator = asLocator(received);
+    const reading = await poll(this.isNot ?? false, async () => {
+      const value = await locator.getAttribute(name, { timeout: READ_MS });
+      return {
+        pass: value !== null && matches(value, expected),
+        shown: value === null ? 'no such attribute' : JSON.stringify(value),
+      };
+    });
+    return result(this.isNot ?? false, locator, `to have ${name}=${show(expected)}`, reading);
   },
 
   async toHaveCount(received: unknown, expected: number) {
