@@ -195,6 +195,11 @@ function ApplicationStanding({
             }
             criteria={application.eligibility.criteria}
             eligible={application.eligibility.eligible}
+            reviewerReasons={
+              application.status === 'REJECTED'
+                ? Object.fromEntries(application.rejectionReasons.map((r) => [r.criterion, r.reason]))
+                : undefined
+            }
             basis={`Policy version ${application.eligibility.policyVersion}, computed ${formatDateTime(application.eligibility.evaluatedAt)}.`}
           />
         </div>
@@ -252,7 +257,10 @@ function NextStep({ application }: { application: SellerApplicationDetailFragmen
         </div>
       );
     }
-    case 'REJECTED':
+    case 'REJECTED': {
+      const passed = new Set(
+        application.eligibility.criteria.filter((c) => c.status === 'PASS').map((c) => c.criterion),
+      );
       return (
         <div className="alert alert-error rejection">
           <h3>Why it was rejected</h3>
@@ -263,6 +271,12 @@ function NextStep({ application }: { application: SellerApplicationDetailFragmen
               {application.rejectionReasons.map((reason) => (
                 <li key={reason.criterion}>
                   <strong>{criterionLabel(reason.criterion)}</strong>: {reason.reason}
+                  {passed.has(reason.criterion) && (
+                    <span className="muted">
+                      {' '}
+                      (the check itself passed on the figures; this is the reviewer&apos;s judgement)
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>
@@ -272,6 +286,7 @@ function NextStep({ application }: { application: SellerApplicationDetailFragmen
           </p>
         </div>
       );
+    }
     case 'APPROVED':
       return <p className="next-step">Approved: you may list Renewed products in this marketplace.</p>;
     case 'WITHDRAWN':

@@ -24,14 +24,28 @@ interface ChecklistProps {
   readonly onGoTo?: ((criterion: ChecklistCriterion) => void) | undefined;
   /** Heading level of the title: 2 beside a form, 3 inside a section. */
   readonly level?: 2 | 3;
+  /**
+   * A rejected application: the reviewer's reason by criterion. Shown at the criterion, so a check
+   * that passes on the figures but was rejected says why, and the page does not contradict itself.
+   */
+  readonly reviewerReasons?: Readonly<Record<string, string>>;
 }
 
 /** Every criterion with its outcome and the sentence of figures behind it, failures first to the eye by colour. */
-export function EligibilityChecklist({ title, criteria, eligible, basis, onGoTo, level = 2 }: ChecklistProps) {
+export function EligibilityChecklist({
+  title,
+  criteria,
+  eligible,
+  basis,
+  onGoTo,
+  level = 2,
+  reviewerReasons = {},
+}: ChecklistProps) {
   const titleId = useId();
   const failing = criteria.filter((c) => c.hard && c.status === 'FAIL').length;
   const toReview = criteria.filter((c) => c.status === 'NEEDS_REVIEW').length;
   const Heading = level === 3 ? 'h3' : 'h2';
+  const rejectedOn = criteria.map((c) => c.criterion).filter((criterion) => Object.hasOwn(reviewerReasons, criterion));
   return (
     <section className="checklist" aria-labelledby={titleId}>
       <Heading id={titleId} className="checklist-title">
@@ -44,6 +58,12 @@ export function EligibilityChecklist({ title, criteria, eligible, basis, onGoTo,
               failing === 1 ? 'it blocks' : 'they block'
             } submission.`}
       </p>
+      {rejectedOn.length > 0 && (
+        <p className="checklist-verdict verdict-blocked">
+          The reviewer rejected it on {rejectedOn.map((criterion) => criterionLabel(criterion)).join(', ')}: the reasons
+          are at {rejectedOn.length === 1 ? 'that check' : 'those checks'} below.
+        </p>
+      )}
       {basis && <p className="checklist-basis">{basis}</p>}
       <ul className="criteria">
         {criteria.map((criterion) => (
@@ -66,6 +86,16 @@ export function EligibilityChecklist({ title, criteria, eligible, basis, onGoTo,
                 </span>
               </p>
               <p className="criterion-summary">{criterion.summary}</p>
+              {Object.hasOwn(reviewerReasons, criterion.criterion) && (
+                <p className="criterion-reviewer-reason">
+                  <strong>
+                    {criterion.status === 'PASS'
+                      ? 'Passes on the figures, but the reviewer rejected it: '
+                      : 'Rejected by the reviewer: '}
+                  </strong>
+                  {reviewerReasons[criterion.criterion]}
+                </p>
+              )}
             </div>
           </li>
         ))}
