@@ -2,6 +2,7 @@ import type { ExchangeRate } from '@recertify/domain';
 import { useProgramRulesQuery } from '../../generated/graphql';
 import { usePageTitle } from '../../ui/page-title';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
+import { TermsGlossary } from '../../ui/terms';
 import { MarketplacePolicyCard } from './marketplace-policy-card';
 
 /** Every marketplace with the rules in force today and its version history. */
@@ -20,6 +21,7 @@ export function ProgramRules() {
           version in force when it is submitted; thresholds are stated in US dollars and converted at the exchange rate
           of the invoice date.
         </p>
+        <TermsGlossary />
       </header>
       {loading && !data ? (
         <LoadingState label="Loading program rules…" />

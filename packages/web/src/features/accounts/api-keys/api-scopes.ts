@@ -18,7 +18,7 @@ export const API_SCOPES: Readonly<Record<ApiScope, ScopeInfo>> = {
   },
   READ_QUALITY: {
     label: 'read:quality',
-    description: 'Read your quality dashboard: RQS, order defect rate, rating.',
+    description: 'Read your quality dashboard: Renewed Quality Score (RQS), order defect rate (ODR), rating.',
     grantedTo: 'SELLER',
   },
   READ_RETURNS: { label: 'read:returns', description: 'Read your returns.', grantedTo: 'SELLER' },

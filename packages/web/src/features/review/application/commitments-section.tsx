@@ -3,6 +3,7 @@ import type { ReviewCommitmentsFragment } from '../../../generated/graphql';
 import { CriterionBadge } from '../status-badge';
 import { Attestation, Fact } from './business-section';
 import { odrFiguresOf } from './evidence-figures';
+import { Abbr } from '../../../ui/terms';
 
 /** The order defect rate, the warranty against the marketplace's rule, and the quality policy accepted. */
 export function CommitmentsSection({ application: a }: { application: ReviewCommitmentsFragment }) {
@@ -54,8 +55,8 @@ export function CommitmentsSection({ application: a }: { application: ReviewComm
       </dl>
       <Attestation given={a.qualityPolicyAccepted}>
         The program&rsquo;s quality policy
-        {a.qualityPolicyVersion != null ? ` (version ${a.qualityPolicyVersion})` : ''}: offer RQS, seller RQS, ODR and
-        rating thresholds to stay in the program.
+        {a.qualityPolicyVersion != null ? ` (version ${a.qualityPolicyVersion})` : ''}: offer <Abbr term="RQS" />,
+        seller <Abbr term="RQS" />, <Abbr term="ODR" /> and rating thresholds to stay in the program.
       </Attestation>
     </section>
   );

@@ -51,7 +51,7 @@ export function BusinessStep({ form }: { form: FormApi }) {
         value={state.existingSeller ? 'yes' : 'no'}
         onChange={(value) => setter(form, 'existingSeller')(value === 'yes')}
         error={errors['existingSeller']}
-        hint="An existing seller's order defect rate over the trailing 90 days is checked; a new seller is monitored from its first order."
+        hint="An existing seller's order defect rate (ODR: the share of orders with negative feedback, an A-to-z claim or a chargeback) over the trailing 90 days is checked; a new seller is monitored from its first order."
         options={[
           { value: 'no', label: 'No, this is a new seller account' },
           { value: 'yes', label: 'Yes, I already sell there' },

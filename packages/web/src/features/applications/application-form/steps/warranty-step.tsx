@@ -38,7 +38,7 @@ export function WarrantyStep({ form }: { form: FormApi }) {
       />
       <CheckboxField
         label={`I accept the program's quality policy (version ${policy.version})`}
-        description="Offer RQS, seller RQS and average rating are watched continuously; falling below the thresholds can suspend listings."
+        description="Your Renewed Quality Scores (RQS: the share of orders with no reported defect, per offer and for your account) and average rating are watched continuously; falling below the thresholds can suspend listings."
         checked={state.qualityPolicyAccepted}
         onChange={setter(form, 'qualityPolicyAccepted')}
         error={errors['qualityPolicyAccepted']}
