@@ -4,6 +4,7 @@ import { ProgramRulesPage } from './pages/program-rules.page.js';
 import { SignInPage } from './pages/sign-in.page.js';
 import { browserTestsCanRun, launchBrowser, type BrowserSession } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
+import { POLL } from './support/web-first.js';
 
 interface LoadedScript {
   readonly name: string;
@@ -93,7 +94,7 @@ describe.skipIf(!browserTestsCanRun())('Loading pages, production build in Chrom
 
     expect(pagesIn(await scripts.loaded())).toEqual(['program-rules', 'sign-in']);
     // The same header element: the shell was not re-rendered from scratch around the new page.
-    expect(await banner?.evaluate((element) => element.isConnected)).toBe(true);
+    await expect.poll(() => banner?.evaluate((element) => element.isConnected), POLL).toBe(true);
   });
 
   it('keeps the header on screen while the first page loads, and then shows the page', async () => {
