@@ -229,6 +229,15 @@ describe('applications and review', () => {
     });
     expect(resubmitted.errors).toBeUndefined();
     expect(resubmitted.data.submitApplication).toMatchObject({ status: 'SUBMITTED', dueDate: '2026-12-14' });
+    // The seller's list shows the first submission date: it stays when the application is resubmitted.
+    const dates = await client.graphql<any>(
+      'query($id: ID!) { application(id: $id) { submittedAt firstSubmittedAt } }',
+      { id: submitted.id },
+    );
+    expect(dates.data.application).toEqual({
+      submittedAt: new Date(MONDAY.getTime() + 7 * 24 * 3_600_000).toISOString(),
+      firstSubmittedAt: MONDAY.toISOString(),
+    });
     clock.set(MONDAY);
   });
 
