@@ -111,10 +111,10 @@ describe.skipIf(!browserTestsCanRun())('Loading pages, production build in Chrom
     await page.getByRole('banner').getByRole('link', { name: 'Recertify home' }).waitFor();
     const loading = page.getByRole('main').getByRole('status');
     await loading.filter({ hasText: 'Loading page…' }).waitFor();
-    await expect.poll(() => page.getByRole('main').getAttribute('aria-busy')).toBe('true');
+    await expect.poll(() => page.getByRole('main').getAttribute('aria-busy'), POLL).toBe('true');
 
     release();
     await signIn.title.waitFor();
-    await expect.poll(() => page.getByRole('main').getAttribute('aria-busy')).toBe('false');
+    await expect.poll(() => page.getByRole('main').getAttribute('aria-busy'), POLL).toBe('false');
   });
 });
