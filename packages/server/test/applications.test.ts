@@ -140,7 +140,10 @@ describe('applications and review', () => {
 
     // A second reviewer can neither claim nor decide it.
     const secondClaim = await admin.graphql<any>(CLAIM, { id: submitted.id, v: claimed.data.claimApplication.version });
-    expect(secondClaim.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
+    expect(secondClaim.errors?.[0]?.extensions).toEqual({
+      code: 'CONFLICT',
+      holder: { name: 'Rita Reviewer', claimedAt: clock.now().toISOString() },
+    });
     expect(secondClaim.errors?.[0]?.message).toMatch(/Rita Reviewer claimed this application/);
     const secondDecision = await admin.graphql<any>(DECIDE, {
       input: {

@@ -1,5 +1,7 @@
 import { DomainError, type DomainErrorCode } from '@recertify/domain';
-import { AppError, type AnyAppError } from './app-error.js';
+import type { BlockingFailure } from '../features/applications/applications.errors.js';
+import type { UploadRule } from '../features/uploads/upload.errors.js';
+import { AppError, type AnyAppError, type FieldProblem } from './app-error.js';
 
 /**
  * Every `extensions.code` a client may see. The refusals services make on purpose, what the
@@ -33,12 +35,32 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && KNOWN_CODES.has(value);
 }
 
+/**
+ * What a client may branch on besides the code, as JSON (dates as ISO strings). The GraphQL type
+ * `ErrorExtensions` (src/graphql/error-types.ts) describes the same fields in schema.graphql.
+ */
+export interface PublicErrorExtensions {
+  /** BAD_USER_INPUT: every field at fault. */
+  readonly fields?: readonly FieldProblem[];
+  /** NOT_ELIGIBLE: the hard criteria that block submission. */
+  readonly failures?: readonly BlockingFailure[];
+  /** CONFLICT: the reviewer who holds the claim, and since when. */
+  readonly holder?: { readonly name: string | null; readonly claimedAt: string | null };
+  /** CONFLICT (and BAD_USER_INPUT from a domain rule): the rule that refused. */
+  readonly reason?: string;
+  /** The one input field at fault, for codes other than BAD_USER_INPUT. */
+  readonly field?: string;
+  /** ACCOUNT_LOCKED: when signing in works again. */
+  readonly lockedUntil?: string;
+  /** BAD_USER_INPUT about an uploaded file: the upload rule it broke. */
+  readonly rule?: UploadRule;
+}
+
 /** A refusal as clients see it, whatever the transport. */
 export interface PublicError {
   readonly code: ErrorCode;
   readonly message: string;
-  /** What a client may branch on besides the code (JSON only: dates as ISO strings). */
-  readonly extensions: Readonly<Record<string, unknown>>;
+  readonly extensions: PublicErrorExtensions;
   /** The status an HTTP route answers with (GraphQL answers 200 except for UNAUTHENTICATED). */
   readonly status: number;
 }
@@ -66,7 +88,7 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
 function refusal(
   code: ErrorCode,
   error: Error,
-  extensions: Readonly<Record<string, unknown>> = {},
+  extensions: PublicErrorExtensions = {},
   status = STATUS[code],
 ): PublicError {
   return { code, message: error.message, extensions, status };

@@ -12,6 +12,7 @@ import {
 import { MarketplaceResolver } from '../features/marketplaces/marketplace.resolver.js';
 import { ReviewResolver } from '../features/review/review.resolver.js';
 import { authChecker } from './auth.js';
+import { ErrorExtensionsType } from './error-types.js';
 import { MoneyResolver } from './money.types.js';
 
 export const resolvers = [
@@ -30,7 +31,14 @@ let built: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema; built once per process (type-graphql metadata is global). */
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers, authChecker, authMode: 'error', validate: false });
+  built ??= buildSchema({
+    resolvers,
+    // The error contract: types no field returns, emitted so clients generate them.
+    orphanedTypes: [ErrorExtensionsType],
+    authChecker,
+    authMode: 'error',
+    validate: false,
+  });
   return built;
 }
 

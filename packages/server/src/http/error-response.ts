@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import type { Logger } from '../logger.js';
-import { publicErrorOf, type ErrorCode, type PublicError } from '../errors/public-error.js';
+import { publicErrorOf, type ErrorCode, type PublicError, type PublicErrorExtensions } from '../errors/public-error.js';
 
 /**
  * The one body every error response of the server has, GraphQL or not:
@@ -9,7 +9,7 @@ import { publicErrorOf, type ErrorCode, type PublicError } from '../errors/publi
 export interface ErrorResponseBody {
   readonly errors: ReadonlyArray<{
     readonly message: string;
-    readonly extensions: { readonly code: ErrorCode } & Readonly<Record<string, unknown>>;
+    readonly extensions: { readonly code: ErrorCode } & PublicErrorExtensions;
   }>;
 }
 

@@ -2,17 +2,20 @@ import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import {
+  blockingFailuresOf,
   describeError,
   errorCodeOf,
   fieldProblemsOf,
   formProblemFromFields,
   formProblemOf,
   hasErrorCode,
+  refusalsOf,
+  refusalWithCode,
 } from './graphql-errors';
 
 const graphQLErrors = (...errors: GraphQLFormattedError[]) => new CombinedGraphQLErrors({ errors });
 
-/** A BAD_USER_INPUT error as the server builds it (badInput in app-errors.ts). */
+/** A BAD_USER_INPUT error as the server builds it (badInput in src/errors/app-error.ts). */
 const badInput = (...fields: { field: string; message: string }[]) =>
   graphQLErrors({
     message: fields.map((f) => `${f.field}: ${f.message}`).join('; '),
@@ -62,6 +65,90 @@ describe('errorCodeOf / hasErrorCode', () => {
     );
     expect(hasErrorCode(error, 'FORBIDDEN')).toBe(true);
     expect(hasErrorCode(error, 'UNAUTHENTICATED')).toBe(false);
+  });
+});
+
+describe('refusalsOf: one decoder keyed by the generated ErrorCode', () => {
+  it('gives NOT_ELIGIBLE its failures, skipping malformed entries', () => {
+    const error = graphQLErrors({
+      message: 'This application cannot be submitted yet: …',
+      extensions: {
+        code: 'NOT_ELIGIBLE',
+        failures: [
+          { criterion: 'QUALIFYING_PURCHASES', summary: 'Qualifying purchases 49,999.99 of 50,000.00 USD' },
+          { criterion: 'IMAGES', summary: '7 images, at least 8 required; missing view RIGHT' },
+          { criterion: 42, summary: 'ignored: not a criterion name' },
+        ],
+      },
+    });
+    const failures = [
+      { criterion: 'QUALIFYING_PURCHASES', summary: 'Qualifying purchases 49,999.99 of 50,000.00 USD' },
+      { criterion: 'IMAGES', summary: '7 images, at least 8 required; missing view RIGHT' },
+    ];
+    expect(refusalsOf(error)).toEqual([
+      { code: 'NOT_ELIGIBLE', message: 'This application cannot be submitted yet: …', failures },
+    ]);
+    expect(blockingFailuresOf(error)).toEqual(failures);
+    expect(refusalWithCode(error, 'NOT_ELIGIBLE')?.failures).toEqual(failures);
+  });
+
+  it('gives BAD_USER_INPUT its fields and, for a file, the rule it broke', () => {
+    const error = graphQLErrors({
+      message: 'file: the file is empty',
+      extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'file', message: 'the file is empty' }], rule: 'EMPTY' },
+    });
+    expect(refusalWithCode(error, 'BAD_USER_INPUT')).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'file: the file is empty',
+      fields: [{ field: 'file', message: 'the file is empty' }],
+      rule: 'EMPTY',
+    });
+  });
+
+  it('gives CONFLICT who holds the claim, or null when the conflict is of another kind', () => {
+    const claimed = graphQLErrors({
+      message: 'Rita Reviewer claimed this application at 2026-11-30T09:00:00.000Z; it is theirs to decide.',
+      extensions: { code: 'CONFLICT', holder: { name: 'Rita Reviewer', claimedAt: '2026-11-30T09:00:00.000Z' } },
+    });
+    expect(refusalWithCode(claimed, 'CONFLICT')?.holder).toEqual({
+      name: 'Rita Reviewer',
+      claimedAt: '2026-11-30T09:00:00.000Z',
+    });
+    const approved = graphQLErrors({
+      message: 'You are already approved in US.',
+      extensions: { code: 'CONFLICT', reason: 'ALREADY_APPROVED', field: 'marketplace' },
+    });
+    expect(refusalWithCode(approved, 'CONFLICT')).toEqual({
+      code: 'CONFLICT',
+      message: 'You are already approved in US.',
+      holder: null,
+      reason: 'ALREADY_APPROVED',
+      field: 'marketplace',
+    });
+  });
+
+  it('decodes the JSON body of a non-GraphQL error answer (413 from the server)', () => {
+    const error = serverError(
+      413,
+      JSON.stringify({
+        errors: [{ message: 'The request body is too large.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+      }),
+    );
+    expect(refusalsOf(error)).toEqual([
+      { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.', field: null },
+    ]);
+  });
+
+  it('leaves out codes the schema does not have (a newer server) and errors without a code', () => {
+    const error = graphQLErrors(
+      { message: 'a', extensions: { code: 'SOMETHING_NEW' } },
+      { message: 'b' },
+      { message: 'c', extensions: { code: 'FORBIDDEN' } },
+    );
+    expect(refusalsOf(error)).toEqual([{ code: 'FORBIDDEN', message: 'c', field: null }]);
+    expect(errorCodeOf(error)).toBe('FORBIDDEN');
+    expect(refusalWithCode(error, 'NOT_ELIGIBLE')).toBeNull();
+    expect(blockingFailuresOf(error)).toEqual([]);
   });
 });
 

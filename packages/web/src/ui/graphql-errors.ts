@@ -1,26 +1,89 @@
 import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
+import type { ErrorCode, ErrorExtensionsFieldsFragment } from '../generated/graphql';
 
 /**
- * What the API says when it refuses (`extensions.code`, a message a person can act on, and for
- * BAD_USER_INPUT `extensions.fields: [{ field, message }]`), turned into what a form shows.
- * Pure functions of the error, so every form reads errors the same way.
+ * What the API says when it refuses: `extensions.code`, a message a person can act on, and the
+ * details clients branch on. The codes and the shapes of those details are generated from the
+ * schema (`ErrorCode`, `ErrorExtensions`, see graphql-errors.graphql), never copied by hand, and
+ * decoded in one place into a union keyed by the code. Pure functions of the error, so every form
+ * reads errors the same way.
  */
 
-/** The error codes the API sends on purpose (packages/server/src/graphql/app-errors.ts). */
-export type ApiErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'INVALID_CREDENTIALS'
-  | 'ACCOUNT_LOCKED'
-  | 'INVALID_TOKEN';
+export type { ErrorCode };
+type Extensions = ErrorExtensionsFieldsFragment;
+export type FieldProblem = NonNullable<Extensions['fields']>[number];
+export type BlockingFailure = NonNullable<Extensions['failures']>[number];
+export type ClaimHolder = NonNullable<Extensions['holder']>;
 
-export interface FieldProblem {
-  readonly field: string;
-  readonly message: string;
-}
+/** Codes with nothing to branch on but the code itself. */
+type PlainCode = Exclude<ErrorCode, 'BAD_USER_INPUT' | 'NOT_ELIGIBLE' | 'CONFLICT' | 'ACCOUNT_LOCKED'>;
+
+/** One refusal of the API, by its code, with the details of that code. */
+export type ApiRefusal = { readonly message: string } & (
+  | {
+      readonly code: 'BAD_USER_INPUT';
+      readonly fields: readonly FieldProblem[];
+      /** For an uploaded file: the upload rule it broke. */
+      readonly rule: string | null;
+    }
+  | { readonly code: 'NOT_ELIGIBLE'; readonly failures: readonly BlockingFailure[] }
+  | {
+      readonly code: 'CONFLICT';
+      /** Who holds the claim, when another reviewer does. */
+      readonly holder: ClaimHolder | null;
+      /** The rule that refused, e.g. ALREADY_APPROVED. */
+      readonly reason: string | null;
+      readonly field: string | null;
+    }
+  | { readonly code: 'ACCOUNT_LOCKED'; readonly lockedUntil: string | null }
+  | { readonly code: PlainCode; readonly field: string | null }
+);
+
+type Decode = (message: string, extensions: Readonly<Record<string, unknown>>) => ApiRefusal;
+
+const plain =
+  (code: PlainCode): Decode =>
+  (message, extensions) => ({ code, message, field: stringOrNull(extensions['field']) });
+
+/** One decoder per generated code: a code added to the schema does not compile until it is here. */
+const DECODERS: { readonly [C in ErrorCode]: Decode } = {
+  BAD_USER_INPUT: (message, extensions) => ({
+    code: 'BAD_USER_INPUT',
+    message,
+    fields: listOf(extensions['fields'], isFieldProblem),
+    rule: stringOrNull(extensions['rule']),
+  }),
+  NOT_ELIGIBLE: (message, extensions) => ({
+    code: 'NOT_ELIGIBLE',
+    message,
+    failures: listOf(extensions['failures'], isBlockingFailure),
+  }),
+  CONFLICT: (message, extensions) => ({
+    code: 'CONFLICT',
+    message,
+    holder: isClaimHolder(extensions['holder']) ? extensions['holder'] : null,
+    reason: stringOrNull(extensions['reason']),
+    field: stringOrNull(extensions['field']),
+  }),
+  ACCOUNT_LOCKED: (message, extensions) => ({
+    code: 'ACCOUNT_LOCKED',
+    message,
+    lockedUntil: stringOrNull(extensions['lockedUntil']),
+  }),
+  UNAUTHENTICATED: plain('UNAUTHENTICATED'),
+  FORBIDDEN: plain('FORBIDDEN'),
+  NOT_FOUND: plain('NOT_FOUND'),
+  INVALID_CREDENTIALS: plain('INVALID_CREDENTIALS'),
+  INVALID_TOKEN: plain('INVALID_TOKEN'),
+  BAD_REQUEST: plain('BAD_REQUEST'),
+  PAYLOAD_TOO_LARGE: plain('PAYLOAD_TOO_LARGE'),
+  GRAPHQL_PARSE_FAILED: plain('GRAPHQL_PARSE_FAILED'),
+  GRAPHQL_VALIDATION_FAILED: plain('GRAPHQL_VALIDATION_FAILED'),
+  PERSISTED_QUERY_NOT_FOUND: plain('PERSISTED_QUERY_NOT_FOUND'),
+  PERSISTED_QUERY_NOT_SUPPORTED: plain('PERSISTED_QUERY_NOT_SUPPORTED'),
+  OPERATION_RESOLUTION_FAILURE: plain('OPERATION_RESOLUTION_FAILURE'),
+  INTERNAL_SERVER_ERROR: plain('INTERNAL_SERVER_ERROR'),
+};
 
 interface ApiError {
   readonly message: string;
@@ -30,7 +93,7 @@ interface ApiError {
 const NETWORK_MESSAGE = 'Could not reach Recertify. Check your connection and try again.';
 const UNKNOWN_MESSAGE = 'Something went wrong. Please try again.';
 
-/** The GraphQL errors carried by an Apollo error, including those in the body of a non-2xx answer. */
+/** The errors carried by an Apollo error, including those in the body of a non-2xx answer. */
 export function apiErrorsOf(error: unknown): readonly ApiError[] {
   if (CombinedGraphQLErrors.is(error)) return error.errors;
   if (ServerError.is(error)) {
@@ -38,23 +101,35 @@ export function apiErrorsOf(error: unknown): readonly ApiError[] {
       const body = JSON.parse(error.bodyText) as { errors?: unknown };
       if (Array.isArray(body.errors)) return body.errors.filter(isApiError);
     } catch {
-      // Not a GraphQL answer (a proxy's error page, say): no API errors in it.
+      // Not a JSON answer (a proxy's error page, say): no API errors in it.
     }
   }
   return [];
 }
 
-/** The `extensions.code` of the first error that has one. */
-export function errorCodeOf(error: unknown): string | null {
+/** Every refusal in an error, decoded by its code; errors without a known code are left out. */
+export function refusalsOf(error: unknown): ApiRefusal[] {
+  const refusals: ApiRefusal[] = [];
   for (const apiError of apiErrorsOf(error)) {
     const code = apiError.extensions?.['code'];
-    if (typeof code === 'string') return code;
+    if (isErrorCode(code)) refusals.push(DECODERS[code](apiError.message, apiError.extensions ?? {}));
   }
-  return null;
+  return refusals;
 }
 
-export function hasErrorCode(error: unknown, code: ApiErrorCode): boolean {
-  return apiErrorsOf(error).some((apiError) => apiError.extensions?.['code'] === code);
+/** The first refusal with this code, typed by it. */
+export function refusalWithCode<C extends ErrorCode>(error: unknown, code: C): Extract<ApiRefusal, { code: C }> | null {
+  const hasCode = (refusal: ApiRefusal): refusal is Extract<ApiRefusal, { code: C }> => refusal.code === code;
+  return refusalsOf(error).find(hasCode) ?? null;
+}
+
+/** The code of the first refusal. */
+export function errorCodeOf(error: unknown): ErrorCode | null {
+  return refusalsOf(error)[0]?.code ?? null;
+}
+
+export function hasErrorCode(error: unknown, code: ErrorCode): boolean {
+  return refusalsOf(error).some((refusal) => refusal.code === code);
 }
 
 /** A sentence for people: the API's own message, or what went wrong on the way to it. */
@@ -70,18 +145,19 @@ export function describeError(error: unknown): string {
   return UNKNOWN_MESSAGE;
 }
 
-/** Every `{ field, message }` of BAD_USER_INPUT errors, plus the single `extensions.field` some codes name. */
+/** Every `{ field, message }` of BAD_USER_INPUT refusals, plus the single `field` other codes name. */
 export function fieldProblemsOf(error: unknown): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  for (const apiError of apiErrorsOf(error)) {
-    const fields = apiError.extensions?.['fields'];
-    if (Array.isArray(fields)) {
-      for (const entry of fields) if (isFieldProblem(entry)) problems.push(entry);
-    }
-    const field = apiError.extensions?.['field'];
-    if (typeof field === 'string') problems.push({ field, message: apiError.message });
+  for (const refusal of refusalsOf(error)) {
+    if (refusal.code === 'BAD_USER_INPUT') problems.push(...refusal.fields);
+    else if ('field' in refusal && refusal.field) problems.push({ field: refusal.field, message: refusal.message });
   }
   return problems;
+}
+
+/** The failing criteria of a NOT_ELIGIBLE refusal; empty for any other error. */
+export function blockingFailuresOf(error: unknown): BlockingFailure[] {
+  return refusalsOf(error).flatMap((refusal) => (refusal.code === 'NOT_ELIGIBLE' ? refusal.failures : []));
 }
 
 /** What a form shows for a failure: messages under its fields and one alert above them. */
@@ -90,7 +166,7 @@ export interface FormProblem {
   readonly fields: Readonly<Record<string, string>>;
   /** The alert: which fields to check, or the API's message when no field of the form is at fault. */
   readonly summary: string;
-  readonly code: string | null;
+  readonly code: ErrorCode | null;
 }
 
 /**
@@ -101,7 +177,7 @@ export function formProblemFromFields(
   problems: readonly FieldProblem[],
   labels: Readonly<Record<string, string>>,
   fallback = UNKNOWN_MESSAGE,
-  code: string | null = 'BAD_USER_INPUT',
+  code: ErrorCode | null = 'BAD_USER_INPUT',
 ): FormProblem {
   const fields: Record<string, string> = {};
   const elsewhere: string[] = [];
@@ -150,11 +226,34 @@ function isApiError(value: unknown): value is ApiError {
   return typeof value === 'object' && value !== null && typeof (value as ApiError).message === 'string';
 }
 
+function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(DECODERS, value);
+}
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null;
+}
+
+function stringOrNull(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function listOf<T>(value: unknown, isItem: (item: unknown) => item is T): T[] {
+  return Array.isArray(value) ? value.filter(isItem) : [];
+}
+
 function isFieldProblem(value: unknown): value is FieldProblem {
+  return isRecord(value) && typeof value['field'] === 'string' && typeof value['message'] === 'string';
+}
+
+function isBlockingFailure(value: unknown): value is BlockingFailure {
+  return isRecord(value) && typeof value['criterion'] === 'string' && typeof value['summary'] === 'string';
+}
+
+function isClaimHolder(value: unknown): value is ClaimHolder {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as FieldProblem).field === 'string' &&
-    typeof (value as FieldProblem).message === 'string'
+    isRecord(value) &&
+    (value['name'] === null || typeof value['name'] === 'string') &&
+    (value['claimedAt'] === null || typeof value['claimedAt'] === 'string')
   );
 }

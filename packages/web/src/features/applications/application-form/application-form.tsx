@@ -8,7 +8,13 @@ import {
   type EligibilityPolicyFieldsFragment,
 } from '../../../generated/graphql';
 import { UnsavedChangesGuard } from '../../../ui/unsaved-changes';
-import { describeError, errorCodeOf, fieldProblemsOf, type FieldProblem } from '../../../ui/graphql-errors';
+import {
+  blockingFailuresOf,
+  describeError,
+  errorCodeOf,
+  fieldProblemsOf,
+  type FieldProblem,
+} from '../../../ui/graphql-errors';
 import {
   LiveEligibilityChecklist,
   useLiveEligibility,
@@ -28,7 +34,6 @@ import { missingFieldsOf, ReviewStep, type SubmissionFailure } from './steps/rev
 import { WarrantyStep } from './steps/warranty-step';
 import { isStepId, stepForCriterion, STEPS, type StepId } from './steps';
 import { formatTime } from '../../../ui/format';
-import { submissionFailuresOf } from './submission-errors';
 
 type SaveState =
   | { readonly kind: 'idle' }
@@ -192,7 +197,7 @@ export function ApplicationForm({ application, marketplace, policy, domainPolicy
       await submitApplication({ variables: { id: application.id, version: version.current } });
       void navigate(`/applications/${application.id}`, { state: { submitted: true } });
     } catch (error) {
-      const listed = submissionFailuresOf(error);
+      const listed = blockingFailuresOf(error);
       if (listed.length > 0) setFailures(listed);
       else setSubmitError(describeError(error));
     } finally {
