@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApplicationFormQuery } from '../../../generated/graphql';
 import { hasErrorCode } from '../../../ui/graphql-errors';
+import { APPLICATION_STATUS_LABELS } from '../../../ui/labels';
 import { usePageTitle } from '../../../ui/page-title';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
 import { StatusBadge } from '../application-status';
@@ -49,7 +50,7 @@ export function ApplicationFormPage() {
   } else if (application.status !== 'DRAFT' && application.status !== 'NEEDS_INFO') {
     body = (
       <EmptyState title="This application can no longer be edited">
-        It is {application.status.toLowerCase().replace('_', ' ')}.{' '}
+        It is {APPLICATION_STATUS_LABELS[application.status].toLowerCase()}.{' '}
         <Link to={`/applications/${application.id}`}>See where it stands</Link>.
       </EmptyState>
     );
