@@ -279,7 +279,8 @@ export async function seedDemoApplications(em: EntityManager, now = new Date()):
         );
       audit('STARTED', new Date(submittedAt.getTime() - 2 * DAY), user);
       audit('SUBMITTED', submittedAt, user, { dueDate: application.dueDate, policyVersion: policy.version });
-      const decided = ![ApplicationStatusEnum.SUBMITTED, ApplicationStatusEnum.IN_REVIEW].includes(plan.status);
+      const decided =
+        plan.status !== ApplicationStatusEnum.SUBMITTED && plan.status !== ApplicationStatusEnum.IN_REVIEW;
       if (decided && reviewer) {
         const decidedAt = new Date(submittedAt.getTime() + 5 * DAY);
         application.decidedAt = decidedAt;

@@ -1,6 +1,7 @@
 import {
   INITIAL_POLICY_PARAMETERS,
   MARKETPLACES,
+  MARKETPLACE_CODES as DOMAIN_MARKETPLACE_CODES,
   PARAMETERS_MARKED_DEFAULT,
   type ExchangeRate,
   type IsoDate,
@@ -10,7 +11,7 @@ import {
 /** When the program rules of SPEC section 2 took effect in every marketplace. */
 export const INITIAL_POLICY_EFFECTIVE_FROM = new Date('2024-01-01T00:00:00.000Z');
 
-export const MARKETPLACE_CODES = Object.keys(MARKETPLACES) as MarketplaceCode[];
+export const MARKETPLACE_CODES: readonly MarketplaceCode[] = DOMAIN_MARKETPLACE_CODES;
 
 export { INITIAL_POLICY_PARAMETERS, MARKETPLACES, PARAMETERS_MARKED_DEFAULT };
 

@@ -9,7 +9,7 @@ import { type ApplicationStatusEnum } from './applications.enums.js';
 export const applicationLifecycle: Lifecycle<ApplicationStatusEnum, ApplicationEvent> = {
   subjectType: 'Application',
   noun: 'application',
-  next: (status, event) => nextStatus(status, event) as ApplicationStatusEnum,
+  next: (status, event) => nextStatus(status, event),
 };
 
 export const APPLICATION_POPULATE = ['invoices.lines', 'images'] as const;

@@ -1,15 +1,14 @@
-import { registerEnumType } from 'type-graphql';
+import {
+  APPLICATION_STATUSES,
+  type ApplicationStatus,
+  REFURBISHERS,
+  type Refurbisher,
+  SELLER_TYPES,
+  type SellerType,
+} from '@recertify/domain';
+import { graphqlEnum } from '../../graphql/enums.js';
 
-export enum ApplicationStatusEnum {
-  DRAFT = 'DRAFT',
-  SUBMITTED = 'SUBMITTED',
-  IN_REVIEW = 'IN_REVIEW',
-  APPROVED = 'APPROVED',
-  REJECTED = 'REJECTED',
-  NEEDS_INFO = 'NEEDS_INFO',
-  WITHDRAWN = 'WITHDRAWN',
-}
-registerEnumType(ApplicationStatusEnum, {
+export const ApplicationStatusEnum = graphqlEnum(APPLICATION_STATUSES, {
   name: 'ApplicationStatus',
   description: 'Where an application is in its lifecycle.',
   valuesConfig: {
@@ -22,15 +21,19 @@ registerEnumType(ApplicationStatusEnum, {
     WITHDRAWN: { description: 'Withdrawn by the seller.' },
   },
 });
+/** The domain's ApplicationStatus; the const above is the same values as a GraphQL enum. */
+export type ApplicationStatusEnum = ApplicationStatus;
 
-export enum SellerTypeEnum {
-  PROFESSIONAL = 'PROFESSIONAL',
-  INDIVIDUAL = 'INDIVIDUAL',
-}
-registerEnumType(SellerTypeEnum, { name: 'SellerType', description: 'Professional or individual seller account.' });
+export const SellerTypeEnum = graphqlEnum(SELLER_TYPES, {
+  name: 'SellerType',
+  description: 'Professional or individual seller account.',
+});
+/** The domain's SellerType; the const above is the same values as a GraphQL enum. */
+export type SellerTypeEnum = SellerType;
 
-export enum RefurbisherEnum {
-  MANUFACTURER = 'MANUFACTURER',
-  THIRD_PARTY_REFURBISHER = 'THIRD_PARTY_REFURBISHER',
-}
-registerEnumType(RefurbisherEnum, { name: 'Refurbisher', description: 'Who refurbishes the units.' });
+export const RefurbisherEnum = graphqlEnum(REFURBISHERS, {
+  name: 'Refurbisher',
+  description: 'Who refurbishes the units.',
+});
+/** The domain's Refurbisher; the const above is the same values as a GraphQL enum. */
+export type RefurbisherEnum = Refurbisher;

@@ -257,7 +257,7 @@ export class InvoiceLineResolver {
 export class ApplicationImageResolver {
   @FieldResolver(() => ImageViewEnum, { description: 'What the image shows.' })
   view(@Root() image: ApplicationImage): ImageViewEnum {
-    return image.view as ImageViewEnum;
+    return image.view;
   }
 
   @FieldResolver(() => FileRef, { description: 'The image file.' })

@@ -1,27 +1,15 @@
+import { IMAGE_VIEWS, type ImageView, MARKETPLACE_CODES, type MarketplaceCode } from '@recertify/domain';
+import { graphqlEnum } from '../../graphql/enums.js';
 import { registerEnumType } from 'type-graphql';
 
-export enum MarketplaceCodeEnum {
-  US = 'US',
-  CA = 'CA',
-  MX = 'MX',
-}
-registerEnumType(MarketplaceCodeEnum, {
+export const MarketplaceCodeEnum = graphqlEnum(MARKETPLACE_CODES, {
   name: 'MarketplaceCode',
   description: 'A marketplace: US (amazon.com), CA (amazon.ca), MX (amazon.com.mx).',
 });
+/** The domain's MarketplaceCode; the const above is the same values as a GraphQL enum. */
+export type MarketplaceCodeEnum = MarketplaceCode;
 
-export enum ImageViewEnum {
-  SHIPPING_BOX = 'SHIPPING_BOX',
-  INNER_PACKAGING = 'INNER_PACKAGING',
-  TOP = 'TOP',
-  BOTTOM = 'BOTTOM',
-  FRONT = 'FRONT',
-  BACK = 'BACK',
-  LEFT = 'LEFT',
-  RIGHT = 'RIGHT',
-  SCREEN_ON = 'SCREEN_ON',
-}
-registerEnumType(ImageViewEnum, {
+export const ImageViewEnum = graphqlEnum(IMAGE_VIEWS, {
   name: 'ImageView',
   description: 'What a sample-unit image shows.',
   valuesConfig: {
@@ -30,6 +18,8 @@ registerEnumType(ImageViewEnum, {
     SCREEN_ON: { description: 'The screen switched on (products with a screen only).' },
   },
 });
+/** The domain's ImageView; the const above is the same values as a GraphQL enum. */
+export type ImageViewEnum = ImageView;
 
 export enum WarrantyKindEnum {
   GUARANTEE_ACCEPTANCE = 'GUARANTEE_ACCEPTANCE',

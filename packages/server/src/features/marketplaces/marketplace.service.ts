@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { MARKETPLACES, policyInForce, type MarketplaceCode } from '@recertify/domain';
+import { MARKETPLACE_CODES, policyInForce, type MarketplaceCode } from '@recertify/domain';
 import { ExchangeRate } from './exchange-rate.entity.js';
 import { Marketplace } from './marketplace.entity.js';
 import type { PolicyVersion } from './policy-version.entity.js';
 
-const MARKETPLACE_ORDER = Object.keys(MARKETPLACES) as MarketplaceCode[];
+const MARKETPLACE_ORDER: readonly MarketplaceCode[] = MARKETPLACE_CODES;
 
 export class MarketplaceService {
   constructor(private readonly em: EntityManager) {}

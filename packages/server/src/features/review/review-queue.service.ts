@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { MARKETPLACES, addCalendarDays, dayOfWeek, localDateOf, type MarketplaceCode } from '@recertify/domain';
+import { MARKETPLACE_CODES, addCalendarDays, dayOfWeek, localDateOf } from '@recertify/domain';
 import { keyset, type Connection, type CursorKey } from '../../db/pagination.js';
 import { rowReader } from '../../db/rows.js';
 import { joinSql, sql, type Sql } from '../../db/sql.js';
@@ -14,7 +14,10 @@ import { ApplicationStatusEnum } from '../applications/applications.enums.js';
 import { Marketplace } from '../marketplaces/marketplace.entity.js';
 import { DueFilter, type ReviewQueueCounts, type ReviewQueueFilter } from './review.types.js';
 
-const QUEUE_STATUSES = [ApplicationStatusEnum.SUBMITTED, ApplicationStatusEnum.IN_REVIEW];
+const QUEUE_STATUSES: readonly ApplicationStatusEnum[] = [
+  ApplicationStatusEnum.SUBMITTED,
+  ApplicationStatusEnum.IN_REVIEW,
+];
 const MAX_PAGE = 100;
 
 /** The queue's order, oldest due first: the columns of `application_queue_order_index`. */
@@ -92,7 +95,7 @@ export class ReviewQueueService {
   /** For the filter bar: how many applications each chip holds, as if it were added to `filter`. One statement. */
   async counts(principal: Principal, filter: ReviewQueueFilter = {}): Promise<ReviewQueueCounts> {
     requireUser(principal, Role.REVIEWER, Role.ADMIN);
-    const markets = Object.keys(MARKETPLACES) as MarketplaceCode[];
+    const markets = MARKETPLACE_CODES;
     const chips: Array<[string, ReviewQueueFilter]> = [
       ['total', {}],
       ['submitted', { status: ApplicationStatusEnum.SUBMITTED }],
@@ -102,7 +105,7 @@ export class ReviewQueueService {
       ['dueThisWeek', { due: DueFilter.DUE_THIS_WEEK }],
       ['appleRequested', { appleRequested: true }],
       ['failedChecks', { failedChecks: true }],
-      ...markets.map((m): [string, ReviewQueueFilter] => [`m_${m}`, { marketplace: m as never }]),
+      ...markets.map((m): [string, ReviewQueueFilter] => [`m_${m}`, { marketplace: m }]),
     ];
     const conditions = await Promise.all(chips.map(([, extra]) => this.condition(normalized({ ...filter, ...extra }))));
     const sums = conditions.map((c, i) => `sum(case when ${c.text} then 1 else 0 end) as "${chips[i]![0]}"`);
@@ -120,7 +123,7 @@ export class ReviewQueueService {
       dueThisWeek: count('dueThisWeek'),
       appleRequested: count('appleRequested'),
       failedChecks: count('failedChecks'),
-      byMarketplace: markets.map((m) => ({ marketplace: m as never, count: count(`m_${m}`) })),
+      byMarketplace: markets.map((m) => ({ marketplace: m, count: count(`m_${m}`) })),
     };
   }
 

@@ -1,3 +1,5 @@
+import { DECISIONS, type Decision } from '@recertify/domain';
+import { graphqlEnum } from '../../graphql/enums.js';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { createConnectionType } from '../../graphql/connection.js';
 import { Application } from '../applications/application.entity.js';
@@ -19,12 +21,12 @@ registerEnumType(DueFilter, {
   },
 });
 
-export enum DecisionEnum {
-  APPROVE = 'APPROVE',
-  REJECT = 'REJECT',
-  NEEDS_INFO = 'NEEDS_INFO',
-}
-registerEnumType(DecisionEnum, { name: 'Decision', description: "A reviewer's decision on an application." });
+export const DecisionEnum = graphqlEnum(DECISIONS, {
+  name: 'Decision',
+  description: "A reviewer's decision on an application.",
+});
+/** The domain's Decision; the const above is the same values as a GraphQL enum. */
+export type DecisionEnum = Decision;
 
 @InputType({ description: 'Narrows the review queue; filters combine.' })
 export class ReviewQueueFilter {
