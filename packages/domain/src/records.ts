@@ -1,14 +1,6 @@
-import type {
-  ApplicationImageInput,
-  ApplicationInput,
-  InvoiceInput,
-  InvoiceLineInput,
-  Refurbisher,
-  SellerType,
-} from './application.js';
-import type { IsoDate } from './calendar.js';
+import type { ApplicationImageInput, ApplicationInput, InvoiceInput, Refurbisher, SellerType } from './application.js';
 import type { MarketplaceCode } from './marketplace.js';
-import type { CurrencyCode, Money } from './money.js';
+import type { Money } from './money.js';
 import type { ImageView, PolicyVersion, WarrantyRule } from './policy.js';
 
 /*
@@ -103,15 +95,7 @@ export interface ApplicationRecord {
 }
 
 /** An invoice with its lines as read from storage or the form: figures in minor units, null when hidden. */
-export interface InvoiceRecord {
-  readonly id: string;
-  readonly supplier: string;
-  readonly invoiceNumber: string;
-  readonly date: IsoDate;
-  readonly currency: CurrencyCode;
-  readonly hasDocument: boolean;
-  readonly lines: readonly InvoiceLineInput[];
-}
+export type InvoiceRecord = InvoiceInput;
 
 /**
  * The input the eligibility rules read, from the application's fields and its evidence. Text is

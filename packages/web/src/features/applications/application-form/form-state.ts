@@ -3,11 +3,10 @@ import {
   isCurrencyCode,
   validateInvoiceLine,
   type ApplicationInput,
+  type ApplicationRecord,
   type CurrencyCode,
   type ImageView,
   type MarketplaceCode,
-  type Refurbisher,
-  type SellerType,
 } from '@recertify/domain';
 import type {
   ApplicationDraftFieldsFragment,
@@ -55,25 +54,16 @@ export interface ImageDraft {
   readonly file: UploadedFile;
 }
 
-export interface ApplicationFormState {
-  readonly legalName: string;
-  readonly contactName: string;
-  readonly contactEmail: string;
-  readonly sellerType: SellerType | null;
-  readonly existingSeller: boolean;
-  readonly refurbisher: Refurbisher | null;
+/** The application's own fields as the form holds them: free text where the record has numbers or nulls. */
+export interface ApplicationFormState extends Omit<
+  ApplicationRecord,
+  'marketplace' | 'refurbisherName' | 'warrantyDays'
+> {
   readonly refurbisherName: string;
-  readonly inspectionAttested: boolean;
-  readonly categories: readonly string[];
-  readonly brands: readonly string[];
-  readonly appleRequested: boolean;
-  readonly productsHaveScreen: boolean;
   readonly invoices: readonly InvoiceDraft[];
   readonly images: readonly ImageDraft[];
-  readonly guaranteeAccepted: boolean;
   /** Whole days as typed (CA). */
   readonly warrantyDays: string;
-  readonly qualityPolicyAccepted: boolean;
 }
 
 let lastKey = 0;
