@@ -19,7 +19,12 @@ import { databaseIsReachable, type EntityManager, type Orm } from './db/orm.js';
 import { resolvePrincipal, SESSION_COOKIE } from './auth/authentication.js';
 import { createUploadsRouter } from './features/uploads/uploads.router.js';
 import type { GraphQLContext } from './graphql/context.js';
-import { createErrorFormatter, toGraphQLError, unauthenticatedStatusPlugin } from './graphql/errors.js';
+import {
+  createErrorFormatter,
+  rateLimitedStatusPlugin,
+  toGraphQLError,
+  unauthenticatedStatusPlugin,
+} from './graphql/errors.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
 import type { Logger } from './logger.js';
 import { createServices } from './services.js';
@@ -46,7 +51,9 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
   app.disable('x-powered-by');
   // Express's own mode follows the configuration, not whatever NODE_ENV the process started with.
   app.set('env', config.env);
-  app.set('trust proxy', true);
+  // Whose X-Forwarded-For names the client (req.ip, which rate limits count by): by default only a
+  // proxy on a private or loopback address, so a client on the internet cannot choose its own.
+  app.set('trust proxy', config.trustProxy);
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await buildGraphQLSchema(),
@@ -58,6 +65,7 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       unauthenticatedStatusPlugin,
+      rateLimitedStatusPlugin,
       // No cache hints are used; the default cache-control plugin would wrap every field's resolver (BENCHMARKS.md).
       ApolloServerPluginCacheControlDisabled(),
       ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),

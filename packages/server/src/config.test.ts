@@ -38,6 +38,39 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  it('has request limits on by default, tunable per variable, and a switch that turns them off', () => {
+    const limits = loadConfig({}).limits;
+    expect(limits.enabled).toBe(true);
+    expect(limits.rate).toEqual({ windowSeconds: 60, anonymous: 300, session: 600, apiKey: 1200 });
+    expect(limits.email).toEqual({ perAddress: 5, windowSeconds: 3600 });
+    expect(loadConfig({ RATE_LIMIT_SESSION: '50', GRAPHQL_MAX_DEPTH: '8' }).limits).toMatchObject({
+      rate: { session: 50 },
+      query: { maxDepth: 8 },
+    });
+    expect(loadConfig({ RECERTIFY_LIMITS: 'off' }).limits.enabled).toBe(false);
+    expect(() => loadConfig({ RECERTIFY_LIMITS: 'no' })).toThrow(/RECERTIFY_LIMITS="no": must be on or off/);
+    expect(() => loadConfig({ RATE_LIMIT_ANONYMOUS: '0' })).toThrow(/RATE_LIMIT_ANONYMOUS="0": must be at least 1/);
+  });
+
+  it('believes X-Forwarded-For only from private and loopback peers unless told otherwise', () => {
+    expect(loadConfig({}).trustProxy).toBe('loopback, linklocal, uniquelocal');
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8' }).trustProxy).toBe('10.0.0.0/8');
+  });
+
+  it('answers introspection and suggests field names outside production only, unless a setting says so', () => {
+    expect(loadConfig({}).limits).toMatchObject({ introspection: true, fieldSuggestions: true });
+    expect(loadConfig({ NODE_ENV: 'test' }).limits).toMatchObject({ introspection: true, fieldSuggestions: true });
+    expect(loadConfig({ NODE_ENV: 'production' }).limits).toMatchObject({
+      introspection: false,
+      fieldSuggestions: false,
+    });
+    expect(
+      loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true', GRAPHQL_FIELD_SUGGESTIONS: 'true' }).limits,
+    ).toMatchObject({ introspection: true, fieldSuggestions: true });
+  });
+
   it('lists every bad variable at once', () => {
     try {
       loadConfig({ PORT: '-1', LOG_LEVEL: 'loud' });

@@ -52,7 +52,37 @@ const environmentSchema = z.object({
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).default(60),
+  ...limitsEnvironment(),
 });
+
+function positiveInt(fallback: number) {
+  return z.coerce
+    .number({ message: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .default(fallback);
+}
+
+/** Request limits (src/limits, docs/operations.md "Request limits"): generous for people, tight for floods. */
+function limitsEnvironment() {
+  return {
+    TRUST_PROXY: z.string().min(1).default('loopback, linklocal, uniquelocal'),
+    RECERTIFY_LIMITS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+    RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
+    RATE_LIMIT_ANONYMOUS: positiveInt(300),
+    RATE_LIMIT_SESSION: positiveInt(600),
+    RATE_LIMIT_API_KEY: positiveInt(1200),
+    EMAIL_LIMIT_PER_ADDRESS: positiveInt(5),
+    EMAIL_LIMIT_WINDOW_MINUTES: positiveInt(60),
+    GRAPHQL_MAX_DEPTH: positiveInt(12),
+    GRAPHQL_MAX_COST: positiveInt(5000),
+    GRAPHQL_MAX_ALIASES: positiveInt(15),
+    GRAPHQL_MAX_DIRECTIVES: positiveInt(20),
+    GRAPHQL_MAX_TOKENS: positiveInt(5000),
+    GRAPHQL_INTROSPECTION: booleanFromEnv.optional(),
+    GRAPHQL_FIELD_SUGGESTIONS: booleanFromEnv.optional(),
+  };
+}
 
 export type DatabaseConfig =
   { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgresql'; readonly url: string };
@@ -93,6 +123,45 @@ export interface AppConfig {
     /** Cookies get the Secure flag when the public URL is https. */
     readonly secureCookies: boolean;
   };
+  readonly limits: LimitsConfig;
+  /**
+   * Express's `trust proxy`: which peers' X-Forwarded-For is believed for the client's IP address
+   * (rate limits per IP). A list of addresses or ranges, a hop count, or true/false.
+   */
+  readonly trustProxy: boolean | number | string;
+}
+
+/** What one request and one client may cost (src/limits). */
+export interface LimitsConfig {
+  /** RECERTIFY_LIMITS=off: no query limits and no request rate limits (for measuring their cost). */
+  readonly enabled: boolean;
+  readonly rate: {
+    readonly windowSeconds: number;
+    /** Requests per window from one IP address without credentials. */
+    readonly anonymous: number;
+    /** Requests per window of one signed-in session. */
+    readonly session: number;
+    /** Requests per window of one API key. */
+    readonly apiKey: number;
+  };
+  /** Emails per window to one address from mutations anyone can call (reset, sign-up, invitation). */
+  readonly email: { readonly perAddress: number; readonly windowSeconds: number };
+  readonly query: {
+    readonly maxDepth: number;
+    readonly maxCost: number;
+    readonly maxAliases: number;
+    readonly maxDirectives: number;
+    readonly maxTokens: number;
+  };
+  /** Introspection queries are answered (off in production unless GRAPHQL_INTROSPECTION=true). */
+  readonly introspection: boolean;
+  /** Validation errors suggest field names ("Did you mean ...") (off in production unless GRAPHQL_FIELD_SUGGESTIONS=true). */
+  readonly fieldSuggestions: boolean;
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 export class ConfigError extends Error {
@@ -149,6 +218,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       lockMs: e.SIGN_IN_LOCK_MINUTES * 60_000,
       passwordResetTtlMs: e.PASSWORD_RESET_TTL_MINUTES * 60_000,
       secureCookies: publicUrl.startsWith('https://'),
+    },
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    limits: {
+      enabled: e.RECERTIFY_LIMITS === 'on',
+      rate: {
+        windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+        anonymous: e.RATE_LIMIT_ANONYMOUS,
+        session: e.RATE_LIMIT_SESSION,
+        apiKey: e.RATE_LIMIT_API_KEY,
+      },
+      email: { perAddress: e.EMAIL_LIMIT_PER_ADDRESS, windowSeconds: e.EMAIL_LIMIT_WINDOW_MINUTES * 60 },
+      query: {
+        maxDepth: e.GRAPHQL_MAX_DEPTH,
+        maxCost: e.GRAPHQL_MAX_COST,
+        maxAliases: e.GRAPHQL_MAX_ALIASES,
+        maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
+        maxTokens: e.GRAPHQL_MAX_TOKENS,
+      },
+      introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
+      fieldSuggestions: e.GRAPHQL_FIELD_SUGGESTIONS ?? e.NODE_ENV !== 'production',
     },
   };
 }

@@ -19,6 +19,7 @@ import { Holiday } from '../features/marketplaces/holiday.entity.js';
 import { Marketplace } from '../features/marketplaces/marketplace.entity.js';
 import { PolicyVersion } from '../features/marketplaces/policy-version.entity.js';
 import { MoneyValue } from '../graphql/money.types.js';
+import { RateLimitEntry } from '../limits/rate-limit.entity.js';
 import { BaseEntity } from './base.entity.js';
 
 /** Every entity, listed explicitly: no folder scanning, so the same list works from src and dist. */
@@ -43,4 +44,5 @@ export const entities = [
   EligibilitySnapshot,
   MarketplaceApproval,
   AuditLogEntry,
+  RateLimitEntry,
 ];

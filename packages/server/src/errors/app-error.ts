@@ -1,6 +1,7 @@
 import type { AccountsErrorDetails } from '../features/accounts/accounts.errors.js';
 import type { ApplicationsErrorDetails } from '../features/applications/applications.errors.js';
 import type { OutboxErrorDetails } from '../features/outbox/outbox.errors.js';
+import type { LimitsErrorDetails } from '../limits/limits.errors.js';
 import type { ReviewErrorDetails } from '../features/review/review.errors.js';
 import type { UploadsErrorDetails } from '../features/uploads/upload.errors.js';
 
@@ -36,7 +37,8 @@ export interface AppErrorDetails
     ApplicationsErrorDetails,
     ReviewErrorDetails,
     UploadsErrorDetails,
-    OutboxErrorDetails {}
+    OutboxErrorDetails,
+    LimitsErrorDetails {}
 
 export type AppErrorCode = keyof AppErrorDetails;
 

@@ -5,6 +5,7 @@ import { notEligible } from '../features/applications/applications.errors.js';
 import { InvalidOutboxEmailError } from '../features/outbox/outbox.errors.js';
 import { claimedByOther } from '../features/review/review.errors.js';
 import { UploadRefusedError } from '../features/uploads/upload.errors.js';
+import { rateLimited } from '../limits/limits.errors.js';
 import {
   badInput,
   conflict,
@@ -32,6 +33,7 @@ const SAMPLES: { readonly [C in AppErrorCode]: AppError<C> } = {
   CLAIMED_BY_OTHER: claimedByOther({ name: 'Rita Reviewer', claimedAt: new Date('2026-11-30T09:00:00Z') }),
   UPLOAD_REFUSED: new UploadRefusedError('EMPTY', 'the file is empty'),
   INVALID_OUTBOX_EMAIL: new InvalidOutboxEmailError('to', 'must be a single email address'),
+  RATE_LIMITED: rateLimited('graphql-ip', 300, 60, 42),
 };
 
 const EXPECTED: { readonly [C in AppErrorCode]: { code: ErrorCode; status: number; extensions?: object } | null } = {
@@ -64,6 +66,11 @@ const EXPECTED: { readonly [C in AppErrorCode]: { code: ErrorCode; status: numbe
   },
   // A bug in the program, not something the caller can fix: masked.
   INVALID_OUTBOX_EMAIL: null,
+  RATE_LIMITED: {
+    code: 'RATE_LIMITED',
+    status: 429,
+    extensions: { limit: 'graphql-ip', max: 300, retryAfterSeconds: 42 },
+  },
 };
 
 describe('publicErrorOf: what services throw, as clients see it', () => {

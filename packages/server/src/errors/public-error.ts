@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'NOT_ELIGIBLE',
   'BAD_REQUEST',
   'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
+  'QUERY_TOO_COMPLEX',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
@@ -54,6 +56,12 @@ export interface PublicErrorExtensions {
   readonly lockedUntil?: string;
   /** BAD_USER_INPUT about an uploaded file: the upload rule it broke. */
   readonly rule?: UploadRule;
+  /** RATE_LIMITED and QUERY_TOO_COMPLEX: the limit that refused (e.g. `graphql-ip`, `depth`). */
+  readonly limit?: string;
+  /** RATE_LIMITED and QUERY_TOO_COMPLEX: the limit's value (requests per window, deepest nesting, ...). */
+  readonly max?: number;
+  /** RATE_LIMITED: seconds until a retry can succeed (also the Retry-After header). */
+  readonly retryAfterSeconds?: number;
 }
 
 /** A refusal as clients see it, whatever the transport. */
@@ -77,6 +85,8 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   NOT_ELIGIBLE: 409,
   BAD_REQUEST: 400,
   PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  QUERY_TOO_COMPLEX: 400,
   GRAPHQL_PARSE_FAILED: 400,
   GRAPHQL_VALIDATION_FAILED: 400,
   PERSISTED_QUERY_NOT_FOUND: 400,
@@ -131,6 +141,10 @@ function publicAppError(error: AnyAppError): PublicError | null {
       const { rule, problem } = error.details;
       const status = rule === 'TOO_LARGE' ? STATUS.PAYLOAD_TOO_LARGE : STATUS.BAD_USER_INPUT;
       return refusal('BAD_USER_INPUT', error, { fields: [{ field: 'file', message: problem }], rule }, status);
+    }
+    case 'RATE_LIMITED': {
+      const { limit, max, retryAfterSeconds } = error.details;
+      return refusal('RATE_LIMITED', error, { limit, max, retryAfterSeconds });
     }
     case 'INVALID_OUTBOX_EMAIL':
       return null;

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import type { FieldProblem } from '../errors/app-error.js';
 import { ERROR_CODES, type ErrorCode, type PublicErrorExtensions } from '../errors/public-error.js';
 import type { BlockingFailure } from '../features/applications/applications.errors.js';
@@ -28,6 +28,14 @@ export const ErrorCodeEnum = graphqlEnum(ERROR_CODES, {
     NOT_ELIGIBLE: { description: 'Submission refused: `failures` lists the hard criteria that fail.' },
     BAD_REQUEST: { description: 'The request could not be read: malformed JSON, a malformed address.' },
     PAYLOAD_TOO_LARGE: { description: 'The request body is over the size limit (HTTP 413).' },
+    RATE_LIMITED: {
+      description:
+        'Too many requests (HTTP 429): `limit` names the limit, `max` its value, `retryAfterSeconds` (and the Retry-After header) when to retry.',
+    },
+    QUERY_TOO_COMPLEX: {
+      description:
+        'The operation is over a query limit (depth, cost, aliases, directives, tokens): `limit` names it and `max` is its value.',
+    },
     GRAPHQL_PARSE_FAILED: { description: 'The operation is not valid GraphQL syntax.' },
     GRAPHQL_VALIDATION_FAILED: { description: 'The operation does not fit the schema.' },
     PERSISTED_QUERY_NOT_FOUND: { description: 'The persisted query hash is unknown; send the query.' },
@@ -86,4 +94,16 @@ export class ErrorExtensionsType implements PublicErrorExtensions {
     description: 'BAD_USER_INPUT about an uploaded file: EMPTY, TOO_LARGE, CONTENT_TYPE, DAMAGED or DIMENSIONS.',
   })
   rule?: UploadRule;
+  @Field(() => String, {
+    nullable: true,
+    description: 'RATE_LIMITED and QUERY_TOO_COMPLEX: the limit that refused, e.g. `graphql-ip` or `depth`.',
+  })
+  limit?: string;
+  @Field(() => Int, { nullable: true, description: 'RATE_LIMITED and QUERY_TOO_COMPLEX: the value of that limit.' })
+  max?: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'RATE_LIMITED: seconds until a retry can succeed (the Retry-After header says the same).',
+  })
+  retryAfterSeconds?: number;
 }

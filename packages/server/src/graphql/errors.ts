@@ -9,7 +9,12 @@ import { INTERNAL_MESSAGE } from '../http/error-response.js';
 export function toGraphQLError(error: unknown): GraphQLError | null {
   const refusal = publicErrorOf(error);
   if (!refusal) return null;
-  const http = refusal.code === 'UNAUTHENTICATED' ? { http: { status: 401 } } : {};
+  const http =
+    refusal.code === 'UNAUTHENTICATED'
+      ? { http: { status: 401 } }
+      : refusal.code === 'RATE_LIMITED'
+        ? { http: { status: 429, headers: retryAfterHeaders(refusal.extensions.retryAfterSeconds) } }
+        : {};
   return new GraphQLError(refusal.message, { extensions: { code: refusal.code, ...refusal.extensions, ...http } });
 }
 
@@ -43,6 +48,10 @@ export function createErrorFormatter(logger: Logger) {
   };
 }
 
+function retryAfterHeaders(seconds: number | undefined): Map<string, string> {
+  return new Map([['retry-after', String(seconds ?? 1)]]);
+}
+
 /** Answers 401 when an operation was refused for want of signing in, as an HTTP client expects. */
 export const unauthenticatedStatusPlugin: ApolloServerPlugin = {
   requestDidStart: () =>
@@ -50,6 +59,27 @@ export const unauthenticatedStatusPlugin: ApolloServerPlugin = {
       didEncounterErrors: ({ errors, response }) => {
         if (errors.some((error) => publicErrorOf(unwrapResolverError(error))?.code === 'UNAUTHENTICATED')) {
           response.http.status = 401;
+        }
+        return Promise.resolve();
+      },
+    }),
+};
+
+/**
+ * Answers 429 with Retry-After when a resolver was refused by a rate limit (e.g. too many emails
+ * to one address), as for a request refused before it ran.
+ */
+export const rateLimitedStatusPlugin: ApolloServerPlugin = {
+  requestDidStart: () =>
+    Promise.resolve({
+      didEncounterErrors: ({ errors, response }) => {
+        const retryAfter = errors
+          .map((error) => publicErrorOf(unwrapResolverError(error)))
+          .filter((refusal) => refusal?.code === 'RATE_LIMITED')
+          .map((refusal) => refusal!.extensions.retryAfterSeconds ?? 1);
+        if (retryAfter.length > 0) {
+          response.http.status = 429;
+          response.http.headers.set('retry-after', String(Math.max(...retryAfter)));
         }
         return Promise.resolve();
       },

@@ -70,6 +70,9 @@ export function sendErrorResponse(req: Request, res: Response, error: unknown, l
   }
   const refusal = publicErrorOf(error) ?? requestProblemOf(error);
   if (refusal) {
+    if (refusal.extensions.retryAfterSeconds !== undefined) {
+      res.setHeader('Retry-After', String(refusal.extensions.retryAfterSeconds));
+    }
     res.status(refusal.status).json(errorResponseBody(refusal));
     return;
   }

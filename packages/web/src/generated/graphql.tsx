@@ -162,6 +162,10 @@ export type ErrorCode =
   | 'PERSISTED_QUERY_NOT_FOUND'
   /** Persisted queries are not supported. */
   | 'PERSISTED_QUERY_NOT_SUPPORTED'
+  /** The operation is over a query limit (depth, cost, aliases, directives, tokens): `limit` names it and `max` is its value. */
+  | 'QUERY_TOO_COMPLEX'
+  /** Too many requests (HTTP 429): `limit` names the limit, `max` its value, `retryAfterSeconds` (and the Retry-After header) when to retry. */
+  | 'RATE_LIMITED'
   /** Not signed in, or the API key is missing, malformed or revoked (HTTP 401). */
   | 'UNAUTHENTICATED';
 

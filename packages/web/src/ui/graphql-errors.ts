@@ -77,6 +77,9 @@ const DECODERS: { readonly [C in ErrorCode]: Decode } = {
   INVALID_TOKEN: plain('INVALID_TOKEN'),
   BAD_REQUEST: plain('BAD_REQUEST'),
   PAYLOAD_TOO_LARGE: plain('PAYLOAD_TOO_LARGE'),
+  // The message says which limit and when to try again.
+  RATE_LIMITED: plain('RATE_LIMITED'),
+  QUERY_TOO_COMPLEX: plain('QUERY_TOO_COMPLEX'),
   GRAPHQL_PARSE_FAILED: plain('GRAPHQL_PARSE_FAILED'),
   GRAPHQL_VALIDATION_FAILED: plain('GRAPHQL_VALIDATION_FAILED'),
   PERSISTED_QUERY_NOT_FOUND: plain('PERSISTED_QUERY_NOT_FOUND'),

@@ -5,6 +5,7 @@ import { Migration20261122030228_Accounts } from './Migration20261122030228_Acco
 import { Migration20261122031824_Applications } from './Migration20261122031824_Applications.js';
 import { Migration20261122045114_QueueOrderIndex } from './Migration20261122045114_QueueOrderIndex.js';
 import { Migration20261130103925_QueueIndexes } from './Migration20261130103925_QueueIndexes.js';
+import { Migration20261130131424_RateLimits } from './Migration20261130131424_RateLimits.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122025449_Initial', class: Migration20261122025449_Initial },
@@ -12,4 +13,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122031824_Applications', class: Migration20261122031824_Applications },
   { name: 'Migration20261122045114_QueueOrderIndex', class: Migration20261122045114_QueueOrderIndex },
   { name: 'Migration20261130103925_QueueIndexes', class: Migration20261130103925_QueueIndexes },
+  { name: 'Migration20261130131424_RateLimits', class: Migration20261130131424_RateLimits },
 ];
