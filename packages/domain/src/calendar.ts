@@ -163,6 +163,23 @@ export function isWithinTrailingWindow(date: IsoDate, at: Date, days: number, ti
   return from <= date && date <= to;
 }
 
+/** True when `date` lies in the inclusive window. */
+export function isInDateWindow(date: IsoDate, window: DateWindow): boolean {
+  parseOrThrow(date);
+  return window.from <= date && date <= window.to;
+}
+
+/**
+ * The window as instants for a query over UTC times: [start, end), from the first instant of
+ * `window.from` to the first instant of the day after `window.to`, in `timeZone`.
+ */
+export function windowInstants(window: DateWindow, timeZone: string): { readonly start: Date; readonly end: Date } {
+  return {
+    start: startOfLocalDay(window.from, timeZone),
+    end: startOfLocalDay(addCalendarDays(window.to, 1), timeZone),
+  };
+}
+
 // --- internals -------------------------------------------------------------------------------
 
 interface DateParts {

@@ -11,3 +11,6 @@ export * from './marketplace-rules.js';
 export * from './password.js';
 export * from './decision.js';
 export * from './records.js';
+export * from './quality.js';
+export * from './quality-figures.js';
+export * from './quality-evaluation.js';
