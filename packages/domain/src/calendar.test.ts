@@ -10,12 +10,14 @@ import {
   InvalidIsoDateError,
   InvalidTimeZoneError,
   isBusinessDay,
+  isInDateWindow,
   isIsoDate,
   isWithinTrailingWindow,
   localDateOf,
   reviewDueDate,
   startOfLocalDay,
   trailingWindow,
+  windowInstants,
 } from './calendar.js';
 
 const LA = 'America/Los_Angeles';
@@ -371,5 +373,34 @@ describe('trailingWindow and isWithinTrailingWindow', () => {
 
   it('refuses a bad date', () => {
     expect(() => isWithinTrailingWindow('2026-02-29', noonApril30, 90, LA)).toThrow(InvalidIsoDateError);
+  });
+});
+
+describe('isInDateWindow', () => {
+  const window = { from: '2026-01-31', to: '2026-04-30' };
+
+  it.each([
+    ['2026-01-30', false],
+    ['2026-01-31', true],
+    ['2026-04-30', true],
+    ['2026-05-01', false],
+  ])('%s in 2026-01-31..2026-04-30: %s', (date, expected) => {
+    expect(isInDateWindow(date, window)).toBe(expected);
+  });
+
+  it('refuses a bad date rather than comparing it as text', () => {
+    expect(() => isInDateWindow('2026-02-30', window)).toThrow(InvalidIsoDateError);
+  });
+});
+
+describe('windowInstants', () => {
+  it('is [first instant of from, first instant of the day after to) in the zone, across DST', () => {
+    const window = { from: '2026-01-31', to: '2026-04-30' };
+    const { start, end } = windowInstants(window, LA);
+    expect(start.toISOString()).toBe('2026-01-31T08:00:00.000Z'); // PST
+    expect(end.toISOString()).toBe('2026-05-01T07:00:00.000Z'); // PDT
+    // The last millisecond inside is still the window's last date; `end` is the next date.
+    expect(localDateOf(new Date(end.getTime() - 1), LA)).toBe('2026-04-30');
+    expect(localDateOf(end, LA)).toBe('2026-05-01');
   });
 });

@@ -146,7 +146,7 @@ describe('daily rollups', () => {
     expect(countsFromRollups(rows, shortOdr).odr).toEqual({ orders: 25, defectiveOrders: 1 });
   });
 
-  it.each<[string, DailyQualityRollup, ErrorConstructor | typeof InvalidRatioError]>([
+  it.each<[string, DailyQualityRollup, typeof InvalidRatioError | typeof InvalidIsoDateError]>([
     [
       'more complaint orders than orders',
       { date: '2026-03-01', orders: 1, ordersWithComplaint: 2, ordersWithDefect: 0 },

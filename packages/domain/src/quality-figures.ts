@@ -10,7 +10,7 @@ import {
 import type { OrderCounts } from './eligibility.js';
 import type { PolicyParameters } from './policy.js';
 import { InvalidRatioError, type Ratio } from './ratio.js';
-import { isProductRatingStars } from './quality.js';
+import { PRODUCT_RATING_MAX_STARS, PRODUCT_RATING_MIN_STARS } from './quality.js';
 
 /*
  * The counts behind RQS and ODR (SPEC 5), exact. Both are "orders with at least one valid
@@ -271,7 +271,9 @@ export function tallyRatings(stars: Iterable<number>): RatingTally {
   let sum = 0;
   let count = 0;
   for (const value of stars) {
-    if (!isProductRatingStars(value)) throw new InvalidRatioError(`a rating is 1 to 5 whole stars, got ${value}`);
+    if (!Number.isInteger(value) || value < PRODUCT_RATING_MIN_STARS || value > PRODUCT_RATING_MAX_STARS) {
+      throw new InvalidRatioError(`a rating is 1 to 5 whole stars, got ${value}`);
+    }
     sum += value;
     count += 1;
   }
@@ -305,7 +307,7 @@ export function assertRatingTally({ sum, count }: RatingTally): void {
     throw new InvalidRatioError(`a rating tally must be whole numbers, 0 or more; got ${sum} over ${count}`);
   }
   // Every rating is 1 to 5 stars, so the sum lies between count and 5 x count.
-  if (sum < count || sum > 5 * count) {
+  if (sum < PRODUCT_RATING_MIN_STARS * count || sum > PRODUCT_RATING_MAX_STARS * count) {
     throw new InvalidRatioError(`${count} ratings of 1 to 5 stars cannot sum to ${sum}`);
   }
 }
