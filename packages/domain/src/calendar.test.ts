@@ -5,6 +5,7 @@ import {
   addCalendarDays,
   businessCalendar,
   businessDaysBetween,
+  calendarDaysBetween,
   dayOfWeek,
   dueStatus,
   InvalidIsoDateError,
@@ -128,6 +129,27 @@ describe('startOfLocalDay', () => {
   it('refuses a bad date or zone', () => {
     expect(() => startOfLocalDay('2026-02-29', LA)).toThrow(InvalidIsoDateError);
     expect(() => startOfLocalDay('2026-02-28', 'Nowhere/Town')).toThrow(InvalidTimeZoneError);
+  });
+});
+
+describe('calendarDaysBetween', () => {
+  it.each([
+    ['2026-07-01', '2026-07-01', 0],
+    ['2026-07-01', '2026-07-02', 1],
+    ['2026-07-02', '2026-07-01', -1],
+    ['2026-07-01', '2026-07-31', 30],
+    ['2026-07-01', '2026-08-01', 31],
+    ['2026-02-28', '2026-03-01', 1],
+    ['2028-02-28', '2028-03-01', 2], // leap day
+    ['2026-03-07', '2026-03-09', 2], // across the 23-hour day
+    ['2026-12-31', '2027-01-01', 1],
+  ])('%s -> %s is %d days', (from, to, expected) => {
+    expect(calendarDaysBetween(from, to)).toBe(expected);
+    expect(addCalendarDays(from, expected)).toBe(to);
+  });
+
+  it('refuses a bad date', () => {
+    expect(() => calendarDaysBetween('2026-02-29', '2026-03-01')).toThrow(InvalidIsoDateError);
   });
 });
 

@@ -81,6 +81,14 @@ export function addCalendarDays(date: IsoDate, days: number): IsoDate {
   return fromEpochDay(toEpochDay(date) + days);
 }
 
+/**
+ * How many calendar days lie from `from` to `to`: 0 on the same date, 1 on the next, negative when
+ * `to` is earlier. "Requested 30 days after delivery" is calendarDaysBetween(delivered, requested).
+ */
+export function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
+  return toEpochDay(to) - toEpochDay(from);
+}
+
 export function dayOfWeek(date: IsoDate): DayOfWeek {
   return new Date(toEpochDay(date) * MS_PER_DAY).getUTCDay() as DayOfWeek;
 }

@@ -14,3 +14,8 @@ export * from './records.js';
 export * from './quality.js';
 export * from './quality-figures.js';
 export * from './quality-evaluation.js';
+export * from './return-request.js';
+export * from './return-policy.js';
+export * from './return-lifecycle.js';
+export * from './return-authorization.js';
+export * from './rma.js';
