@@ -54,6 +54,25 @@ export default tseslint.config(
     },
   },
   {
+    // Every id argument is checked by one scalar (packages/server/src/graphql/id.ts); type-graphql's own
+    // ID would let a malformed id through to the database (and break the schema build beside ours).
+    files: ['packages/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'type-graphql',
+              importNames: ['ID'],
+              message: 'Import { ID } from src/graphql/id.ts: the ID scalar that refuses what is not a UUID.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Browser tests read the page web-first (e2e/support/web-first.ts): a single read right after a
     // click or a navigation sees the page before it changes, the flakiness these rules keep out.
     files: ['packages/web/e2e/**/*.ts'],

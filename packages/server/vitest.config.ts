@@ -1,5 +1,11 @@
+import { createRequire } from 'node:module';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
+
+// One graphql-js for everyone, as under Node: Vite would give our sources the ESM build (the
+// "module" field) while type-graphql and graphql-scalars load the CommonJS one, and a scalar made
+// here would then not be an `instanceof GraphQLScalarType` to type-graphql (src/graphql/id.ts).
+const graphqlMain = createRequire(import.meta.url).resolve('graphql');
 
 // SWC emits the decorator metadata that type-graphql and MikroORM read.
 export default defineConfig({
@@ -13,7 +19,7 @@ export default defineConfig({
     }),
   ],
   // Workspace packages resolve to their TypeScript sources, so tests need no prior build.
-  resolve: { conditions: ['source'] },
+  resolve: { conditions: ['source'], alias: [{ find: /^graphql$/, replacement: graphqlMain }] },
   ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
   test: {
     projects: [

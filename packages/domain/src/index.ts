@@ -19,3 +19,4 @@ export * from './return-policy.js';
 export * from './return-lifecycle.js';
 export * from './return-authorization.js';
 export * from './rma.js';
+export * from './input-limits.js';

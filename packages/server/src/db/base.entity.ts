@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PrimaryKey, Property, type Opt } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
+import { ID } from '../graphql/id.js';
 
 /** Id and timestamps shared by every entity; ids are UUIDs so they can be made before a flush. */
 @ObjectType()

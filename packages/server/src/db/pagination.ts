@@ -33,8 +33,10 @@ export interface Connection<T> {
 
 /** How one key of the order travels in a cursor, and how it is checked when it comes back. */
 export type CursorKeyType =
-  /** Any non-empty string (ids, codes). */
+  /** Any non-empty string (codes). */
   | 'string'
+  /** A UUID (ids): PostgreSQL refuses to compare a uuid column with anything else. */
+  | 'uuid'
   /** A calendar day, YYYY-MM-DD. */
   | 'day'
   /** An instant, as an ISO 8601 string in the cursor and a Date in the query. */
@@ -72,6 +74,7 @@ const OTHER_FILTER = 'is a cursor from another filter of this list; start again 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const MAX_STRING = 200;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Keyset paging over `keys`: the condition, order and limit of a page's query, and the page from its rows. */
 export function keyset<Row>(options: KeysetOptions<Row>): Keyset<Row> {
@@ -138,6 +141,7 @@ function decodeCursor<Row>(cursor: string, scope: string, keys: readonly CursorK
 function parseKey(type: CursorKeyType, value: unknown): string | Date | null {
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_STRING) return null;
   if (type === 'string') return value;
+  if (type === 'uuid') return UUID.test(value) ? value : null;
   if (type === 'day') {
     if (!DAY.test(value)) return null;
     const date = new Date(`${value}T00:00:00.000Z`);

@@ -13,6 +13,7 @@ import { MarketplaceResolver } from '../features/marketplaces/marketplace.resolv
 import { ReviewResolver } from '../features/review/review.resolver.js';
 import { authChecker } from './auth.js';
 import { ErrorExtensionsType } from './error-types.js';
+import { checkArguments } from './input-bounds.js';
 import { MoneyResolver } from './money.types.js';
 
 export const resolvers = [
@@ -37,7 +38,8 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
     orphanedTypes: [ErrorExtensionsType],
     authChecker,
     authMode: 'error',
-    validate: false,
+    // Every argument is checked before its resolver runs: ids, lengths, list sizes (input-bounds.ts).
+    validateFn: checkArguments,
   });
   return built;
 }

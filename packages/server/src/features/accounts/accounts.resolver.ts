@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ID } from '../../graphql/id.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../seeders/demo-accounts.js';
 import { OrganizationKind, Role } from './accounts.enums.js';
@@ -6,6 +7,7 @@ import type { SignedIn } from './accounts.service.js';
 import {
   AddOrganizationUserInput,
   AppInfo,
+  RequestPasswordResetArgs,
   ResetPasswordInput,
   SignInInput,
   SignUpSellerInput,
@@ -90,7 +92,10 @@ export class AccountsResolver {
   @Mutation(() => Boolean, {
     description: 'Emails a single-use reset link if the address has an account. Always true, so it reveals nothing.',
   })
-  async requestPasswordReset(@Arg('email') email: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+  async requestPasswordReset(
+    @Args() { email }: RequestPasswordResetArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
     await ctx.services.accounts.requestPasswordReset(email);
     return true;
   }

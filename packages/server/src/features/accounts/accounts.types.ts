@@ -1,4 +1,6 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { ArgsType, Field, InputType, ObjectType } from 'type-graphql';
+import { TEXT_LIMITS } from '@recertify/domain';
+import { Bounded } from '../../graphql/input-bounds.js';
 import { ApiKey } from '../api-keys/api-key.entity.js';
 import { ApiScope } from '../api-keys/api-key.enums.js';
 import { Role } from './accounts.enums.js';
@@ -8,43 +10,60 @@ import { User } from './user.entity.js';
 @InputType({ description: 'A new seller business and its first user.' })
 export class SignUpSellerInput {
   @Field({ description: 'Email address to sign in with.' })
+  @Bounded(TEXT_LIMITS.email)
   email!: string;
 
   @Field({ description: 'At least 10 characters.' })
+  @Bounded(TEXT_LIMITS.password, 'secret')
   password!: string;
 
   @Field({ description: 'Your name, as colleagues and reviewers see it.' })
+  @Bounded(TEXT_LIMITS.personName)
   displayName!: string;
 
   @Field({ description: 'The legal or trading name of the seller business.' })
+  @Bounded(TEXT_LIMITS.businessName)
   organizationName!: string;
 }
 
 @InputType({ description: 'Email and password.' })
 export class SignInInput {
   @Field({ description: 'Email address of the account.' })
+  @Bounded(TEXT_LIMITS.email)
   email!: string;
 
   @Field({ description: 'Password of the account.' })
+  @Bounded(TEXT_LIMITS.password, 'secret')
   password!: string;
 }
 
 @InputType({ description: 'A new password and the token from the emailed link.' })
 export class ResetPasswordInput {
   @Field({ description: 'The token from the reset or invitation link.' })
+  @Bounded(TEXT_LIMITS.token, 'secret')
   token!: string;
 
   @Field({ description: 'The new password, at least 10 characters.' })
+  @Bounded(TEXT_LIMITS.password, 'secret')
   password!: string;
 }
 
 @InputType({ description: 'A colleague to add to your seller organization.' })
 export class AddOrganizationUserInput {
   @Field({ description: 'Their email address; they get a link to choose a password.' })
+  @Bounded(TEXT_LIMITS.email)
   email!: string;
 
   @Field({ description: 'Their name.' })
+  @Bounded(TEXT_LIMITS.personName)
   displayName!: string;
+}
+
+@ArgsType()
+export class RequestPasswordResetArgs {
+  @Field({ description: 'The email address of the account.' })
+  @Bounded(TEXT_LIMITS.email)
+  email!: string;
 }
 
 @ObjectType({ description: 'Who is asking: a signed-in person, an API key, or nobody.' })

@@ -5,7 +5,6 @@ import {
   Ctx,
   Field,
   FieldResolver,
-  ID,
   Int,
   Mutation,
   ObjectType,
@@ -13,6 +12,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import { ID } from '../../graphql/id.js';
 import type { Permission } from '../../auth/permissions.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Role } from '../accounts/accounts.enums.js';

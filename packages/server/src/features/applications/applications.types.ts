@@ -1,6 +1,8 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { Money } from '@recertify/domain';
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Bounded, BoundedList } from '../../graphql/input-bounds.js';
+import { ID } from '../../graphql/id.js';
+import { LIST_LIMITS, TEXT_LIMITS, type Money } from '@recertify/domain';
 import { CurrencyCodeEnum, MoneyValue } from '../../graphql/money.types.js';
 import { ImageViewEnum, MarketplaceCodeEnum } from '../marketplaces/marketplace.enums.js';
 import { RefurbisherEnum, SellerTypeEnum } from './applications.enums.js';
@@ -18,30 +20,37 @@ registerEnumType(CriterionStatusEnum, {
 @InputType({ description: 'A line of an invoice. Amounts are decimal strings in the invoice currency, e.g. "129.99".' })
 export class InvoiceLineInput {
   @Field({ description: 'Item description.' })
+  @Bounded(TEXT_LIMITS.lineDescription)
   description!: string;
 
   @Field({ description: 'Brand of the item, e.g. "Apple".' })
+  @Bounded(TEXT_LIMITS.brand)
   brand!: string;
 
   @Field(() => String, { nullable: true, description: 'Unit selling price, e.g. "129.99".' })
+  @Bounded(TEXT_LIMITS.amount)
   unitPrice?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Quantity; null when blacked out on the invoice.' })
   quantity?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Line amount; null when blacked out on the invoice.' })
+  @Bounded(TEXT_LIMITS.amount)
   amount?: string | null;
 }
 
 @InputType({ description: 'A supplier invoice with its uploaded document and lines.' })
 export class InvoiceInput {
   @Field({ description: 'Supplier name.' })
+  @Bounded(TEXT_LIMITS.supplier)
   supplier!: string;
 
   @Field({ description: 'Invoice number.' })
+  @Bounded(TEXT_LIMITS.invoiceNumber)
   invoiceNumber!: string;
 
   @Field({ description: 'Invoice date, YYYY-MM-DD.' })
+  @Bounded(TEXT_LIMITS.date)
   date!: string;
 
   @Field(() => CurrencyCodeEnum, { description: 'Currency of the amounts.' })
@@ -51,6 +60,7 @@ export class InvoiceInput {
   documentUploadId?: string | null;
 
   @Field(() => [InvoiceLineInput], { description: 'The lines of the invoice.' })
+  @BoundedList(LIST_LIMITS.invoiceLines)
   lines!: InvoiceLineInput[];
 }
 
@@ -65,23 +75,29 @@ export class ApplicationImageInput {
 
 @InputType({ description: 'The whole content of a draft; saving replaces what was saved before. May be incomplete.' })
 export class ApplicationDraftInput {
-  @Field({ nullable: true }) legalName?: string;
-  @Field({ nullable: true }) contactName?: string;
-  @Field({ nullable: true }) contactEmail?: string;
+  @Field({ nullable: true }) @Bounded(TEXT_LIMITS.businessName) legalName?: string;
+  @Field({ nullable: true }) @Bounded(TEXT_LIMITS.personName) contactName?: string;
+  @Field({ nullable: true }) @Bounded(TEXT_LIMITS.email) contactEmail?: string;
   @Field(() => SellerTypeEnum, { nullable: true }) sellerType?: SellerTypeEnum | null;
   @Field({ nullable: true }) existingSeller?: boolean;
   @Field(() => RefurbisherEnum, { nullable: true }) refurbisher?: RefurbisherEnum | null;
-  @Field(() => String, { nullable: true }) refurbisherName?: string | null;
+  @Field(() => String, { nullable: true }) @Bounded(TEXT_LIMITS.businessName) refurbisherName?: string | null;
   @Field({ nullable: true }) inspectionAttested?: boolean;
-  @Field(() => [String], { nullable: true }) categories?: string[];
-  @Field(() => [String], { nullable: true }) brands?: string[];
+  @Field(() => [String], { nullable: true })
+  @BoundedList(LIST_LIMITS.categories, { max: TEXT_LIMITS.category })
+  categories?: string[];
+  @Field(() => [String], { nullable: true })
+  @BoundedList(LIST_LIMITS.brands, { max: TEXT_LIMITS.brand })
+  brands?: string[];
   @Field({ nullable: true }) appleRequested?: boolean;
   @Field({ nullable: true }) productsHaveScreen?: boolean;
   @Field({ nullable: true }) guaranteeAccepted?: boolean;
   @Field(() => Int, { nullable: true }) warrantyDays?: number | null;
   @Field({ nullable: true }) qualityPolicyAccepted?: boolean;
-  @Field(() => [InvoiceInput], { nullable: true }) invoices?: InvoiceInput[];
-  @Field(() => [ApplicationImageInput], { nullable: true }) images?: ApplicationImageInput[];
+  @Field(() => [InvoiceInput], { nullable: true }) @BoundedList(LIST_LIMITS.invoices) invoices?: InvoiceInput[];
+  @Field(() => [ApplicationImageInput], { nullable: true })
+  @BoundedList(LIST_LIMITS.images)
+  images?: ApplicationImageInput[];
 }
 
 @ObjectType({ description: 'One eligibility criterion with its outcome and the figures behind it.' })

@@ -24,7 +24,7 @@ const MAX_PAGE = 100;
 const QUEUE_ORDER: ReadonlyArray<CursorKey<ApplicationRow>> = [
   { column: '"a"."due_date"', type: 'day', of: (row) => row.dueDate },
   { column: '"a"."submitted_at"', type: 'timestamp', of: (row) => row.submittedAt },
-  { column: '"a"."id"', type: 'string', of: (row) => row.id },
+  { column: '"a"."id"', type: 'uuid', of: (row) => row.id },
 ];
 
 export interface QueueArgs {
@@ -181,10 +181,22 @@ const ORGANIZATION_COLUMNS = ['id', 'createdAt', 'updatedAt', 'kind', 'name'] as
 
 const IN_QUEUE = sql(`"a"."status" in (${QUEUE_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 
-/** The filter with only the keys that narrow the queue, in a fixed order (cursors carry its fingerprint). */
+/**
+ * The filter with only the keys that narrow the queue, in a fixed order (cursors carry its fingerprint).
+ * A status the queue never holds is refused: answering every queued application instead would look
+ * like the filter worked.
+ */
 function normalized(filter: ReviewQueueFilter): ReviewQueueFilter {
+  if (filter.status && !QUEUE_STATUSES.includes(filter.status)) {
+    throw badInput([
+      {
+        field: 'filter.status',
+        message: `the queue holds ${QUEUE_STATUSES.join(' and ')} applications only, not ${filter.status}`,
+      },
+    ]);
+  }
   return {
-    status: filter.status && QUEUE_STATUSES.includes(filter.status) ? filter.status : null,
+    status: filter.status ?? null,
     marketplace: filter.marketplace ?? null,
     due: filter.due ?? null,
     appleRequested: filter.appleRequested ?? null,

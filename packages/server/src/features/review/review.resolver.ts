@@ -1,5 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { TEXT_LIMITS } from '@recertify/domain';
+import { Bounded, Nested } from '../../graphql/input-bounds.js';
+import { ID } from '../../graphql/id.js';
 import type { Connection } from '../../db/pagination.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { selectedFields } from '../../graphql/selection.js';
@@ -14,9 +17,11 @@ class ReviewQueueArgs {
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
+  @Bounded(TEXT_LIMITS.cursor, 'secret')
   after?: string | null;
 
   @Field(() => ReviewQueueFilter, { nullable: true, description: 'Filters; they combine.' })
+  @Nested()
   filter?: ReviewQueueFilter | null;
 }
 

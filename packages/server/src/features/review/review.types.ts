@@ -1,6 +1,8 @@
-import { DECISIONS, type Decision } from '@recertify/domain';
+import { DECISIONS, LIST_LIMITS, TEXT_LIMITS, type Decision } from '@recertify/domain';
 import { graphqlEnum } from '../../graphql/enums.js';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Bounded, BoundedList } from '../../graphql/input-bounds.js';
+import { ID } from '../../graphql/id.js';
 import { createConnectionType } from '../../graphql/connection.js';
 import { Application } from '../applications/application.entity.js';
 import { ApplicationStatusEnum } from '../applications/applications.enums.js';
@@ -69,8 +71,12 @@ export class ReviewQueueCounts {
 
 @InputType({ description: 'A reason for rejecting, for one criterion.' })
 export class RejectionReasonInput {
-  @Field({ description: 'The criterion, e.g. QUALIFYING_PURCHASES.' }) criterion!: string;
-  @Field({ description: 'What is wrong, in words for the seller.' }) reason!: string;
+  @Field({ description: 'The criterion, e.g. QUALIFYING_PURCHASES.' })
+  @Bounded(TEXT_LIMITS.criterion)
+  criterion!: string;
+  @Field({ description: 'What is wrong, in words for the seller.' })
+  @Bounded(TEXT_LIMITS.rejectionReason, 'text')
+  reason!: string;
 }
 
 @InputType({ description: 'A decision on a claimed application.' })
@@ -81,7 +87,9 @@ export class DecideApplicationInput {
   @Field(() => Boolean, { nullable: true, description: 'APPROVE: also approve Apple-brand products (when asked).' })
   appleApproved?: boolean | null;
   @Field(() => [RejectionReasonInput], { nullable: true, description: 'REJECT: a reason per failed criterion.' })
+  @BoundedList(LIST_LIMITS.rejectionReasons)
   reasons?: RejectionReasonInput[] | null;
   @Field(() => String, { nullable: true, description: 'NEEDS_INFO: what the seller must provide or fix.' })
+  @Bounded(TEXT_LIMITS.decisionMessage, 'text')
   message?: string | null;
 }
