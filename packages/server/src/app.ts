@@ -29,6 +29,7 @@ import { buildGraphQLSchema } from './graphql/schema.js';
 import type { Logger } from './logger.js';
 import { createServices } from './services.js';
 import { errorResponseBody, finalErrorHandler, notFoundHandler } from './http/error-response.js';
+import { securityHeaders } from './http/security-headers.js';
 
 export interface App {
   readonly httpServer: http.Server;
@@ -73,6 +74,7 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
   });
   await apollo.start();
 
+  app.use(securityHeaders(config));
   app.use(
     pinoHttp({
       logger,

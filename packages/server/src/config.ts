@@ -5,6 +5,8 @@ import { z } from 'zod';
 /** The repository root, the same from src/ (development) and dist/ (build). */
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
+const MB = 1024 * 1024;
+
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const booleanFromEnv = z
@@ -53,6 +55,10 @@ const environmentSchema = z.object({
   SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).default(60),
   ...limitsEnvironment(),
+  UPLOAD_QUOTA_MB: z.coerce.number().int().min(1, 'must be at least 1').default(500),
+  IMAGE_MAX_DECODED_MB: z.coerce.number().int().min(1, 'must be at least 1').max(4096).default(256),
+  ORPHAN_FILE_GRACE_MINUTES: z.coerce.number().int().min(5, 'must be at least 5').default(60),
+  ORPHAN_SWEEP_MINUTES: z.coerce.number().int().min(1, 'must be at least 1').default(60),
 });
 
 function positiveInt(fallback: number) {
@@ -129,6 +135,16 @@ export interface AppConfig {
    * (rate limits per IP). A list of addresses or ranges, a hop count, or true/false.
    */
   readonly trustProxy: boolean | number | string;
+  readonly uploads: {
+    /** Most bytes of uploads one organization may store. */
+    readonly quotaBytes: number;
+    /** Largest image once decoded (4 bytes a pixel, 8 for 16-bit PNGs). */
+    readonly imageMaxDecodedBytes: number;
+    /** A stored file without a row is removed once it is this old (an upload in flight is younger). */
+    readonly orphanGraceMs: number;
+    /** How often a worker looks for such files. */
+    readonly sweepIntervalMs: number;
+  };
 }
 
 /** What one request and one client may cost (src/limits). */
@@ -238,6 +254,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       },
       introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
       fieldSuggestions: e.GRAPHQL_FIELD_SUGGESTIONS ?? e.NODE_ENV !== 'production',
+    uploads: {
+      quotaBytes: e.UPLOAD_QUOTA_MB * MB,
+      imageMaxDecodedBytes: e.IMAGE_MAX_DECODED_MB * MB,
+      orphanGraceMs: e.ORPHAN_FILE_GRACE_MINUTES * 60_000,
+      sweepIntervalMs: e.ORPHAN_SWEEP_MINUTES * 60_000,
     },
   };
 }

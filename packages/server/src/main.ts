@@ -4,6 +4,8 @@ import { ConfigError, loadConfig } from './config.js';
 import { createOrm, migrateToLatest } from './db/orm.js';
 import { keepStatisticsFresh } from './db/statistics.js';
 import { startOutboxWorker } from './features/outbox/outbox.process.js';
+import { startOrphanFileSweeper } from './features/uploads/orphan-files.js';
+import { createFileStorage } from './features/uploads/storage.js';
 import { createLogger } from './logger.js';
 import { DemoDataSeeder } from './seeders/demo-data.seeder.js';
 
@@ -37,6 +39,10 @@ async function main(): Promise<void> {
   const address = await app.listen();
   // Emails queued by any instance are sent by whichever worker claims them first.
   const outbox = config.runWorkers ? startOutboxWorker({ config, orm, logger }) : null;
+  // Upload files a crash left without a row are removed by whichever worker sweeps first.
+  const orphans = config.runWorkers
+    ? startOrphanFileSweeper({ orm, storage: createFileStorage(config), logger, config })
+    : null;
   // SQLite plans the review queue well only with statistics, and data grows after migrating.
   const statistics = keepStatisticsFresh(orm, logger);
   logger.info({ address, embedded: config.embedded }, `Recertify is running at ${address}`);
@@ -54,7 +60,7 @@ async function main(): Promise<void> {
     timer.unref();
     statistics.stop();
     // Workers stop first: app.stop() closes the database they use.
-    (outbox ? outbox.stop() : Promise.resolve())
+    Promise.all([outbox?.stop(), orphans?.stop()])
       .then(() => app.stop())
       .then(
         () => {

@@ -1,18 +1,22 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '../src/db/orm.js';
 import { resolvePrincipal } from '../src/../src/auth/authentication.js';
 import { ApiScope } from '../src/features/api-keys/api-key.enums.js';
 import { LocalFolderStorage } from '../src/features/uploads/storage.js';
-import { DOCUMENT_MAX_BYTES, IMAGE_MAX_BYTES, UPLOAD_MAX_BYTES } from '../src/features/uploads/upload-checks.js';
+import {
+  DOCUMENT_MAX_BYTES,
+  IMAGE_MAX_BYTES,
+  IMAGE_MAX_DECODED_BYTES,
+  UPLOAD_MAX_BYTES,
+} from '../src/features/uploads/upload-checks.js';
 import { Upload } from '../src/features/uploads/upload.entity.js';
 import { storeUpload } from '../src/features/uploads/upload.service.js';
 import { DemoDataSeeder } from '../src/seeders/demo-data.seeder.js';
-import { jpegImage, pdfDocument, pngImage, webpImage } from '../src/lib/sample-files.js';
+import { jpegImage, pdfDocument, pngClaimingSize, pngImage, webpImage } from '../src/lib/sample-files.js';
 import {
   ADMIN_EMAIL,
   OTHER_SELLER_EMAIL,
@@ -117,16 +121,11 @@ describe('uploads over HTTP', () => {
       signedIn(app, REVIEWER_EMAIL),
       signedIn(app, ADMIN_EMAIL),
     ]);
-    // The harness keeps its data folder to itself; the first upload's key tells which one it is.
+    folder = path.join(app.dataDir, 'uploads');
     const first = await send(seller, 'IMAGE', pngImage(600, 600), 'first.png');
     expect(first.status).toBe(201);
     const { storageKey } = await app.orm.em.fork().findOneOrFail(Upload, { id: first.body.id });
-    const candidates = readdirSync(tmpdir())
-      .filter((name) => name.startsWith('recertify-test-data-'))
-      .map((name) => path.join(tmpdir(), name, 'uploads'))
-      .filter((dir) => existsSync(path.join(dir, storageKey)));
-    expect(candidates).toHaveLength(1);
-    folder = candidates[0]!;
+    expect(existsSync(path.join(folder, storageKey))).toBe(true);
   });
   afterAll(() => app?.stop());
 
@@ -393,7 +392,7 @@ describe('uploads over HTTP', () => {
     expect(headers(asOwner)).toEqual({
       'content-type': 'application/pdf',
       'content-length': String(pdf.length),
-      'content-disposition': `inline; filename="Facture _t_ _2026_.pdf"; filename*=UTF-8''Facture%20%C3%A9t%C3%A9%20%222026%22.pdf`,
+      'content-disposition': `attachment; filename="Facture _t_ _2026_.pdf"; filename*=UTF-8''Facture%20%C3%A9t%C3%A9%20%222026%22.pdf`,
       'x-content-type-options': 'nosniff',
       'content-security-policy': "sandbox; default-src 'none'",
       'cache-control': 'private, max-age=300',
@@ -437,24 +436,75 @@ describe('uploads over HTTP', () => {
     expect(anonymous.status).toBe(401);
   });
 
+  it('images open in the browser, documents are attachments; ?download=1 downloads an image too', async () => {
+    const image = await send(seller, 'IMAGE', pngImage(600, 600), 'front.png');
+    const scan = await send(seller, 'DOCUMENT', pngImage(300, 400), 'scan.png');
+    const pdf = await send(seller, 'DOCUMENT', pdfDocument('Invoice'), 'invoice.pdf');
+    const disposition = async (id: string, query = '') => {
+      const response = await fetch(new URL(`/uploads/${id}${query}`, app.url), { headers: cookieOf(reviewer) });
+      await response.arrayBuffer();
+      return [
+        response.headers.get('content-disposition')?.split(';')[0],
+        response.headers.get('x-content-type-options'),
+      ];
+    };
+    expect(await disposition(image.body.id)).toEqual(['inline', 'nosniff']);
+    expect(await disposition(scan.body.id)).toEqual(['inline', 'nosniff']);
+    expect(await disposition(pdf.body.id)).toEqual(['attachment', 'nosniff']);
+    expect(await disposition(pdf.body.id, '?download=0')).toEqual(['attachment', 'nosniff']);
+    expect(await disposition(image.body.id, '?download=1')).toEqual(['attachment', 'nosniff']);
+  });
+
+  it('a 66-byte PNG claiming 10000×10000 px at 16 bits is refused by the decoded-size budget; nothing is stored', async () => {
+    await expectNothingStored(async () => {
+      const res = await send(seller, 'IMAGE', pngClaimingSize(10_000, 10_000, 16), 'bomb.png');
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'DECODED_SIZE' });
+      expect(refusalOf(res.body)).toMatchObject({
+        field: 'file',
+        message: expect.stringMatching(/800,000,000 bytes once decoded; images may take at most 268,435,456 bytes/),
+      });
+    });
+    // At the budget: 8192×8192 at 4 bytes a pixel is exactly 256 MB.
+    const atBudget = await send(seller, 'IMAGE', pngClaimingSize(8192, 8192, 8), 'big.png');
+    expect(atBudget.status).toBe(201);
+  });
+
+  it('the body is streamed to the incoming folder and moved into place: no incoming file remains after success or refusal', async () => {
+    const ok = await send(seller, 'DOCUMENT', pdfDocument('stream', 3 * 1024 * 1024), 'three-mb.pdf');
+    expect(ok.status).toBe(201);
+    const refused = await send(seller, 'DOCUMENT', pdfDocument('too big', UPLOAD_MAX_BYTES + 5), 'big.pdf');
+    expect(refused.status).toBe(413);
+    expect(filesInFolder().filter((file) => file.startsWith('.incoming'))).toEqual([]);
+  });
+
   it('when the row cannot be written, the bytes already stored are deleted', async () => {
     const em = app.orm.em.fork() as EntityManager;
     const principal = await resolvePrincipal(em, { sessionToken: seller.sessionToken! }, clock.now());
+    // The file is moved into place, then the transaction fails as a lost database would.
     const failingEm = new Proxy(em, {
       get: (target, property, receiver) =>
-        property === 'flush'
-          ? () => Promise.reject(new Error('database went away'))
+        property === 'transactional'
+          ? (work: (tx: EntityManager) => Promise<unknown>) =>
+              target.transactional(async (tx) => {
+                await work(tx);
+                throw new Error('database went away');
+              })
           : Reflect.get(target, property, receiver),
     });
+    const storage = new LocalFolderStorage(folder);
+    const incomingPath = path.join(storage.incomingDir, 'doomed.part');
     await expectNothingStored(async () => {
+      writeFileSync(incomingPath, pngImage(700, 700));
       await expect(
         storeUpload({
           em: failingEm,
-          storage: new LocalFolderStorage(folder),
+          storage,
           principal,
           kind: 'IMAGE',
           originalName: 'doomed.png',
-          bytes: pngImage(700, 700),
+          incomingPath,
+          limits: { quotaBytes: 500 * 1024 * 1024, imageMaxDecodedBytes: IMAGE_MAX_DECODED_BYTES },
           now: clock.now(),
         }),
       ).rejects.toThrow('database went away');

@@ -138,6 +138,89 @@ describe('web app and API responses, compressed (production mode)', () => {
   });
 });
 
+/** The Content-Security-Policy as a map of directive to its sources. */
+function policyOf(header: string | string[] | undefined): Record<string, string> {
+  expect(typeof header).toBe('string');
+  return Object.fromEntries(
+    (header as string).split(';').map((directive) => {
+      const [name, ...sources] = directive.trim().split(/\s+/);
+      return [name!, sources.join(' ')];
+    }),
+  );
+}
+
+describe('security headers on the web app and the API (production mode)', () => {
+  let app: TestApp;
+  let web: ReturnType<typeof writeWebBuild>;
+  beforeAll(async () => {
+    web = writeWebBuild();
+    app = await startTestApp({ env: 'production', webDistDir: web.dir });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    rmSync(web.dir, { recursive: true, force: true });
+  });
+
+  const APP_POLICY = {
+    'default-src': "'self'",
+    'base-uri': "'self'",
+    'connect-src': "'self'",
+    'font-src': "'self'",
+    'form-action': "'self'",
+    'frame-ancestors': "'none'",
+    'img-src': "'self' data:",
+    'manifest-src': "'self'",
+    'object-src': "'none'",
+    'script-src': "'self'",
+    'script-src-attr': "'none'",
+    'style-src': "'self'",
+  };
+
+  it.each([
+    ['the app page', '/', {}],
+    ['an in-app address', '/applications/new', {}],
+    ['an asset', '/assets/index-AbC123.js', {}],
+    ['a GraphQL answer', '/graphql', GRAPHQL_POST],
+    ['health', '/health', {}],
+    ['an unknown address', '/nothing/here.txt', {}],
+    ['a refused upload', '/uploads?kind=IMAGE', { method: 'POST', body: 'x' }],
+  ])(
+    '%s carries the CSP (scripts from our origin only, no framing), nosniff and no-referrer',
+    async (_label, urlPath, init) => {
+      const response = await request(app.url, urlPath, 'identity', init);
+      expect(policyOf(response.headers['content-security-policy'])).toEqual(APP_POLICY);
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['referrer-policy']).toBe('no-referrer');
+      expect(response.headers['x-frame-options']).toBe('DENY');
+      // Plain HTTP here: HSTS and upgrade-insecure-requests would break a LAN address.
+      expect(response.headers['strict-transport-security']).toBeUndefined();
+      expect(response.headers['x-powered-by']).toBeUndefined();
+    },
+  );
+
+  it('production has no Apollo landing page, so GET /graphql gets the same strict policy', async () => {
+    const response = await request(app.url, '/graphql', 'identity', { headers: { accept: 'text/html' } });
+    expect(policyOf(response.headers['content-security-policy'])).toEqual(APP_POLICY);
+  });
+});
+
+describe('security headers behind https (PUBLIC_URL https://...)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ env: 'production', environment: { PUBLIC_URL: 'https://recertify.example.com' } });
+  });
+  afterAll(() => app?.stop());
+
+  it('adds HSTS and upgrade-insecure-requests', async () => {
+    const response = await request(app.url, '/health', 'identity');
+    expect(response.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    expect(policyOf(response.headers['content-security-policy'])).toMatchObject({
+      'upgrade-insecure-requests': '',
+      'frame-ancestors': "'none'",
+    });
+  });
+});
+
 describe('web app served in development mode', () => {
   let app: TestApp;
   let web: ReturnType<typeof writeWebBuild>;
@@ -148,6 +231,18 @@ describe('web app served in development mode', () => {
   afterAll(async () => {
     await app?.stop();
     rmSync(web.dir, { recursive: true, force: true });
+  });
+
+  it("Apollo's landing page at GET /graphql gets a policy that lets Apollo Sandbox load; the app keeps the strict one", async () => {
+    const landing = await request(app.url, '/graphql', 'identity', { headers: { accept: 'text/html' } });
+    expect(landing.status).toBe(200);
+    expect(landing.body.toString()).toContain('embeddable-sandbox.cdn.apollographql.com');
+    const policy = policyOf(landing.headers['content-security-policy']);
+    expect(policy['script-src']).toContain('https://embeddable-sandbox.cdn.apollographql.com');
+    expect(policy['frame-src']).toContain('https://sandbox.embed.apollographql.com');
+    expect(policy['frame-ancestors']).toBe("'none'");
+    const page = await request(app.url, '/', 'identity');
+    expect(policyOf(page.headers['content-security-policy'])['script-src']).toBe("'self'");
   });
 
   it('serves source maps to a developer running a production build locally', async () => {

@@ -92,9 +92,13 @@ describe('publicErrorOf: what services throw, as clients see it', () => {
     expect(JSON.parse(JSON.stringify(mapped?.extensions))).toEqual(mapped?.extensions);
   });
 
-  it('answers 413 for a file over the limit, still as BAD_USER_INPUT about the field "file"', () => {
+  it('answers 413 for a file over the limit or the quota, still as BAD_USER_INPUT about the field "file"', () => {
     const mapped = publicErrorOf(new UploadRefusedError('TOO_LARGE', '12.0 MB is over the 10 MB limit'));
     expect(mapped).toMatchObject({ code: 'BAD_USER_INPUT', status: 413, extensions: { rule: 'TOO_LARGE' } });
+    const quota = publicErrorOf(new UploadRefusedError('QUOTA', 'over the 500 MB quota'));
+    expect(quota).toMatchObject({ code: 'BAD_USER_INPUT', status: 413, extensions: { rule: 'QUOTA' } });
+    const pixels = publicErrorOf(new UploadRefusedError('DECODED_SIZE', 'too many pixels'));
+    expect(pixels).toMatchObject({ code: 'BAD_USER_INPUT', status: 400, extensions: { rule: 'DECODED_SIZE' } });
   });
 
   it('says who holds a claim even when the reviewer is gone', () => {

@@ -139,7 +139,7 @@ function publicAppError(error: AnyAppError): PublicError | null {
     }
     case 'UPLOAD_REFUSED': {
       const { rule, problem } = error.details;
-      const status = rule === 'TOO_LARGE' ? STATUS.PAYLOAD_TOO_LARGE : STATUS.BAD_USER_INPUT;
+      const status = rule === 'TOO_LARGE' || rule === 'QUOTA' ? STATUS.PAYLOAD_TOO_LARGE : STATUS.BAD_USER_INPUT;
       return refusal('BAD_USER_INPUT', error, { fields: [{ field: 'file', message: problem }], rule }, status);
     }
     case 'RATE_LIMITED': {

@@ -91,7 +91,8 @@ export class ErrorExtensionsType implements PublicErrorExtensions {
   lockedUntil?: string;
   @Field(() => String, {
     nullable: true,
-    description: 'BAD_USER_INPUT about an uploaded file: EMPTY, TOO_LARGE, CONTENT_TYPE, DAMAGED or DIMENSIONS.',
+    description:
+      'BAD_USER_INPUT about an uploaded file: EMPTY, TOO_LARGE, CONTENT_TYPE, DAMAGED, DIMENSIONS, DECODED_SIZE or QUOTA.',
   })
   rule?: UploadRule;
   @Field(() => String, {

@@ -23,6 +23,23 @@ export function pngImage(width: number, height: number, rgb: [number, number, nu
   ]);
 }
 
+/**
+ * A PNG whose header claims `width`×`height` at `bitDepth` bits per channel (RGB) with almost no
+ * pixel data: a few dozen bytes that a viewer would try to decode into hundreds of megabytes.
+ */
+export function pngClaimingSize(width: number, height: number, bitDepth: 8 | 16): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([bitDepth, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(Buffer.alloc(1))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
 function pngChunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.length);

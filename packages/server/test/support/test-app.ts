@@ -27,6 +27,8 @@ export interface GraphQLResponse<TData = Record<string, unknown>> {
 
 export interface TestApp {
   readonly url: string;
+  /** The app's DATA_DIR (uploads in `uploads/`, emails in `mail/`). */
+  readonly dataDir: string;
   readonly orm: Orm;
   readonly kind: DatabaseConfig['kind'];
   /** POSTs a GraphQL operation over real HTTP and returns the parsed body with the status. */
@@ -75,6 +77,8 @@ export interface TestAppOptions {
   env?: AppConfig['env'];
   /** The built web app to serve (WEB_DIST_DIR); none by default. */
   webDistDir?: string;
+  /** More environment variables for the configuration, e.g. `{ UPLOAD_QUOTA_MB: '1' }`. */
+  environment?: Record<string, string>;
 }
 
 /**
@@ -93,6 +97,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
       WEB_DIST_DIR: options.webDistDir ?? path.join(dataDir, 'no-web'),
+      ...options.environment,
     }),
     database: scratch.database,
     embedded: kind === 'sqlite',
@@ -118,6 +123,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 
   return {
     url,
+    dataDir,
     orm,
     kind,
     async graphql(query, variables, headers = {}) {

@@ -3,6 +3,8 @@ import type { AppConfig } from '../../config.js';
 import { createOrm } from '../../db/orm.js';
 import { keepStatisticsFresh } from '../../db/statistics.js';
 import { createLogger, type Logger } from '../../logger.js';
+import { startOrphanFileSweeper } from '../uploads/orphan-files.js';
+import { createFileStorage } from '../uploads/storage.js';
 import { createMailTransport } from './mail-transport.js';
 import { OutboxWorker } from './outbox.worker.js';
 
@@ -46,11 +48,12 @@ export async function runOutboxWorkerProcess(
   const orm = await createOrm({ database: config.database, logger, logSql: config.logSql });
   try {
     const running = startOutboxWorker({ config, orm, logger });
+    const orphans = startOrphanFileSweeper({ orm, storage: createFileStorage(config), logger, config });
     // A worker may be the only long-running process on an SQLite file; it keeps the statistics fresh too.
     const statistics = keepStatisticsFresh(orm, logger);
     await untilStopped(options.signal, logger);
     statistics.stop();
-    await running.stop();
+    await Promise.all([running.stop(), orphans.stop()]);
   } finally {
     await orm.close();
   }

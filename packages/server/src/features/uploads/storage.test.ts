@@ -1,4 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { text } from 'node:stream/consumers';
@@ -27,6 +36,34 @@ describe('LocalFolderStorage', () => {
     await storage.delete(key);
     expect(await storage.get(key)).toBeNull();
     await expect(storage.delete(key)).resolves.toBeUndefined();
+  });
+
+  it('moves an incoming file into place; the incoming file is gone even when the key is refused', async () => {
+    mkdirSync(storage.incomingDir, { recursive: true });
+    const incoming = path.join(storage.incomingDir, 'a.part');
+    writeFileSync(incoming, 'streamed');
+    await storage.putFile('2026/11/a', incoming);
+    expect(readFileSync(path.join(dir, '2026/11/a'), 'utf8')).toBe('streamed');
+    expect(readdirSync(storage.incomingDir)).toEqual([]);
+    writeFileSync(incoming, 'refused');
+    await expect(storage.putFile('../outside', incoming)).rejects.toBeInstanceOf(StorageKeyError);
+    expect(existsSync(incoming)).toBe(false);
+  });
+
+  it('lists every key with when it was written, never the incoming folder; removes only old incoming files', async () => {
+    await storage.put('2026/10/old', Buffer.from('a'));
+    await storage.put('2026/11/new', Buffer.from('b'));
+    utimesSync(path.join(dir, '2026/10/old'), new Date('2026-10-01T00:00:00Z'), new Date('2026-10-01T00:00:00Z'));
+    writeFileSync(path.join(storage.incomingDir, 'stale.part'), 'x');
+    writeFileSync(path.join(storage.incomingDir, 'fresh.part'), 'y');
+    utimesSync(path.join(storage.incomingDir, 'stale.part'), new Date('2026-11-01'), new Date('2026-11-01'));
+    const listed = [];
+    for await (const file of storage.list()) listed.push(file);
+    listed.sort((a, b) => a.key.localeCompare(b.key));
+    expect(listed.map((file) => file.key)).toEqual(['2026/10/old', '2026/11/new']);
+    expect(listed[0]!.writtenAt.toISOString()).toBe('2026-10-01T00:00:00.000Z');
+    expect(await storage.removeIncomingOlderThan(new Date('2026-11-02'))).toBe(1);
+    expect(readdirSync(storage.incomingDir)).toEqual(['fresh.part']);
   });
 
   it.each([

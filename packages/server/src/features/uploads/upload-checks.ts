@@ -1,4 +1,5 @@
-import { fileTypeFromBuffer } from 'file-type';
+import { open, type FileHandle } from 'node:fs/promises';
+import { fileTypeFromFile } from 'file-type';
 import { imageSize } from 'image-size';
 import { badInput } from '../../errors/app-error.js';
 import type { UploadKind } from './upload.entity.js';
@@ -16,6 +17,22 @@ export const UPLOAD_MAX_BYTES = Math.max(DOCUMENT_MAX_BYTES, IMAGE_MAX_BYTES);
 export const IMAGE_MIN_SIDE_PX = 500;
 /** No image (sample or invoice) is over this many pixels on either side: bigger is a decompression bomb. */
 export const IMAGE_MAX_SIDE_PX = 10_000;
+/**
+ * The default budget for an image once decoded (IMAGE_MAX_DECODED_MB): a viewer holds 4 bytes a
+ * pixel (8 for a 16-bit PNG), so 256 MB is 8192×8192 px, or a 48-megapixel photo with room to spare.
+ */
+export const IMAGE_MAX_DECODED_BYTES = 256 * MB;
+/** What image-size reads of a file at most; the width and height are in there. */
+const HEAD_BYTES = 512 * 1024;
+/** Where PDF readers look for the end marker. */
+const PDF_TAIL_BYTES = 1024;
+
+export interface UploadLimits {
+  /** Largest image once decoded, in bytes (the header's width × height × bytes a pixel). */
+  readonly imageMaxDecodedBytes: number;
+}
+
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { imageMaxDecodedBytes: IMAGE_MAX_DECODED_BYTES };
 
 export const UPLOAD_KINDS: readonly UploadKind[] = ['DOCUMENT', 'IMAGE'];
 
@@ -70,41 +87,88 @@ export function parseUploadKind(value: unknown): UploadKind {
 }
 
 /**
- * Decides whether the bytes may be stored as this kind, by their content alone: the name and the
- * type the browser declared are never trusted. Throws UploadRefusedError naming the rule broken.
+ * Decides whether the file may be stored as this kind, by its content alone: the name and the
+ * type the browser declared are never trusted. Reads the file's type, its first 512 kB and its
+ * last kilobyte, never the whole file. Throws UploadRefusedError naming the rule broken.
  */
-export async function checkUploadContent(kind: UploadKind, bytes: Uint8Array, name: string): Promise<CheckedContent> {
+export async function checkUploadedFile(
+  kind: UploadKind,
+  filePath: string,
+  name: string,
+  limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+): Promise<CheckedContent> {
   const rules = RULES[kind];
-  if (bytes.length === 0) throw new UploadRefusedError('EMPTY', 'the file is empty');
-  if (bytes.length > rules.maxBytes) throw oversizeError(kind, bytes.length);
+  const handle = await open(filePath, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) throw new UploadRefusedError('EMPTY', 'the file is empty');
+    if (size > rules.maxBytes) throw oversizeError(kind, size);
+    const head = await readAt(handle, 0, HEAD_BYTES);
 
-  const detected = await fileTypeFromBuffer(bytes);
-  const contentType = detected?.mime ?? describeUnknownContent(bytes);
-  if (!rules.accepts.has(contentType)) {
-    const names = listOr([...rules.accepts.values()]);
-    const what = kind === 'IMAGE' ? `a ${names} image` : `a ${names} file`;
-    const nameNote = ACCEPTED_ENDINGS.test(name) ? `; the name ${name} does not matter, the content does` : '';
-    throw new UploadRefusedError('CONTENT_TYPE', `this is not ${what} (its content is ${contentType})${nameNote}`);
-  }
-  if (contentType === 'application/pdf') {
-    checkPdfIsWhole(bytes);
-    return { contentType, width: null, height: null };
-  }
+    const detected = await fileTypeFromFile(filePath);
+    const contentType = detected?.mime ?? describeUnknownContent(head);
+    if (!rules.accepts.has(contentType)) {
+      const names = listOr([...rules.accepts.values()]);
+      const what = kind === 'IMAGE' ? `a ${names} image` : `a ${names} file`;
+      const nameNote = ACCEPTED_ENDINGS.test(name) ? `; the name ${name} does not matter, the content does` : '';
+      throw new UploadRefusedError('CONTENT_TYPE', `this is not ${what} (its content is ${contentType})${nameNote}`);
+    }
+    if (contentType === 'application/pdf') {
+      checkPdfIsWhole(head, await readAt(handle, Math.max(0, size - PDF_TAIL_BYTES), PDF_TAIL_BYTES));
+      return { contentType, width: null, height: null };
+    }
 
-  const { width, height } = readDimensions(bytes, detected?.ext ?? '', rules.accepts.get(contentType) ?? contentType);
-  if (width > IMAGE_MAX_SIDE_PX || height > IMAGE_MAX_SIDE_PX) {
-    throw new UploadRefusedError(
-      'DIMENSIONS',
-      `the image is ${width}×${height} px; images must be at most ${IMAGE_MAX_SIDE_PX}×${IMAGE_MAX_SIDE_PX} px`,
-    );
+    const { width, height } = readDimensions(head, detected?.ext ?? '', rules.accepts.get(contentType) ?? contentType);
+    if (width > IMAGE_MAX_SIDE_PX || height > IMAGE_MAX_SIDE_PX) {
+      throw new UploadRefusedError(
+        'DIMENSIONS',
+        `the image is ${width}×${height} px; images must be at most ${IMAGE_MAX_SIDE_PX}×${IMAGE_MAX_SIDE_PX} px`,
+      );
+    }
+    checkDecodedSize(width, height, contentType === 'image/png' && pngBitDepth(head) === 16, limits);
+    if (rules.minSidePx !== null && (width < rules.minSidePx || height < rules.minSidePx)) {
+      throw new UploadRefusedError(
+        'DIMENSIONS',
+        `the image is ${width}×${height} px; ${rules.plural} must be at least ${rules.minSidePx}×${rules.minSidePx} px`,
+      );
+    }
+    return { contentType, width, height };
+  } finally {
+    await handle.close();
   }
-  if (rules.minSidePx !== null && (width < rules.minSidePx || height < rules.minSidePx)) {
-    throw new UploadRefusedError(
-      'DIMENSIONS',
-      `the image is ${width}×${height} px; ${rules.plural} must be at least ${rules.minSidePx}×${rules.minSidePx} px`,
-    );
-  }
-  return { contentType, width, height };
+}
+
+/** Up to `length` bytes from `position` (fewer at the end of the file). */
+async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(length);
+  const { bytesRead } = await handle.read(buffer, 0, length, position);
+  return buffer.subarray(0, bytesRead);
+}
+
+/**
+ * A header may claim any size in a few bytes: a 68-byte PNG can claim 10000×10000 px at 16 bits,
+ * 800 MB for whoever decodes it. Refuses images whose decoded pixels would be over the budget.
+ */
+function checkDecodedSize(width: number, height: number, sixteenBit: boolean, limits: UploadLimits): void {
+  const bytesPerPixel = sixteenBit ? 8 : 4;
+  const decoded = width * height * bytesPerPixel;
+  if (decoded <= limits.imageMaxDecodedBytes) return;
+  const depth = sixteenBit ? ' at 16 bits per channel' : '';
+  throw new UploadRefusedError(
+    'DECODED_SIZE',
+    `the image is ${width}×${height} px${depth}, ${grouped(decoded)} bytes once decoded; ` +
+      `images may take at most ${grouped(limits.imageMaxDecodedBytes)} bytes (${formatMb(limits.imageMaxDecodedBytes)}) decoded`,
+  );
+}
+
+/** A PNG's bit depth per channel, from its IHDR chunk (always first), or null. */
+function pngBitDepth(head: Uint8Array): number | null {
+  const bytes = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+  return bytes.length > 24 && bytes.toString('latin1', 12, 16) === 'IHDR' ? (bytes[24] ?? null) : null;
+}
+
+function formatMb(bytes: number): string {
+  return `${Number.isInteger(bytes / MB) ? bytes / MB : (bytes / MB).toFixed(1)} MB`;
 }
 
 /** Width and height as the image is shown (EXIF orientations 5–8 turn it a quarter). */
@@ -145,9 +209,9 @@ export function oversizeError(kind: UploadKind, size: number | null): UploadRefu
  * file-type calls anything that starts with "%PDF" a PDF. Readers look for the end marker in the
  * last kilobyte, so a file without one is cut short (or not a PDF at all) and would not open.
  */
-function checkPdfIsWhole(bytes: Uint8Array): void {
-  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).toString('latin1');
-  if (!/^%PDF-\d\.\d/.test(Buffer.from(bytes.subarray(0, 16)).toString('latin1')) || !tail.includes('%%EOF')) {
+function checkPdfIsWhole(head: Uint8Array, lastKilobyte: Uint8Array): void {
+  const tail = Buffer.from(lastKilobyte).toString('latin1');
+  if (!/^%PDF-\d\.\d/.test(Buffer.from(head.subarray(0, 16)).toString('latin1')) || !tail.includes('%%EOF')) {
     throw new UploadRefusedError(
       'DAMAGED',
       'the PDF is damaged or cut short (it lacks the %PDF-n.n header or the %%EOF end marker); save or scan it again',

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Entity, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
 import type { Organization } from '../accounts/organization.entity.js';
@@ -46,6 +46,8 @@ export class Upload extends BaseEntity {
   @Property({ type: 'string', length: 64 })
   sha256: string;
 
+  /** Unique: the orphan-file sweep looks files up by key. */
+  @Unique()
   @Property({ type: 'string', length: 255 })
   storageKey: string;
 

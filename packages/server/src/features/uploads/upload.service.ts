@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/knex';
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { LockMode } from '@mikro-orm/core';
+import { raw, type EntityManager } from '@mikro-orm/knex';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { forbidden, notFound, unauthenticated } from '../../errors/app-error.js';
 import type { Principal } from '../../auth/principal.js';
 import { Role } from '../accounts/accounts.enums.js';
@@ -7,8 +12,14 @@ import { Organization } from '../accounts/organization.entity.js';
 import { User } from '../accounts/user.entity.js';
 import type { FileStorage } from './storage.js';
 import { newStorageKey } from './storage.js';
-import { checkUploadContent } from './upload-checks.js';
+import { checkUploadedFile, type UploadLimits } from './upload-checks.js';
 import { Upload, type UploadKind } from './upload.entity.js';
+import { UploadRefusedError } from './upload.errors.js';
+
+export interface UploadServiceLimits extends UploadLimits {
+  /** Most bytes of uploads one organization may store. */
+  readonly quotaBytes: number;
+}
 
 export interface StoreUploadInput {
   readonly em: EntityManager;
@@ -17,7 +28,9 @@ export interface StoreUploadInput {
   readonly kind: UploadKind;
   /** The name the uploader gave; shown to people, never used to decide the type. */
   readonly originalName: string;
-  readonly bytes: Uint8Array;
+  /** The file as received, written under `storage.incomingDir`; gone afterwards whatever happens. */
+  readonly incomingPath: string;
+  readonly limits: UploadServiceLimits;
   readonly now: Date;
 }
 
@@ -39,41 +52,112 @@ export function requireUploader(principal: Principal): Uploader {
 }
 
 /**
- * Checks the file by its content, size and (images) dimensions, stores the bytes, then records
- * the upload. Nothing is kept when a check fails; the bytes are removed when the row cannot be
- * written, so storage never holds a file the database does not know.
+ * Checks the received file by its content, size and (images) dimensions and decoded size, then,
+ * in one transaction that holds the organization's row (so parallel uploads cannot overshoot the
+ * quota), checks the quota, moves the file into place and records the upload. A refused file
+ * leaves nothing behind; the bytes are removed when the row cannot be written, so storage never
+ * keeps a file the database does not know (a crash in between is for the orphan-file sweep).
  */
 export async function storeUpload(input: StoreUploadInput): Promise<Upload> {
-  const { em, storage, principal, kind, bytes, now } = input;
-  const uploader = requireUploader(principal);
-  const originalName = cleanFileName(input.originalName);
-  const content = await checkUploadContent(kind, bytes, originalName);
-
-  const storageKey = newStorageKey(now);
-  await storage.put(storageKey, bytes);
-  const upload = new Upload({
-    organization: em.getReference(Organization, uploader.organizationId, { wrapped: true }),
-    uploadedBy: em.getReference(User, uploader.user.id, { wrapped: true }),
-    kind,
-    contentType: content.contentType,
-    size: bytes.length,
-    width: content.width,
-    height: content.height,
-    originalName,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    storageKey,
-  });
-  upload.createdAt = now;
-  upload.updatedAt = now;
+  const { em, storage, principal, kind, incomingPath, limits, now } = input;
   try {
-    em.persist(upload);
-    await em.flush();
-  } catch (error) {
-    // The row's error is the one to report; an orphan file left by a failed delete is harmless.
-    await storage.delete(storageKey).catch(() => undefined);
-    throw error;
+    const uploader = requireUploader(principal);
+    const originalName = cleanFileName(input.originalName);
+    const content = await checkUploadedFile(kind, incomingPath, originalName, limits);
+    const { size, sha256 } = await digestFile(incomingPath);
+
+    const storageKey = newStorageKey(now);
+    let placed = false;
+    try {
+      return await em.transactional(async (tx) => {
+        await lockOrganization(tx, uploader.organizationId);
+        const used = await storedBytes(tx, uploader.organizationId);
+        if (used + size > limits.quotaBytes) throw quotaExceeded(used, size, limits.quotaBytes);
+        await storage.putFile(storageKey, incomingPath);
+        placed = true;
+        const upload = new Upload({
+          organization: tx.getReference(Organization, uploader.organizationId, { wrapped: true }),
+          uploadedBy: tx.getReference(User, uploader.user.id, { wrapped: true }),
+          kind,
+          contentType: content.contentType,
+          size,
+          width: content.width,
+          height: content.height,
+          originalName,
+          sha256,
+          storageKey,
+        });
+        upload.createdAt = now;
+        upload.updatedAt = now;
+        tx.persist(upload);
+        return upload;
+      });
+    } catch (error) {
+      // The row's error is the one to report; an orphan file left by a failed delete is swept later.
+      if (placed) await storage.delete(storageKey).catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    await rm(incomingPath, { force: true });
   }
-  return upload;
+}
+
+/**
+ * Refuses before the body is read when the organization has no room left at all; the exact
+ * check, with the file's size, is made again when it is stored.
+ */
+export async function requireRoomInQuota(em: EntityManager, principal: Principal, quotaBytes: number): Promise<void> {
+  const uploader = requireUploader(principal);
+  const used = await storedBytes(em, uploader.organizationId);
+  if (used >= quotaBytes) throw quotaExceeded(used, 1, quotaBytes);
+}
+
+/** Bytes the organization's uploads take in storage. */
+export async function storedBytes(em: EntityManager, organizationId: string): Promise<number> {
+  const row = await em
+    .createQueryBuilder(Upload, 'u')
+    .select(raw('coalesce(sum(u.size), 0) as total'))
+    .where({ organization: organizationId })
+    .execute<{ total: number | string }>('get');
+  return Number(row.total);
+}
+
+/** Holds the organization's row until the transaction ends (PostgreSQL; SQLite has one writer). */
+async function lockOrganization(em: EntityManager, organizationId: string): Promise<void> {
+  if (!(em.getPlatform() instanceof PostgreSqlPlatform)) return;
+  await em.findOneOrFail(
+    Organization,
+    { id: organizationId },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['id'], refresh: true },
+  );
+}
+
+function quotaExceeded(used: number, size: number, quotaBytes: number): UploadRefusedError {
+  const MB = 1024 * 1024;
+  const quota = `${Number.isInteger(quotaBytes / MB) ? quotaBytes / MB : (quotaBytes / MB).toFixed(1)} MB`;
+  const left = Math.max(0, quotaBytes - used);
+  return new UploadRefusedError(
+    'QUOTA',
+    `your organization's files would take ${grouped(used + size)} bytes, over its ${quota} storage quota ` +
+      `(${grouped(quotaBytes)} bytes; ${grouped(left)} bytes are left)`,
+  );
+}
+
+function grouped(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+/** Size and SHA-256 of a file, read as a stream. */
+async function digestFile(filePath: string): Promise<{ size: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  await pipeline(createReadStream(filePath), async (chunks: AsyncIterable<Buffer>) => {
+    for await (const chunk of chunks) {
+      size += chunk.length;
+      hash.update(chunk);
+    }
+  });
+  return { size, sha256: hash.digest('hex') };
 }
 
 /**

@@ -1,4 +1,5 @@
-import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import cookieParser from 'cookie-parser';
 import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
@@ -10,10 +11,10 @@ import { errorResponseBody, sendErrorResponse } from '../../http/error-response.
 import type { Principal } from '../../auth/principal.js';
 import type { Logger } from '../../logger.js';
 import { resolvePrincipal, SESSION_COOKIE } from '../../auth/authentication.js';
-import { LocalFolderStorage, type FileStorage } from './storage.js';
+import { createFileStorage, type FileStorage } from './storage.js';
 import { oversizeError, parseUploadKind, UPLOAD_MAX_BYTES } from './upload-checks.js';
 import type { Upload, UploadKind } from './upload.entity.js';
-import { loadUploadForViewer, requireUploader, storeUpload } from './upload.service.js';
+import { loadUploadForViewer, requireRoomInQuota, requireUploader, storeUpload } from './upload.service.js';
 
 export interface UploadsRouterDependencies {
   readonly config: AppConfig;
@@ -46,11 +47,25 @@ export interface UploadResponse {
 /** POST /uploads (multipart, field "file", query kind=DOCUMENT|IMAGE) and GET /uploads/:id. */
 export function createUploadsRouter(deps: UploadsRouterDependencies): Router {
   const { orm, logger, now } = deps;
-  const storage = deps.storage ?? new LocalFolderStorage(path.join(deps.config.dataDir, 'uploads'));
-  // One byte over the largest limit, so the service sees a file that is just too big and names
-  // the exact limit; anything larger stops being read at that point.
+  const storage = deps.storage ?? createFileStorage(deps.config);
+  const limits = {
+    quotaBytes: deps.config.uploads.quotaBytes,
+    imageMaxDecodedBytes: deps.config.uploads.imageMaxDecodedBytes,
+  };
+  mkdirSync(storage.incomingDir, { recursive: true });
+  // The body is written to a file in the storage's incoming folder as it arrives (never held in
+  // memory), then checked there and moved into place. One byte over the largest limit, so the
+  // service sees a file that is just too big and names the exact limit; anything larger stops
+  // being read at that point, and multer removes what it had written.
+  const diskOptions = {
+    destination: storage.incomingDir,
+    filename: (_req: Request, _file: Express.Multer.File, callback: (error: null, name: string) => void) =>
+      callback(null, `${randomUUID()}.part`),
+    // fsync before the file is checked and moved into place (multer 2.5; not in its types yet).
+    flush: true,
+  };
   const receiveFile = multer({
-    storage: multer.memoryStorage(),
+    storage: multer.diskStorage(diskOptions),
     limits: { files: 1, fileSize: UPLOAD_MAX_BYTES + 1, fields: 10, fieldSize: 1024, parts: 12, headerPairs: 100 },
     // Browsers send UTF-8 file names without saying so.
     defParamCharset: 'utf8',
@@ -89,6 +104,7 @@ export function createUploadsRouter(deps: UploadsRouterDependencies): Router {
       // Refuse before reading what may be megabytes of body.
       requireUploader(principal);
       const kind = parseUploadKind(req.query['kind']);
+      await requireRoomInQuota(em, principal, limits.quotaBytes);
       const file = await receive(req, res, kind);
       const upload = await storeUpload({
         em,
@@ -96,7 +112,8 @@ export function createUploadsRouter(deps: UploadsRouterDependencies): Router {
         principal,
         kind,
         originalName: file.originalname,
-        bytes: file.buffer,
+        incomingPath: file.path,
+        limits,
         now: now(),
       });
       res.status(201).location(`${req.baseUrl}/${upload.id}`).json(describeUpload(upload));
@@ -113,7 +130,7 @@ export function createUploadsRouter(deps: UploadsRouterDependencies): Router {
       res.set({
         'Content-Type': upload.contentType,
         'Content-Length': String(upload.size),
-        'Content-Disposition': contentDisposition(req.query['download'] === '1' ? 'attachment' : 'inline', upload),
+        'Content-Disposition': contentDisposition(dispositionOf(upload, req.query['download'] === '1'), upload),
         'X-Content-Type-Options': 'nosniff',
         // A PDF or image opened from here runs no script on our origin.
         'Content-Security-Policy': "sandbox; default-src 'none'",
@@ -188,19 +205,21 @@ function multipartProblem(error: unknown, kind: UploadKind): AppError {
 /** Refusals as JSON with their status; anything unexpected is logged and masked as a 500. */
 function sendError(req: Request, res: Response, error: unknown, logger: Logger): void {
   if (!res.headersSent) {
-    // Headers meant for the file must not stay on an error body.
-    for (const header of [
-      'Content-Disposition',
-      'Content-Length',
-      'ETag',
-      'Cache-Control',
-      'Content-Security-Policy',
-    ]) {
+    // Headers meant for the file must not stay on an error body (its stricter policy may).
+    for (const header of ['Content-Disposition', 'Content-Length', 'ETag', 'Cache-Control']) {
       res.removeHeader(header);
     }
     res.setHeader('Cache-Control', 'no-store');
   }
   sendErrorResponse(req, res, error, logger);
+}
+
+/**
+ * Images may open in the browser; documents (PDFs) are always downloaded, so no reader plug-in
+ * renders them on our origin. `?download=1` downloads an image too.
+ */
+function dispositionOf(upload: Upload, download: boolean): 'inline' | 'attachment' {
+  return download || !upload.contentType.startsWith('image/') ? 'attachment' : 'inline';
 }
 
 /** `inline` or `attachment` with an ASCII-only fallback name and the exact name in RFC 5987 form. */

@@ -6,6 +6,7 @@ import { Migration20261122031824_Applications } from './Migration20261122031824_
 import { Migration20261122045114_QueueOrderIndex } from './Migration20261122045114_QueueOrderIndex.js';
 import { Migration20261130103926_QueueIndexes } from './Migration20261130103926_QueueIndexes.js';
 import { Migration20261130131425_RateLimits } from './Migration20261130131425_RateLimits.js';
+import { Migration20261130133647_UploadStorageKeyUnique } from './Migration20261130133647_UploadStorageKeyUnique.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122025449_Initial', class: Migration20261122025449_Initial },
@@ -14,4 +15,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122045114_QueueOrderIndex', class: Migration20261122045114_QueueOrderIndex },
   { name: 'Migration20261130103926_QueueIndexes', class: Migration20261130103926_QueueIndexes },
   { name: 'Migration20261130131425_RateLimits', class: Migration20261130131425_RateLimits },
+  { name: 'Migration20261130133647_UploadStorageKeyUnique', class: Migration20261130133647_UploadStorageKeyUnique },
 ];

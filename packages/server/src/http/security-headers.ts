@@ -1,0 +1,76 @@
+import type { RequestHandler } from 'express';
+import helmet, { type HelmetOptions } from 'helmet';
+import type { AppConfig } from '../config.js';
+
+type Directives = Record<string, string[] | null>;
+
+/**
+ * The web app is a Vite build: one module script and one stylesheet from our origin, no inline
+ * script or style, images from our origin (uploads) and data: URLs, GraphQL on our origin. Nobody
+ * may frame it (clickjacking), and no page leaks its address (reset tokens are in links) in a
+ * Referer header.
+ */
+function appDirectives(https: boolean): Directives {
+  return {
+    'default-src': ["'self'"],
+    'base-uri': ["'self'"],
+    'connect-src': ["'self'"],
+    'font-src': ["'self'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"],
+    'img-src': ["'self'", 'data:'],
+    'manifest-src': ["'self'"],
+    'object-src': ["'none'"],
+    'script-src': ["'self'"],
+    'script-src-attr': ["'none'"],
+    'style-src': ["'self'"],
+    // Only behind https: on plain HTTP (embedded mode on a LAN address) it would break every asset.
+    'upgrade-insecure-requests': https ? [] : null,
+  };
+}
+
+/**
+ * Apollo's landing page at GET /graphql (development only) loads Apollo Sandbox from Apollo's
+ * CDN. The page carries its own nonce-based policy in a meta tag, which applies on top of this
+ * one, so inline code still needs that nonce.
+ */
+const APOLLO_CDN = [
+  'https://apollo-server-landing-page.cdn.apollographql.com',
+  'https://embeddable-sandbox.cdn.apollographql.com',
+  'https://embeddable-explorer.cdn.apollographql.com',
+];
+
+function landingPageDirectives(https: boolean): Directives {
+  return {
+    ...appDirectives(https),
+    'script-src': ["'self'", "'unsafe-inline'", ...APOLLO_CDN],
+    'style-src': ["'self'", "'unsafe-inline'", ...APOLLO_CDN, 'https://fonts.googleapis.com'],
+    'font-src': ["'self'", 'https://fonts.gstatic.com'],
+    'img-src': ["'self'", 'data:', 'https://apollo-server-landing-page.cdn.apollographql.com'],
+    'manifest-src': ["'self'", 'https://apollo-server-landing-page.cdn.apollographql.com'],
+    'frame-src': ['https://sandbox.embed.apollographql.com', 'https://explorer.embed.apollographql.com'],
+  };
+}
+
+/**
+ * Security headers on every response (helmet): the Content-Security-Policy above,
+ * `X-Content-Type-Options: nosniff`, `Referrer-Policy: no-referrer`, `X-Frame-Options: DENY` for
+ * old browsers, and HSTS when the public address is https. Routes may set a stricter policy of
+ * their own (uploaded files are served with `sandbox; default-src 'none'`).
+ */
+export function securityHeaders(config: Pick<AppConfig, 'env' | 'auth'>): RequestHandler {
+  const https = config.auth.secureCookies;
+  const common: HelmetOptions = {
+    referrerPolicy: { policy: 'no-referrer' },
+    xFrameOptions: { action: 'deny' },
+    strictTransportSecurity: https ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
+  };
+  const forApp = helmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives: appDirectives(https) } });
+  if (config.env === 'production') return forApp;
+  // Two stacked helmets would overwrite each other's policy: one is chosen by path instead.
+  const forLandingPage = helmet({
+    ...common,
+    contentSecurityPolicy: { useDefaults: false, directives: landingPageDirectives(https) },
+  });
+  return (req, res, next) => (req.path === '/graphql' ? forLandingPage : forApp)(req, res, next);
+}
