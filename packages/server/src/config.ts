@@ -254,6 +254,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       },
       introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
       fieldSuggestions: e.GRAPHQL_FIELD_SUGGESTIONS ?? e.NODE_ENV !== 'production',
+    },
     uploads: {
       quotaBytes: e.UPLOAD_QUOTA_MB * MB,
       imageMaxDecodedBytes: e.IMAGE_MAX_DECODED_MB * MB,
