@@ -1,4 +1,5 @@
 import { TextField } from '../../../../ui/form';
+import { TEXT_LIMITS } from '@recertify/domain';
 import { RadioGroup } from '../fields';
 import { setter, type FormApi } from '../form-api';
 
@@ -9,6 +10,7 @@ export function BusinessStep({ form }: { form: FormApi }) {
       <TextField
         label="Legal name of the business"
         name="legalName"
+        maxLength={TEXT_LIMITS.businessName}
         value={state.legalName}
         onChange={setter(form, 'legalName')}
         error={errors['legalName']}
@@ -18,6 +20,7 @@ export function BusinessStep({ form }: { form: FormApi }) {
         <TextField
           label="Contact person"
           name="contactName"
+          maxLength={TEXT_LIMITS.personName}
           value={state.contactName}
           onChange={setter(form, 'contactName')}
           error={errors['contactName']}
@@ -26,6 +29,7 @@ export function BusinessStep({ form }: { form: FormApi }) {
         <TextField
           label="Contact email"
           name="contactEmail"
+          maxLength={TEXT_LIMITS.email}
           type="email"
           value={state.contactEmail}
           onChange={setter(form, 'contactEmail')}

@@ -5,6 +5,7 @@ import {
   type InvoiceEvaluation,
   type InvoiceLineEvaluation,
   type LineExclusionReason,
+  TEXT_LIMITS,
 } from '@recertify/domain';
 import { useId } from 'react';
 import { ConfirmButton } from '../../../../ui/confirm-button';
@@ -97,6 +98,7 @@ function InvoiceCard({
         <TextField
           label="Supplier"
           name={`supplier-${invoice.key}`}
+          maxLength={TEXT_LIMITS.supplier}
           value={invoice.supplier}
           onChange={(supplier) => change({ supplier }, 'supplier')}
           error={errors[key('supplier')]}
@@ -104,6 +106,7 @@ function InvoiceCard({
         <TextField
           label="Invoice number"
           name={`invoiceNumber-${invoice.key}`}
+          maxLength={TEXT_LIMITS.invoiceNumber}
           value={invoice.invoiceNumber}
           onChange={(invoiceNumber) => change({ invoiceNumber }, 'invoiceNumber')}
           error={errors[key('invoiceNumber')]}
@@ -234,6 +237,7 @@ function LineFields({
           <TextField
             label="Description"
             name={`description-${line.key}`}
+            maxLength={TEXT_LIMITS.lineDescription}
             value={line.description}
             onChange={(description) => change({ description }, 'description')}
             error={errors[key('description')]}
@@ -242,6 +246,7 @@ function LineFields({
           <TextField
             label="Brand"
             name={`brand-${line.key}`}
+            maxLength={TEXT_LIMITS.brand}
             value={line.brand}
             onChange={(brand) => change({ brand }, 'brand')}
             error={errors[key('brand')]}
@@ -249,6 +254,7 @@ function LineFields({
           <TextField
             label={`Unit price (${invoice.currency})`}
             name={`unitPrice-${line.key}`}
+            maxLength={TEXT_LIMITS.amount}
             inputMode="decimal"
             value={line.unitPrice}
             onChange={(unitPrice) => change({ unitPrice }, 'unitPrice')}
@@ -277,6 +283,7 @@ function LineFields({
             <TextField
               label={`Amount (${invoice.currency})`}
               name={`amount-${line.key}`}
+              maxLength={TEXT_LIMITS.amount}
               inputMode="decimal"
               value={line.amountBlackedOut ? '' : line.amount}
               onChange={(amount) => change({ amount }, 'amount')}

@@ -1,4 +1,5 @@
 import { TextField } from '../../../../ui/form';
+import { TEXT_LIMITS } from '@recertify/domain';
 import { RadioGroup } from '../fields';
 import { setter, type FormApi } from '../form-api';
 
@@ -29,6 +30,7 @@ export function RefurbishmentStep({ form }: { form: FormApi }) {
         <TextField
           label="Name of the refurbisher"
           name="refurbisherName"
+          maxLength={TEXT_LIMITS.businessName}
           value={state.refurbisherName}
           onChange={setter(form, 'refurbisherName')}
           error={errors['refurbisherName']}
