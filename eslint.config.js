@@ -11,6 +11,7 @@ export default tseslint.config(
       '**/dist/**',
       '**/coverage/**',
       'packages/web/src/generated/**',
+      'packages/web/src/**/*.generated.tsx',
       'packages/server/src/migrations/**',
       'data/**',
     ],

@@ -1,6 +1,6 @@
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
-import { ViewerDocument } from '../generated/graphql';
+import { ViewerDocument } from '../features/accounts/viewer/viewer.generated';
 import { hasErrorCode } from '../ui/graphql-errors';
 
 /**

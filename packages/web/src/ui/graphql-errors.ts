@@ -1,5 +1,6 @@
 import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
-import type { ErrorCode, ErrorExtensionsFieldsFragment } from '../generated/graphql';
+import type { ErrorCode } from '../generated/graphql';
+import type { ErrorExtensionsFieldsFragment } from './graphql-errors.generated';
 
 /**
  * What the API says when it refuses: `extensions.code`, a message a person can act on, and the

@@ -4,7 +4,7 @@ import type {
   ExchangeRateFieldsFragment,
   MarketplacePolicyFragment,
   PolicyParametersFragment,
-} from '../../generated/graphql';
+} from './program-rules.generated';
 import { MarketplacePolicyCard } from './marketplace-policy-card';
 
 // The seeded rates: 1 CAD = 0.7400 USD until the end of 2025, then 0.7150.

@@ -8,7 +8,7 @@ import {
   type Money,
 } from '@recertify/domain';
 import { formatMoney } from '@recertify/domain';
-import type { MarketplacePolicyFragment, PolicyParametersFragment } from '../../generated/graphql';
+import type { MarketplacePolicyFragment, PolicyParametersFragment } from './program-rules.generated';
 import { formatDate } from '../../ui/format';
 import { IMAGE_VIEW_NAMES } from '../../ui/labels';
 

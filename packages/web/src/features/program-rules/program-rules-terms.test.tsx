@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ProgramRules } from './program-rules';
 
-vi.mock('../../generated/graphql', () => ({
+vi.mock('./program-rules.generated', () => ({
   useProgramRulesQuery: () => ({ loading: true, data: undefined, error: undefined, refetch: () => undefined }),
 }));
 

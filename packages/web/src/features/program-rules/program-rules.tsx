@@ -1,5 +1,5 @@
 import type { ExchangeRate } from '@recertify/domain';
-import { useProgramRulesQuery } from '../../generated/graphql';
+import { useProgramRulesQuery } from './program-rules.generated';
 import { usePageTitle } from '../../ui/page-title';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { TermsGlossary } from '../../ui/terms';

@@ -1,4 +1,4 @@
-import type { ReviewDueFieldsFragment } from '../../generated/graphql';
+import type { ReviewDueFieldsFragment } from './queue/review-queue.generated';
 
 /** How urgent a decision is, for the colour of its label. */
 export type DueTone = 'overdue' | 'today' | 'soon' | 'later';

@@ -1,4 +1,4 @@
-import type { ReviewDueFieldsFragment } from '../../generated/graphql';
+import type { ReviewDueFieldsFragment } from './queue/review-queue.generated';
 import { dueLabel } from './due-label';
 
 /** "3 business days left" in the colour of its urgency; overdue and due today stand out. */

@@ -1,4 +1,4 @@
-import { useRevokeApiKeyMutation, type ApiKeyFieldsFragment } from '../../../generated/graphql';
+import { useRevokeApiKeyMutation, type ApiKeyFieldsFragment } from './api-keys.generated';
 import { ConfirmButton } from '../../../ui/confirm-button';
 import { formatDateTime } from '../../../ui/format';
 import { maskedKey, scopeLabel } from './api-scopes';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { useApiKeysQuery, type ApiScope } from '../../../generated/graphql';
+import { useApiKeysQuery } from './api-keys.generated';
+import { type ApiScope } from '../../../generated/graphql';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
 import { ApiKeyTable } from './api-key-table';
 import { apiKeysVariables } from './api-keys-variables';

@@ -1,4 +1,4 @@
-import type { ApiKeysQueryVariables } from '../../../generated/graphql';
+import type { ApiKeysQueryVariables } from './api-keys.generated';
 
 /**
  * The variables of one organization's ApiKeys query, built in one place: the list and the cache

@@ -4,8 +4,8 @@ import {
   useCreateApiKeyMutation,
   type ApiKeysQuery,
   type ApiKeysQueryVariables,
-  type ApiScope,
-} from '../../../generated/graphql';
+} from './api-keys.generated';
+import { type ApiScope } from '../../../generated/graphql';
 import { FormAlert, SubmitButton, TextField, useFocusOnProblem } from '../../../ui/form';
 import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
 import { API_SCOPES } from './api-scopes';

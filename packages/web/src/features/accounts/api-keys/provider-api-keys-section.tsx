@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useProviderOrganizationsQuery } from '../../../generated/graphql';
+import { useProviderOrganizationsQuery } from './api-keys.generated';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
 import { ApiKeysPanel } from './api-keys-panel';
 import { scopesGrantedTo } from './api-scopes';

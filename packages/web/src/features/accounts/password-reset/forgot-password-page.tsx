@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { useRequestPasswordResetMutation } from '../../../generated/graphql';
+import { useRequestPasswordResetMutation } from './password-reset.generated';
 import { FormAlert, SubmitButton, TextField, useFocusOnProblem } from '../../../ui/form';
 import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
 import { usePageTitle } from '../../../ui/page-title';

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useResetPasswordMutation } from '../../../generated/graphql';
+import { useResetPasswordMutation } from './password-reset.generated';
 import { FormAlert, SubmitButton, TextField, useFocusOnProblem, useFormValues } from '../../../ui/form';
 import { formProblemFromFields, formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
 import { usePageTitle } from '../../../ui/page-title';

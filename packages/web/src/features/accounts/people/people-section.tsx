@@ -6,7 +6,7 @@ import {
   useRemoveOrganizationUserMutation,
   type OrganizationUsersQuery,
   type PersonFieldsFragment,
-} from '../../../generated/graphql';
+} from './people.generated';
 import { ConfirmButton } from '../../../ui/confirm-button';
 import { FormAlert, Notice, SubmitButton, TextField, useFocusOnProblem, useFormValues } from '../../../ui/form';
 import { formatDateTime } from '../../../ui/format';

@@ -1,4 +1,4 @@
-import { useDemoAccountsQuery } from '../../../generated/graphql';
+import { useDemoAccountsQuery } from './sign-in.generated';
 import { ROLE_LABELS } from '../../../ui/role-labels';
 
 interface Props {

@@ -1,14 +1,17 @@
 import { render, screen } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Role, ViewerQuery } from '../../../generated/graphql';
+import type { Role } from '../../../generated/graphql';
+import type { ViewerQuery } from '../viewer/viewer.generated';
 import { ViewerProvider } from '../viewer/viewer-context';
 import { SignInPage } from './sign-in-page';
 
 /** The generated hooks are replaced (see require-role.test.tsx for why); the viewer is set per test. */
 const viewer: { data: ViewerQuery | undefined } = vi.hoisted(() => ({ data: undefined }));
-vi.mock('../../../generated/graphql', () => ({
+vi.mock('../viewer/viewer.generated', () => ({
   useViewerQuery: () => ({ data: viewer.data, refetch: () => Promise.resolve() }),
+}));
+vi.mock('./sign-in.generated', () => ({
   useSignInMutation: () => [() => Promise.resolve({})],
   useDemoAccountsQuery: () => ({ data: undefined }),
 }));

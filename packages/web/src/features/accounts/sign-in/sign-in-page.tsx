@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
-import { useSignInMutation } from '../../../generated/graphql';
+import { useSignInMutation } from './sign-in.generated';
 import { FormAlert, Notice, SubmitButton, TextField, useFocusOnProblem, useFormValues } from '../../../ui/form';
 import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
 import { usePageTitle } from '../../../ui/page-title';

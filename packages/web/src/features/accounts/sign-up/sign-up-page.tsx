@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate } from 'react-router';
-import { useSignUpSellerMutation } from '../../../generated/graphql';
+import { useSignUpSellerMutation } from './sign-up.generated';
 import { FormAlert, SubmitButton, TextField, useFocusOnProblem, useFormValues } from '../../../ui/form';
 import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
 import { usePageTitle } from '../../../ui/page-title';

@@ -2,7 +2,8 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Role, ViewerQuery } from '../../../generated/graphql';
+import type { Role } from '../../../generated/graphql';
+import type { ViewerQuery } from './viewer.generated';
 import { RequireRole } from './require-role';
 import { ViewerProvider } from './viewer-context';
 
@@ -15,7 +16,7 @@ interface ViewerQueryStandIn {
   refetch: () => Promise<unknown>;
 }
 const viewerQuery: ViewerQueryStandIn = vi.hoisted(() => ({ answer: {}, refetch: () => Promise.resolve() }));
-vi.mock('../../../generated/graphql', () => ({
+vi.mock('./viewer.generated', () => ({
   useViewerQuery: () => ({ ...viewerQuery.answer, refetch: viewerQuery.refetch }),
 }));
 

@@ -1,6 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useState } from 'react';
-import { useSignOutEverywhereMutation, useSignOutMutation } from '../../../generated/graphql';
+import { useSignOutEverywhereMutation, useSignOutMutation } from './viewer.generated';
 import { describeError } from '../../../ui/graphql-errors';
 
 /**

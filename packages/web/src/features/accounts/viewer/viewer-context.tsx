@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { useViewerQuery } from '../../../generated/graphql';
+import { useViewerQuery } from './viewer.generated';
 import { describeError } from '../../../ui/graphql-errors';
 import { viewerStateOf, type SignedInViewer, type ViewerState } from './viewer-state';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ViewerFieldsFragment } from '../../../generated/graphql';
+import type { ViewerFieldsFragment } from './viewer.generated';
 import { describeSignedIn, viewerStateOf, type SignedInViewer } from './viewer-state';
 
 const nora = { id: 'u1', email: 'new-seller@demo.recertify.test', displayName: 'Nora New' };

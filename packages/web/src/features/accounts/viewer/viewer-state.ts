@@ -1,4 +1,5 @@
-import type { OrganizationKind, Role, ViewerFieldsFragment } from '../../../generated/graphql';
+import type { OrganizationKind, Role } from '../../../generated/graphql';
+import type { ViewerFieldsFragment } from './viewer.generated';
 import { ROLE_LABELS } from '../../../ui/role-labels';
 
 /** A signed-in person as the app uses them: who, in what role, for which organization (none for staff). */

@@ -1,7 +1,7 @@
 import { MARKETPLACES, policyFromRecord } from '@recertify/domain';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useApplicationFormQuery } from '../../../generated/graphql';
+import { useApplicationFormQuery } from './application-form.generated';
 import { hasErrorCode } from '../../../ui/graphql-errors';
 import { APPLICATION_STATUS_LABELS } from '../../../ui/labels';
 import { usePageTitle } from '../../../ui/page-title';

@@ -4,7 +4,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, Link, RouterProvider } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ApplicationDraftFieldsFragment } from '../../../generated/graphql';
+import type { ApplicationDraftFieldsFragment } from './application-form.generated';
 import { toDomainRates } from '../eligibility/policy-mapping';
 import { exchangeRates, savedDraft, usPolicy } from '../testing/fixtures';
 import { ApplicationForm } from './application-form';
@@ -14,7 +14,7 @@ const api = vi.hoisted(() => ({
   saveDraft: vi.fn<(options: unknown) => Promise<unknown>>(),
   submit: vi.fn<(options: unknown) => Promise<unknown>>(),
 }));
-vi.mock('../../../generated/graphql', () => ({
+vi.mock('./application-form.generated', () => ({
   useSaveApplicationDraftMutation: () => [api.saveDraft],
   useSubmitApplicationMutation: () => [api.submit],
 }));

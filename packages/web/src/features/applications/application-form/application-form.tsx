@@ -5,8 +5,8 @@ import {
   useSaveApplicationDraftMutation,
   useSubmitApplicationMutation,
   type ApplicationDraftFieldsFragment,
-  type EligibilityPolicyFieldsFragment,
-} from '../../../generated/graphql';
+} from './application-form.generated';
+import { type EligibilityPolicyFieldsFragment } from '../eligibility/eligibility-policy.generated';
 import { UnsavedChangesGuard } from '../../../ui/unsaved-changes';
 import {
   blockingFailuresOf,

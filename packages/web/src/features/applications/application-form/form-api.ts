@@ -1,5 +1,6 @@
 import type { CurrencyCode, EligibilityReport } from '@recertify/domain';
-import type { EligibilityPolicyFieldsFragment, MarketplaceCode } from '../../../generated/graphql';
+import type { EligibilityPolicyFieldsFragment } from '../eligibility/eligibility-policy.generated';
+import type { MarketplaceCode } from '../../../generated/graphql';
 import type { ApplicationFormState } from './form-state';
 import type { StepId } from './steps';
 

@@ -8,11 +8,8 @@ import {
   type ImageView,
   type MarketplaceCode,
 } from '@recertify/domain';
-import type {
-  ApplicationDraftFieldsFragment,
-  ApplicationDraftInput,
-  ApplicationFileFieldsFragment,
-} from '../../../generated/graphql';
+import type { ApplicationDraftFieldsFragment, ApplicationFileFieldsFragment } from './application-form.generated';
+import type { ApplicationDraftInput } from '../../../generated/graphql';
 import type { FieldProblem } from '../../../ui/graphql-errors';
 import { readMoneyInput, readQuantityInput, valueOf } from './money-input';
 

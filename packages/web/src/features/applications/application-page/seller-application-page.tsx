@@ -3,9 +3,9 @@ import { Link, useLocation, useParams } from 'react-router';
 import {
   useSellerApplicationQuery,
   useWithdrawApplicationMutation,
-  type MyMarketplaceApprovalRowFragment,
   type SellerApplicationDetailFragment,
-} from '../../../generated/graphql';
+} from './application-page.generated';
+import { type MyMarketplaceApprovalRowFragment } from '../applications-list/applications-list.generated';
 import { ConfirmButton } from '../../../ui/confirm-button';
 import { Notice } from '../../../ui/form';
 import { formatDate, formatDateTime } from '../../../ui/format';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MyApplicationRowFragment } from '../../../generated/graphql';
+import type { MyApplicationRowFragment } from './applications-list.generated';
 import { applicationFacts } from './marketplace-applications-card';
 
 const base: MyApplicationRowFragment = {

@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router';
-import { useMyApplicationsQuery } from '../../../generated/graphql';
+import { useMyApplicationsQuery } from './applications-list.generated';
 import { usePageTitle } from '../../../ui/page-title';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
 import { MarketplaceApplicationsCard } from './marketplace-applications-card';

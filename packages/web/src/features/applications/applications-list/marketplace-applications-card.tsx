@@ -3,10 +3,10 @@ import { Link } from 'react-router';
 import {
   MyApplicationsDocument,
   useStartApplicationMutation,
-  type MarketplaceCode,
   type MyApplicationRowFragment,
   type MyMarketplaceApprovalRowFragment,
-} from '../../../generated/graphql';
+} from './applications-list.generated';
+import { type MarketplaceCode } from '../../../generated/graphql';
 import { formatDate, formatDateTime } from '../../../ui/format';
 import { describeError } from '../../../ui/graphql-errors';
 import { StatusBadge } from '../application-status';

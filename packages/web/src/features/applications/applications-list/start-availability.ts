@@ -1,5 +1,5 @@
 import { checkCanApply, type ApplyRefusal, type MarketplaceCode } from '@recertify/domain';
-import type { MyApplicationRowFragment, MyMarketplaceApprovalRowFragment } from '../../../generated/graphql';
+import type { MyApplicationRowFragment, MyMarketplaceApprovalRowFragment } from './applications-list.generated';
 
 /**
  * Why the seller may not start an application in `marketplace` now, or null when it may: the

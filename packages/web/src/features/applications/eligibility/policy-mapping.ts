@@ -6,7 +6,7 @@ import {
   type MarketplaceCode,
   type PolicyVersion,
 } from '@recertify/domain';
-import type { EligibilityExchangeRateFragment } from '../../../generated/graphql';
+import type { EligibilityExchangeRateFragment } from './eligibility-policy.generated';
 import { toApplicationInput, type ApplicationFormState } from '../application-form/form-state';
 
 export function toDomainRates(rates: readonly EligibilityExchangeRateFragment[]): ExchangeRate[] {

@@ -1,8 +1,8 @@
+import type { ApplicationDraftFieldsFragment } from '../application-form/application-form.generated';
 import type {
-  ApplicationDraftFieldsFragment,
   EligibilityExchangeRateFragment,
   EligibilityPolicyFieldsFragment,
-} from '../../../generated/graphql';
+} from '../eligibility/eligibility-policy.generated';
 import type { ApplicationFormState, InvoiceDraft, InvoiceLineDraft } from '../application-form/form-state';
 
 /** Test data shaped as the API sends it: the seeded US policy version 1 and the seeded rates. */

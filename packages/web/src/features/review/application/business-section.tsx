@@ -1,6 +1,6 @@
 import { MARKETPLACES } from '@recertify/domain';
 import type { ReactNode } from 'react';
-import type { ReviewBusinessFragment } from '../../../generated/graphql';
+import type { ReviewBusinessFragment } from './business-section.generated';
 import { SELLER_TYPE_NAMES } from '../../../ui/labels';
 
 /** Business details, who refurbishes (with the inspection attestation), and what the seller will sell. */

@@ -1,9 +1,6 @@
 import { useState } from 'react';
-import {
-  useClaimApplicationMutation,
-  useReleaseApplicationMutation,
-  type ReviewHeaderFragment,
-} from '../../../generated/graphql';
+import { useClaimApplicationMutation, useReleaseApplicationMutation } from './review-application.generated';
+import { type ReviewHeaderFragment } from './review-header.generated';
 import { ConfirmButton } from '../../../ui/confirm-button';
 import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
 import type { SignedInViewer } from '../../accounts/viewer/viewer-state';

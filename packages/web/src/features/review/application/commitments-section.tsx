@@ -1,5 +1,5 @@
 import { formatBps } from '@recertify/domain';
-import type { ReviewCommitmentsFragment } from '../../../generated/graphql';
+import type { ReviewCommitmentsFragment } from './commitments-section.generated';
 import { CriterionBadge } from '../status-badge';
 import { Attestation, Fact } from './business-section';
 import { odrFiguresOf } from './evidence-figures';

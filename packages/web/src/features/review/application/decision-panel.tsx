@@ -1,11 +1,8 @@
 import { DECISION_MESSAGE_MAX_LENGTH, REJECTION_REASON_MAX_LENGTH } from '@recertify/domain';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import {
-  useDecideApplicationMutation,
-  type ApplicationStatus,
-  type Decision,
-  type ReviewDecisionPanelFragment,
-} from '../../../generated/graphql';
+import { useDecideApplicationMutation } from './review-application.generated';
+import { type ApplicationStatus, type Decision } from '../../../generated/graphql';
+import { type ReviewDecisionPanelFragment } from './decision-panel.generated';
 import { FormAlert, Notice, SubmitButton, useFocusOnProblem } from '../../../ui/form';
 import { formatDateTime } from '../../../ui/format';
 import { formProblemFromFields, type FormProblem } from '../../../ui/graphql-errors';

@@ -1,4 +1,4 @@
-import type { ReviewEligibilityFragment } from '../../../generated/graphql';
+import type { ReviewEligibilityFragment } from './eligibility-section.generated';
 import { formatDateTime } from '../../../ui/format';
 import { criterionLabel } from '../../../ui/labels';
 import { CriterionBadge } from '../status-badge';

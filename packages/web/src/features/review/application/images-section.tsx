@@ -1,4 +1,4 @@
-import type { ReviewImagesFragment } from '../../../generated/graphql';
+import type { ReviewImagesFragment } from './images-section.generated';
 import { IMAGE_VIEW_NAMES } from '../../../ui/labels';
 import { CriterionBadge } from '../status-badge';
 import { imageChecklist, imagesFiguresOf, requiredViewsOf } from './evidence-figures';

@@ -1,4 +1,4 @@
-import type { ReviewLineEvaluationFragment } from '../../../generated/graphql';
+import type { ReviewLineEvaluationFragment } from './invoices-section.generated';
 import { formatDate } from '../../../ui/format';
 
 type RateUsed = NonNullable<ReviewLineEvaluationFragment['rate']>;

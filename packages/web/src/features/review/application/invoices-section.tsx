@@ -1,4 +1,4 @@
-import type { ReviewInvoicesFragment, ReviewLineEvaluationFragment } from '../../../generated/graphql';
+import type { ReviewInvoicesFragment, ReviewLineEvaluationFragment } from './invoices-section.generated';
 import { formatDate } from '../../../ui/format';
 import { criterionLabel } from '../../../ui/labels';
 import { CriterionBadge } from '../status-badge';

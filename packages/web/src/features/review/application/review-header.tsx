@@ -1,7 +1,7 @@
 import { MARKETPLACES } from '@recertify/domain';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { ReviewHeaderFragment } from '../../../generated/graphql';
+import type { ReviewHeaderFragment } from './review-header.generated';
 import { DueText } from '../due-text';
 import { formatDate, formatDateIn, formatDateTime } from '../../../ui/format';
 import { StatusBadge } from '../status-badge';

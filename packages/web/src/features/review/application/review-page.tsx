@@ -1,5 +1,5 @@
 import { Link, useLocation } from 'react-router';
-import { useReviewApplicationQuery } from '../../../generated/graphql';
+import { useReviewApplicationQuery } from './review-application.generated';
 import { hasErrorCode } from '../../../ui/graphql-errors';
 import { usePageTitle } from '../../../ui/page-title';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';

@@ -1,4 +1,4 @@
-import type { ReviewTimelineFragment } from '../../../generated/graphql';
+import type { ReviewTimelineFragment } from './timeline-section.generated';
 import { formatDateTime } from '../../../ui/format';
 import { auditActionLabel } from '../../../ui/labels';
 

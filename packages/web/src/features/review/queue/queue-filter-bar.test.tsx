@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { ReviewQueueCountsFieldsFragment } from '../../../generated/graphql';
+import type { ReviewQueueCountsFieldsFragment } from './review-queue.generated';
 import { NO_QUEUE_FILTER } from './queue-filter';
 import { QueueFilterBar } from './queue-filter-bar';
 

@@ -1,6 +1,7 @@
 import { MARKETPLACE_CODES, MARKETPLACES } from '@recertify/domain';
 import type { ReactNode } from 'react';
-import type { DueFilter, ReviewQueueCountsFieldsFragment } from '../../../generated/graphql';
+import type { DueFilter } from '../../../generated/graphql';
+import type { ReviewQueueCountsFieldsFragment } from './review-queue.generated';
 import { isFiltered, NO_QUEUE_FILTER, type QueueFilter, type QueueState } from './queue-filter';
 
 interface Props {

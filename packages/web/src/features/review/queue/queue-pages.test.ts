@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReviewQueueQuery } from '../../../generated/graphql';
+import type { ReviewQueueQuery } from './review-queue.generated';
 import { appendQueuePage } from './queue-pages';
 
 type Edge = ReviewQueueQuery['reviewQueue']['edges'][number];

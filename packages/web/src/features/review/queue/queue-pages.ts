@@ -1,4 +1,4 @@
-import type { ReviewQueueQuery } from '../../../generated/graphql';
+import type { ReviewQueueQuery } from './review-queue.generated';
 
 /**
  * "Load more": the next page after the rows already shown. Counts and paging come from the newer

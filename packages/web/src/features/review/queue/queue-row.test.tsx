@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import type { ReviewQueueRowFragment } from '../../../generated/graphql';
+import type { ReviewQueueRowFragment } from './review-queue.generated';
 import { queuePathFrom } from '../review-paths';
 import { QueueRow } from './queue-row';
 

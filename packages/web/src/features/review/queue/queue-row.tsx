@@ -1,5 +1,5 @@
 import { Link, useLocation } from 'react-router';
-import type { ReviewQueueRowFragment } from '../../../generated/graphql';
+import type { ReviewQueueRowFragment } from './review-queue.generated';
 import { DueText } from '../due-text';
 import { MARKETPLACES } from '@recertify/domain';
 import { formatDate, formatDateIn } from '../../../ui/format';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useReviewQueueQuery, type ReviewQueueRowFragment } from '../../../generated/graphql';
+import { useReviewQueueQuery, type ReviewQueueRowFragment } from './review-queue.generated';
 import { describeError } from '../../../ui/graphql-errors';
 import { usePageTitle } from '../../../ui/page-title';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
