@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Runs every check the project has, in order, and stops at the first failure:
 // formatting, lint, types, generated-code freshness, unit, integration (SQLite, then PostgreSQL),
-// production build, browser. Prints one summary line at the end, counting every test that ran,
-// the browser tests (Playwright driven by Vitest) included.
+// production build, the web pages' size budget, browser. Prints one summary line at the end,
+// counting every test that ran, the browser tests (Playwright driven by Vitest) included.
 //
 // What may be missing: PostgreSQL (nothing answers) and Chromium (no executable). Each is skipped
 // loudly, or fails verify when required: REQUIRE_POSTGRES=1 for PostgreSQL; CI or REQUIRE_BROWSER=1
@@ -99,6 +99,8 @@ const steps = [
     'postgres',
   ],
   ['Production build', ['build']],
+  // Fails when a page loads more JavaScript than its budget (packages/web/scripts/route-sizes.mjs).
+  ['Web page sizes within budget', ['--filter', '@recertify/web', 'sizes', '--', '--check']],
   ['Browser tests (Chromium)', ['test:browser'], {}, 'chromium'],
 ];
 
