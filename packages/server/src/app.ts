@@ -26,6 +26,8 @@ import {
   unauthenticatedStatusPlugin,
 } from './graphql/errors.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
+import { queryCostPlugin, queryLimitRules } from './limits/query-limits.js';
+import { requestLimits } from './limits/request-limits.js';
 import type { Logger } from './logger.js';
 import { createServices } from './services.js';
 import { errorResponseBody, finalErrorHandler, notFoundHandler } from './http/error-response.js';
@@ -56,9 +58,17 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
   // proxy on a private or loopback address, so a client on the internet cannot choose its own.
   app.set('trust proxy', config.trustProxy);
 
+  const { limits } = config;
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await buildGraphQLSchema(),
-    introspection: true,
+    // Off in production unless GRAPHQL_INTROSPECTION says so: the committed schema.graphql is the documentation.
+    introspection: limits.introspection,
+    // No "Did you mean ...?" in validation errors unless GRAPHQL_FIELD_SUGGESTIONS (on outside production).
+    hideSchemaDetailsFromClientErrors: !limits.fieldSuggestions,
+    // Query limits (src/limits/query-limits.ts): tokens while parsing, then depth, aliases, directives, cost.
+    ...(limits.enabled
+      ? { parseOptions: { maxTokens: limits.query.maxTokens }, validationRules: queryLimitRules(limits.query) }
+      : {}),
     includeStacktraceInErrorResponses: false,
     // main.ts owns SIGTERM/SIGINT: a second stop() would wait forever.
     stopOnTerminationSignals: false,
@@ -67,12 +77,14 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
       ApolloServerPluginDrainHttpServer({ httpServer }),
       unauthenticatedStatusPlugin,
       rateLimitedStatusPlugin,
+      ...(limits.enabled ? [queryCostPlugin(limits.query.maxCost)] : []),
       // No cache hints are used; the default cache-control plugin would wrap every field's resolver (BENCHMARKS.md).
       ApolloServerPluginCacheControlDisabled(),
       ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
   await apollo.start();
+  const limitRequests = requestLimits(orm, limits);
 
   app.use(securityHeaders(config));
   app.use(
@@ -115,6 +127,10 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
           now(),
         ).catch((error: unknown) => {
           // A refusal (a bad API key) keeps its code and status; anything else fails the request as usual.
+          throw toGraphQLError(error) ?? error;
+        });
+        // Before the operation is even parsed: a client over its budget costs one counter update.
+        await limitRequests.count(principal, req.ip).catch((error: unknown) => {
           throw toGraphQLError(error) ?? error;
         });
         const cookieOptions = {

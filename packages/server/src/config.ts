@@ -81,7 +81,7 @@ function limitsEnvironment() {
     EMAIL_LIMIT_PER_ADDRESS: positiveInt(5),
     EMAIL_LIMIT_WINDOW_MINUTES: positiveInt(60),
     GRAPHQL_MAX_DEPTH: positiveInt(12),
-    GRAPHQL_MAX_COST: positiveInt(5000),
+    GRAPHQL_MAX_COST: positiveInt(10_000),
     GRAPHQL_MAX_ALIASES: positiveInt(15),
     GRAPHQL_MAX_DIRECTIVES: positiveInt(20),
     GRAPHQL_MAX_TOKENS: positiveInt(5000),

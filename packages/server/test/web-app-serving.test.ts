@@ -77,7 +77,12 @@ describe('web app and API responses, compressed (production mode)', () => {
   let web: ReturnType<typeof writeWebBuild>;
   beforeAll(async () => {
     web = writeWebBuild();
-    app = await startTestApp({ env: 'production', webDistDir: web.dir });
+    // BIG_QUERY is an introspection query, off in production unless turned on.
+    app = await startTestApp({
+      env: 'production',
+      webDistDir: web.dir,
+      environment: { GRAPHQL_INTROSPECTION: 'true' },
+    });
   });
   afterAll(async () => {
     await app?.stop();

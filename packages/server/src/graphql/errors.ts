@@ -4,6 +4,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../logger.js';
 import { isErrorCode, publicErrorOf } from '../errors/public-error.js';
 import { INTERNAL_MESSAGE } from '../http/error-response.js';
+import { queryLimitRefusalOf } from '../limits/query-limits.js';
 
 /** A GraphQLError for what a service threw, for places where Apollo needs one (context creation); null for internal errors. */
 export function toGraphQLError(error: unknown): GraphQLError | null {
@@ -34,7 +35,18 @@ export function createErrorFormatter(logger: Logger) {
     if (refusal) {
       return { message: refusal.message, ...where, extensions: { code: refusal.code, ...refusal.extensions } };
     }
+    // A query limit Apollo reports as a validation or parse failure: answered with its own code.
+    const limit = queryLimitRefusalOf(original);
+    if (limit) return { message: limit.message, ...where, extensions: limit.extensions };
     const code = formatted.extensions?.['code'];
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && formatted.message.startsWith('GraphQL introspection is not allowed')) {
+      return {
+        message:
+          'Introspection is turned off here: the schema is published as schema.graphql in the repository (GRAPHQL_INTROSPECTION=true turns it on).',
+        ...where,
+        extensions: { code },
+      };
+    }
     if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
       const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };

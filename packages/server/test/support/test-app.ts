@@ -91,7 +91,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const dataDir = mkdtempSync(path.join(tmpdir(), 'recertify-test-data-'));
   const config = {
     ...loadConfig({
-      NODE_ENV: 'test',
+      NODE_ENV: options.env ?? 'test',
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,

@@ -3,7 +3,8 @@ import { ID } from '../../graphql/id.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../seeders/demo-accounts.js';
 import { OrganizationKind, Role } from './accounts.enums.js';
-import type { SignedIn } from './accounts.service.js';
+import { normalizeEmail, type SignedIn } from './accounts.service.js';
+import { emailLimiter } from '../../limits/request-limits.js';
 import {
   AddOrganizationUserInput,
   AppInfo,
@@ -19,6 +20,11 @@ import { User } from './user.entity.js';
 function startSession(ctx: GraphQLContext, signedIn: SignedIn): User {
   ctx.sessionCookie.set(signedIn.sessionToken, signedIn.expiresAt);
   return signedIn.user;
+}
+
+/** Anyone can make these mutations email an address: each address gets a few per window (RATE_LIMITED). */
+async function countEmailTo(ctx: GraphQLContext, email: string): Promise<void> {
+  await emailLimiter(ctx.em, ctx.config.limits).consume(normalizeEmail(email));
 }
 
 @Resolver(() => User)
@@ -64,6 +70,7 @@ export class AccountsResolver {
 
   @Mutation(() => User, { description: 'Creates a seller organization and its first user, and signs in.' })
   async signUpSeller(@Arg('input') input: SignUpSellerInput, @Ctx() ctx: GraphQLContext): Promise<User> {
+    await countEmailTo(ctx, input.email);
     return startSession(ctx, await ctx.services.accounts.signUpSeller({ ...input, userAgent: ctx.userAgent }));
   }
 
@@ -96,6 +103,7 @@ export class AccountsResolver {
     @Args() { email }: RequestPasswordResetArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
+    await countEmailTo(ctx, email);
     await ctx.services.accounts.requestPasswordReset(email);
     return true;
   }
@@ -108,7 +116,8 @@ export class AccountsResolver {
 
   @Authorized(Role.SELLER)
   @Mutation(() => User, { description: 'Adds a colleague to your seller organization; they get an email link.' })
-  addOrganizationUser(@Arg('input') input: AddOrganizationUserInput, @Ctx() ctx: GraphQLContext): Promise<User> {
+  async addOrganizationUser(@Arg('input') input: AddOrganizationUserInput, @Ctx() ctx: GraphQLContext): Promise<User> {
+    await countEmailTo(ctx, input.email);
     return ctx.services.accounts.addOrganizationUser(ctx.principal, input);
   }
 

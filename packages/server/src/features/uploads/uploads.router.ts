@@ -11,6 +11,7 @@ import { errorResponseBody, sendErrorResponse } from '../../http/error-response.
 import type { Principal } from '../../auth/principal.js';
 import type { Logger } from '../../logger.js';
 import { resolvePrincipal, SESSION_COOKIE } from '../../auth/authentication.js';
+import { requestLimits } from '../../limits/request-limits.js';
 import { createFileStorage, type FileStorage } from './storage.js';
 import { oversizeError, parseUploadKind, UPLOAD_MAX_BYTES } from './upload-checks.js';
 import type { Upload, UploadKind } from './upload.entity.js';
@@ -71,13 +72,17 @@ export function createUploadsRouter(deps: UploadsRouterDependencies): Router {
     defParamCharset: 'utf8',
   }).single('file');
 
-  const authenticate = (em: EntityManager, req: Request): Promise<Principal> => {
+  // The same budget per client as /graphql (RATE_LIMITED: 429 with Retry-After).
+  const requestBudget = requestLimits(orm, deps.config.limits);
+  const authenticate = async (em: EntityManager, req: Request): Promise<Principal> => {
     const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;
-    return resolvePrincipal(
+    const principal = await resolvePrincipal(
       em,
       { sessionToken: cookies[SESSION_COOKIE], authorization: req.headers.authorization },
       now(),
     );
+    await requestBudget.count(principal, req.ip);
+    return principal;
   };
 
   const receive = (req: Request, res: Response, kind: UploadKind): Promise<Express.Multer.File> =>
