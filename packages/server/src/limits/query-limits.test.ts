@@ -20,7 +20,13 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { buildGraphQLSchema } from '../graphql/schema.js';
-import { ASSUMED_LIST_SIZE, ASSUMED_PAGE_SIZE, operationCost, queryLimitRules } from './query-limits.js';
+import {
+  ASSUMED_LIST_SIZE,
+  ASSUMED_PAGE_SIZE,
+  LARGEST_PAGE_SIZE,
+  operationCost,
+  queryLimitRules,
+} from './query-limits.js';
 
 const defaults = loadConfig({}).limits.query;
 const webSource = fileURLToPath(new URL('../../../web/src', import.meta.url));
@@ -126,6 +132,8 @@ describe('query limits', () => {
     expect(cost(page('(first: 10)'))).toBe(1 + 10 * (1 + (1 + 1)));
     expect(cost(page(''))).toBe(1 + ASSUMED_PAGE_SIZE * (1 + (1 + 1)));
     expect(cost('query($n: Int) { reviewQueue(first: $n) { edges { node { id } } } }', { n: 100 })).toBe(1 + 100 * 3);
+    // A page larger than any connection returns is refused by the field, naming `first`: it costs a largest page here.
+    expect(cost(page('(first: 2147483647)'))).toBe(1 + LARGEST_PAGE_SIZE * 3);
     // Aliases add up: the thousand-alias attack costs a thousand times one.
     const one = cost('{ marketplaces { policyVersions { id } } }');
     const many = `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: marketplaces { policyVersions { id } }`).join(' ')} }`;

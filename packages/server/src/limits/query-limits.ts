@@ -19,6 +19,11 @@ export type QueryLimit = 'depth' | 'aliases' | 'directives' | 'cost' | 'tokens';
 
 /** Page size a connection is assumed to return when the operation does not say (`first`). */
 export const ASSUMED_PAGE_SIZE = 50;
+/**
+ * The largest page a connection returns: a `first` above it is refused by the field itself
+ * (BAD_USER_INPUT naming `first`), so it costs no more than this here.
+ */
+export const LARGEST_PAGE_SIZE = 100;
 /** Items a list field without paging (e.g. `marketplaces`, `invoices`) is assumed to hold. */
 export const ASSUMED_LIST_SIZE = 10;
 
@@ -87,7 +92,9 @@ const listSizeEstimator: ComplexityEstimator = ({ type, field, args, childComple
   const paged = field.args.find((arg) => arg.name === 'first');
   if (paged) {
     const first: unknown = args['first'];
-    const size = typeof first === 'number' && first > 0 ? first : ((paged.defaultValue as number) ?? ASSUMED_PAGE_SIZE);
+    const asked =
+      typeof first === 'number' && first > 0 ? first : ((paged.defaultValue as number) ?? ASSUMED_PAGE_SIZE);
+    const size = Math.min(asked, LARGEST_PAGE_SIZE);
     return 1 + size * childComplexity;
   }
   const isList = getNullableType(field.type) instanceof GraphQLList;
