@@ -78,12 +78,17 @@ const HOSTILE_STRINGS = [
   'QUALIFYING_PURCHASES',
 ];
 
-function stringArb(pools: Pools, name: string): fc.Arbitrary<string> {
+function stringArb(pools: Pools, name: string, large: boolean): fc.Arbitrary<string> {
   const arbs: Array<fc.WeightedArbitrary<string>> = [
     { weight: 6, arbitrary: fc.string({ maxLength: 40 }) },
     { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
     { weight: 4, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
-    { weight: 1, arbitrary: fc.constantFrom(201, 255, 4_001, LONGEST_INPUT + 1, 100_000).map((n) => 'x'.repeat(n)) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom(...(large ? [201, 255, 4_001, LONGEST_INPUT + 1, 100_000] : [201, 255]))
+        .map((n) => 'x'.repeat(n)),
+    },
     { weight: 2, arbitrary: fc.emailAddress() },
     { weight: 2, arbitrary: fc.integer({ min: -100_000, max: 10_000_000 }).map((n) => (n / 100).toFixed(2)) },
   ];
@@ -112,12 +117,12 @@ function idArb(pools: Pools): fc.Arbitrary<string> {
   );
 }
 
-function scalarArb(typeName: string, argName: string, pools: Pools): fc.Arbitrary<unknown> {
+function scalarArb(typeName: string, argName: string, pools: Pools, large: boolean): fc.Arbitrary<unknown> {
   switch (typeName) {
     case 'ID':
       return idArb(pools);
     case 'String':
-      return stringArb(pools, argName);
+      return stringArb(pools, argName, large);
     case 'Int':
       return fc.oneof(
         fc.integer({ min: -3, max: 12 }),
@@ -138,32 +143,52 @@ function scalarArb(typeName: string, argName: string, pools: Pools): fc.Arbitrar
   }
 }
 
-/** Values for an input type: nullable positions sometimes get null, lists sometimes far too many items. */
-function inputArb(type: GraphQLInputType, argName: string, pools: Pools, depth = 0): fc.Arbitrary<unknown> {
-  if (isNonNullType(type)) return innerArb(type.ofType, argName, pools, depth);
+/**
+ * Values for an input type: nullable positions sometimes get null, lists sometimes far too many
+ * items. `large`: long strings and oversized lists may still come; not inside an oversized list
+ * (250 copies of 250 copies of 100 kB would not fit in the test's memory, let alone a request).
+ */
+function inputArb(
+  type: GraphQLInputType,
+  argName: string,
+  pools: Pools,
+  depth = 0,
+  large = true,
+): fc.Arbitrary<unknown> {
+  if (isNonNullType(type)) return innerArb(type.ofType, argName, pools, depth, large);
   return fc.oneof(
-    { weight: 5, arbitrary: innerArb(type, argName, pools, depth) },
+    { weight: 5, arbitrary: innerArb(type, argName, pools, depth, large) },
     { weight: 1, arbitrary: fc.constant(null) },
   );
 }
 
-function innerArb(type: GraphQLInputType, argName: string, pools: Pools, depth: number): fc.Arbitrary<unknown> {
+function innerArb(
+  type: GraphQLInputType,
+  argName: string,
+  pools: Pools,
+  depth: number,
+  large: boolean,
+): fc.Arbitrary<unknown> {
   if (isListType(type)) {
-    const item = inputArb(type.ofType, argName, pools, depth + 1);
-    return fc.oneof(
-      { weight: 8, arbitrary: fc.array(item, { maxLength: depth > 2 ? 1 : 4 }) },
-      // Past every list's limit, cheaply: one item many times.
-      { weight: 1, arbitrary: item.map((value) => Array.from({ length: 250 }, () => value)) },
+    const items = fc.array(inputArb(type.ofType, argName, pools, depth + 1, large), { maxLength: depth > 2 ? 1 : 4 });
+    if (!large) return items;
+    // Past every list's limit, cheaply: one small item many times.
+    const many = inputArb(type.ofType, argName, pools, depth + 1, false).map((value) =>
+      Array.from({ length: 250 }, () => value),
     );
+    return fc.oneof({ weight: 8, arbitrary: items }, { weight: 1, arbitrary: many });
   }
   if (isInputObjectType(type)) {
     const fields = Object.values(type.getFields());
-    return fc.record(Object.fromEntries(fields.map((f) => [f.name, inputArb(f.type, f.name, pools, depth + 1)])), {
-      requiredKeys: fields.filter((f) => isNonNullType(f.type)).map((f) => f.name),
-    });
+    return fc.record(
+      Object.fromEntries(fields.map((f) => [f.name, inputArb(f.type, f.name, pools, depth + 1, large)])),
+      {
+        requiredKeys: fields.filter((f) => isNonNullType(f.type)).map((f) => f.name),
+      },
+    );
   }
   if (isEnumType(type)) return fc.constantFrom(...type.getValues().map((v) => v.name));
-  return scalarArb(type.name, argName, pools);
+  return scalarArb(type.name, argName, pools, large);
 }
 
 function argumentsArb(args: readonly GraphQLArgument[], pools: Pools): fc.Arbitrary<Record<string, unknown>> {
