@@ -206,6 +206,28 @@ describe('accounts over GraphQL', () => {
       expect(res.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
     });
 
+    it('record when they were last seen, at most once a minute', async () => {
+      const { client, email } = await signUp(app);
+      const lastSeen = async () => {
+        const user = await app.orm.em.fork().findOneOrFail(User, { email });
+        return (await app.orm.em.fork().findOneOrFail(Session, { user: user.id })).lastSeenAt.getTime();
+      };
+      const opened = await lastSeen();
+      clock.advance(60_000);
+      expect((await client.graphql<any>(VIEWER)).data.viewer.user.email).toBe(email);
+      expect(await lastSeen()).toBe(opened);
+      clock.advance(1);
+      expect((await client.graphql<any>(VIEWER)).data.viewer.authenticated).toBe(true);
+      expect(await lastSeen()).toBe(opened + 60_001);
+    });
+
+    it('of a deactivated person mean "not signed in", even if not revoked', async () => {
+      const { client, email } = await signUp(app);
+      expect((await client.graphql<any>(VIEWER)).data.viewer.authenticated).toBe(true);
+      await app.orm.em.fork().nativeUpdate(User, { email }, { deactivatedAt: clock.now() });
+      expect((await client.graphql<any>(VIEWER)).data.viewer).toMatchObject({ authenticated: false, user: null });
+    });
+
     it('sign-out ends the session on the server: replaying the old cookie does not work', async () => {
       const { client } = await signUp(app);
       const token = client.sessionToken;

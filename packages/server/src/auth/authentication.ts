@@ -4,7 +4,9 @@ import { ANONYMOUS, type Principal } from './principal.js';
 import { ApiKey } from '../features/api-keys/api-key.entity.js';
 import { parseApiKey } from '../features/api-keys/api-key-format.js';
 import { sameHash, sha256 } from '../features/accounts/secrets.js';
-import { Session } from '../features/accounts/session.entity.js';
+import { Session, sessionIsActiveAt } from '../features/accounts/session.entity.js';
+import { User } from '../features/accounts/user.entity.js';
+import { rowReader } from '../db/rows.js';
 
 export const SESSION_COOKIE = 'rc_session';
 
@@ -43,19 +45,37 @@ async function principalFromApiKey(em: EntityManager, authorization: string, now
   return { kind: 'apiKey', apiKey, organizationId: apiKey.organization.id, scopes: apiKey.scopes };
 }
 
+/**
+ * One statement on every signed-in request: the session joined with its user, only the columns
+ * the checks and the principal need, read as a plain row (no query building, no entities).
+ */
 async function principalFromSession(em: EntityManager, token: string, now: Date): Promise<Principal> {
-  const session = await em.findOne(Session, { tokenHash: sha256(token) }, { populate: ['user'] });
-  if (!session || !session.isActiveAt(now)) return ANONYMOUS;
-  const user = session.user.getEntity();
-  if (user.deactivatedAt) return ANONYMOUS;
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await em.nativeUpdate(Session, { id: session.id }, { lastSeenAt: now });
+  const session = rowReader(em, Session, 's', SESSION_COLUMNS, true);
+  const user = rowReader(em, User, 'u', USER_COLUMNS, true);
+  const [raw] = await em.execute<Array<Record<string, unknown>>>(
+    `select ${session.columns}, ${user.columns}, "u"."organization_id" as "user_organization_id"` +
+      ' from "session" as "s" inner join "user" as "u" on "u"."id" = "s"."user_id"' +
+      ' where "s"."token_hash" = ? limit 1',
+    [sha256(token)],
+  );
+  if (!raw) return ANONYMOUS;
+  const s = session.read(raw) as Pick<Session, SessionColumn>;
+  const u = user.read(raw) as Pick<User, UserColumn>;
+  if (!sessionIsActiveAt(s, now) || u.deactivatedAt) return ANONYMOUS;
+  if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await em.nativeUpdate(Session, { id: s.id }, { lastSeenAt: now });
   }
+  const organizationId = raw.user_organization_id;
   return {
     kind: 'user',
-    user,
-    session,
-    role: user.role,
-    organizationId: user.organization?.id ?? null,
+    user: { id: u.id, email: u.email, displayName: u.displayName, role: u.role },
+    sessionId: s.id,
+    role: u.role,
+    organizationId: typeof organizationId === 'string' ? organizationId : null,
   };
 }
+
+const SESSION_COLUMNS = ['id', 'expiresAt', 'lastSeenAt', 'revokedAt'] as const;
+type SessionColumn = (typeof SESSION_COLUMNS)[number];
+const USER_COLUMNS = ['id', 'email', 'displayName', 'role', 'deactivatedAt'] as const;
+type UserColumn = (typeof USER_COLUMNS)[number];

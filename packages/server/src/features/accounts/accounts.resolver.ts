@@ -33,11 +33,16 @@ export class AccountsResolver {
   async viewer(@Ctx() ctx: GraphQLContext): Promise<Viewer> {
     const p = ctx.principal;
     const organizationId = p.kind === 'anonymous' ? null : p.organizationId;
+    // The principal holds a plain row of the user; the GraphQL type is the entity.
+    const [user, organization] = await Promise.all([
+      p.kind === 'user' ? ctx.em.findOne(User, { id: p.user.id }) : null,
+      organizationId ? ctx.em.findOne(Organization, { id: organizationId }) : null,
+    ]);
     return {
       authenticated: p.kind !== 'anonymous',
-      user: p.kind === 'user' ? p.user : null,
+      user,
       role: p.kind === 'user' ? p.role : null,
-      organization: organizationId ? await ctx.em.findOne(Organization, { id: organizationId }) : null,
+      organization,
       apiKey: p.kind === 'apiKey' ? p.apiKey : null,
       scopes: p.kind === 'apiKey' ? [...p.scopes] : [],
     };

@@ -131,7 +131,7 @@ export class AccountsService {
   /** Ends this browser's session; harmless when there is none. */
   async signOut(principal: Principal): Promise<void> {
     if (principal.kind !== 'user') return;
-    await this.em.nativeUpdate(Session, { id: principal.session.id, revokedAt: null }, { revokedAt: this.now() });
+    await this.em.nativeUpdate(Session, { id: principal.sessionId, revokedAt: null }, { revokedAt: this.now() });
   }
 
   /** Ends every session of the signed-in person, this one included; returns how many. */
@@ -285,7 +285,7 @@ export class AccountsService {
     };
   }
 
-  private revokeSessions(em: EntityManager, user: User): Promise<number> {
+  private revokeSessions(em: EntityManager, user: Pick<User, 'id'>): Promise<number> {
     return em.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: this.now() });
   }
 }

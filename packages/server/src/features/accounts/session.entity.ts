@@ -36,6 +36,11 @@ export class Session extends BaseEntity {
   }
 
   isActiveAt(now: Date): boolean {
-    return this.revokedAt === null && this.expiresAt.getTime() > now.getTime();
+    return sessionIsActiveAt(this, now);
   }
+}
+
+/** Not revoked and not expired: the rule for an entity and for the plain row the session lookup reads. */
+export function sessionIsActiveAt(session: Pick<Session, 'revokedAt' | 'expiresAt'>, now: Date): boolean {
+  return session.revokedAt === null && session.expiresAt.getTime() > now.getTime();
 }
