@@ -243,4 +243,48 @@ describe('review queue SQL', () => {
     await refreshStatistics(app.orm);
     expect((await stats()).map((s) => s.idx)).toContain('application_queue_order_index');
   });
+
+  it('SQLite walks an index in queue order for the first page and for a marketplace + Apple filter: no sort', async (context) => {
+    if (app.kind !== 'sqlite') context.skip(); // PostgreSQL's plans at 100,000 rows: BENCHMARKS.md (bench output).
+    const em = app.orm.em.fork() as EntityManager;
+    await refreshStatistics(app.orm); // as every server start does
+    // The page's statement with its parameters, as the driver receives them.
+    const knex = em.getKnex();
+    const planOf = async (filter: Record<string, unknown> | null, after?: string) => {
+      const sent: Array<{ sql: string; bindings?: unknown[] }> = [];
+      const listen = (query: { sql: string; bindings?: unknown[] }) => sent.push(query);
+      knex.on('query', listen);
+      const res = await reviewer.graphql<any>(
+        `query($filter: ReviewQueueFilter, $after: String) {
+          reviewQueue(first: 5, filter: $filter, after: $after) { pageInfo { endCursor } edges { node { id seller { name } } } } }`,
+        { filter, after },
+      );
+      knex.off('query', listen);
+      expect(res.errors).toBeUndefined();
+      const page = sent.filter((q) => touchesApplications(q.sql));
+      expect(page).toHaveLength(1);
+      const plan = await knex.raw<Array<{ detail: string }>>(
+        `explain query plan ${page[0]!.sql}`,
+        page[0]!.bindings ?? [],
+      );
+      return {
+        endCursor: res.data.reviewQueue.pageInfo.endCursor as string,
+        plan: plan.map((p) => p.detail).join('\n'),
+      };
+    };
+    const firstPage = await planOf(null);
+    expect(firstPage.plan).toMatch(/USING INDEX application_queue_order_index\b/);
+    expect(firstPage.plan).not.toMatch(/TEMP B-TREE/);
+    for (const filter of [
+      { marketplace: 'US', appleRequested: true },
+      { marketplace: 'MX', appleRequested: false },
+    ]) {
+      const filtered = await planOf(filter);
+      expect(filtered.plan).toMatch(/USING INDEX application_queue_marketplace_order_index\b/);
+      expect(filtered.plan).not.toMatch(/TEMP B-TREE/);
+      const next = await planOf(filter, filtered.endCursor);
+      expect(next.plan).toMatch(/USING INDEX application_queue_marketplace_order_index\b/);
+      expect(next.plan).not.toMatch(/TEMP B-TREE/);
+    }
+  });
 });

@@ -6,6 +6,7 @@ import { Migration20261122031824_Applications } from './Migration20261122031824_
 import { Migration20261122045114_QueueOrderIndex } from './Migration20261122045114_QueueOrderIndex.js';
 import { Migration20261130103926_QueueIndexes } from './Migration20261130103926_QueueIndexes.js';
 import { Migration20261130131425_RateLimits } from './Migration20261130131425_RateLimits.js';
+import { Migration20261130132005_QueueMarketplaceOrderIndex } from './Migration20261130132005_QueueMarketplaceOrderIndex.js';
 import { Migration20261130133647_UploadStorageKeyUnique } from './Migration20261130133647_UploadStorageKeyUnique.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
@@ -15,5 +16,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122045114_QueueOrderIndex', class: Migration20261122045114_QueueOrderIndex },
   { name: 'Migration20261130103926_QueueIndexes', class: Migration20261130103926_QueueIndexes },
   { name: 'Migration20261130131425_RateLimits', class: Migration20261130131425_RateLimits },
+  { name: 'Migration20261130132005_QueueMarketplaceOrderIndex', class: Migration20261130132005_QueueMarketplaceOrderIndex },
   { name: 'Migration20261130133647_UploadStorageKeyUnique', class: Migration20261130133647_UploadStorageKeyUnique },
 ];
