@@ -1,5 +1,5 @@
 import { Reference } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/knex';
+import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { refreshStatistics } from '../src/db/statistics.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OrganizationKind } from '../src/features/accounts/accounts.enums.js';
@@ -251,8 +251,8 @@ describe('review queue SQL', () => {
     // The page's statement with its parameters, as the driver receives them.
     const knex = em.getKnex();
     const planOf = async (filter: Record<string, unknown> | null, after?: string) => {
-      const sent: Array<{ sql: string; bindings?: unknown[] }> = [];
-      const listen = (query: { sql: string; bindings?: unknown[] }) => sent.push(query);
+      const sent: Array<{ sql: string; bindings?: readonly Knex.RawBinding[] }> = [];
+      const listen = (query: { sql: string; bindings?: readonly Knex.RawBinding[] }) => sent.push(query);
       knex.on('query', listen);
       const res = await reviewer.graphql<any>(
         `query($filter: ReviewQueueFilter, $after: String) {

@@ -1,4 +1,12 @@
-import { ReferenceKind, type EntityClass, type EntityProperty } from '@mikro-orm/core';
+import {
+  ReferenceKind,
+  type EntityClass,
+  type EntityComparator,
+  type EntityMetadata,
+  type EntityProperty,
+  type MetadataStorage,
+  type Platform,
+} from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 
 /**
@@ -21,26 +29,10 @@ export function rowReader<T extends object>(
   /** Alias each column as `<alias>__<column>`, for a joined table whose column names collide. */
   prefixed = false,
 ): RowReader<T> {
-  const meta = em.getMetadata().get<T>(entity.name);
-  const platform = em.getPlatform();
-  const comparator = em.getComparator();
-  const chosen: EntityProperty<T>[] = [];
-  for (const name of new Set(props)) {
-    const prop = (meta.properties as Record<string, EntityProperty<T> | undefined>)[name];
-    if (!prop?.fieldNames?.length || prop.fieldNames.length > 1) {
-      throw new Error(`${entity.name}.${name} is not a single-column property`);
-    }
-    if (prop.kind !== ReferenceKind.SCALAR && prop.kind !== ReferenceKind.MANY_TO_ONE) {
-      throw new Error(`${entity.name}.${name} is not a column`);
-    }
-    chosen.push(prop);
-  }
-  const converted = chosen.filter((p) => p.kind === ReferenceKind.SCALAR && p.customType);
-  const references = chosen.filter((p) => p.kind === ReferenceKind.MANY_TO_ONE);
+  const plan = readPlan(em, entity, alias, props, prefixed);
+  const { meta, platform, comparator, converted, references } = plan;
   return {
-    columns: chosen
-      .map((p) => `"${alias}"."${p.fieldNames[0]}"${prefixed ? ` as "${alias}__${p.fieldNames[0]}"` : ''}`)
-      .join(', '),
+    columns: plan.columns,
     read(raw) {
       const own = prefixed ? unprefixed(raw, `${alias}__`) : raw;
       const row = comparator.mapResult<T>(meta.className, own as never) as Record<string, unknown>;
@@ -52,6 +44,62 @@ export function rowReader<T extends object>(
       return row as Partial<T>;
     },
   };
+}
+
+/** What a reader needs besides the entity manager: the same for every request, so made once per ORM. */
+interface ReadPlan<T> {
+  readonly meta: EntityMetadata<T>;
+  readonly platform: Platform;
+  readonly comparator: EntityComparator;
+  readonly columns: string;
+  readonly converted: ReadonlyArray<EntityProperty<T>>;
+  readonly references: ReadonlyArray<EntityProperty<T>>;
+}
+
+const MAX_PLANS = 200;
+const plans = new WeakMap<MetadataStorage, Map<string, ReadPlan<object>>>();
+
+function readPlan<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  alias: string,
+  props: Iterable<string>,
+  prefixed: boolean,
+): ReadPlan<T> {
+  const names = [...new Set(props)].sort();
+  const storage = em.getMetadata();
+  let byKey = plans.get(storage);
+  if (!byKey) plans.set(storage, (byKey = new Map()));
+  const key = `${entity.name} ${alias} ${prefixed ? 1 : 0} ${names.join(',')}`;
+  const known = byKey.get(key);
+  if (known) return known as unknown as ReadPlan<T>;
+
+  const meta = storage.get<T>(entity.name);
+  const chosen: EntityProperty<T>[] = [];
+  for (const name of names) {
+    const prop = (meta.properties as Record<string, EntityProperty<T> | undefined>)[name];
+    if (!prop?.fieldNames?.length || prop.fieldNames.length > 1) {
+      throw new Error(`${entity.name}.${name} is not a single-column property`);
+    }
+    if (prop.kind !== ReferenceKind.SCALAR && prop.kind !== ReferenceKind.MANY_TO_ONE) {
+      throw new Error(`${entity.name}.${name} is not a column`);
+    }
+    chosen.push(prop);
+  }
+  const plan: ReadPlan<T> = {
+    meta,
+    platform: em.getPlatform(),
+    comparator: em.getComparator(),
+    columns: chosen
+      .map((p) => `"${alias}"."${p.fieldNames[0]}"${prefixed ? ` as "${alias}__${p.fieldNames[0]}"` : ''}`)
+      .join(', '),
+    converted: chosen.filter((p) => p.kind === ReferenceKind.SCALAR && p.customType),
+    references: chosen.filter((p) => p.kind === ReferenceKind.MANY_TO_ONE),
+  };
+  // Selections vary by query; a bounded cache keeps a flood of distinct ones from growing memory.
+  if (byKey.size >= MAX_PLANS) byKey.clear();
+  byKey.set(key, plan as unknown as ReadPlan<object>);
+  return plan;
 }
 
 function unprefixed(raw: Record<string, unknown>, prefix: string): Record<string, unknown> {

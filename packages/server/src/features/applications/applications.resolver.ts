@@ -127,8 +127,9 @@ export class ApplicationsResolver {
   }
 
   @FieldResolver(() => Organization, { description: 'The seller organization.' })
-  async seller(@Root() application: ApplicationRow): Promise<Partial<Organization>> {
-    return application.seller ?? (await application.organization!.load())!;
+  seller(@Root() application: ApplicationRow): Partial<Organization> | Promise<Partial<Organization>> {
+    // Synchronous when the page joined the seller: a promise per row makes GraphQL complete each row asynchronously.
+    return application.seller ?? application.organization!.load().then((organization) => organization!);
   }
 
   @FieldResolver(() => EligibilityReportType, {
