@@ -69,7 +69,7 @@ function readPlan<T extends object>(
   const names = [...new Set(props)].sort();
   const storage = em.getMetadata();
   let byKey = plans.get(storage);
-  if (!byKey) plans.set(storage, (byKey = new Map()));
+  if (!byKey) plans.set(storage, (byKey = new Map<string, ReadPlan<object>>()));
   const key = `${entity.name} ${alias} ${prefixed ? 1 : 0} ${names.join(',')}`;
   const known = byKey.get(key);
   if (known) return known as unknown as ReadPlan<T>;
