@@ -25,7 +25,7 @@ export function requestLimits(orm: Orm | EntityManager, limits: LimitsConfig): R
   const limiterFor = (principal: Principal): [RateLimiter, string] | null => {
     switch (principal.kind) {
       case 'user':
-        return [perSession, principal.session.id];
+        return [perSession, principal.sessionId];
       case 'apiKey':
         return [perApiKey, principal.apiKey.id];
       case 'anonymous':
