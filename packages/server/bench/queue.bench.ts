@@ -102,6 +102,9 @@ function parseOptions() {
       rate: { type: 'string', default: '100' },
       json: { type: 'string' },
       'report-from': { type: 'string' },
+      // The second server is the app itself with the request limits switched off (RECERTIFY_LIMITS=off)
+      // instead of the plain baseline: what the limits of issue 8 cost, measured in one interleaved run.
+      'compare-limits': { type: 'boolean', default: false },
     },
   });
   const kinds: Kind[] =
@@ -121,7 +124,17 @@ function parseOptions() {
   if (!(round >= 1 && round <= 60)) throw new Error('--round must be 1..60 seconds');
   if (!(warmup >= 0 && warmup <= 60)) throw new Error('--warmup must be 0..60 seconds');
   if (!(rate >= 1 && rate <= 2000)) throw new Error('--rate must be 1..2000 requests per second');
-  return { kinds, rows, rounds, round, warmup, rate, json: values.json, reportFrom: values['report-from'] };
+  return {
+    kinds,
+    rows,
+    rounds,
+    round,
+    warmup,
+    rate,
+    json: values.json,
+    reportFrom: values['report-from'],
+    compareLimits: values['compare-limits'] ?? false,
+  };
 }
 type Options = ReturnType<typeof parseOptions>;
 
@@ -204,6 +217,8 @@ async function startApp(
   database: DatabaseConfig,
   dataDir: string,
   logSql: boolean,
+  role: Role = 'app',
+  limits: 'on' | 'off' = 'on',
 ): Promise<Server & { log: string[] }> {
   const main = checkBuild();
   const port = await freePort();
@@ -219,13 +234,17 @@ async function startApp(
     MIGRATE_ON_START: 'false',
     SEED_DEMO_DATA: 'false',
     RUN_WORKERS: 'false',
+    // The limits run as in production (every request is counted against the session's budget), but
+    // the budget is out of reach: one session at hundreds of requests a second is the bench, not abuse.
+    RATE_LIMIT_SESSION: '1000000000',
+    RECERTIFY_LIMITS: limits,
   };
   delete env['DATABASE_URL'];
   delete env['NODE_OPTIONS'];
   if (database.kind === 'postgresql') env['DATABASE_URL'] = database.url;
   else if (path.basename(database.file) !== 'recertify.sqlite')
     throw new Error('the app reads DATA_DIR/recertify.sqlite');
-  const child = spawn(process.execPath, [...(logSql ? [] : profileArgs('app')), main], {
+  const child = spawn(process.execPath, [...(logSql ? [] : profileArgs(role)), main], {
     cwd: serverDir,
     env,
     stdio: ['ignore', logSql ? 'pipe' : 'ignore', 'inherit'],
@@ -240,7 +259,7 @@ async function startApp(
   const state = { exited: '' };
   child.once('exit', (code, signal) => (state.exited = `exited (${code ?? signal})`));
   const server = {
-    role: 'app' as const,
+    role,
     port,
     pid: child.pid!,
     log,
@@ -575,7 +594,9 @@ async function benchDatabase(kind: Kind, options: Options, deadline: number): Pr
     // Both servers, silent, side by side; the baseline's answer must equal the app's.
     const app = await startApp(database, live.dataDir, false);
     started.push(app);
-    const baseline = await startBaseline(database);
+    const baseline = options.compareLimits
+      ? await startApp(database, live.dataDir, false, 'baseline', 'off')
+      : await startBaseline(database);
     started.push(baseline);
     for (const scenario of Object.keys(SCENARIOS) as ScenarioName[]) {
       for (const server of [app, baseline]) {
@@ -639,7 +660,7 @@ function report(results: DatabaseResult[], options: Options): string {
         table.push([
           result.kind,
           SCENARIOS[s.scenario].label,
-          role,
+          options.compareLimits ? (role === 'app' ? 'app, limits on' : 'app, limits off') : role,
           perRequest(r.closed).toFixed(2),
           perRequest(r.open).toFixed(2),
           ms(r.serialP50),
@@ -675,6 +696,25 @@ function report(results: DatabaseResult[], options: Options): string {
     ),
   );
   lines.push('');
+  if (options.compareLimits) {
+    // Issue 8: the request limits (query limits, rate-limit counting) may cost at most 5 % of req/s.
+    const cost: string[][] = [];
+    for (const result of results) {
+      for (const s of result.scenarios) {
+        const share = rate(s.app.closed) / rate(s.baseline.closed);
+        const cpu = perRequest(s.app.closed) / perRequest(s.baseline.closed);
+        cost.push([
+          result.kind,
+          SCENARIOS[s.scenario].label,
+          `${((1 - share) * 100).toFixed(1)} %: ${met(share >= 0.95)}`,
+          `${((cpu - 1) * 100).toFixed(1)} %`,
+        ]);
+      }
+    }
+    lines.push('Goal: the limits cost under 5 % of the requests/s (same run, with and without).');
+    lines.push(...formatTable(['database', 'scenario', 'req/s lost to the limits', 'CPU per request added'], cost));
+    return lines.join('\n');
+  }
   lines.push(
     `Goals: app CPU per request <= ${GOALS.cpuRatio}x the baseline's; app req/s >= ${GOALS.throughputShare * 100} % of the ` +
       `baseline's at ${CONNECTIONS} connections; app p95 <= ${GOALS.openP95Ms} ms at ${options.rate} requests/s (open loop).`,
