@@ -152,6 +152,7 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
           logger: req.log,
           requestId: req.id as string,
           userAgent: req.headers['user-agent'] ?? null,
+          clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
           now,
           sessionCookie: {
             set: (token, expiresAt) => res.cookie(SESSION_COOKIE, token, { ...cookieOptions, expires: expiresAt }),

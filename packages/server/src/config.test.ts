@@ -71,6 +71,31 @@ describe('loadConfig', () => {
     ).toMatchObject({ introspection: true, fieldSuggestions: true });
   });
 
+  it.each([
+    // [what, environment, Secure]
+    ['a production deployment', { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/rc' }, true],
+    [
+      'a production deployment said to be plain HTTP',
+      { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/rc', PLAIN_HTTP: 'true' },
+      false,
+    ],
+    [
+      'a plain-HTTP production deployment with an https public URL',
+      {
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://db/rc',
+        PLAIN_HTTP: 'true',
+        PUBLIC_URL: 'https://rc.example',
+      },
+      true,
+    ],
+    ['development on PostgreSQL', { DATABASE_URL: 'postgres://db/rc' }, false],
+    ['the embedded demo, even built for production', { NODE_ENV: 'production' }, false],
+    ['the embedded demo behind https', { NODE_ENV: 'production', PUBLIC_URL: 'https://demo.example' }, true],
+  ])('session cookie for %s: Secure %s', (_what, env, secure) => {
+    expect(loadConfig(env).auth.secureCookies).toBe(secure);
+  });
+
   it('lists every bad variable at once', () => {
     try {
       loadConfig({ PORT: '-1', LOG_LEVEL: 'loud' });

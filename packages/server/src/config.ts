@@ -53,6 +53,9 @@ const environmentSchema = z.object({
     .default(24 * 14),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  SIGN_IN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).default(20),
+  SIGN_IN_IP_MAX_FAILURES: z.coerce.number().int().min(1).default(100),
+  PLAIN_HTTP: booleanFromEnv.default(false),
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).default(60),
   ...limitsEnvironment(),
   UPLOAD_QUOTA_MB: z.coerce.number().int().min(1, 'must be at least 1').default(500),
@@ -123,10 +126,19 @@ export interface AppConfig {
   readonly outboxPollMs: number;
   readonly auth: {
     readonly sessionTtlMs: number;
+    /** Failed sign-ins in a row from one address to one account before that address is locked out of it. */
     readonly maxFailedSignIns: number;
+    /** Failed sign-ins in a row to one account, from every address, before the account is locked. */
+    readonly accountMaxFailedSignIns: number;
+    /** Failed sign-ins from one address in an hour, to any account, before it may not sign in for an hour. */
+    readonly ipMaxFailedSignIns: number;
     readonly lockMs: number;
     readonly passwordResetTtlMs: number;
-    /** Cookies get the Secure flag when the public URL is https. */
+    /**
+     * The session cookie gets the Secure flag when the public URL is https, and always in a
+     * production deployment (NODE_ENV=production with PostgreSQL) unless PLAIN_HTTP says it is
+     * reached over plain http. Embedded mode (the demo on http://127.0.0.1) follows the URL.
+     */
     readonly secureCookies: boolean;
   };
   readonly limits: LimitsConfig;
@@ -231,9 +243,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auth: {
       sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
       maxFailedSignIns: e.SIGN_IN_MAX_FAILURES,
+      accountMaxFailedSignIns: e.SIGN_IN_ACCOUNT_MAX_FAILURES,
+      ipMaxFailedSignIns: e.SIGN_IN_IP_MAX_FAILURES,
       lockMs: e.SIGN_IN_LOCK_MINUTES * 60_000,
       passwordResetTtlMs: e.PASSWORD_RESET_TTL_MINUTES * 60_000,
-      secureCookies: publicUrl.startsWith('https://'),
+      secureCookies: publicUrl.startsWith('https://') || (e.NODE_ENV === 'production' && !embedded && !e.PLAIN_HTTP),
     },
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     limits: {

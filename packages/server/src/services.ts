@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { AppConfig } from './config.js';
 import { AccountsService } from './features/accounts/accounts.service.js';
+import { signInThrottleFor } from './features/accounts/sign-in-throttle.js';
 import { ApiKeyService } from './features/api-keys/api-key.service.js';
 import { ApplicationService } from './features/applications/application.service.js';
 import { MarketplaceService } from './features/marketplaces/marketplace.service.js';
@@ -29,7 +30,7 @@ export interface Services {
 
 export function createServices({ em, config, now }: ServiceDependencies): Services {
   return {
-    accounts: new AccountsService(em, config, now),
+    accounts: new AccountsService(em, config, now, signInThrottleFor(config)),
     apiKeys: new ApiKeyService(em, now),
     applications: new ApplicationService(em, config, now),
     marketplaces: new MarketplaceService(em),

@@ -100,7 +100,9 @@ const ROWS: Row[] = [
   },
   {
     operation: 'signIn',
-    document: 'mutation { signIn(input: { email: "nobody@example.com", password: "whatever-it-is" }) { id } }',
+    document: 'mutation($e: String!) { signIn(input: { email: $e, password: "whatever-it-is" }) { id } }',
+    // A new address per caller: the callers share one network address, which 5 failures lock out of an account.
+    variables: () => ({ e: `nobody-${++unique}@example.com` }),
     expect: everyone('INVALID_CREDENTIALS'),
   },
   {

@@ -23,6 +23,8 @@ export interface GraphQLContext {
   readonly requestId: string;
   readonly sessionCookie: SessionCookie;
   readonly userAgent: string | null;
+  /** The caller's network address (the first X-Forwarded-For hop when behind a proxy). */
+  readonly clientAddress: string;
   readonly now: () => Date;
   /** Per-request memo for values many fields need (e.g. a marketplace's business calendar). */
   readonly memo: <T>(key: string, load: () => Promise<T>) => Promise<T>;

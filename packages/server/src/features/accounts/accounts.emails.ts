@@ -34,6 +34,30 @@ export function passwordResetEmail(p: { displayName: string; link: string; valid
   };
 }
 
+export function accountLockedEmail(p: {
+  displayName: string;
+  failures: number;
+  lockedMinutes: number;
+  link: string;
+  validMinutes: number;
+}): EmailContent {
+  return {
+    subject: 'Your Recertify account is locked',
+    text: [
+      `Hello ${p.displayName},`,
+      '',
+      `Someone failed to sign in to your Recertify account ${p.failures} times in a row, so it is locked`,
+      `for ${p.lockedMinutes} minutes. If it was you, choose a new password with this link (within`,
+      `${p.validMinutes} minutes, once): it unlocks the account at once.`,
+      '',
+      p.link,
+      '',
+      'If it was not you, someone is guessing your password. It held; a new one from this link',
+      'makes it harder still. Otherwise the lock ends by itself.',
+    ].join('\n'),
+  };
+}
+
 export function invitationEmail(p: {
   displayName: string;
   invitedBy: string;

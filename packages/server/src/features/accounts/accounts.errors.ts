@@ -16,11 +16,29 @@ export function invalidCredentials(): AppError<'INVALID_CREDENTIALS'> {
   );
 }
 
-export function accountLocked(until: Date, now: Date): AppError<'ACCOUNT_LOCKED'> {
+function minutesUntil(until: Date, now: Date): string {
   const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+  return `${minutes} more minute${minutes === 1 ? '' : 's'}`;
+}
+
+/**
+ * Locked for this client or for everyone; answered alike for addresses without an account, so it
+ * reveals nothing. The owner gets in at once with a password-reset link (already emailed when the
+ * account is locked for everyone).
+ */
+export function accountLocked(until: Date, now: Date): AppError<'ACCOUNT_LOCKED'> {
   return new AppError(
     'ACCOUNT_LOCKED',
-    `Too many failed sign-ins: this account is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}. Try again later, or reset your password.`,
+    `Too many failed sign-ins: this account is locked for ${minutesUntil(until, now)}. If it is yours, check your email for the link that unlocks it, or reset your password.`,
+    { lockedUntil: until },
+  );
+}
+
+/** Too many failed sign-ins from this network address, to any account. */
+export function signInsPaused(until: Date, now: Date): AppError<'ACCOUNT_LOCKED'> {
+  return new AppError(
+    'ACCOUNT_LOCKED',
+    `Too many failed sign-ins from your network: signing in is paused for ${minutesUntil(until, now)}.`,
     { lockedUntil: until },
   );
 }

@@ -83,7 +83,10 @@ export class AccountsResolver {
     description: 'Signs in with email and password; repeated failures lock the account for a while.',
   })
   async signIn(@Arg('input') input: SignInInput, @Ctx() ctx: GraphQLContext): Promise<User> {
-    return startSession(ctx, await ctx.services.accounts.signIn({ ...input, userAgent: ctx.userAgent }));
+    return startSession(
+      ctx,
+      await ctx.services.accounts.signIn({ ...input, userAgent: ctx.userAgent, clientAddress: ctx.clientAddress }),
+    );
   }
 
   @Mutation(() => Boolean, { description: 'Signs out this browser. Always true, even when not signed in.' })
@@ -115,7 +118,7 @@ export class AccountsResolver {
 
   @Mutation(() => Boolean, { description: 'Sets a new password with the emailed token and signs out everywhere.' })
   async resetPassword(@Arg('input') input: ResetPasswordInput, @Ctx() ctx: GraphQLContext): Promise<boolean> {
-    await ctx.services.accounts.resetPassword(input);
+    await ctx.services.accounts.resetPassword({ ...input, clientAddress: ctx.clientAddress });
     return true;
   }
 

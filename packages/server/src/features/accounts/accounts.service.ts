@@ -1,18 +1,19 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { passwordProblem } from '@recertify/domain';
-import { Reference } from '@mikro-orm/core';
+import { raw, Reference } from '@mikro-orm/core';
 import type { AppConfig } from '../../config.js';
 import { requireUser } from '../../auth/permissions.js';
 import type { Principal } from '../../auth/principal.js';
 import { InputCheck, badInput, notFound } from '../../errors/app-error.js';
 import { enqueueEmail } from '../outbox/outbox.service.js';
 import { OrganizationKind, Role } from './accounts.enums.js';
-import { accountLocked, invalidCredentials, invalidToken } from './accounts.errors.js';
-import { invitationEmail, passwordResetEmail, welcomeEmail } from './accounts.emails.js';
+import { accountLocked, invalidCredentials, invalidToken, signInsPaused } from './accounts.errors.js';
+import { accountLockedEmail, invitationEmail, passwordResetEmail, welcomeEmail } from './accounts.emails.js';
 import { Organization } from './organization.entity.js';
 import { PasswordResetToken } from './password-reset-token.entity.js';
 import { hashPassword, randomToken, sha256, verifyAgainstDummy, verifyPassword } from './secrets.js';
 import { Session } from './session.entity.js';
+import type { SignInThrottle } from './sign-in-throttle.js';
 import { User } from './user.entity.js';
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -36,6 +37,14 @@ function checkPassword(check: InputCheck, password: string, field = 'password'):
   check.require(problem === null, field, problem ?? '');
 }
 
+function isLockedAt(lockedUntil: Date | null, now: Date): boolean {
+  return lockedUntil !== null && lockedUntil.getTime() > now.getTime();
+}
+
+function notLockedAt(now: Date) {
+  return { $or: [{ lockedUntil: null }, { lockedUntil: { $lte: now } }] };
+}
+
 function checkName(check: InputCheck, value: string, field: string, max: number): void {
   check.require(value.trim().length > 0, field, 'must not be empty');
   check.require(value.trim().length <= max, field, `must be at most ${max} characters`);
@@ -53,6 +62,7 @@ export class AccountsService {
     private readonly em: EntityManager,
     private readonly config: AppConfig,
     private readonly now: () => Date,
+    private readonly throttle: SignInThrottle,
   ) {}
 
   async signUpSeller(input: {
@@ -100,32 +110,98 @@ export class AccountsService {
     });
   }
 
-  async signIn(input: { email: string; password: string; userAgent: string | null }): Promise<SignedIn> {
+  /**
+   * Checks a password, throttled per client and account, per account and per client (see
+   * SignInThrottle): a refusal is INVALID_CREDENTIALS or ACCOUNT_LOCKED, answered alike whether
+   * or not the address has an account.
+   */
+  async signIn(input: {
+    email: string;
+    password: string;
+    userAgent: string | null;
+    clientAddress: string;
+  }): Promise<SignedIn> {
     const email = normalizeEmail(input.email);
     const now = this.now();
+    const attempt = await this.throttle.beforeAttempt(email, input.clientAddress, now);
+    if (attempt.kind !== 'allowed') {
+      throw (attempt.kind === 'client' ? signInsPaused : accountLocked)(attempt.until, now);
+    }
+
     const user = await this.em.findOne(User, { email }, { populate: ['passwordHash'] });
     if (!user || user.deactivatedAt) {
+      const lockedUntil = await this.throttle.unknownAccountLockedUntil(email, now);
+      if (lockedUntil) throw accountLocked(lockedUntil, now);
       await verifyAgainstDummy(input.password);
-      throw invalidCredentials();
+      const accountLock = await this.throttle.unknownAccountFailed(email, now);
+      const clientLock = await this.throttle.afterFailure(email, input.clientAddress, attempt, now);
+      const locked = accountLock ?? clientLock;
+      throw locked ? accountLocked(locked, now) : invalidCredentials();
     }
-    if (user.lockedUntil && user.lockedUntil.getTime() > now.getTime()) {
-      throw accountLocked(user.lockedUntil, now);
-    }
+    if (isLockedAt(user.lockedUntil, now)) throw accountLocked(user.lockedUntil!, now);
     if (!(await verifyPassword(user.passwordHash, input.password))) {
-      user.failedSignIns += 1;
-      if (user.failedSignIns >= this.config.auth.maxFailedSignIns) {
-        user.failedSignIns = 0;
-        user.lockedUntil = new Date(now.getTime() + this.config.auth.lockMs);
-        await this.em.flush();
-        throw accountLocked(user.lockedUntil, now);
-      }
-      await this.em.flush();
-      throw invalidCredentials();
+      const accountLock = await this.countFailedSignIn(user, now);
+      const clientLock = await this.throttle.afterFailure(email, input.clientAddress, attempt, now);
+      const locked = accountLock ?? clientLock;
+      throw locked ? accountLocked(locked, now) : invalidCredentials();
     }
-    user.failedSignIns = 0;
-    user.lockedUntil = null;
-    user.lastSignInAt = now;
+    // Guarded: a lock that another request set while this password was checked wins.
+    const signedIn = await this.em.nativeUpdate(
+      User,
+      { id: user.id, ...notLockedAt(now) },
+      { failedSignIns: 0, lockedUntil: null, lastSignInAt: now },
+    );
+    if (signedIn !== 1) {
+      const { lockedUntil } = await this.em.findOneOrFail(User, { id: user.id }, { refresh: true });
+      throw accountLocked(lockedUntil ?? now, now);
+    }
+    await this.throttle.afterSuccess(email, input.clientAddress);
     return this.em.transactional((em) => this.openSession(em, user, input.userAgent));
+  }
+
+  /**
+   * Counts one failed sign-in in the row itself (failed_sign_ins + 1, never read-modify-write), so
+   * parallel guesses count one by one; the one that reaches the limit locks the account and
+   * emails its owner the link that unlocks it. Returns until when the account is locked, if it is.
+   */
+  private countFailedSignIn(user: User, now: Date): Promise<Date | null> {
+    const { accountMaxFailedSignIns, lockMs, passwordResetTtlMs } = this.config.auth;
+    return this.em.transactional(async (em) => {
+      const counted = await em.nativeUpdate(
+        User,
+        { id: user.id, ...notLockedAt(now) },
+        { failedSignIns: raw('failed_sign_ins + 1') },
+      );
+      if (counted !== 1) {
+        // Locked meanwhile by another request.
+        return (await em.findOneOrFail(User, { id: user.id }, { refresh: true })).lockedUntil;
+      }
+      // On PostgreSQL the row stays locked by the update until commit; SQLite runs one writer at a time.
+      const lockedUntil = new Date(now.getTime() + lockMs);
+      const locked = await em.nativeUpdate(
+        User,
+        { id: user.id, failedSignIns: { $gte: accountMaxFailedSignIns } },
+        { failedSignIns: 0, lockedUntil },
+      );
+      if (locked !== 1) return null;
+      const { link, validMinutes } = this.issueResetToken(em, user, passwordResetTtlMs);
+      enqueueEmail(
+        em,
+        {
+          kind: 'account-locked',
+          to: user.email,
+          ...accountLockedEmail({
+            displayName: user.displayName,
+            failures: accountMaxFailedSignIns,
+            lockedMinutes: Math.round(lockMs / 60_000),
+            link,
+            validMinutes,
+          }),
+        },
+        now,
+      );
+      return lockedUntil;
+    });
   }
 
   /** Ends this browser's session; harmless when there is none. */
@@ -165,8 +241,11 @@ export class AccountsService {
     });
   }
 
-  /** Sets a new password with a reset token; the token then stops working and every session ends. */
-  async resetPassword(input: { token: string; password: string }): Promise<void> {
+  /**
+   * Sets a new password with a reset token; the token then stops working, every session ends, and
+   * the account is unlocked, for everyone and for the client that uses the link.
+   */
+  async resetPassword(input: { token: string; password: string; clientAddress: string }): Promise<void> {
     const check = new InputCheck();
     checkPassword(check, input.password);
     check.throwIfAny();
@@ -189,6 +268,7 @@ export class AccountsService {
       await em.nativeUpdate(User, { id: user.id }, { passwordHash, failedSignIns: 0, lockedUntil: null });
       await this.revokeSessions(em, user);
     });
+    await this.throttle.afterSuccess(token.user.getEntity().email, input.clientAddress);
   }
 
   async organizationUsers(principal: Principal): Promise<User[]> {
