@@ -93,10 +93,16 @@ const ROWS: Row[] = [
   {
     operation: 'signUpSeller',
     document:
-      'mutation($e: String!) { signUpSeller(input: { email: $e, password: "short", displayName: "x", organizationName: "y" }) { id } }',
+      'mutation($e: String!) { signUpSeller(input: { email: $e, password: "short", displayName: "x", organizationName: "y" }) }',
     variables: () => ({ e: `matrix-${++unique}@example.com` }),
     // Open to anyone; the password is too short, so no account is made.
     expect: everyone('BAD_USER_INPUT'),
+  },
+  {
+    operation: 'confirmEmail',
+    document: 'mutation { confirmEmail(token: "not-a-token") { id } }',
+    // Open to anyone: the emailed token is the credential.
+    expect: everyone('INVALID_TOKEN'),
   },
   {
     operation: 'signIn',

@@ -3,12 +3,17 @@ import { Organization } from '../src/features/accounts/organization.entity.js';
 import { Session } from '../src/features/accounts/session.entity.js';
 import { User } from '../src/features/accounts/user.entity.js';
 import { OutboxEmail } from '../src/features/outbox/outbox-email.entity.js';
+import { signedUpSeller } from './support/principals.js';
 import { startTestApp, TestClock, type TestApp, type TestClient } from './support/test-app.js';
 
 const SIGN_UP = /* GraphQL */ `
   mutation SignUp($input: SignUpSellerInput!) {
-    signUpSeller(input: $input) {
-      id
+    signUpSeller(input: $input)
+  }
+`;
+const CONFIRM = /* GraphQL */ `
+  mutation Confirm($token: String!) {
+    confirmEmail(token: $token) {
       email
       role
       organization {
@@ -54,12 +59,9 @@ const HOUR = 3_600_000;
 let counter = 0;
 const uniqueEmail = (label: string) => `${label}-${++counter}-${Date.now()}@example.com`;
 
+/** A seller signed up and confirmed through the emailed link, so signed in. */
 async function signUp(app: TestApp, email = uniqueEmail('seller'), password = 'correct horse battery') {
-  const client = app.client();
-  const res = await client.graphql(SIGN_UP, {
-    input: { email, password, displayName: 'Sue Seller', organizationName: `Org of ${email}` },
-  });
-  expect(res.errors).toBeUndefined();
+  const client = await signedUpSeller(app, { email, password, organizationName: `Org of ${email}` });
   return { client, email, password };
 }
 
@@ -76,20 +78,33 @@ function tokenFrom(email: OutboxEmail): string {
 describe('accounts over GraphQL', () => {
   const clock = new TestClock();
   let app: TestApp;
+  /** Every SQL statement the app runs (a test empties it before the request it looks at). */
+  const statements: string[] = [];
   beforeAll(async () => {
-    app = await startTestApp({ now: clock.now });
+    app = await startTestApp({ now: clock.now, onQuery: (sql) => statements.push(sql) });
   });
   afterAll(() => app?.stop());
 
   describe('sign-up', () => {
-    it('creates the organization and its first user, signs in with an httpOnly SameSite cookie, and queues a welcome email', async () => {
+    it('a new address: the account waits for the emailed link, which confirms it and signs in with an httpOnly SameSite cookie', async () => {
       const email = uniqueEmail('New.Seller').toUpperCase();
       const client = app.client();
       const res = await client.graphql<any>(SIGN_UP, {
         input: { email, password: 'a long password', displayName: 'Nora', organizationName: 'Fresh Start LLC' },
       });
-      expect(res.errors).toBeUndefined();
-      expect(res.data.signUpSeller).toMatchObject({
+      expect(res).toEqual({ status: 200, data: { signUpSeller: true } });
+      expect(client.lastSetCookie).toBeNull();
+      // Until the link is opened the account does not exist for signing in.
+      const early = await app.client().graphql(SIGN_IN, { email, password: 'a long password' });
+      expect(early.errors?.[0]?.extensions?.['code']).toBe('INVALID_CREDENTIALS');
+
+      const mails = await emailsTo(app, email.toLowerCase());
+      expect(mails.map((m) => [m.kind, m.subject])).toEqual([['welcome', 'Welcome to Recertify: confirm your email']]);
+      expect(mails[0]!.textBody).toContain(`${app.url}confirm-email?token=`);
+      const token = tokenFrom(mails[0]!);
+      const confirmed = await client.graphql<any>(CONFIRM, { token });
+      expect(confirmed.errors).toBeUndefined();
+      expect(confirmed.data.confirmEmail).toEqual({
         email: email.toLowerCase(),
         role: 'SELLER',
         organization: { name: 'Fresh Start LLC', kind: 'SELLER' },
@@ -103,26 +118,48 @@ describe('accounts over GraphQL', () => {
         role: 'SELLER',
         organization: { name: 'Fresh Start LLC' },
       });
-      const mails = await emailsTo(app, email.toLowerCase());
-      expect(mails.map((m) => m.kind)).toEqual(['welcome']);
+
+      const again = await app.client().graphql(CONFIRM, { token });
+      expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TOKEN', field: 'token' });
+      expect((await app.client().graphql(SIGN_IN, { email, password: 'a long password' })).errors).toBeUndefined();
     });
 
-    it('refuses an email that already has an account (any case) and changes nothing', async () => {
-      const { email } = await signUp(app);
+    it('an address that has an account (any case) answers exactly as a new one, changes nothing and emails the owner', async () => {
+      const { email, password } = await signUp(app);
       const organizations = await app.orm.em.fork().count(Organization);
-      const res = await app.client().graphql(SIGN_UP, {
-        input: {
-          email: ` ${email.toUpperCase()} `,
-          password: 'another password',
-          displayName: 'X',
-          organizationName: 'Y',
-        },
+      const input = (address: string) => ({
+        input: { email: address, password: 'another password', displayName: 'X', organizationName: 'Y' },
       });
-      expect(res.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
-      expect(res.errors?.[0]?.extensions?.['fields']).toEqual([
-        { field: 'email', message: 'already has an account: sign in, or reset the password' },
-      ]);
-      expect(await app.orm.em.fork().count(Organization)).toBe(organizations);
+      const newcomer = app.client();
+      const forNew = await newcomer.graphql(SIGN_UP, input(uniqueEmail('newcomer')));
+      const intruder = app.client();
+      const forExisting = await intruder.graphql(SIGN_UP, input(` ${email.toUpperCase()} `));
+      expect(forExisting).toEqual(forNew);
+      expect(intruder.lastSetCookie).toBe(newcomer.lastSetCookie);
+      expect(await app.orm.em.fork().count(Organization)).toBe(organizations + 1);
+
+      const mails = (await emailsTo(app, email)).filter((m) => m.kind === 'sign-up-attempt');
+      expect(mails.map((m) => m.subject)).toEqual(['Someone tried to sign up with your address']);
+      expect(mails[0]!.textBody).toContain(`${app.url}reset-password?token=`);
+      // The intruder's password opens nothing; the owner's still works.
+      const tried = await app.client().graphql(SIGN_IN, { email, password: 'another password' });
+      expect(tried.errors?.[0]?.extensions?.['code']).toBe('INVALID_CREDENTIALS');
+      expect((await app.client().graphql(SIGN_IN, { email, password })).errors).toBeUndefined();
+    });
+
+    it('an address still waiting for its link: the owner gets a link that sets a password and confirms it', async () => {
+      const email = uniqueEmail('forgetful');
+      const input = { email, password: 'first password', displayName: 'F', organizationName: 'Forgetful Co' };
+      await app.client().graphql(SIGN_UP, { input });
+      expect((await app.client().graphql<any>(SIGN_UP, { input })).data.signUpSeller).toBe(true);
+      const attempt = (await emailsTo(app, email)).find((m) => m.kind === 'sign-up-attempt')!;
+      const reset = await app
+        .client()
+        .graphql<any>('mutation($t: String!) { resetPassword(input: { token: $t, password: "second password" }) }', {
+          t: tokenFrom(attempt),
+        });
+      expect(reset.errors).toBeUndefined();
+      expect((await app.client().graphql(SIGN_IN, { email, password: 'second password' })).errors).toBeUndefined();
     });
 
     it('names every bad field at once: 9-character password, empty names, malformed email', async () => {
@@ -140,6 +177,18 @@ describe('accounts over GraphQL', () => {
         input: { email: uniqueEmail('ten'), password: '1234567890', displayName: 'T', organizationName: 'Ten Inc' },
       });
       expect(res.errors).toBeUndefined();
+    });
+
+    it('a confirmation link expires after 72 hours', async () => {
+      const email = uniqueEmail('late');
+      await app.client().graphql(SIGN_UP, {
+        input: { email, password: 'a long password', displayName: 'L', organizationName: 'Late LLC' },
+      });
+      const token = tokenFrom((await emailsTo(app, email))[0]!);
+      clock.advance(72 * HOUR);
+      const res = await app.client().graphql(CONFIRM, { token });
+      expect(res.errors?.[0]?.extensions?.['code']).toBe('INVALID_TOKEN');
+      expect(res.errors?.[0]?.message).toMatch(/expired/);
     });
   });
 
@@ -256,10 +305,33 @@ describe('accounts over GraphQL', () => {
       expect(res.errors?.[0]?.message).toMatch(/expired/);
     });
 
-    it('answers the same for an unknown address and sends nothing', async () => {
-      const email = uniqueEmail('ghost');
-      expect((await app.client().graphql<any>(REQUEST, { email })).data.requestPasswordReset).toBe(true);
-      expect(await emailsTo(app, email)).toHaveLength(0);
+    it('answers the same for an unknown address, after the same work, and only tells that address it has no account', async () => {
+      const { email: known } = await signUp(app);
+      const unknown = uniqueEmail('ghost');
+      const run = async (email: string) => {
+        statements.length = 0;
+        const res = await app.client().graphql<any>(REQUEST, { email });
+        // Each statement's verb and table, without values (the lines carry the logger's colour codes).
+        const shape = statements.map((line) => {
+          const [, verb, table] =
+            /(select|insert|update|delete|begin|commit|rollback)(?:\s|$)(?:.*?(?:from|into|update)\s+[`"]?(\w+))?/i.exec(
+              line,
+            ) ?? [];
+          return [verb, table].filter(Boolean).join(' ');
+        });
+        return { res, shape };
+      };
+      const forKnown = await run(known);
+      const forUnknown = await run(unknown);
+      expect(forUnknown.res).toEqual(forKnown.res);
+      // The same statements, but for the reset token that only an account can have.
+      const tokenInsert = forKnown.shape.findIndex((s) => s === 'insert password_reset_token');
+      expect(tokenInsert).toBeGreaterThan(-1);
+      expect(forUnknown.shape).toEqual(forKnown.shape.filter((_, i) => i !== tokenInsert));
+
+      const mails = await emailsTo(app, unknown);
+      expect(mails.map((m) => m.kind)).toEqual(['password-reset-no-account']);
+      expect(mails[0]!.textBody).not.toContain('token=');
     });
 
     it('unlocks a locked account', async () => {

@@ -13,12 +13,9 @@ import {
   completeDraftInput,
   submittedApplication,
 } from './support/applications.js';
-import { ADMIN_EMAIL, REVIEWER_EMAIL, createKey, signedIn } from './support/principals.js';
+import { ADMIN_EMAIL, REVIEWER_EMAIL, createKey, signedIn, signedUpSeller } from './support/principals.js';
 import { startTestApp, TestClock, type TestApp, type TestClient } from './support/test-app.js';
 
-const SIGN_UP = `mutation($e: String!, $o: String!) {
-  signUpSeller(input: { email: $e, password: "a long password", displayName: "Tess", organizationName: $o }) { id }
-}`;
 const APPLICATION = `query($id: ID!) { application(id: $id) {
   id version status marketplace dueDate reviewerMessage appleApproved
   due { dueDate businessDaysLeft overdue }
@@ -34,9 +31,7 @@ const INVOICE_DATE = '2026-10-01';
 let n = 0;
 async function newSeller(app: TestApp): Promise<{ client: TestClient; email: string }> {
   const email = `applicant-${++n}@example.com`;
-  const client = app.client();
-  const res = await client.graphql(SIGN_UP, { e: email, o: `Applicant ${n} LLC` });
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  const client = await signedUpSeller(app, { email, organizationName: `Applicant ${n} LLC` });
   return { client, email };
 }
 

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAVE, START, uploadsFor } from './support/applications.js';
+import { signedUpSeller } from './support/principals.js';
 import { startTestApp, TestClock, type TestApp } from './support/test-app.js';
 
-const SIGN_UP = `mutation($e: String!) {
-  signUpSeller(input: { email: $e, password: "a long password", displayName: "Cam", organizationName: "Cam Renewals" }) { id }
-}`;
 const ELIGIBILITY = `query($id: ID!) { application(id: $id) { eligibility {
   criteria { criterion summary }
   invoices { currency lines { description counted exclusions unitPriceUsd { formatted } exclusionLimit { formatted } } }
@@ -29,9 +27,7 @@ describe('items excluded at or below 15.00 USD, compared before rounding', () =>
 
   it('counts 20.98 CAD at 0.7150 (15.0007 USD, shown as 15.00) and excludes 20.97 CAD and exactly 15.00 USD', async () => {
     const email = 'cam@example.com';
-    const seller = app.client();
-    const signedUp = await seller.graphql(SIGN_UP, { e: email });
-    expect(signedUp.errors).toBeUndefined();
+    const seller = await signedUpSeller(app, { email, organizationName: 'Cam Renewals', displayName: 'Cam' });
     const started = await seller.graphql<any>(START, { m: 'CA' });
     const { id, version } = started.data.startApplication;
     const documents = await uploadsFor(app, email, 'DOCUMENT', 2);

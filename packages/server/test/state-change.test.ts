@@ -6,11 +6,8 @@ import { AuditLogEntry } from '../src/features/audit/audit-log-entry.entity.js';
 import { OutboxEmail } from '../src/features/outbox/outbox-email.entity.js';
 import { beginStateChange } from '../src/features/shared/state-change.js';
 import { START } from './support/applications.js';
+import { signedUpSeller } from './support/principals.js';
 import { startTestApp, TestClock, type TestApp } from './support/test-app.js';
-
-const SIGN_UP = `mutation($e: String!, $o: String!) {
-  signUpSeller(input: { email: $e, password: "a long password", displayName: "Tess", organizationName: $o }) { id }
-}`;
 
 const email = (kind: string) => ({ kind, to: 'seller@example.com', subject: kind, text: `About ${kind}.` });
 
@@ -33,9 +30,7 @@ describe('beginStateChange', () => {
   const fork = () => app.orm.em.fork() as EntityManager;
 
   async function draft(): Promise<string> {
-    const client = app.client();
-    const signUp = await client.graphql(SIGN_UP, { e: `racer-${++n}@example.com`, o: `Racer ${n} LLC` });
-    expect(signUp.errors).toBeUndefined();
+    const client = await signedUpSeller(app, { email: `racer-${++n}@example.com`, organizationName: `Racer ${n} LLC` });
     const started = await client.graphql<any>(START, { m: 'US' });
     clock.advance(1000); // later entries sort after the STARTED one
     return started.data.startApplication.id as string;

@@ -7,6 +7,7 @@ import { ReviewQueuePage } from './pages/review.page.js';
 import { SignInPage } from './pages/sign-in.page.js';
 import { SignUpPage, type NewSeller } from './pages/sign-up.page.js';
 import { browserTestsCanRun, launchBrowser, type BrowserSession } from './support/browser.js';
+import { emailsTo, linkIn } from './support/mailbox.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { POLL } from './support/web-first.js';
 
@@ -62,6 +63,16 @@ describe.skipIf(!browserTestsCanRun())('Accounts, production build in Chromium',
     const signUp = new SignUpPage(page, server.url);
     await signUp.open('/sign-up');
     await signUp.signUp(seller);
+    await expect(signUp.checkYourEmail).toBeVisible();
+    await expect(signUp.status).toContainText(`We sent an email to ${seller.email}.`);
+
+    // The welcome email's link confirms the address and signs in.
+    let link: string | null = null;
+    await expect
+      .poll(async () => (link = linkIn((await emailsTo(server.dataDir, seller.email))[0], '/confirm-email')), POLL)
+      .not.toBeNull();
+    await page.goto(link!);
+    await signUp.confirmButton.click();
 
     // A new seller lands on their applications, the page heading focused for screen readers.
     const applications = new ApplicationsPage(page, server.url);
@@ -168,15 +179,32 @@ describe.skipIf(!browserTestsCanRun())('Accounts, production build in Chromium',
     await expect.poll(() => signUp.errorUnder('Email'), POLL).toBeNull();
     await expect(signUp.field('Your name')).toHaveValue('Someone');
 
-    // The duplicate email is found once the rest is right.
+    // Once the rest is right, an address that has an account is answered as a new one would be,
+    // so the page tells nobody who has an account; its owner is emailed instead.
     await signUp.field('Business name').fill('Someone Refurb');
     await page.getByRole('button', { name: 'Create account' }).click();
-    await expect(signUp.alert).toHaveText('Check this field: Email.');
+    await expect(signUp.checkYourEmail).toBeVisible();
+    await expect(signUp.status).toContainText(`We sent an email to ${REVIEWER}.`);
     await expect
-      .poll(() => signUp.errorUnder('Email'), POLL)
-      .toBe('Already has an account: sign in, or reset the password');
-    await expect.poll(() => signUp.errorUnder('Business name'), POLL).toBeNull();
-    expect(signUp.pathname).toBe('/sign-up');
+      .poll(async () => (await emailsTo(server.dataDir, REVIEWER)).map((email) => email.subject), POLL)
+      .toContain('Someone tried to sign up with your address');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('locks a guesser out after 5 wrong passwords, and shows the owner the way back in', async () => {
+    const signIn = new SignInPage(page, server.url);
+    await signIn.open('/sign-in');
+    const email = 'at-risk-seller@demo.recertify.test';
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      await signIn.signIn(email, `wrong password ${attempt}`);
+      await expect(signIn.alert).toHaveText('The email or password is not right. Check both, or reset your password.');
+      await expect(signIn.submitButton).toBeEnabled();
+    }
+    await signIn.signIn(email, 'wrong password 5');
+    await expect(signIn.alert).toContainText('Too many failed sign-ins: this account is locked for 15 more minutes.');
+    await expect(signIn.alert).toContainText('Your account? Reset your password: the emailed link unlocks it at once.');
+    await signIn.alert.getByRole('link', { name: 'Reset your password' }).click();
+    await signIn.waitForPath('/forgot-password');
     expect(pageErrors).toEqual([]);
   });
 

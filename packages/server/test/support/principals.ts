@@ -1,6 +1,7 @@
 import { ApiScope } from '../../src/features/api-keys/api-key.enums.js';
 import { Organization } from '../../src/features/accounts/organization.entity.js';
 import { User } from '../../src/features/accounts/user.entity.js';
+import { OutboxEmail } from '../../src/features/outbox/outbox-email.entity.js';
 import { DEMO_PASSWORD, DEMO_PROVIDER } from '../../src/seeders/demo-accounts.js';
 import type { TestApp, TestClient } from './test-app.js';
 
@@ -51,4 +52,40 @@ export async function idsOf(app: TestApp) {
     otherSellerUserId: await user(OTHER_SELLER_EMAIL),
     providerOrganizationId: (await em.findOneOrFail(Organization, { name: DEMO_PROVIDER.name })).id,
   };
+}
+
+const SIGN_UP = `mutation($input: SignUpSellerInput!) { signUpSeller(input: $input) }`;
+const CONFIRM_EMAIL = 'mutation($token: String!) { confirmEmail(token: $token) { id } }';
+
+/**
+ * Signs a new seller up as a person does: sign-up, then the link of the welcome email (read from
+ * the outbox), which confirms the address and signs in. Returns the signed-in client.
+ */
+export async function signedUpSeller(
+  app: TestApp,
+  seller: { email: string; organizationName: string; password?: string; displayName?: string },
+): Promise<TestClient> {
+  const client = app.client();
+  const signUp = await client.graphql(SIGN_UP, {
+    input: {
+      email: seller.email,
+      password: seller.password ?? 'a long password',
+      displayName: seller.displayName ?? 'Tess',
+      organizationName: seller.organizationName,
+    },
+  });
+  if (signUp.errors) throw new Error(`sign-up of ${seller.email} failed: ${JSON.stringify(signUp.errors)}`);
+  const welcome = await app.orm.em
+    .fork()
+    .findOneOrFail(OutboxEmail, { toAddress: seller.email.trim().toLowerCase(), kind: 'welcome' });
+  const confirmed = await client.graphql(CONFIRM_EMAIL, { token: linkToken(welcome.textBody) });
+  if (confirmed.errors) throw new Error(`confirming ${seller.email} failed: ${JSON.stringify(confirmed.errors)}`);
+  return client;
+}
+
+/** The token of the link in an email's text. */
+export function linkToken(text: string): string {
+  const match = /\?token=([A-Za-z0-9_%-]+)/.exec(text);
+  if (!match) throw new Error(`no link with a token in: ${text}`);
+  return decodeURIComponent(match[1]!);
 }

@@ -25,6 +25,20 @@ export class SignUpPage extends AppPage {
     return this.page.getByRole('main').getByRole('alert');
   }
 
+  /** What every sign-up is answered with, for a new address or one that has an account. */
+  get checkYourEmail(): Locator {
+    return this.page.getByRole('heading', { level: 1, name: 'Check your email' });
+  }
+
+  get status(): Locator {
+    return this.page.getByRole('main').getByRole('status');
+  }
+
+  /** The page the emailed link opens: one click confirms the address and signs in. */
+  get confirmButton(): Locator {
+    return this.page.getByRole('button', { name: 'Confirm and sign in', exact: true });
+  }
+
   async signUp(seller: NewSeller): Promise<void> {
     await this.field('Email').fill(seller.email);
     await this.field('Password').fill(seller.password);

@@ -59,6 +59,13 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'confirm-email',
+            lazy: page(
+              () => import('../routes/confirm-email.route'),
+              (m) => m.ConfirmEmailRoute,
+            ),
+          },
+          {
             path: 'forgot-password',
             lazy: page(
               () => import('../routes/forgot-password.route'),

@@ -4,16 +4,64 @@ export interface EmailContent {
   readonly text: string;
 }
 
-export function welcomeEmail(p: { displayName: string; organizationName: string; appUrl: string }): EmailContent {
+export function welcomeEmail(p: {
+  displayName: string;
+  organizationName: string;
+  link: string;
+  validMinutes: number;
+}): EmailContent {
   return {
-    subject: 'Welcome to Recertify',
+    subject: 'Welcome to Recertify: confirm your email',
     text: [
       `Hello ${p.displayName},`,
       '',
-      `Your seller account for ${p.organizationName} is ready.`,
+      `Your seller account for ${p.organizationName} is almost ready. Open this link within`,
+      `${Math.round(p.validMinutes / 60)} hours to confirm your email address and sign in (it works once):`,
+      '',
+      p.link,
+      '',
       'Next: read the program rules, then start your Renewed application for a marketplace.',
       '',
-      `${p.appUrl}/program-rules`,
+      'If you did not sign up, ignore this email: without the link the account is never opened.',
+    ].join('\n'),
+  };
+}
+
+/** To the owner of an address someone tried to sign up with: sign-up answers the same either way. */
+export function signUpAttemptEmail(p: {
+  displayName: string;
+  link: string;
+  validMinutes: number;
+  appUrl: string;
+}): EmailContent {
+  return {
+    subject: 'Someone tried to sign up with your address',
+    text: [
+      `Hello ${p.displayName},`,
+      '',
+      'Someone tried to sign up for Recertify with your email address, which already has an account.',
+      `If it was you, sign in at ${p.appUrl}/sign-in, or choose a new password with this link`,
+      `(within ${p.validMinutes} minutes, once):`,
+      '',
+      p.link,
+      '',
+      'If it was not you, ignore this email: nothing has changed.',
+    ].join('\n'),
+  };
+}
+
+/** Answer to a password reset for an address without an account (the form says the same either way). */
+export function noAccountEmail(p: { appUrl: string }): EmailContent {
+  return {
+    subject: 'Reset your Recertify password',
+    text: [
+      'Hello,',
+      '',
+      'Someone (hopefully you) asked to reset the password of the Recertify account of this email',
+      'address, but no account uses it. If you have an account under another address, ask again',
+      `with that one; to open an account, sign up at ${p.appUrl}/sign-up.`,
+      '',
+      'If you did not ask for this, ignore this email.',
     ].join('\n'),
   };
 }

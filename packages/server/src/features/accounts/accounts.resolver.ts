@@ -73,10 +73,20 @@ export class AccountsResolver {
     return ctx.em.find(Organization, { kind }, { orderBy: { name: 'asc' } });
   }
 
-  @Mutation(() => User, { description: 'Creates a seller organization and its first user, and signs in.' })
-  async signUpSeller(@Arg('input') input: SignUpSellerInput, @Ctx() ctx: GraphQLContext): Promise<User> {
+  @Mutation(() => Boolean, {
+    description:
+      'Creates a seller organization and its first user, and emails the link that confirms the address and signs in. ' +
+      'Always true: an address that has an account gets an email telling its owner instead, so it reveals nothing.',
+  })
+  async signUpSeller(@Arg('input') input: SignUpSellerInput, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     await countEmailTo(ctx, input.email);
-    return startSession(ctx, await ctx.services.accounts.signUpSeller({ ...input, userAgent: ctx.userAgent }));
+    await ctx.services.accounts.signUpSeller(input);
+    return true;
+  }
+
+  @Mutation(() => User, { description: 'Confirms a new account with the token of the emailed link, and signs in.' })
+  async confirmEmail(@Arg('token') token: string, @Ctx() ctx: GraphQLContext): Promise<User> {
+    return startSession(ctx, await ctx.services.accounts.confirmEmail({ token, userAgent: ctx.userAgent }));
   }
 
   @Mutation(() => User, {

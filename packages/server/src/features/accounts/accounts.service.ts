@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { passwordProblem } from '@recertify/domain';
-import { raw, Reference } from '@mikro-orm/core';
+import { raw, Reference, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { AppConfig } from '../../config.js';
 import { requireUser } from '../../auth/permissions.js';
 import type { Principal } from '../../auth/principal.js';
@@ -8,7 +8,14 @@ import { InputCheck, badInput, notFound } from '../../errors/app-error.js';
 import { enqueueEmail } from '../outbox/outbox.service.js';
 import { OrganizationKind, Role } from './accounts.enums.js';
 import { accountLocked, invalidCredentials, invalidToken, signInsPaused } from './accounts.errors.js';
-import { accountLockedEmail, invitationEmail, passwordResetEmail, welcomeEmail } from './accounts.emails.js';
+import {
+  accountLockedEmail,
+  invitationEmail,
+  noAccountEmail,
+  passwordResetEmail,
+  signUpAttemptEmail,
+  welcomeEmail,
+} from './accounts.emails.js';
 import { Organization } from './organization.entity.js';
 import { PasswordResetToken } from './password-reset-token.entity.js';
 import { hashPassword, randomToken, sha256, verifyAgainstDummy, verifyPassword } from './secrets.js';
@@ -19,6 +26,8 @@ import { User } from './user.entity.js';
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Invitations give the new colleague longer than a reset to pick a password. */
 const INVITATION_TTL_MS = 72 * 3_600_000;
+/** The link that confirms a new account lasts as long as an invitation. */
+const CONFIRMATION_TTL_MS = INVITATION_TTL_MS;
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -65,13 +74,18 @@ export class AccountsService {
     private readonly throttle: SignInThrottle,
   ) {}
 
+  /**
+   * Answers the same whether or not the address has an account, so sign-up cannot tell anyone who
+   * has one: a new address gets its account, waiting for confirmation, and an email with the link
+   * that confirms it and signs in; an address with an account gets an email telling its owner,
+   * with a link to choose a new password. Both do the same password hashing and one transaction.
+   */
   async signUpSeller(input: {
     email: string;
     password: string;
     displayName: string;
     organizationName: string;
-    userAgent: string | null;
-  }): Promise<SignedIn> {
+  }): Promise<void> {
     const email = normalizeEmail(input.email);
     const check = new InputCheck();
     checkEmail(check, email);
@@ -79,33 +93,70 @@ export class AccountsService {
     checkName(check, input.displayName, 'displayName', 120);
     checkName(check, input.organizationName, 'organizationName', 200);
     check.throwIfAny();
-    if (await this.em.count(User, { email })) {
-      throw badInput([{ field: 'email', message: 'already has an account: sign in, or reset the password' }]);
-    }
     const passwordHash = await hashPassword(input.password);
-    return this.em.transactional((em) => {
-      const organization = new Organization({ kind: OrganizationKind.SELLER, name: input.organizationName.trim() });
-      const user = new User({
-        email,
-        displayName: input.displayName.trim(),
-        role: Role.SELLER,
-        organization: Reference.create(organization),
-        passwordHash,
+    const existing = await this.em.findOne(User, { email });
+    if (existing) return this.tellOwnerOfSignUp(existing);
+    try {
+      await this.em.transactional((em) => {
+        const organization = new Organization({ kind: OrganizationKind.SELLER, name: input.organizationName.trim() });
+        const user = new User({
+          email,
+          displayName: input.displayName.trim(),
+          role: Role.SELLER,
+          organization: Reference.create(organization),
+          passwordHash,
+        });
+        user.emailConfirmationPending = true;
+        em.persist([organization, user]);
+        const { link, validMinutes } = this.issueResetToken(em, user, CONFIRMATION_TTL_MS, 'confirm-email');
+        enqueueEmail(
+          em,
+          {
+            kind: 'welcome',
+            to: email,
+            ...welcomeEmail({ displayName: user.displayName, organizationName: organization.name, link, validMinutes }),
+          },
+          this.now(),
+        );
       });
-      em.persist([organization, user]);
+    } catch (error) {
+      // Two sign-ups with one new address at once: the second is told as if the first had been earlier.
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      await this.tellOwnerOfSignUp(await this.em.fork().findOneOrFail(User, { email }));
+    }
+  }
+
+  private async tellOwnerOfSignUp(user: User): Promise<void> {
+    await this.em.transactional((em) => {
+      const { link, validMinutes } = this.issueResetToken(em, user, this.config.auth.passwordResetTtlMs);
       enqueueEmail(
         em,
         {
-          kind: 'welcome',
-          to: email,
-          ...welcomeEmail({
-            displayName: user.displayName,
-            organizationName: organization.name,
-            appUrl: this.config.publicUrl,
-          }),
+          kind: 'sign-up-attempt',
+          to: user.email,
+          ...signUpAttemptEmail({ displayName: user.displayName, link, validMinutes, appUrl: this.config.publicUrl }),
         },
         this.now(),
       );
+    });
+  }
+
+  /** Opens the link emailed at sign-up: the account is confirmed and signed in. */
+  async confirmEmail(input: { token: string; userAgent: string | null }): Promise<SignedIn> {
+    const now = this.now();
+    const token = await this.em.findOne(PasswordResetToken, { tokenHash: sha256(input.token) }, { populate: ['user'] });
+    if (!token || token.usedAt) {
+      throw invalidToken('This link has already been used or is not valid. Sign in, or reset your password.');
+    }
+    if (token.expiresAt.getTime() <= now.getTime()) {
+      throw invalidToken('This link has expired. Reset your password to get a new one.');
+    }
+    const user = token.user.getEntity();
+    if (user.deactivatedAt) throw invalidToken('This account has been removed.');
+    return this.em.transactional(async (em) => {
+      const claimed = await em.nativeUpdate(PasswordResetToken, { id: token.id, usedAt: null }, { usedAt: now });
+      if (claimed !== 1) throw invalidToken('This link has already been used. Sign in, or reset your password.');
+      user.emailConfirmationPending = false;
       return this.openSession(em, user, input.userAgent);
     });
   }
@@ -129,7 +180,7 @@ export class AccountsService {
     }
 
     const user = await this.em.findOne(User, { email }, { populate: ['passwordHash'] });
-    if (!user || user.deactivatedAt) {
+    if (!user || user.deactivatedAt || user.emailConfirmationPending) {
       const lockedUntil = await this.throttle.unknownAccountLockedUntil(email, now);
       if (lockedUntil) throw accountLocked(lockedUntil, now);
       await verifyAgainstDummy(input.password);
@@ -217,8 +268,9 @@ export class AccountsService {
   }
 
   /**
-   * Emails a single-use reset link when the address has an account. Answers the same either way,
-   * so the form cannot be used to find out who has an account.
+   * Emails a single-use reset link when the address has an account, and a note that it has none
+   * otherwise. Both do the same work (a lookup, a token, one transaction that only enqueues an
+   * email), so neither the answer nor its time tells who has an account.
    */
   async requestPasswordReset(rawEmail: string): Promise<void> {
     const email = normalizeEmail(rawEmail);
@@ -226,16 +278,17 @@ export class AccountsService {
     checkEmail(check, email);
     check.throwIfAny();
     const user = await this.em.findOne(User, { email, deactivatedAt: null });
-    if (!user) return;
     await this.em.transactional((em) => {
       const { link, validMinutes } = this.issueResetToken(em, user, this.config.auth.passwordResetTtlMs);
       enqueueEmail(
         em,
-        {
-          kind: 'password-reset',
-          to: user.email,
-          ...passwordResetEmail({ displayName: user.displayName, link, validMinutes }),
-        },
+        user
+          ? {
+              kind: 'password-reset',
+              to: email,
+              ...passwordResetEmail({ displayName: user.displayName, link, validMinutes }),
+            }
+          : { kind: 'password-reset-no-account', to: email, ...noAccountEmail({ appUrl: this.config.publicUrl }) },
         this.now(),
       );
     });
@@ -265,7 +318,12 @@ export class AccountsService {
         throw invalidToken('This reset link has already been used. Ask for a new one.');
       }
       const user = token.user.getEntity();
-      await em.nativeUpdate(User, { id: user.id }, { passwordHash, failedSignIns: 0, lockedUntil: null });
+      // The link came by email: the address is confirmed too.
+      await em.nativeUpdate(
+        User,
+        { id: user.id },
+        { passwordHash, failedSignIns: 0, lockedUntil: null, emailConfirmationPending: false },
+      );
       await this.revokeSessions(em, user);
     });
     await this.throttle.afterSuccess(token.user.getEntity().email, input.clientAddress);
@@ -350,17 +408,26 @@ export class AccountsService {
     return { user, sessionToken, expiresAt };
   }
 
-  private issueResetToken(em: EntityManager, user: User, ttlMs: number): { link: string; validMinutes: number } {
+  /** A single-use link for `user`; without a user the same work is done and nothing is kept. */
+  private issueResetToken(
+    em: EntityManager,
+    user: User | null,
+    ttlMs: number,
+    page: 'reset-password' | 'confirm-email' = 'reset-password',
+  ): { link: string; validMinutes: number } {
     const token = randomToken();
-    em.persist(
-      new PasswordResetToken({
-        tokenHash: sha256(token),
-        user: Reference.create(user),
-        expiresAt: new Date(this.now().getTime() + ttlMs),
-      }),
-    );
+    const tokenHash = sha256(token);
+    if (user) {
+      em.persist(
+        new PasswordResetToken({
+          tokenHash,
+          user: Reference.create(user),
+          expiresAt: new Date(this.now().getTime() + ttlMs),
+        }),
+      );
+    }
     return {
-      link: `${this.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`,
+      link: `${this.config.publicUrl}/${page}?token=${encodeURIComponent(token)}`,
       validMinutes: Math.round(ttlMs / 60_000),
     };
   }

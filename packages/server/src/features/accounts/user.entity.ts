@@ -41,6 +41,13 @@ export class User extends BaseEntity {
   @Property({ type: Date, nullable: true })
   deactivatedAt: Date | null = null;
 
+  /**
+   * Signed up but has not yet opened the link emailed to the address: cannot sign in, and to
+   * everyone else the address looks as if it had no account.
+   */
+  @Property({ type: 'boolean', default: false })
+  emailConfirmationPending: boolean & Opt = false;
+
   constructor(props: {
     email: string;
     displayName: string;

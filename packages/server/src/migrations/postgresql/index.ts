@@ -7,6 +7,7 @@ import { Migration20261122045114_QueueOrderIndex } from './Migration202611220451
 import { Migration20261130103926_QueueIndexes } from './Migration20261130103926_QueueIndexes.js';
 import { Migration20261130131425_RateLimits } from './Migration20261130131425_RateLimits.js';
 import { Migration20261130132005_QueueMarketplaceOrderIndex } from './Migration20261130132005_QueueMarketplaceOrderIndex.js';
+import { Migration20261130133626_EmailConfirmation } from './Migration20261130133626_EmailConfirmation.js';
 import { Migration20261130133647_UploadStorageKeyUnique } from './Migration20261130133647_UploadStorageKeyUnique.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
@@ -17,5 +18,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261130103926_QueueIndexes', class: Migration20261130103926_QueueIndexes },
   { name: 'Migration20261130131425_RateLimits', class: Migration20261130131425_RateLimits },
   { name: 'Migration20261130132005_QueueMarketplaceOrderIndex', class: Migration20261130132005_QueueMarketplaceOrderIndex },
+  { name: 'Migration20261130133626_EmailConfirmation', class: Migration20261130133626_EmailConfirmation },
   { name: 'Migration20261130133647_UploadStorageKeyUnique', class: Migration20261130133647_UploadStorageKeyUnique },
 ];

@@ -7,6 +7,7 @@ import { Migration20261122045114_QueueOrderIndex } from './Migration202611220451
 import { Migration20261130103925_QueueIndexes } from './Migration20261130103925_QueueIndexes.js';
 import { Migration20261130131424_RateLimits } from './Migration20261130131424_RateLimits.js';
 import { Migration20261130132003_QueueMarketplaceOrderIndex } from './Migration20261130132003_QueueMarketplaceOrderIndex.js';
+import { Migration20261130133624_EmailConfirmation } from './Migration20261130133624_EmailConfirmation.js';
 import { Migration20261130133645_UploadStorageKeyUnique } from './Migration20261130133645_UploadStorageKeyUnique.js';
 
 export const sqliteMigrations: MigrationObject[] = [
@@ -17,5 +18,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261130103925_QueueIndexes', class: Migration20261130103925_QueueIndexes },
   { name: 'Migration20261130131424_RateLimits', class: Migration20261130131424_RateLimits },
   { name: 'Migration20261130132003_QueueMarketplaceOrderIndex', class: Migration20261130132003_QueueMarketplaceOrderIndex },
+  { name: 'Migration20261130133624_EmailConfirmation', class: Migration20261130133624_EmailConfirmation },
   { name: 'Migration20261130133645_UploadStorageKeyUnique', class: Migration20261130133645_UploadStorageKeyUnique },
 ];

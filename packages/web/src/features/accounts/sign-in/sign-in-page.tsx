@@ -61,7 +61,14 @@ export function SignInPage() {
         {notice && <Notice tone="info">{notice}</Notice>}
         {next && !notice && <p className="muted">Sign in to see that page.</p>}
         <form ref={formRef} className="form" noValidate onSubmit={(event) => void submit(event)}>
-          <FormAlert problem={problem} />
+          <FormAlert problem={problem}>
+            {problem?.code === 'ACCOUNT_LOCKED' && (
+              <p>
+                Your account? <Link to="/forgot-password">Reset your password</Link>: the emailed link unlocks it at
+                once.
+              </p>
+            )}
+          </FormAlert>
           <TextField
             label={LABELS.email}
             name="email"

@@ -6,14 +6,17 @@ import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
 import { usePageTitle } from '../../../ui/page-title';
 import { PASSWORD_MIN_LENGTH } from '../password-rules';
 import { HOME_BY_ROLE } from '../sign-in/next-path';
-import { useStartSession } from '../viewer/session';
 import { useViewer } from '../viewer/viewer-context';
 
 /** Field names are the API's (SignUpSellerInput), so its `extensions.fields` land under the right input. */
 const LABELS = { email: 'Email', password: 'Password', displayName: 'Your name', organizationName: 'Business name' };
 const EMPTY = { email: '', password: '', displayName: '', organizationName: '' };
 
-/** A new seller organization and its first user, signed in at once. */
+/**
+ * A new seller organization and its first user. The answer is "check your email" whether or not
+ * the address already has an account (its owner is emailed instead), so the page cannot be used
+ * to find out who has one; the link in the email confirms the address and signs in.
+ */
 export function SignUpPage() {
   usePageTitle('Sign up');
   const viewer = useViewer();
@@ -21,8 +24,8 @@ export function SignUpPage() {
   const { values, setField } = useFormValues(EMPTY);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const [signUpSeller] = useSignUpSellerMutation();
-  const startSession = useStartSession();
   useFocusOnProblem(formRef, problem);
 
   if (viewer.status === 'signed-in') return <Navigate to={HOME_BY_ROLE[viewer.role]} replace />;
@@ -34,12 +37,34 @@ export function SignUpPage() {
     setSubmitting(true);
     try {
       await signUpSeller({ variables: { input: values } });
-      await startSession(); // the viewer is now the new seller: the redirect above goes to the account page
+      setSentTo(values.email.trim());
     } catch (error) {
       setProblem(formProblemOf(error, LABELS));
-      setSubmitting(false);
     }
+    setSubmitting(false);
   };
+
+  if (sentTo) {
+    return (
+      <div className="auth-layout">
+        <section className="card auth-card" aria-labelledby="sign-up-title">
+          <h1 tabIndex={-1} id="sign-up-title">
+            Check your email
+          </h1>
+          <div className="alert alert-success" role="status">
+            <p>
+              <strong>We sent an email to {sentTo}.</strong> Open the link in it to confirm your address and sign in.
+              The link works once, for 72 hours.
+            </p>
+            <p>Nothing arrived? Check the spam folder, or check the address and sign up again.</p>
+          </div>
+          <p className="auth-links">
+            <Link to="/sign-in">Back to sign in</Link>
+          </p>
+        </section>
+      </div>
+    );
+  }
 
   return (
     <div className="auth-layout">
