@@ -30,7 +30,7 @@ export interface Services {
 
 export function createServices({ em, config, now }: ServiceDependencies): Services {
   return {
-    accounts: new AccountsService(em, config, now, signInThrottleFor(config)),
+    accounts: new AccountsService(em, config, now, signInThrottleFor(config, em)),
     apiKeys: new ApiKeyService(em, now),
     applications: new ApplicationService(em, config, now),
     marketplaces: new MarketplaceService(em),

@@ -152,8 +152,9 @@ describe('guessing passwords', () => {
       }
       const email = await newAccount(app);
       const refused = await sprayer.graphql(SIGN_IN, { email, password: PASSWORD });
-      expect(codeOf(refused)).toBe('ACCOUNT_LOCKED');
-      expect(refused.errors?.[0]?.message).toMatch(/from your network: signing in is paused for 60 more minutes/);
+      expect(refused.status).toBe(429);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'sign-in-ip', max: 12 });
+      expect(refused.errors?.[0]?.extensions?.['retryAfterSeconds']).toBeGreaterThan(3500);
       expect(codeOf(await newClient(app).graphql(SIGN_IN, { email, password: PASSWORD }))).toBe('SIGNED_IN');
     });
   });

@@ -34,15 +34,6 @@ export function accountLocked(until: Date, now: Date): AppError<'ACCOUNT_LOCKED'
   );
 }
 
-/** Too many failed sign-ins from this network address, to any account. */
-export function signInsPaused(until: Date, now: Date): AppError<'ACCOUNT_LOCKED'> {
-  return new AppError(
-    'ACCOUNT_LOCKED',
-    `Too many failed sign-ins from your network: signing in is paused for ${minutesUntil(until, now)}.`,
-    { lockedUntil: until },
-  );
-}
-
 export function invalidToken(message: string): AppError<'INVALID_TOKEN'> {
   return new AppError('INVALID_TOKEN', message, { field: 'token' });
 }

@@ -7,7 +7,8 @@ import type { Principal } from '../../auth/principal.js';
 import { InputCheck, badInput, notFound } from '../../errors/app-error.js';
 import { enqueueEmail } from '../outbox/outbox.service.js';
 import { OrganizationKind, Role } from './accounts.enums.js';
-import { accountLocked, invalidCredentials, invalidToken, signInsPaused } from './accounts.errors.js';
+import { rateLimited } from '../../limits/index.js';
+import { accountLocked, invalidCredentials, invalidToken } from './accounts.errors.js';
 import {
   accountLockedEmail,
   invitationEmail,
@@ -20,7 +21,7 @@ import { Organization } from './organization.entity.js';
 import { PasswordResetToken } from './password-reset-token.entity.js';
 import { hashPassword, randomToken, sha256, verifyAgainstDummy, verifyPassword } from './secrets.js';
 import { Session } from './session.entity.js';
-import type { SignInThrottle } from './sign-in-throttle.js';
+import { SIGN_IN_IP_LIMIT, type SignInThrottle } from './sign-in-throttle.js';
 import { User } from './user.entity.js';
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -176,7 +177,9 @@ export class AccountsService {
     const now = this.now();
     const attempt = await this.throttle.beforeAttempt(email, input.clientAddress, now);
     if (attempt.kind !== 'allowed') {
-      throw (attempt.kind === 'client' ? signInsPaused : accountLocked)(attempt.until, now);
+      if (attempt.kind === 'account') throw accountLocked(attempt.until, now);
+      const retryAfterSeconds = Math.max(1, Math.ceil((attempt.until.getTime() - now.getTime()) / 1000));
+      throw rateLimited(SIGN_IN_IP_LIMIT, this.config.auth.ipMaxFailedSignIns, 3600, retryAfterSeconds);
     }
 
     const user = await this.em.findOne(User, { email }, { populate: ['passwordHash'] });

@@ -1,5 +1,7 @@
 import type { AppConfig } from '../../config.js';
-import { memorySignInLimiter } from './sign-in-limiter.memory.js';
+import type { EntityManager } from '@mikro-orm/knex';
+import { AppError } from '../../errors/app-error.js';
+import { rateLimitStore, type RateLimitStore } from '../../limits/index.js';
 
 /** Where a key stands: points left in its window, and seconds until the window (or a block) ends. */
 export interface SignInLimitState {
@@ -27,6 +29,8 @@ export interface SignInLimiterOptions {
 export type CreateSignInLimiter = (options: SignInLimiterOptions) => SignInLimiter;
 
 const DAY_SECONDS = 24 * 3600;
+/** The name of the per-address limit, in its RATE_LIMITED error. */
+export const SIGN_IN_IP_LIMIT = 'sign-in-ip';
 
 /**
  * Throttles guessing passwords, in the shape the OWASP Authentication Cheat Sheet recommends:
@@ -60,7 +64,7 @@ export class SignInThrottle {
       blockDuration: lockSeconds,
     });
     this.byClient = createLimiter({
-      keyPrefix: 'sign-in-client',
+      keyPrefix: SIGN_IN_IP_LIMIT,
       points: config.auth.ipMaxFailedSignIns,
       duration: 3600,
       blockDuration: 3600,
@@ -137,14 +141,46 @@ function after(now: Date, seconds: number): Date {
   return new Date(now.getTime() + seconds * 1000);
 }
 
-const throttles = new WeakMap<AppConfig, SignInThrottle>();
+/** The sign-in limiters on the rate-limit store every instance shares (src/limits). */
+function fromStore(store: RateLimitStore): CreateSignInLimiter {
+  return (options) => {
+    const limiter = store.createLimiter(options);
+    return {
+      async consume(key) {
+        try {
+          const state = await limiter.consume(key);
+          return { remaining: state.remaining, resetSeconds: state.resetSeconds, allowed: true };
+        } catch (error) {
+          if (error instanceof AppError && error.code === 'RATE_LIMITED') {
+            const { retryAfterSeconds } = (error as AppError<'RATE_LIMITED'>).details;
+            return { remaining: 0, resetSeconds: retryAfterSeconds, allowed: false };
+          }
+          throw error;
+        }
+      },
+      async peek(key) {
+        const state = await limiter.peek(key);
+        return state && { ...state, allowed: state.consumed <= options.points };
+      },
+      reset: (key) => limiter.reset(key),
+    };
+  };
+}
 
-/** The one throttle of a running app (its counters must outlive each request's services). */
-export function signInThrottleFor(config: AppConfig): SignInThrottle {
-  let throttle = throttles.get(config);
+const throttles = new WeakMap<RateLimitStore, WeakMap<AppConfig, SignInThrottle>>();
+
+/** The one throttle of a running app: its counters live in the app's shared rate-limit store. */
+export function signInThrottleFor(config: AppConfig, em: EntityManager): SignInThrottle {
+  const store = rateLimitStore(em);
+  let byConfig = throttles.get(store);
+  if (!byConfig) {
+    byConfig = new WeakMap();
+    throttles.set(store, byConfig);
+  }
+  let throttle = byConfig.get(config);
   if (!throttle) {
-    throttle = new SignInThrottle(config, memorySignInLimiter);
-    throttles.set(config, throttle);
+    throttle = new SignInThrottle(config, fromStore(store));
+    byConfig.set(config, throttle);
   }
   return throttle;
 }
