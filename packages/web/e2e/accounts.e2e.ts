@@ -7,7 +7,7 @@ import { ReviewQueuePage } from './pages/review.page.js';
 import { SignInPage } from './pages/sign-in.page.js';
 import { SignUpPage, type NewSeller } from './pages/sign-up.page.js';
 import { browserTestsCanRun, launchBrowser, type BrowserSession } from './support/browser.js';
-import { emailsTo, linkIn } from './support/mailbox.js';
+import { emailsTo, waitForLink } from './support/mailbox.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { POLL } from './support/web-first.js';
 
@@ -67,11 +67,7 @@ describe.skipIf(!browserTestsCanRun())('Accounts, production build in Chromium',
     await expect(signUp.status).toContainText(`We sent an email to ${seller.email}.`);
 
     // The welcome email's link confirms the address and signs in.
-    let link: string | null = null;
-    await expect
-      .poll(async () => (link = linkIn((await emailsTo(server.dataDir, seller.email))[0], '/confirm-email')), POLL)
-      .not.toBeNull();
-    await page.goto(link!);
+    await page.goto(await waitForLink(server.dataDir, seller.email, '/confirm-email'));
     await signUp.confirmButton.click();
 
     // A new seller lands on their applications, the page heading focused for screen readers.

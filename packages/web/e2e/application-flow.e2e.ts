@@ -12,6 +12,7 @@ import { ReviewApplicationPage, ReviewQueuePage } from './pages/review.page.js';
 import { SignInPage } from './pages/sign-in.page.js';
 import { SignUpPage, type NewSeller } from './pages/sign-up.page.js';
 import { browserTestsCanRun, launchBrowser, type BrowserSession } from './support/browser.js';
+import { waitForLink } from './support/mailbox.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { POLL } from './support/web-first.js';
 
@@ -171,6 +172,10 @@ describe.skipIf(!browserTestsCanRun())('Applying and being approved, production 
     const signUp = new SignUpPage(page, server.url);
     await signUp.open('/sign-up');
     await signUp.signUp(seller);
+    await expect(signUp.checkYourEmail).toBeVisible();
+    // The welcome email's link confirms the address and signs in.
+    await page.goto(await waitForLink(server.dataDir, seller.email, '/confirm-email'));
+    await signUp.confirmButton.click();
 
     // A new seller lands on their applications.
     const applications = new ApplicationsPage(page, server.url);

@@ -1,5 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { expect } from 'vitest';
+import { POLL } from './web-first.js';
 
 export interface ReceivedEmail {
   readonly to: string;
@@ -41,4 +43,16 @@ export async function emailsTo(dataDir: string, to: string): Promise<ReceivedEma
 /** The link to `page` (e.g. `/confirm-email`) in an email's text, or null. */
 export function linkIn(email: ReceivedEmail | undefined, page: string): string | null {
   return email ? (new RegExp(`https?://\\S+${page}\\?token=\\S+`).exec(email.text)?.[0] ?? null) : null;
+}
+
+/** Waits until an email to `to` with a link to `page` has been delivered; returns the link. */
+export async function waitForLink(dataDir: string, to: string, page: string): Promise<string> {
+  let link: string | null = null;
+  await expect
+    .poll(async () => {
+      for (const email of await emailsTo(dataDir, to)) link ??= linkIn(email, page);
+      return link;
+    }, POLL)
+    .not.toBeNull();
+  return link!;
 }
