@@ -78,6 +78,11 @@ describe('query limits: what one request may cost', () => {
     expect(res.status).toBe(400);
     expect(res.errors?.[0]?.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'cost', max: 10000 });
     expect(res.errors?.[0]?.message).toMatch(/estimated cost is \d+, over the limit of 10000/);
+    // One document, its page size in a variable: each request is costed with its own variables.
+    const paged = `query($n: Int) { reviewQueue(first: $n) { edges { ${application} } } }`;
+    expect((await reviewer.graphql(paged, { n: 5 })).errors).toBeUndefined();
+    expect((await reviewer.graphql(paged, { n: 100 })).errors?.[0]?.extensions).toMatchObject({ limit: 'cost' });
+    expect((await reviewer.graphql(paged, { n: 5 })).errors).toBeUndefined();
   });
 });
 

@@ -119,18 +119,35 @@ export function operationCost(
   });
 }
 
+/** Costs remembered per parsed document (distinct variables and operation names), oldest forgotten first. */
+const COSTS_PER_DOCUMENT = 32;
+
 /**
  * Refuses an operation whose estimated cost is over the limit, once its variables are known
  * (graphql-query-complexity; GraphQL Armor's cost limit does not see type-graphql's complexities).
  */
 export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
+  // Apollo hands the same parsed document to every request with the same query text: its costs,
+  // by operation and variables, are remembered with it (a few per document) instead of walked again.
+  const known = new WeakMap<DocumentNode, Map<string, number>>();
+  const costOf = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, name?: string) => {
+    const key = JSON.stringify([name ?? null, variables]);
+    let costs = known.get(document);
+    const remembered = costs?.get(key);
+    if (remembered !== undefined) return remembered;
+    const cost = operationCost(schema, document, variables, name);
+    if (!costs) known.set(document, (costs = new Map<string, number>()));
+    if (costs.size >= COSTS_PER_DOCUMENT) costs.delete(costs.keys().next().value!);
+    costs.set(key, cost);
+    return cost;
+  };
   return {
     requestDidStart: () =>
       Promise.resolve({
         didResolveOperation: ({ schema, document, request, operationName }) => {
           let cost: number;
           try {
-            cost = operationCost(schema, document, request.variables ?? {}, operationName ?? undefined);
+            cost = costOf(schema, document, request.variables ?? {}, operationName ?? undefined);
           } catch (error) {
             // More nodes than the library walks (10,000): over any sensible cost.
             if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
