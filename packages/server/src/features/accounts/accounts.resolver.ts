@@ -8,6 +8,7 @@ import { emailLimiter } from '../../limits/request-limits.js';
 import {
   AddOrganizationUserInput,
   AppInfo,
+  ConfirmEmailArgs,
   RequestPasswordResetArgs,
   ResetPasswordInput,
   SignInInput,
@@ -85,7 +86,7 @@ export class AccountsResolver {
   }
 
   @Mutation(() => User, { description: 'Confirms a new account with the token of the emailed link, and signs in.' })
-  async confirmEmail(@Arg('token') token: string, @Ctx() ctx: GraphQLContext): Promise<User> {
+  async confirmEmail(@Args() { token }: ConfirmEmailArgs, @Ctx() ctx: GraphQLContext): Promise<User> {
     return startSession(ctx, await ctx.services.accounts.confirmEmail({ token, userAgent: ctx.userAgent }));
   }
 

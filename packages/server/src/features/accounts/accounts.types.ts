@@ -66,6 +66,13 @@ export class RequestPasswordResetArgs {
   email!: string;
 }
 
+@ArgsType()
+export class ConfirmEmailArgs {
+  @Field({ description: 'The token from the link of the sign-up email.' })
+  @Bounded(TEXT_LIMITS.token, 'secret')
+  token!: string;
+}
+
 @ObjectType({ description: 'Who is asking: a signed-in person, an API key, or nobody.' })
 export class Viewer {
   @Field({ description: 'True for a signed-in person or a valid API key.' })
