@@ -20,7 +20,7 @@ const CHROMIUM_ARGS = [
 ];
 
 /** How long a locator waits before failing: well inside the test timeout, so the failure names the locator. */
-const ACTION_TIMEOUT_MS = 10_000;
+const ACTION_TIMEOUT_MS = 20_000;
 
 export function chromiumAvailable(): boolean {
   try {

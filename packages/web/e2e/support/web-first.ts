@@ -9,7 +9,8 @@ import type { Locator } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** As long as a locator waits for an action (support/browser.ts): the failure then names the locator. */
-export const WAIT_MS = 10_000;
+// 20 s: room for a loaded 2-core CI machine, still well inside the 60 s test timeout.
+export const WAIT_MS = 20_000;
 /** For `expect.poll`: as long as a locator may wait, not vitest's default of one second. */
 export const POLL = { timeout: WAIT_MS, interval: 100 } as const;
 
