@@ -145,18 +145,14 @@ export class AccountsService {
   /** Opens the link emailed at sign-up: the account is confirmed and signed in. */
   async confirmEmail(input: { token: string; userAgent: string | null }): Promise<SignedIn> {
     const now = this.now();
-    const token = await this.em.findOne(PasswordResetToken, { tokenHash: sha256(input.token) }, { populate: ['user'] });
-    if (!token || token.usedAt) {
-      throw invalidToken('This link has already been used or is not valid. Sign in, or reset your password.');
-    }
-    if (token.expiresAt.getTime() <= now.getTime()) {
-      throw invalidToken('This link has expired. Reset your password to get a new one.');
-    }
+    const token = await this.usableLinkToken(input.token, now, {
+      invalid: 'This link has already been used or is not valid. Sign in, or reset your password.',
+      expired: 'This link has expired. Reset your password to get a new one.',
+    });
     const user = token.user.getEntity();
     if (user.deactivatedAt) throw invalidToken('This account has been removed.');
     return this.em.transactional(async (em) => {
-      const claimed = await em.nativeUpdate(PasswordResetToken, { id: token.id, usedAt: null }, { usedAt: now });
-      if (claimed !== 1) throw invalidToken('This link has already been used. Sign in, or reset your password.');
+      await claimLinkToken(em, token, now, 'This link has already been used. Sign in, or reset your password.');
       user.emailConfirmationPending = false;
       return this.openSession(em, user, input.userAgent);
     });
@@ -306,20 +302,13 @@ export class AccountsService {
     checkPassword(check, input.password);
     check.throwIfAny();
     const now = this.now();
-    const token = await this.em.findOne(PasswordResetToken, { tokenHash: sha256(input.token) }, { populate: ['user'] });
-    if (!token || token.usedAt) {
-      throw invalidToken('This reset link has already been used or is not valid. Ask for a new one.');
-    }
-    if (token.expiresAt.getTime() <= now.getTime()) {
-      throw invalidToken('This reset link has expired. Ask for a new one.');
-    }
+    const token = await this.usableLinkToken(input.token, now, {
+      invalid: 'This reset link has already been used or is not valid. Ask for a new one.',
+      expired: 'This reset link has expired. Ask for a new one.',
+    });
     const passwordHash = await hashPassword(input.password);
     await this.em.transactional(async (em) => {
-      // Guarded update: of two simultaneous uses of one token, only one wins.
-      const claimed = await em.nativeUpdate(PasswordResetToken, { id: token.id, usedAt: null }, { usedAt: now });
-      if (claimed !== 1) {
-        throw invalidToken('This reset link has already been used. Ask for a new one.');
-      }
+      await claimLinkToken(em, token, now, 'This reset link has already been used. Ask for a new one.');
       const user = token.user.getEntity();
       // The link came by email: the address is confirmed too.
       await em.nativeUpdate(
@@ -330,6 +319,18 @@ export class AccountsService {
       await this.revokeSessions(em, user);
     });
     await this.throttle.afterSuccess(token.user.getEntity().email, input.clientAddress);
+  }
+
+  /** The token of an emailed link (sign-up confirmation, password reset), if unused and unexpired. */
+  private async usableLinkToken(
+    raw: string,
+    now: Date,
+    messages: { invalid: string; expired: string },
+  ): Promise<PasswordResetToken> {
+    const token = await this.em.findOne(PasswordResetToken, { tokenHash: sha256(raw) }, { populate: ['user'] });
+    if (!token || token.usedAt) throw invalidToken(messages.invalid);
+    if (token.expiresAt.getTime() <= now.getTime()) throw invalidToken(messages.expired);
+    return token;
   }
 
   async organizationUsers(principal: Principal): Promise<User[]> {
@@ -438,4 +439,15 @@ export class AccountsService {
   private revokeSessions(em: EntityManager, user: Pick<User, 'id'>): Promise<number> {
     return em.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: this.now() });
   }
+}
+
+/** Marks an emailed link's token used; a guarded update, so of two simultaneous uses only one wins. */
+async function claimLinkToken(
+  em: EntityManager,
+  token: PasswordResetToken,
+  now: Date,
+  usedMessage: string,
+): Promise<void> {
+  const claimed = await em.nativeUpdate(PasswordResetToken, { id: token.id, usedAt: null }, { usedAt: now });
+  if (claimed !== 1) throw invalidToken(usedMessage);
 }
