@@ -1,9 +1,10 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { browserTestsCanRun, launchBrowser, type BrowserSession } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { browserTestsCanRun, type BrowserSession } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
 import { POLL } from './support/web-first.js';
+import { withBrowserAndServer } from './support/lifecycle.js';
 
 /*
  * The main pages on a phone (390 px wide, as an iPhone 12-15), as each kind of person sees them
@@ -28,11 +29,9 @@ describe.skipIf(!browserTestsCanRun())('Accessibility on a phone, production bui
   let server: RunningServer;
   let page: Page;
 
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), server?.stop()]);
+  withBrowserAndServer((started, running) => {
+    browser = started;
+    server = running;
   });
   beforeEach(async () => {
     await browser.context.clearCookies();

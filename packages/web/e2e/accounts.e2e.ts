@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AccountPage } from './pages/account.page.js';
 import { ApplicationsPage } from './pages/applications.page.js';
 import { ReviewQueuePage } from './pages/review.page.js';
 import { SignInPage } from './pages/sign-in.page.js';
 import { SignUpPage, type NewSeller } from './pages/sign-up.page.js';
-import { browserTestsCanRun, launchBrowser, type BrowserSession } from './support/browser.js';
+import { browserTestsCanRun, type BrowserSession } from './support/browser.js';
 import { emailsTo, waitForLink } from './support/mailbox.js';
-import { startServer, type RunningServer } from './support/server.js';
+import type { RunningServer } from './support/server.js';
 import { POLL } from './support/web-first.js';
+import { withBrowserAndServer } from './support/lifecycle.js';
 
 const DEMO_PASSWORD = 'demo-password';
 const REVIEWER = 'reviewer@demo.recertify.test';
@@ -41,11 +42,9 @@ describe.skipIf(!browserTestsCanRun())('Accounts, production build in Chromium',
   let page: Page;
   let pageErrors: string[];
 
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), server?.stop()]);
+  withBrowserAndServer((started, running) => {
+    browser = started;
+    server = running;
   });
   beforeEach(async () => {
     // One browser profile for the file: every test starts signed out.

@@ -1,10 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page, Response } from 'playwright-core';
 import { ProgramRulesPage } from './pages/program-rules.page.js';
 import { SignInPage } from './pages/sign-in.page.js';
-import { browserTestsCanRun, launchBrowser, type BrowserSession } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { browserTestsCanRun, type BrowserSession } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
 import { POLL } from './support/web-first.js';
+import { withBrowserAndServer } from './support/lifecycle.js';
 
 interface LoadedScript {
   readonly name: string;
@@ -45,11 +46,9 @@ describe.skipIf(!browserTestsCanRun())('Loading pages, production build in Chrom
   let page: Page;
   let pageErrors: string[];
 
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), server?.stop()]);
+  withBrowserAndServer((started, running) => {
+    browser = started;
+    server = running;
   });
   beforeEach(async () => {
     page = await browser.newPage();

@@ -1,10 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ReviewApplicationPage, ReviewQueuePage } from './pages/review.page.js';
 import { SignInPage } from './pages/sign-in.page.js';
-import { browserTestsCanRun, launchBrowser, type BrowserSession } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { browserTestsCanRun, type BrowserSession } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
 import { POLL } from './support/web-first.js';
+import { withBrowserAndServer } from './support/lifecycle.js';
 
 const REVIEWER = 'reviewer@demo.recertify.test';
 const DEMO_PASSWORD = 'demo-password';
@@ -16,11 +17,9 @@ describe.skipIf(!browserTestsCanRun())('The production build under its Content-S
   /** What Chromium reports when the policy blocks something (a script, a style, an image...). */
   let violations: string[];
 
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), server?.stop()]);
+  withBrowserAndServer((started, running) => {
+    browser = started;
+    server = running;
   });
   beforeEach(async () => {
     page = await browser.newPage();
