@@ -1,11 +1,18 @@
 import {
+  AUTHORIZATION_MODE_LABELS,
+  CLOSE_REASON_LABELS,
   CRITERION_LABELS,
   CURRENCIES,
   IMAGE_VIEW_LABELS,
   MARKETPLACES,
   REFURBISHER_LABELS,
+  RETURN_REASON_LABELS,
   SELLER_TYPE_LABELS,
+  type AuthorizationMode,
+  type CloseReason,
   type CriterionCode,
+  type ReturnReasonCode,
+  type ReturnState,
 } from '@recertify/domain';
 import { ROLE_LABELS } from './role-labels';
 import type {
@@ -113,6 +120,23 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   NEEDS_INFO: 'More information requested',
   WITHDRAWN: 'Withdrawn',
 };
+
+/** A return's state as a badge reads it (SPEC 6). */
+export const RETURN_STATE_LABELS: Readonly<Record<ReturnState, string>> = {
+  REQUESTED: 'Requested',
+  AUTHORIZED: 'Authorized',
+  IN_TRANSIT: 'In transit',
+  RECEIVED: 'Received',
+  GRADED: 'Graded',
+  REFUNDED: 'Refunded',
+  CLOSED: 'Closed',
+  EXPIRED: 'Expired',
+};
+
+// The domain names return reasons, close reasons and authorization modes in its emails; the same words here.
+export const RETURN_REASON_NAMES: Readonly<Record<ReturnReasonCode, string>> = RETURN_REASON_LABELS;
+export const CLOSE_REASON_NAMES: Readonly<Record<CloseReason, string>> = CLOSE_REASON_LABELS;
+export const AUTHORIZATION_MODE_NAMES: Readonly<Record<AuthorizationMode, string>> = AUTHORIZATION_MODE_LABELS;
 
 /** Every enum of the schema with its labels, for the test that none lacks one. */
 export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {

@@ -1,0 +1,120 @@
+import {
+  isMarketplaceCode,
+  isReturnReasonCode,
+  RETURN_STATES,
+  type MarketplaceCode,
+  type ReturnReasonCode,
+  type ReturnState,
+} from '@recertify/domain';
+
+/** In the return policy or not (SPEC 6); `null` in the filter means either. */
+export type PolicyFilter = 'IN_POLICY' | 'OUT_OF_POLICY';
+
+/** How urgent a return is: the seller's decision or the buyer's deadline. */
+export type ReturnDueFilter = 'OVERDUE' | 'DUE_SOON';
+
+/** The orders the queue can be read in. */
+export type ReturnSort = 'NEWEST' | 'OLDEST' | 'DEADLINE';
+
+export const RETURN_SORTS: readonly ReturnSort[] = ['NEWEST', 'OLDEST', 'DEADLINE'];
+export const DEFAULT_RETURN_SORT: ReturnSort = 'NEWEST';
+
+/** The queue's filters as the filter bar shows them; `null` and '' mean "any". */
+export interface ReturnsFilter {
+  readonly state: ReturnState | null;
+  readonly policy: PolicyFilter | null;
+  readonly reason: ReturnReasonCode | null;
+  readonly marketplace: MarketplaceCode | null;
+  readonly due: ReturnDueFilter | null;
+  /** An RMA number or an order id, as typed (trimmed). */
+  readonly search: string;
+  readonly sort: ReturnSort;
+}
+
+export const NO_RETURNS_FILTER: ReturnsFilter = {
+  state: null,
+  policy: null,
+  reason: null,
+  marketplace: null,
+  due: null,
+  search: '',
+  sort: DEFAULT_RETURN_SORT,
+};
+
+/** The longest search the box sends (an order id or an RMA is far shorter). */
+export const RETURN_SEARCH_MAX_LENGTH = 64;
+
+/*
+ * The filters in the address, so a filtered queue can be bookmarked, shared and reached with Back:
+ * /returns?state=requested&policy=out&reason=defective&marketplace=US&due=overdue&q=112-88&sort=oldest.
+ * Values read as words; unknown ones are ignored rather than failing the page.
+ */
+const POLICY_PARAMS: Readonly<Record<PolicyFilter, string>> = { IN_POLICY: 'in', OUT_OF_POLICY: 'out' };
+const DUE_PARAMS: Readonly<Record<ReturnDueFilter, string>> = { OVERDUE: 'overdue', DUE_SOON: 'soon' };
+const SORT_PARAMS: Readonly<Record<ReturnSort, string>> = {
+  NEWEST: 'newest',
+  OLDEST: 'oldest',
+  DEADLINE: 'deadline',
+};
+
+/** The parameters this filter owns; any others in the address are left as they are. */
+const FILTER_PARAMS = ['state', 'policy', 'reason', 'marketplace', 'due', 'q', 'sort'] as const;
+
+const asParam = (code: string) => code.toLowerCase().replaceAll('_', '-');
+const asCode = (param: string | null) => (param ?? '').toUpperCase().replaceAll('-', '_');
+
+function keyOf<K extends string>(table: Readonly<Record<K, string>>, value: string | null): K | null {
+  const entry = Object.entries(table).find(([, param]) => param === value);
+  return entry ? (entry[0] as K) : null;
+}
+
+function isReturnState(value: string): value is ReturnState {
+  return (RETURN_STATES as readonly string[]).includes(value);
+}
+
+export function returnsFilterFromSearch(params: URLSearchParams): ReturnsFilter {
+  const state = asCode(params.get('state'));
+  const reason = asCode(params.get('reason'));
+  const marketplace = params.get('marketplace')?.toUpperCase() ?? null;
+  return {
+    state: isReturnState(state) ? state : null,
+    policy: keyOf(POLICY_PARAMS, params.get('policy')),
+    reason: isReturnReasonCode(reason) ? reason : null,
+    marketplace: isMarketplaceCode(marketplace) ? marketplace : null,
+    due: keyOf(DUE_PARAMS, params.get('due')),
+    search: (params.get('q') ?? '').trim().slice(0, RETURN_SEARCH_MAX_LENGTH),
+    sort: keyOf(SORT_PARAMS, params.get('sort')) ?? DEFAULT_RETURN_SORT,
+  };
+}
+
+/** Writes the filter into `current` (other parameters kept), in a fixed order, leaving out what is "any". */
+export function searchWithReturnsFilter(filter: ReturnsFilter, current = new URLSearchParams()): URLSearchParams {
+  const params = new URLSearchParams(current);
+  for (const name of FILTER_PARAMS) params.delete(name);
+  if (filter.state) params.set('state', asParam(filter.state));
+  if (filter.policy) params.set('policy', POLICY_PARAMS[filter.policy]);
+  if (filter.reason) params.set('reason', asParam(filter.reason));
+  if (filter.marketplace) params.set('marketplace', filter.marketplace);
+  if (filter.due) params.set('due', DUE_PARAMS[filter.due]);
+  const search = filter.search.trim();
+  if (search) params.set('q', search);
+  if (filter.sort !== DEFAULT_RETURN_SORT) params.set('sort', SORT_PARAMS[filter.sort]);
+  return params;
+}
+
+/** Whether anything narrows the queue (the sort does not). */
+export function isReturnsFiltered(filter: ReturnsFilter): boolean {
+  return (
+    filter.state !== null ||
+    filter.policy !== null ||
+    filter.reason !== null ||
+    filter.marketplace !== null ||
+    filter.due !== null ||
+    filter.search.trim() !== ''
+  );
+}
+
+/** The same filter with nothing narrowing it, in the same order. */
+export function withoutReturnsFilters(filter: ReturnsFilter): ReturnsFilter {
+  return { ...NO_RETURNS_FILTER, sort: filter.sort };
+}

@@ -1,0 +1,131 @@
+import { MARKETPLACES } from '@recertify/domain';
+import { useEffect, useRef } from 'react';
+import { Link, useLocation } from 'react-router';
+import { formatDate, formatDateIn } from '../../../ui/format';
+import { RETURN_REASON_NAMES } from '../../../ui/labels';
+import { ScrollableTable } from '../../../ui/scrollable-table';
+import { returnPath, type ReturnLinkState } from '../returns-paths';
+import { ReturnStateBadge, PolicyBadge } from '../return-badges';
+import { outcomeText } from './bulk-outcomes';
+import type { BulkAction, BulkOutcome, ReturnsQueueRow } from './queue-types';
+import { pageSelection, type Selection } from './selection';
+
+interface Props {
+  rows: readonly ReturnsQueueRow[];
+  selection: Selection;
+  onToggle: (id: string) => void;
+  onTogglePage: () => void;
+  /** The last bulk call's answer for each row it covered, shown in the row. */
+  outcomes: ReadonlyMap<string, BulkOutcome>;
+  outcomeAction: BulkAction | null;
+}
+
+/** One page of the queue: a checkbox per row and one for the page, and each row's last bulk result. */
+export function ReturnsTable({ rows, selection, onToggle, onTogglePage, outcomes, outcomeAction }: Props) {
+  const pageIds = rows.map((row) => row.id);
+  const all = pageSelection(selection, pageIds);
+  const headerBox = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    // "Some selected" is a property, not an attribute: the box reads as mixed to assistive technology.
+    if (headerBox.current) headerBox.current.indeterminate = all === 'some';
+  }, [all]);
+  return (
+    <ScrollableTable label="Return requests">
+      <table className="data-table rt-queue-table">
+        <caption className="visually-hidden">Return requests</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="rt-select-cell">
+              <input
+                ref={headerBox}
+                type="checkbox"
+                aria-label="Select every return on this page"
+                checked={all === 'all'}
+                onChange={onTogglePage}
+              />
+            </th>
+            <th scope="col">Order</th>
+            <th scope="col">Item</th>
+            <th scope="col">Reason</th>
+            <th scope="col">Policy</th>
+            <th scope="col">State</th>
+            <th scope="col">Requested</th>
+            <th scope="col">Deadline</th>
+            <th scope="col">Result</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <ReturnsTableRow
+              key={row.id}
+              row={row}
+              selected={selection.has(row.id)}
+              onToggle={() => onToggle(row.id)}
+              outcome={outcomes.get(row.id) ?? null}
+              outcomeAction={outcomeAction}
+            />
+          ))}
+        </tbody>
+      </table>
+    </ScrollableTable>
+  );
+}
+
+function ReturnsTableRow({
+  row,
+  selected,
+  onToggle,
+  outcome,
+  outcomeAction,
+}: {
+  row: ReturnsQueueRow;
+  selected: boolean;
+  onToggle: () => void;
+  outcome: BulkOutcome | null;
+  outcomeAction: BulkAction | null;
+}) {
+  const { search } = useLocation();
+  const linkState: ReturnLinkState = { queueSearch: search };
+  const more = row.itemCount - 1;
+  return (
+    <tr className={selected ? 'rt-row rt-row-selected' : 'rt-row'} data-return-id={row.id}>
+      <td className="rt-select-cell">
+        <input
+          type="checkbox"
+          aria-label={`Select the return of order ${row.orderId}`}
+          checked={selected}
+          onChange={onToggle}
+        />
+      </td>
+      <th scope="row">
+        <Link to={returnPath(row.id)} state={linkState}>
+          {row.orderId}
+        </Link>
+        <span className="rt-row-sub">
+          <span className="marketplace-code">{row.marketplace}</span> {row.rma ? `RMA ${row.rma}` : 'No RMA yet'}
+        </span>
+      </th>
+      <td>
+        {row.firstItemTitle}
+        {more > 0 && <span className="muted"> and {more} more</span>}
+      </td>
+      <td>{RETURN_REASON_NAMES[row.reason]}</td>
+      <td>
+        <PolicyBadge inPolicy={row.inPolicy} />
+      </td>
+      <td>
+        <ReturnStateBadge state={row.state} />
+      </td>
+      <td>{formatDateIn(row.requestedAt, MARKETPLACES[row.marketplace].timeZone)}</td>
+      <td>{row.deadline ? formatDate(row.deadline) : <span className="muted">—</span>}</td>
+      <td className="rt-result-cell">
+        {outcome && outcomeAction && (
+          <span className={outcome.ok ? 'rt-result rt-result-ok' : 'rt-result rt-result-refused'}>
+            <span className="visually-hidden">{outcome.ok ? 'Done: ' : 'Refused: '}</span>
+            {outcomeText(outcomeAction, outcome)}
+          </span>
+        )}
+      </td>
+    </tr>
+  );
+}
