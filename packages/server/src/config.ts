@@ -62,6 +62,17 @@ const environmentSchema = z.object({
   IMAGE_MAX_DECODED_MB: z.coerce.number().int().min(1, 'must be at least 1').max(4096).default(256),
   ORPHAN_FILE_GRACE_MINUTES: z.coerce.number().int().min(5, 'must be at least 5').default(60),
   ORPHAN_SWEEP_MINUTES: z.coerce.number().int().min(1, 'must be at least 1').default(60),
+  RETURN_LINK_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters (e.g. the output of `openssl rand -base64 48`)')
+    .max(512, 'must be at most 512 characters')
+    .optional(),
+  RETURN_LINK_TTL_HOURS: z.coerce
+    .number({ message: 'must be a whole number of hours' })
+    .int('must be a whole number of hours')
+    .min(1, 'must be at least 1')
+    .max(24 * 30, 'must be at most 720 (30 days)')
+    .default(24 * 7),
 });
 
 function positiveInt(fallback: number) {
@@ -156,6 +167,13 @@ export interface AppConfig {
     readonly orphanGraceMs: number;
     /** How often a worker looks for such files. */
     readonly sweepIntervalMs: number;
+  };
+  /** The signed links in return-request emails (features/returns/links). */
+  readonly returnLinks: {
+    /** The HMAC key; null: a random one generated once and kept in the database (every instance shares it). */
+    readonly secret: string | null;
+    /** How long a link works after it is sent. */
+    readonly ttlMs: number;
   };
 }
 
@@ -275,5 +293,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       orphanGraceMs: e.ORPHAN_FILE_GRACE_MINUTES * 60_000,
       sweepIntervalMs: e.ORPHAN_SWEEP_MINUTES * 60_000,
     },
+    returnLinks: { secret: e.RETURN_LINK_SECRET ?? null, ttlMs: e.RETURN_LINK_TTL_HOURS * 3_600_000 },
   };
 }

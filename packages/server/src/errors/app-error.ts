@@ -4,6 +4,7 @@ import type { OutboxErrorDetails } from '../features/outbox/outbox.errors.js';
 import type { LimitsErrorDetails } from '../limits/limits.errors.js';
 import type { ReviewErrorDetails } from '../features/review/review.errors.js';
 import type { UploadsErrorDetails } from '../features/uploads/upload.errors.js';
+import type { ReturnLabelsErrorDetails } from '../features/returns/labels/return-labels.errors.js';
 
 /** One field a person must fix, and how. */
 export interface FieldProblem {
@@ -38,7 +39,8 @@ export interface AppErrorDetails
     ReviewErrorDetails,
     UploadsErrorDetails,
     OutboxErrorDetails,
-    LimitsErrorDetails {}
+    LimitsErrorDetails,
+    ReturnLabelsErrorDetails {}
 
 export type AppErrorCode = keyof AppErrorDetails;
 

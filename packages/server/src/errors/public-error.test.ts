@@ -7,6 +7,11 @@ import { claimedByOther } from '../features/review/review.errors.js';
 import { UploadRefusedError } from '../features/uploads/upload.errors.js';
 import { rateLimited } from '../limits/limits.errors.js';
 import {
+  PrepaidLabelRefusedError,
+  ReturnLabelAddressTooLongError,
+  ReturnLabelUnprintableError,
+} from '../features/returns/labels/return-labels.errors.js';
+import {
   badInput,
   conflict,
   forbidden,
@@ -34,6 +39,9 @@ const SAMPLES: { readonly [C in AppErrorCode]: AppError<C> } = {
   UPLOAD_REFUSED: new UploadRefusedError('EMPTY', 'the file is empty'),
   INVALID_OUTBOX_EMAIL: new InvalidOutboxEmailError('to', 'must be a single email address'),
   RATE_LIMITED: rateLimited('graphql-ip', 300, 60, 42),
+  LABEL_TEXT_UNPRINTABLE: new ReturnLabelUnprintableError([{ field: 'returnAddress.lines[0]', characters: ['Ł'] }]),
+  LABEL_ADDRESS_TOO_LONG: new ReturnLabelAddressTooLongError(7),
+  PREPAID_LABEL_REFUSED: new PrepaidLabelRefusedError('upload', 'PAGES', 'a label has 1 to 4 pages; this PDF has 9'),
 };
 
 const EXPECTED: { readonly [C in AppErrorCode]: { code: ErrorCode; status: number; extensions?: object } | null } = {
@@ -70,6 +78,27 @@ const EXPECTED: { readonly [C in AppErrorCode]: { code: ErrorCode; status: numbe
     code: 'RATE_LIMITED',
     status: 429,
     extensions: { limit: 'graphql-ip', max: 300, retryAfterSeconds: 42 },
+  },
+  LABEL_TEXT_UNPRINTABLE: {
+    code: 'BAD_USER_INPUT',
+    status: 400,
+    extensions: {
+      fields: [{ field: 'returnAddress.lines[0]', message: 'the label font cannot print "Ł"' }],
+      reason: 'LABEL_TEXT_UNPRINTABLE',
+    },
+  },
+  LABEL_ADDRESS_TOO_LONG: {
+    code: 'BAD_USER_INPUT',
+    status: 400,
+    extensions: {
+      fields: [{ field: 'returnAddress', message: 'needs more than 7 lines' }],
+      reason: 'LABEL_ADDRESS_TOO_LONG',
+    },
+  },
+  PREPAID_LABEL_REFUSED: {
+    code: 'BAD_USER_INPUT',
+    status: 400,
+    extensions: { fields: [{ field: 'upload', message: 'a label has 1 to 4 pages; this PDF has 9' }], reason: 'PAGES' },
   },
 };
 

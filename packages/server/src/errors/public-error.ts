@@ -148,6 +148,24 @@ function publicAppError(error: AnyAppError): PublicError | null {
     }
     case 'INVALID_OUTBOX_EMAIL':
       return null;
+    // The return's own data (its address, the seller's name) cannot go on a generated label.
+    case 'LABEL_TEXT_UNPRINTABLE':
+      return refusal('BAD_USER_INPUT', error, {
+        fields: error.details.fields.map((f) => ({
+          field: f.field,
+          message: `the label font cannot print ${f.characters.map((c) => `"${c}"`).join(', ')}`,
+        })),
+        reason: error.code,
+      });
+    case 'LABEL_ADDRESS_TOO_LONG':
+      return refusal('BAD_USER_INPUT', error, {
+        fields: [{ field: error.details.field, message: `needs more than ${error.details.maxLines} lines` }],
+        reason: error.code,
+      });
+    case 'PREPAID_LABEL_REFUSED': {
+      const { field, rule, problem } = error.details;
+      return refusal('BAD_USER_INPUT', error, { fields: [{ field, message: problem }], reason: rule });
+    }
     default:
       return unhandled(error);
   }
