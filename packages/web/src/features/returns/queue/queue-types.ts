@@ -1,42 +1,34 @@
 import type { MarketplaceCode, ReturnReasonCode, ReturnState } from '@recertify/domain';
 
 /*
- * What the queue's components need of a return, of the counts and of a bulk call's answer. These
- * are the shapes the components are written against; the page maps the API's answer into them.
+ * What the queue's components need of a return, of the counts and of a bulk call's answer: the
+ * fields of the API's types by the same names, so a fragment of the schema fits them as it is.
  */
 
 export interface ReturnsQueueRow {
   readonly id: string;
   readonly state: ReturnState;
   readonly marketplace: MarketplaceCode;
-  readonly orderId: string;
+  readonly orderExternalId: string;
   readonly rma: string | null;
-  readonly reason: ReturnReasonCode;
+  readonly reasonCode: ReturnReasonCode;
   readonly inPolicy: boolean;
   /** When the buyer asked (an instant). */
   readonly requestedAt: string;
   /** The buyer's last day to send the item back (a calendar date), once authorized. */
   readonly deadline: string | null;
-  /** The first item's title and how many more the request holds. */
-  readonly firstItemTitle: string;
-  readonly itemCount: number;
-}
-
-export interface CountOf<K extends string> {
-  readonly key: K;
-  readonly count: number;
+  readonly items: ReadonlyArray<{ readonly sku: string; readonly title: string | null; readonly quantity: number }>;
 }
 
 /** How many returns each filter chip would show, as if it were added to the current filter. */
 export interface ReturnsCounts {
   readonly total: number;
-  readonly byState: readonly CountOf<ReturnState>[];
-  readonly byReason: readonly CountOf<ReturnReasonCode>[];
-  readonly byMarketplace: readonly CountOf<MarketplaceCode>[];
   readonly inPolicy: number;
   readonly outOfPolicy: number;
-  readonly overdue: number;
-  readonly dueSoon: number;
+  readonly dueWithinWeek: number;
+  readonly byState: ReadonlyArray<{ readonly state: ReturnState; readonly count: number }>;
+  readonly byReason: ReadonlyArray<{ readonly reason: ReturnReasonCode; readonly count: number }>;
+  readonly byMarketplace: ReadonlyArray<{ readonly marketplace: MarketplaceCode; readonly count: number }>;
 }
 
 export type BulkAction = 'AUTHORIZE' | 'CLOSE';

@@ -8,15 +8,14 @@ import { ReturnsFilterBar } from './returns-filter-bar';
 const counts: ReturnsCounts = {
   total: 12,
   byState: [
-    { key: 'REQUESTED', count: 5 },
-    { key: 'AUTHORIZED', count: 4 },
+    { state: 'REQUESTED', count: 5 },
+    { state: 'AUTHORIZED', count: 4 },
   ],
-  byReason: [{ key: 'DEFECTIVE', count: 3 }],
-  byMarketplace: [{ key: 'US', count: 9 }],
+  byReason: [{ reason: 'DEFECTIVE', count: 3 }],
+  byMarketplace: [{ marketplace: 'US', count: 9 }],
   inPolicy: 10,
   outOfPolicy: 2,
-  overdue: 1,
-  dueSoon: 3,
+  dueWithinWeek: 3,
 };
 
 const chip = (group: string, name: RegExp) =>
@@ -35,7 +34,7 @@ describe('ReturnsFilterBar', () => {
     expect(chip('State', /^Refunded/)).toHaveTextContent('Refunded: 0');
     expect(chip('Policy', /^Out of policy/)).toHaveAttribute('aria-pressed', 'true');
     expect(chip('Marketplace', /^US/)).toHaveTextContent('US: 9');
-    expect(chip('Due', /^Past deadline/)).toHaveTextContent('Past deadline: 1');
+    expect(chip('Due', /^Deadline within 7 days/)).toHaveTextContent('Deadline within 7 days: 3');
     expect(screen.getByRole('option', { name: 'Defective or does not work (3)' })).toBeInTheDocument();
   });
 
@@ -51,8 +50,8 @@ describe('ReturnsFilterBar', () => {
     expect(onChange).toHaveBeenLastCalledWith({ ...filter, policy: 'IN_POLICY' });
     await user.selectOptions(screen.getByRole('combobox', { name: 'Reason' }), 'Wrong item sent');
     expect(onChange).toHaveBeenLastCalledWith({ ...filter, reason: 'WRONG_ITEM' });
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Sort' }), 'Deadline, soonest first');
-    expect(onChange).toHaveBeenLastCalledWith({ ...filter, sort: 'DEADLINE' });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sort' }), 'Oldest request first');
+    expect(onChange).toHaveBeenLastCalledWith({ ...filter, sort: 'OLDEST' });
     await user.type(screen.getByRole('searchbox', { name: 'Search by RMA or order' }), ' 7KQ2M-9XD4P {Enter}');
     expect(onChange).toHaveBeenLastCalledWith({ ...filter, search: '7KQ2M-9XD4P' });
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));

@@ -1,8 +1,9 @@
 import { MARKETPLACE_CODES, MARKETPLACES, RETURN_REASON_CODES, RETURN_STATES } from '@recertify/domain';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { RETURN_REASON_NAMES, RETURN_STATE_LABELS } from '../../../ui/labels';
-import type { CountOf, ReturnsCounts } from './queue-types';
+import type { ReturnsCounts } from './queue-types';
 import {
+  DUE_WITHIN_DAYS,
   isReturnsFiltered,
   RETURN_SEARCH_MAX_LENGTH,
   RETURN_SORTS,
@@ -23,7 +24,6 @@ interface Props {
 export const RETURN_SORT_LABELS: Readonly<Record<ReturnSort, string>> = {
   NEWEST: 'Newest request first',
   OLDEST: 'Oldest request first',
-  DEADLINE: 'Deadline, soonest first',
 };
 
 const POLICY_CHIPS: ReadonlyArray<{ policy: PolicyFilter; label: string; count: 'inPolicy' | 'outOfPolicy' }> = [
@@ -31,13 +31,14 @@ const POLICY_CHIPS: ReadonlyArray<{ policy: PolicyFilter; label: string; count: 
   { policy: 'OUT_OF_POLICY', label: 'Out of policy', count: 'outOfPolicy' },
 ];
 
-const DUE_CHIPS: ReadonlyArray<{ due: ReturnDueFilter; label: string; count: 'overdue' | 'dueSoon' }> = [
-  { due: 'OVERDUE', label: 'Past deadline', count: 'overdue' },
-  { due: 'DUE_SOON', label: 'Deadline within 7 days', count: 'dueSoon' },
+const DUE_CHIPS: ReadonlyArray<{ due: ReturnDueFilter; label: string; count: 'dueWithinWeek' }> = [
+  { due: 'WITHIN_WEEK', label: `Deadline within ${DUE_WITHIN_DAYS} days`, count: 'dueWithinWeek' },
 ];
 
-const countIn = <K extends string>(list: readonly CountOf<K>[] | undefined, key: K) =>
-  list ? (list.find((entry) => entry.key === key)?.count ?? 0) : undefined;
+/** A count of a list of counts; 0 where the list has no entry; undefined while the counts load. */
+function countIn<E extends { count: number }>(list: readonly E[] | undefined, matches: (entry: E) => boolean) {
+  return list ? (list.find(matches)?.count ?? 0) : undefined;
+}
 
 /**
  * The queue's filters: chips that combine, each with how many returns it would show, a reason
@@ -59,7 +60,7 @@ export function ReturnsFilterBar({ filter, counts, onChange }: Props) {
           <Chip
             key={state}
             label={RETURN_STATE_LABELS[state]}
-            count={countIn(counts?.byState, state)}
+            count={countIn(counts?.byState, (entry) => entry.state === state)}
             pressed={filter.state === state}
             onPress={() => set({ state: filter.state === state ? null : state })}
           />
@@ -85,7 +86,7 @@ export function ReturnsFilterBar({ filter, counts, onChange }: Props) {
             key={code}
             label={code}
             title={MARKETPLACES[code].name}
-            count={countIn(counts?.byMarketplace, code)}
+            count={countIn(counts?.byMarketplace, (entry) => entry.marketplace === code)}
             pressed={filter.marketplace === code}
             onPress={() => set({ marketplace: filter.marketplace === code ? null : code })}
           />
@@ -99,7 +100,6 @@ export function ReturnsFilterBar({ filter, counts, onChange }: Props) {
             label={label}
             count={counts?.[count]}
             pressed={filter.due === due}
-            tone={due === 'OVERDUE' ? 'warning' : undefined}
             onPress={() => set({ due: filter.due === due ? null : due })}
           />
         ))}
@@ -117,7 +117,7 @@ export function ReturnsFilterBar({ filter, counts, onChange }: Props) {
           >
             <option value="">Any reason</option>
             {RETURN_REASON_CODES.map((code) => {
-              const count = countIn(counts?.byReason, code);
+              const count = countIn(counts?.byReason, (entry) => entry.reason === code);
               return (
                 <option key={code} value={code}>
                   {RETURN_REASON_NAMES[code]}

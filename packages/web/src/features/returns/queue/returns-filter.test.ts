@@ -3,6 +3,7 @@ import {
   isReturnsFiltered,
   NO_RETURNS_FILTER,
   returnsFilterFromSearch,
+  returnsQueryArgs,
   searchWithReturnsFilter,
   withoutReturnsFilters,
   type ReturnsFilter,
@@ -13,9 +14,9 @@ const everything: ReturnsFilter = {
   policy: 'OUT_OF_POLICY',
   reason: 'DAMAGED_IN_TRANSIT',
   marketplace: 'CA',
-  due: 'OVERDUE',
+  due: 'WITHIN_WEEK',
   search: '112-8842',
-  sort: 'DEADLINE',
+  sort: 'OLDEST',
 };
 
 describe('returnsFilterFromSearch', () => {
@@ -27,12 +28,12 @@ describe('returnsFilterFromSearch', () => {
     ['out of policy', 'policy=out', { ...NO_RETURNS_FILTER, policy: 'OUT_OF_POLICY' }],
     ['a reason', 'reason=wrong-item', { ...NO_RETURNS_FILTER, reason: 'WRONG_ITEM' }],
     ['a marketplace in lower case', 'marketplace=mx', { ...NO_RETURNS_FILTER, marketplace: 'MX' }],
-    ['due soon', 'due=soon', { ...NO_RETURNS_FILTER, due: 'DUE_SOON' }],
+    ['deadline within a week', 'due=week', { ...NO_RETURNS_FILTER, due: 'WITHIN_WEEK' }],
     ['a search, trimmed', 'q=%20%20AB-12%20', { ...NO_RETURNS_FILTER, search: 'AB-12' }],
     ['oldest first', 'sort=oldest', { ...NO_RETURNS_FILTER, sort: 'OLDEST' }],
     [
       'all of them',
-      'state=in-transit&policy=out&reason=damaged-in-transit&marketplace=CA&due=overdue&q=112-8842&sort=deadline',
+      'state=in-transit&policy=out&reason=damaged-in-transit&marketplace=CA&due=week&q=112-8842&sort=oldest',
       everything,
     ],
     [
@@ -53,7 +54,7 @@ describe('searchWithReturnsFilter', () => {
   it('writes every filter in a fixed order, and reads back the same filter', () => {
     const params = searchWithReturnsFilter(everything);
     expect(params.toString()).toBe(
-      'state=in-transit&policy=out&reason=damaged-in-transit&marketplace=CA&due=overdue&q=112-8842&sort=deadline',
+      'state=in-transit&policy=out&reason=damaged-in-transit&marketplace=CA&due=week&q=112-8842&sort=oldest',
     );
     expect(returnsFilterFromSearch(params)).toEqual(everything);
   });
@@ -74,6 +75,30 @@ describe('isReturnsFiltered', () => {
   });
 
   it('clears the filters and keeps the sort', () => {
-    expect(withoutReturnsFilters(everything)).toEqual({ ...NO_RETURNS_FILTER, sort: 'DEADLINE' });
+    expect(withoutReturnsFilters(everything)).toEqual({ ...NO_RETURNS_FILTER, sort: 'OLDEST' });
+  });
+});
+
+describe('returnsQueryArgs', () => {
+  it('sends only what narrows, with the policy as a flag and the week counted from today', () => {
+    expect(returnsQueryArgs(NO_RETURNS_FILTER, '2026-11-30')).toEqual({
+      filter: {},
+      search: null,
+      sort: 'REQUESTED_NEWEST',
+    });
+    expect(returnsQueryArgs(everything, '2026-12-28')).toEqual({
+      filter: {
+        state: 'IN_TRANSIT',
+        inPolicy: false,
+        reason: 'DAMAGED_IN_TRANSIT',
+        marketplace: 'CA',
+        dueBefore: '2027-01-04',
+      },
+      search: '112-8842',
+      sort: 'REQUESTED_OLDEST',
+    });
+    expect(returnsQueryArgs({ ...NO_RETURNS_FILTER, policy: 'IN_POLICY' }, '2026-11-30').filter).toEqual({
+      inPolicy: true,
+    });
   });
 });

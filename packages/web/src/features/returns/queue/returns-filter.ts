@@ -10,13 +10,13 @@ import {
 /** In the return policy or not (SPEC 6); `null` in the filter means either. */
 export type PolicyFilter = 'IN_POLICY' | 'OUT_OF_POLICY';
 
-/** How urgent a return is: the seller's decision or the buyer's deadline. */
-export type ReturnDueFilter = 'OVERDUE' | 'DUE_SOON';
+/** Authorized returns whose deadline (the buyer's last day to send the item) is near or past. */
+export type ReturnDueFilter = 'WITHIN_WEEK';
 
 /** The orders the queue can be read in. */
-export type ReturnSort = 'NEWEST' | 'OLDEST' | 'DEADLINE';
+export type ReturnSort = 'NEWEST' | 'OLDEST';
 
-export const RETURN_SORTS: readonly ReturnSort[] = ['NEWEST', 'OLDEST', 'DEADLINE'];
+export const RETURN_SORTS: readonly ReturnSort[] = ['NEWEST', 'OLDEST'];
 export const DEFAULT_RETURN_SORT: ReturnSort = 'NEWEST';
 
 /** The queue's filters as the filter bar shows them; `null` and '' mean "any". */
@@ -46,15 +46,14 @@ export const RETURN_SEARCH_MAX_LENGTH = 64;
 
 /*
  * The filters in the address, so a filtered queue can be bookmarked, shared and reached with Back:
- * /returns?state=requested&policy=out&reason=defective&marketplace=US&due=overdue&q=112-88&sort=oldest.
+ * /returns?state=requested&policy=out&reason=defective&marketplace=US&due=week&q=112-88&sort=oldest.
  * Values read as words; unknown ones are ignored rather than failing the page.
  */
 const POLICY_PARAMS: Readonly<Record<PolicyFilter, string>> = { IN_POLICY: 'in', OUT_OF_POLICY: 'out' };
-const DUE_PARAMS: Readonly<Record<ReturnDueFilter, string>> = { OVERDUE: 'overdue', DUE_SOON: 'soon' };
+const DUE_PARAMS: Readonly<Record<ReturnDueFilter, string>> = { WITHIN_WEEK: 'week' };
 const SORT_PARAMS: Readonly<Record<ReturnSort, string>> = {
   NEWEST: 'newest',
   OLDEST: 'oldest',
-  DEADLINE: 'deadline',
 };
 
 /** The parameters this filter owns; any others in the address are left as they are. */
@@ -117,4 +116,42 @@ export function isReturnsFiltered(filter: ReturnsFilter): boolean {
 /** The same filter with nothing narrowing it, in the same order. */
 export function withoutReturnsFilters(filter: ReturnsFilter): ReturnsFilter {
   return { ...NO_RETURNS_FILTER, sort: filter.sort };
+}
+
+/** The days a "deadline within a week" filter looks ahead. */
+export const DUE_WITHIN_DAYS = 7;
+
+/** The queue's arguments as the API takes them: only what narrows, so equal filters share one cache entry. */
+export interface ReturnsQueryArgs {
+  readonly filter: {
+    state?: ReturnState;
+    inPolicy?: boolean;
+    reason?: ReturnReasonCode;
+    marketplace?: MarketplaceCode;
+    dueBefore?: string;
+  };
+  readonly search: string | null;
+  readonly sort: 'REQUESTED_NEWEST' | 'REQUESTED_OLDEST';
+}
+
+/** `today` (YYYY-MM-DD) is the day "within a week" counts from. */
+export function returnsQueryArgs(filter: ReturnsFilter, today: string): ReturnsQueryArgs {
+  const input: ReturnsQueryArgs['filter'] = {};
+  if (filter.state) input.state = filter.state;
+  if (filter.policy) input.inPolicy = filter.policy === 'IN_POLICY';
+  if (filter.reason) input.reason = filter.reason;
+  if (filter.marketplace) input.marketplace = filter.marketplace;
+  if (filter.due === 'WITHIN_WEEK') input.dueBefore = addDays(today, DUE_WITHIN_DAYS);
+  const search = filter.search.trim();
+  return {
+    filter: input,
+    search: search === '' ? null : search,
+    sort: filter.sort === 'OLDEST' ? 'REQUESTED_OLDEST' : 'REQUESTED_NEWEST',
+  };
+}
+
+function addDays(day: string, days: number): string {
+  const at = new Date(`${day}T00:00:00.000Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
 }

@@ -10,19 +10,27 @@ function row(id: string, overrides: Partial<ReturnsQueueRow> = {}): ReturnsQueue
     id,
     state: 'REQUESTED',
     marketplace: 'US',
-    orderId: `order-${id}`,
+    orderExternalId: `order-${id}`,
     rma: null,
-    reason: 'DEFECTIVE',
+    reasonCode: 'DEFECTIVE',
     inPolicy: true,
     requestedAt: '2026-11-20T15:00:00.000Z',
     deadline: null,
-    firstItemTitle: 'Renewed phone',
-    itemCount: 1,
+    items: [{ sku: 'PH-1', title: 'Renewed phone', quantity: 1 }],
     ...overrides,
   };
 }
 
-const rows = [row('a'), row('b', { state: 'CLOSED', inPolicy: false }), row('c', { itemCount: 3 })];
+const rows = [
+  row('a'),
+  row('b', { state: 'CLOSED', inPolicy: false }),
+  row('c', {
+    items: [
+      { sku: 'A', title: null, quantity: 1 },
+      { sku: 'B', title: 'Case', quantity: 2 },
+    ],
+  }),
+];
 const paging = { page: 1, hasPrevious: false, hasNext: false, onPrevious: () => undefined, onNext: () => undefined };
 
 function renderView(onBulk: (request: BulkRequest) => Promise<readonly BulkOutcome[]>) {
@@ -50,7 +58,7 @@ describe('ReturnsQueueView', () => {
     expect(screen.getByText('1 selected')).toBeInTheDocument();
 
     await user.click(pageBox);
-    for (const r of rows) expect(boxOf(r.orderId)).toBeChecked();
+    for (const r of rows) expect(boxOf(r.orderExternalId)).toBeChecked();
     expect(pageBox).toBeChecked();
     await user.click(pageBox);
     expect(screen.getByText('Select returns to act on several at once.')).toBeInTheDocument();

@@ -86,30 +86,31 @@ function ReturnsTableRow({
 }) {
   const { search } = useLocation();
   const linkState: ReturnLinkState = { queueSearch: search };
-  const more = row.itemCount - 1;
+  const [first] = row.items;
+  const more = row.items.length - 1;
   return (
     <tr className={selected ? 'rt-row rt-row-selected' : 'rt-row'} data-return-id={row.id}>
       <td className="rt-select-cell">
         <input
           type="checkbox"
-          aria-label={`Select the return of order ${row.orderId}`}
+          aria-label={`Select the return of order ${row.orderExternalId}`}
           checked={selected}
           onChange={onToggle}
         />
       </td>
       <th scope="row">
         <Link to={returnPath(row.id)} state={linkState}>
-          {row.orderId}
+          {row.orderExternalId}
         </Link>
         <span className="rt-row-sub">
           <span className="marketplace-code">{row.marketplace}</span> {row.rma ? `RMA ${row.rma}` : 'No RMA yet'}
         </span>
       </th>
       <td>
-        {row.firstItemTitle}
+        {first ? (first.title ?? first.sku) : <span className="muted">No items</span>}
         {more > 0 && <span className="muted"> and {more} more</span>}
       </td>
-      <td>{RETURN_REASON_NAMES[row.reason]}</td>
+      <td>{RETURN_REASON_NAMES[row.reasonCode]}</td>
       <td>
         <PolicyBadge inPolicy={row.inPolicy} />
       </td>
