@@ -27,6 +27,7 @@ import {
 } from './graphql/errors.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
 import { queryCostPlugin, queryLimitRules } from './limits/query-limits.js';
+import { rateLimitStore } from './limits/rate-limit-store.js';
 import { requestLimits } from './limits/request-limits.js';
 import type { Logger } from './logger.js';
 import { createServices } from './services.js';
@@ -85,6 +86,9 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
   });
   await apollo.start();
   const limitRequests = requestLimits(orm, limits);
+  // The request limits' counts reach the shared table (PostgreSQL) every RATE_LIMIT_FLUSH_MS.
+  const limitStore = rateLimitStore(orm);
+  limitStore.configureFlush({ intervalMs: limits.rate.flushMs, logger });
 
   app.use(securityHeaders(config));
   app.use(
@@ -191,6 +195,8 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
         if (httpServer.listening) {
           await new Promise<void>((resolve) => httpServer.close(() => resolve()));
         }
+        // This instance's last request counts go to the shared table before the database closes.
+        await limitStore.close();
         await orm.close();
       })();
       return stopping;

@@ -41,7 +41,7 @@ describe('loadConfig', () => {
   it('has request limits on by default, tunable per variable, and a switch that turns them off', () => {
     const limits = loadConfig({}).limits;
     expect(limits.enabled).toBe(true);
-    expect(limits.rate).toEqual({ windowSeconds: 60, anonymous: 300, session: 600, apiKey: 1200 });
+    expect(limits.rate).toEqual({ windowSeconds: 60, anonymous: 300, session: 600, apiKey: 1200, flushMs: 250 });
     expect(limits.email).toEqual({ perAddress: 5, windowSeconds: 3600 });
     expect(loadConfig({ RATE_LIMIT_SESSION: '50', GRAPHQL_MAX_DEPTH: '8' }).limits).toMatchObject({
       rate: { session: 50 },

@@ -92,6 +92,7 @@ function limitsEnvironment() {
     RATE_LIMIT_ANONYMOUS: positiveInt(300),
     RATE_LIMIT_SESSION: positiveInt(600),
     RATE_LIMIT_API_KEY: positiveInt(1200),
+    RATE_LIMIT_FLUSH_MS: positiveInt(250),
     EMAIL_LIMIT_PER_ADDRESS: positiveInt(5),
     EMAIL_LIMIT_WINDOW_MINUTES: positiveInt(60),
     GRAPHQL_MAX_DEPTH: positiveInt(12),
@@ -189,6 +190,11 @@ export interface LimitsConfig {
     readonly session: number;
     /** Requests per window of one API key. */
     readonly apiKey: number;
+    /**
+     * How often an instance adds its request counts to the shared table (PostgreSQL): a request
+     * costs no query, and beyond a limit each instance may accept what it receives in one interval.
+     */
+    readonly flushMs: number;
   };
   /** Emails per window to one address from mutations anyone can call (reset, sign-up, invitation). */
   readonly email: { readonly perAddress: number; readonly windowSeconds: number };
@@ -275,6 +281,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         anonymous: e.RATE_LIMIT_ANONYMOUS,
         session: e.RATE_LIMIT_SESSION,
         apiKey: e.RATE_LIMIT_API_KEY,
+        flushMs: e.RATE_LIMIT_FLUSH_MS,
       },
       email: { perAddress: e.EMAIL_LIMIT_PER_ADDRESS, windowSeconds: e.EMAIL_LIMIT_WINDOW_MINUTES * 60 },
       query: {

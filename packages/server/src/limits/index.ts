@@ -1,3 +1,4 @@
+export { type FlushSettings } from './batched-counts.js';
 export {
   rateLimitStore,
   type LimiterOptions,

@@ -8,6 +8,7 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 import type { Orm } from '../db/orm.js';
+import { BatchedCounts, type FlushSettings } from './batched-counts.js';
 import { rateLimited } from './limits.errors.js';
 
 /** One limit: at most `points` per `duration` seconds for each key. */
@@ -20,6 +21,13 @@ export interface LimiterOptions {
   readonly duration: number;
   /** Once over the limit, the key stays refused this many seconds (instead of until the window ends). */
   readonly blockDuration?: number;
+  /**
+   * Counted in this instance's memory and added to the shared table in batches (BatchedCounts):
+   * no query per request, at the price of a bounded overshoot (docs/operations.md, "Request
+   * limits"). For the request limits only: sign-in and email limits stay exact per request.
+   * Not with `blockDuration`. In memory (embedded) every limiter is exact anyway.
+   */
+  readonly batched?: boolean;
 }
 
 /** Where a key stands after a point was counted. */
@@ -50,11 +58,21 @@ export interface RateLimitStore {
   readonly kind: 'postgresql' | 'memory';
   /** The limiter named `keyPrefix`, made once per store; asking again with other options is a bug and throws. */
   createLimiter(options: LimiterOptions): RateLimiter;
+  /**
+   * Where the batched limiters' flush failures are logged, and how often they flush (the app
+   * calls this once; until then they flush only when asked).
+   */
+  configureFlush(settings: FlushSettings): void;
+  /** Adds the batched limiters' counts to the shared table now (tests drive the flush with this). */
+  flush(): Promise<void>;
+  /** Stops the periodic flush after a last one: call before the database closes. */
+  close(): Promise<void>;
 }
 
 const TABLE = 'rate_limit';
 
 type Connection = ReturnType<EntityManager['getConnection']>;
+type Knex = ReturnType<Connection['getKnex']>;
 const stores = new WeakMap<Connection, RateLimitStore>();
 
 /**
@@ -77,10 +95,14 @@ export function rateLimitStore(ormOrEm: Orm | EntityManager): RateLimitStore {
   return store;
 }
 
-function createStore(kind: RateLimitStore['kind'], knex: unknown): RateLimitStore {
+function createStore(kind: RateLimitStore['kind'], knex: Knex | null): RateLimitStore {
   const limiters = new Map<string, RateLimiter>();
+  const batches = knex ? new BatchedCounts(knex) : null;
   return {
     kind,
+    configureFlush: (settings) => batches?.configure(settings),
+    flush: () => batches?.flush() ?? Promise.resolve(),
+    close: () => batches?.close() ?? Promise.resolve(),
     createLimiter(options) {
       checkOptions(options);
       const existing = limiters.get(options.keyPrefix);
@@ -90,11 +112,17 @@ function createStore(kind: RateLimitStore['kind'], knex: unknown): RateLimitStor
           keyPrefix !== options.keyPrefix ||
           points !== options.points ||
           duration !== options.duration ||
-          blockDuration !== options.blockDuration
+          blockDuration !== options.blockDuration ||
+          Boolean(existing.options.batched) !== Boolean(options.batched)
         ) {
           throw new Error(`rate limiter "${options.keyPrefix}" already exists with other options`);
         }
         return existing;
+      }
+      if (batches && options.batched) {
+        const limiter = batchedLimiter(options, batches);
+        limiters.set(options.keyPrefix, limiter);
+        return limiter;
       }
       const common = {
         keyPrefix: options.keyPrefix,
@@ -111,8 +139,8 @@ function createStore(kind: RateLimitStore['kind'], knex: unknown): RateLimitStor
               tableName: TABLE,
               // The table comes from a migration; without this the library creates it itself, racing the first consume.
               tableCreated: true,
-              // Expired rows are deleted every 5 minutes by one limiter per store, not by all of them.
-              clearExpiredByTimeout: limiters.size === 0,
+              // Expired rows are deleted by the store's periodic flush (BatchedCounts), not by every limiter.
+              clearExpiredByTimeout: false,
               // A key over the limit is refused from memory until its window ends: a flood costs no queries.
               inMemoryBlockOnConsumed: options.points + 1,
               // (Without this the in-memory block would last the window, not the block.)
@@ -127,10 +155,11 @@ function createStore(kind: RateLimitStore['kind'], knex: unknown): RateLimitStor
   };
 }
 
-function checkOptions({ keyPrefix, points, duration, blockDuration }: LimiterOptions): void {
+function checkOptions({ keyPrefix, points, duration, blockDuration, batched }: LimiterOptions): void {
   if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(keyPrefix)) {
     throw new Error(`rate limiter keyPrefix must be 1-64 of a-z, 0-9 and '-': ${JSON.stringify(keyPrefix)}`);
   }
+  if (batched && blockDuration) throw new Error(`rate limiter ${keyPrefix}: a batched limiter has no blockDuration`);
   for (const [name, value] of Object.entries({ points, duration, blockDuration: blockDuration ?? 1 })) {
     if (!Number.isInteger(value) || value < 1)
       throw new Error(`rate limiter ${keyPrefix}: ${name} must be a whole number >= 1`);
@@ -175,5 +204,39 @@ function wrap(options: LimiterOptions, backend: RateLimiterAbstract): RateLimite
     async reset(key) {
       await backend.delete(storedKey(key));
     },
+  };
+}
+
+/** A limiter whose counts go to the shared table in batches (the key as rate-limiter-flexible stores it). */
+function batchedLimiter(options: LimiterOptions, batches: BatchedCounts): RateLimiter {
+  const rowKey = (key: string) => `${options.keyPrefix}:${storedKey(key)}`;
+  const durationMs = options.duration * 1000;
+  const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+  return {
+    options,
+    consume(key, cost = 1) {
+      const counted = batches.consume(rowKey(key), options.points, durationMs, cost);
+      if (!counted.allowed) {
+        return Promise.reject(
+          rateLimited(options.keyPrefix, options.points, options.duration, seconds(counted.msBeforeNext)),
+        );
+      }
+      return Promise.resolve({
+        remaining: counted.remaining,
+        consumed: counted.consumed,
+        resetSeconds: seconds(counted.msBeforeNext),
+      });
+    },
+    peek(key) {
+      const known = batches.peek(rowKey(key));
+      return Promise.resolve(
+        known && {
+          remaining: Math.max(0, options.points - known.consumed),
+          consumed: known.consumed,
+          resetSeconds: seconds(known.msBeforeNext),
+        },
+      );
+    },
+    reset: (key) => batches.reset(rowKey(key)),
   };
 }

@@ -14,14 +14,17 @@ const NO_LIMITS: RequestLimits = { count: () => Promise.resolve() };
 /**
  * The request rate limits of /graphql and /uploads (one budget for both), from the shared store.
  * A signed-in person counts per session, a third party per API key, anyone else per IP address.
+ * On PostgreSQL they are batched (no query per request; the store's flush shares the counts).
  */
 export function requestLimits(orm: Orm | EntityManager, limits: LimitsConfig): RequestLimits {
   if (!limits.enabled) return NO_LIMITS;
   const store = rateLimitStore(orm);
   const { windowSeconds: duration, anonymous, session, apiKey } = limits.rate;
-  const perIp = store.createLimiter({ keyPrefix: 'requests-ip', points: anonymous, duration });
-  const perSession = store.createLimiter({ keyPrefix: 'requests-session', points: session, duration });
-  const perApiKey = store.createLimiter({ keyPrefix: 'requests-api-key', points: apiKey, duration });
+  // Batched: counted in this instance's memory and added to the shared table every few hundred ms.
+  const batched = true;
+  const perIp = store.createLimiter({ keyPrefix: 'requests-ip', points: anonymous, duration, batched });
+  const perSession = store.createLimiter({ keyPrefix: 'requests-session', points: session, duration, batched });
+  const perApiKey = store.createLimiter({ keyPrefix: 'requests-api-key', points: apiKey, duration, batched });
   const limiterFor = (principal: Principal): [RateLimiter, string] | null => {
     switch (principal.kind) {
       case 'user':
