@@ -38,6 +38,20 @@ export const TEXT_LIMITS = {
   token: 128,
   /** A connection's `after` cursor. */
   cursor: 512,
+  /** The sender's id of an ingested quality record (offer, order, complaint...): unique per marketplace. */
+  externalId: 100,
+  /** offer.sku. */
+  sku: 64,
+  /** offer.product_name. */
+  productName: 300,
+  /** offer.condition, e.g. "Renewed Premium". */
+  offerCondition: 64,
+  /** marketplace_order.buyer_reference: the marketplace's opaque id of the buyer. */
+  buyerReference: 100,
+  /** complaint.note. */
+  complaintNote: 2000,
+  /** complaint.invalidation_reason. */
+  invalidationReason: 1000,
 } as const;
 
 /** The most items each list input may hold. */

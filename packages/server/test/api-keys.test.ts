@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKey } from '../src/features/api-keys/api-key.entity.js';
 import { ApiScope } from '../src/features/api-keys/api-key.enums.js';
+import { Organization } from '../src/features/accounts/organization.entity.js';
+import { DEMO_MARKETPLACE_SYSTEMS } from '../src/seeders/demo-accounts.js';
 import { DemoDataSeeder } from '../src/seeders/demo-data.seeder.js';
 import { ADMIN_EMAIL, OTHER_SELLER_EMAIL, SELLER_EMAIL, createKey, idsOf, signedIn } from './support/principals.js';
 import { startTestApp, TestClock, type TestApp, type TestClient } from './support/test-app.js';
@@ -132,5 +134,25 @@ describe('API keys', () => {
       { o: viewer.data.viewer.organization.id },
     );
     expect(forSeller.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
+
+  it('an admin creates an ingestion key for the marketplace systems organization; no other key may ingest', async () => {
+    const em = app.orm.em.fork();
+    const systems = await em.findOneOrFail(Organization, { name: DEMO_MARKETPLACE_SYSTEMS.name });
+    const key = await createKey(admin, [ApiScope.INGEST_MARKETPLACE_DATA], systems.id);
+    const res = await app.withApiKey(key.secret).graphql<any>(VIEWER);
+    expect(res.data.viewer.organization).toEqual({ name: 'Marketplace Systems', kind: 'MARKETPLACE' });
+    expect(res.data.viewer.scopes).toEqual(['INGEST_MARKETPLACE_DATA']);
+
+    const create =
+      'mutation($o: ID, $s: [ApiScope!]!) { createApiKey(input: { name: "x", scopes: $s, organizationId: $o }) { secret } }';
+    const { providerOrganizationId } = await idsOf(app);
+    const refusals = [
+      await admin.graphql<any>(create, { o: systems.id, s: ['READ_QUALITY'] }),
+      await admin.graphql<any>(create, { o: systems.id, s: ['PROVIDER_RETURNS'] }),
+      await admin.graphql<any>(create, { o: providerOrganizationId, s: ['INGEST_MARKETPLACE_DATA'] }),
+      await seller.graphql<any>(create, { s: ['INGEST_MARKETPLACE_DATA'] }),
+    ];
+    expect(refusals.map((r) => r.errors?.[0]?.extensions?.['code'])).toEqual(Array(4).fill('BAD_USER_INPUT'));
   });
 });

@@ -270,7 +270,9 @@ describe('fuzzing every operation as every caller', () => {
       const seller = await signedIn(app, SELLER_EMAIL);
       const key = await createKey(
         seller,
-        Object.values(ApiScope).filter((s) => s !== ApiScope.PROVIDER_RETURNS),
+        Object.values(ApiScope).filter(
+          (s) => s !== ApiScope.PROVIDER_RETURNS && s !== ApiScope.INGEST_MARKETPLACE_DATA,
+        ),
       );
       credentials[caller] = { authorization: `Bearer ${key.secret}` };
     } else {

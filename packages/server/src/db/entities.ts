@@ -21,6 +21,12 @@ import { PolicyVersion } from '../features/marketplaces/policy-version.entity.js
 import { MoneyValue } from '../graphql/money.types.js';
 import { RateLimitEntry } from '../limits/rate-limit.entity.js';
 import { BaseEntity } from './base.entity.js';
+import { Complaint } from '../features/quality/complaint.entity.js';
+import { Offer } from '../features/quality/offer.entity.js';
+import { Order } from '../features/quality/order.entity.js';
+import { OrderDefect } from '../features/quality/order-defect.entity.js';
+import { ProductRating } from '../features/quality/product-rating.entity.js';
+import { OfferDailyQuality, SellerDailyQuality } from '../features/quality/quality-rollup.entity.js';
 
 /** Every entity, listed explicitly: no folder scanning, so the same list works from src and dist. */
 export const entities = [
@@ -45,4 +51,11 @@ export const entities = [
   MarketplaceApproval,
   AuditLogEntry,
   RateLimitEntry,
+  Offer,
+  Order,
+  OrderDefect,
+  Complaint,
+  ProductRating,
+  OfferDailyQuality,
+  SellerDailyQuality,
 ];

@@ -46,3 +46,6 @@ export const DEMO_ACCOUNTS: readonly DemoAccountSeed[] = [
 
 /** A returns provider organization; it acts through API keys an admin creates. */
 export const DEMO_PROVIDER = { name: 'ReturnWorks Logistics', kind: OrganizationKind.PROVIDER } as const;
+
+/** The marketplace's own systems: an admin creates their ingestion keys (ingest:marketplace-data). */
+export const DEMO_MARKETPLACE_SYSTEMS = { name: 'Marketplace Systems', kind: OrganizationKind.MARKETPLACE } as const;

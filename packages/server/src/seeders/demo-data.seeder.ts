@@ -3,7 +3,7 @@ import { Seeder } from '@mikro-orm/seeder';
 import { Organization } from '../features/accounts/organization.entity.js';
 import { hashPassword } from '../features/accounts/secrets.js';
 import { User } from '../features/accounts/user.entity.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROVIDER } from './demo-accounts.js';
+import { DEMO_ACCOUNTS, DEMO_MARKETPLACE_SYSTEMS, DEMO_PASSWORD, DEMO_PROVIDER } from './demo-accounts.js';
 import { seedDemoApplications } from './demo-applications.js';
 import { ReferenceDataSeeder } from './reference-data.seeder.js';
 
@@ -40,6 +40,9 @@ export class DemoDataSeeder extends Seeder {
     }
     if (!(await em.findOne(Organization, { name: DEMO_PROVIDER.name }))) {
       em.persist(new Organization(DEMO_PROVIDER));
+    }
+    if (!(await em.findOne(Organization, { name: DEMO_MARKETPLACE_SYSTEMS.name }))) {
+      em.persist(new Organization(DEMO_MARKETPLACE_SYSTEMS));
     }
     await em.flush();
     await seedDemoApplications(em);

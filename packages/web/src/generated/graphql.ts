@@ -9,6 +9,8 @@ export type AddOrganizationUserInput = {
 
 /** A permission granted to an API key. */
 export type ApiScope =
+  /** The marketplace's own systems: send offers, orders, order defects, complaints and ratings (ingest:marketplace-data). */
+  | 'INGEST_MARKETPLACE_DATA'
   /** Returns provider: list, receive, grade and dispose of returns routed to it (provider:returns). */
   | 'PROVIDER_RETURNS'
   /** Read the seller's applications and their status (read:applications). */
@@ -211,8 +213,9 @@ export type MarketplaceCode =
   | 'MX'
   | 'US';
 
-/** A seller business, or a returns provider that acts through API keys. */
+/** A seller business, a returns provider that acts through API keys, or the marketplace's own systems (ingestion keys). */
 export type OrganizationKind =
+  | 'MARKETPLACE'
   | 'PROVIDER'
   | 'SELLER';
 

@@ -61,6 +61,7 @@ export { ROLE_LABELS } from './role-labels';
 export const ORGANIZATION_KIND_LABELS: Readonly<Record<OrganizationKind, string>> = {
   SELLER: 'Seller',
   PROVIDER: 'Returns provider',
+  MARKETPLACE: 'Marketplace systems',
 };
 
 export const DECISION_LABELS: Readonly<Record<Decision, string>> = {
@@ -87,6 +88,7 @@ export const API_SCOPE_LABELS: Readonly<Record<ApiScope, string>> = {
   READ_RETURNS: 'read:returns',
   WRITE_RETURNS: 'write:returns',
   PROVIDER_RETURNS: 'provider:returns',
+  INGEST_MARKETPLACE_DATA: 'ingest:marketplace-data',
 };
 
 // The domain names these in its own summaries; the same words everywhere.

@@ -18,8 +18,11 @@ registerEnumType(Role, {
 export enum OrganizationKind {
   SELLER = 'SELLER',
   PROVIDER = 'PROVIDER',
+  /** The marketplace's own systems (order, complaint and rating feeds); acts only through API keys an admin creates. */
+  MARKETPLACE = 'MARKETPLACE',
 }
 registerEnumType(OrganizationKind, {
   name: 'OrganizationKind',
-  description: 'A seller business, or a returns provider that acts through API keys.',
+  description:
+    "A seller business, a returns provider that acts through API keys, or the marketplace's own systems (ingestion keys).",
 });

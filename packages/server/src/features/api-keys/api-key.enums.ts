@@ -7,6 +7,7 @@ export enum ApiScope {
   READ_RETURNS = 'read:returns',
   WRITE_RETURNS = 'write:returns',
   PROVIDER_RETURNS = 'provider:returns',
+  INGEST_MARKETPLACE_DATA = 'ingest:marketplace-data',
 }
 registerEnumType(ApiScope, {
   name: 'ApiScope',
@@ -19,6 +20,10 @@ registerEnumType(ApiScope, {
     PROVIDER_RETURNS: {
       description: 'Returns provider: list, receive, grade and dispose of returns routed to it (provider:returns).',
     },
+    INGEST_MARKETPLACE_DATA: {
+      description:
+        "The marketplace's own systems: send offers, orders, order defects, complaints and ratings (ingest:marketplace-data).",
+    },
   },
 });
 
@@ -29,3 +34,5 @@ export const SELLER_SCOPES: readonly ApiScope[] = [
   ApiScope.WRITE_RETURNS,
 ];
 export const PROVIDER_SCOPES: readonly ApiScope[] = [ApiScope.PROVIDER_RETURNS];
+/** Keys an admin creates for a MARKETPLACE organization: the marketplace's own systems. */
+export const MARKETPLACE_SCOPES: readonly ApiScope[] = [ApiScope.INGEST_MARKETPLACE_DATA];

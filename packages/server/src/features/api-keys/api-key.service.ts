@@ -8,8 +8,15 @@ import { Organization } from '../accounts/organization.entity.js';
 import { sha256 } from '../accounts/secrets.js';
 import { User } from '../accounts/user.entity.js';
 import { ApiKey } from './api-key.entity.js';
-import { PROVIDER_SCOPES, SELLER_SCOPES, type ApiScope } from './api-key.enums.js';
+import { MARKETPLACE_SCOPES, PROVIDER_SCOPES, SELLER_SCOPES, type ApiScope } from './api-key.enums.js';
 import { generateApiKey } from './api-key-format.js';
+
+/** The scopes a key of each kind of organization may hold. */
+const SCOPES_BY_KIND: Readonly<Record<OrganizationKind, readonly ApiScope[]>> = {
+  [OrganizationKind.SELLER]: SELLER_SCOPES,
+  [OrganizationKind.PROVIDER]: PROVIDER_SCOPES,
+  [OrganizationKind.MARKETPLACE]: MARKETPLACE_SCOPES,
+};
 
 export interface CreatedApiKey {
   readonly apiKey: ApiKey;
@@ -19,7 +26,8 @@ export interface CreatedApiKey {
 
 /**
  * Sellers make keys for their own organization with seller scopes; admins make keys for a
- * provider organization with provider scopes. Keys are revoked, never deleted, so the history stays.
+ * provider organization with provider scopes, and for a marketplace organization (the
+ * marketplace's own systems) with the ingestion scope. Keys are revoked, never deleted, so the history stays.
  */
 export class ApiKeyService {
   constructor(
@@ -38,10 +46,10 @@ export class ApiKeyService {
   ): Promise<CreatedApiKey> {
     const me = requireUser(principal, Role.SELLER, Role.ADMIN);
     const owner = await this.ownerFor(principal, input.organizationId);
-    if (me.role === Role.ADMIN && owner.kind !== OrganizationKind.PROVIDER) {
-      throw forbidden('Admins create keys for provider organizations; sellers create their own keys.');
+    if (me.role === Role.ADMIN && owner.kind === OrganizationKind.SELLER) {
+      throw forbidden('Admins create keys for provider and marketplace organizations; sellers create their own keys.');
     }
-    const allowed = owner.kind === OrganizationKind.PROVIDER ? PROVIDER_SCOPES : SELLER_SCOPES;
+    const allowed = SCOPES_BY_KIND[owner.kind];
     const scopes = [...new Set(input.scopes)];
     const check = new InputCheck();
     check.require(input.name.trim().length > 0, 'name', 'must not be empty');
@@ -89,7 +97,7 @@ export class ApiKeyService {
       return this.em.findOneOrFail(Organization, { id: me.organizationId! });
     }
     if (!organizationId) {
-      throw forbidden('Admins manage keys of provider organizations: pass organizationId.');
+      throw forbidden('Admins manage keys of provider and marketplace organizations: pass organizationId.');
     }
     const organization = await this.em.findOne(Organization, { id: organizationId });
     if (!organization) throw notFound('That organization');

@@ -9,6 +9,7 @@ import { Migration20261130131425_RateLimits } from './Migration20261130131425_Ra
 import { Migration20261130132005_QueueMarketplaceOrderIndex } from './Migration20261130132005_QueueMarketplaceOrderIndex.js';
 import { Migration20261130133626_EmailConfirmation } from './Migration20261130133626_EmailConfirmation.js';
 import { Migration20261130133647_UploadStorageKeyUnique } from './Migration20261130133647_UploadStorageKeyUnique.js';
+import { Migration20261130160620_Quality } from './Migration20261130160620_Quality.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122025449_Initial', class: Migration20261122025449_Initial },
@@ -20,4 +21,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261130132005_QueueMarketplaceOrderIndex', class: Migration20261130132005_QueueMarketplaceOrderIndex },
   { name: 'Migration20261130133626_EmailConfirmation', class: Migration20261130133626_EmailConfirmation },
   { name: 'Migration20261130133647_UploadStorageKeyUnique', class: Migration20261130133647_UploadStorageKeyUnique },
+  { name: 'Migration20261130160620_Quality', class: Migration20261130160620_Quality },
 ];

@@ -9,6 +9,7 @@ import { Migration20261130131424_RateLimits } from './Migration20261130131424_Ra
 import { Migration20261130132003_QueueMarketplaceOrderIndex } from './Migration20261130132003_QueueMarketplaceOrderIndex.js';
 import { Migration20261130133624_EmailConfirmation } from './Migration20261130133624_EmailConfirmation.js';
 import { Migration20261130133645_UploadStorageKeyUnique } from './Migration20261130133645_UploadStorageKeyUnique.js';
+import { Migration20261130160619_Quality } from './Migration20261130160619_Quality.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122025449_Initial', class: Migration20261122025449_Initial },
@@ -20,4 +21,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261130132003_QueueMarketplaceOrderIndex', class: Migration20261130132003_QueueMarketplaceOrderIndex },
   { name: 'Migration20261130133624_EmailConfirmation', class: Migration20261130133624_EmailConfirmation },
   { name: 'Migration20261130133645_UploadStorageKeyUnique', class: Migration20261130133645_UploadStorageKeyUnique },
+  { name: 'Migration20261130160619_Quality', class: Migration20261130160619_Quality },
 ];

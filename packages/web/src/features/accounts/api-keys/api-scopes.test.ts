@@ -10,11 +10,13 @@ describe('API scopes', () => {
       'write:returns',
     ]);
     expect(scopesGrantedTo('PROVIDER').map(scopeLabel)).toEqual(['provider:returns']);
+    expect(scopesGrantedTo('MARKETPLACE').map(scopeLabel)).toEqual(['ingest:marketplace-data']);
   });
 
   it.each(Object.entries(API_SCOPES))('labels %s in the "area:action" form API users write', (scope, info) => {
-    // READ_APPLICATIONS -> read:applications: the label is the enum value with its first "_" as ":".
-    expect(info.label).toBe(scope.toLowerCase().replace('_', ':'));
+    // READ_APPLICATIONS -> read:applications: the label is the enum value with its first "_" as ":"
+    // and any later one as "-" (INGEST_MARKETPLACE_DATA -> ingest:marketplace-data).
+    expect(info.label).toBe(scope.toLowerCase().replace('_', ':').replaceAll('_', '-'));
     expect(info.description).toMatch(/^[A-Z].*\.$/);
   });
 });

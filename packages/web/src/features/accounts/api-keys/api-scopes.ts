@@ -5,8 +5,8 @@ interface ScopeInfo {
   /** The scope as SPEC section 8 and API users write it, e.g. "read:applications". */
   readonly label: string;
   readonly description: string;
-  /** Who may grant it: a seller for its own tools, an admin for a returns provider. */
-  readonly grantedTo: 'SELLER' | 'PROVIDER';
+  /** Who may grant it: a seller for its own tools, an admin for a returns provider or the marketplace's systems. */
+  readonly grantedTo: 'SELLER' | 'PROVIDER' | 'MARKETPLACE';
 }
 
 /** Every scope the API knows; typed by the generated enum, so a new scope fails the build until described here. */
@@ -31,6 +31,11 @@ export const API_SCOPES: Readonly<Record<ApiScope, ScopeInfo>> = {
     label: 'provider:returns',
     description: 'List, receive, grade and dispose of the returns routed to this provider.',
     grantedTo: 'PROVIDER',
+  },
+  INGEST_MARKETPLACE_DATA: {
+    label: 'ingest:marketplace-data',
+    description: "Send offers, orders, order defects, complaints and ratings from the marketplace's own systems.",
+    grantedTo: 'MARKETPLACE',
   },
 };
 

@@ -1,0 +1,193 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import type { IsoDate } from '@recertify/domain';
+
+/*
+ * The one function every writer of quality records calls (SPEC 5's "daily rollups maintained as
+ * data arrives"): after changing orders, complaints, order defects or ratings, in the same
+ * transaction, name what was touched and the rollup rows of those offer-days are recomputed from
+ * the raw rows, set-based, on both databases:
+ *
+ *   offer_daily_quality (offer, day)        <- marketplace_order + complaint + order_defect, and
+ *                                              product_rating (by rating date)
+ *   seller_daily_quality (seller, mkt, day) <- the sum of its offers' rows of that day
+ *
+ * Recomputing instead of adding deltas makes the result right whatever the writer did before
+ * (a repeat, a correction, an import re-run after a crash): the rows always equal the records.
+ *
+ * What to pass: every (offer, day) whose records changed, on BOTH sides of a change: an order moved
+ * to another offer or day touches its old and its new (offer, order date); a complaint or defect
+ * touches its order's (offer, order date), whenever it was filed; a rating touches (offer, rating
+ * date) in the marketplace's zone. A bulk writer may pass { offerIds } instead: every day of those
+ * offers is recomputed. Passing more than was touched is always correct, only slower.
+ *
+ * Concurrency: on PostgreSQL the touched sellers' organization rows are locked (FOR NO KEY UPDATE,
+ * which does not block inserts referencing them) until the transaction ends, so two writers of one
+ * seller recompute one after the other and the second sees the first's rows. SQLite has one writer.
+ */
+
+export interface OfferDay {
+  readonly offerId: string;
+  /** YYYY-MM-DD in the marketplace's zone: an order date or a rating date. */
+  readonly day: IsoDate;
+}
+
+export type TouchedQuality = { readonly offerIds: readonly string[] } | { readonly offerDays: readonly OfferDay[] };
+
+/** At most this many offers, and this many days, per statement: far under both databases' parameter limits. */
+const MAX_OFFERS_PER_STATEMENT = 400;
+const MAX_DAYS_PER_STATEMENT = 400;
+
+/** One statement's worth: these offers on these days (all days when `days` is null). */
+interface Slice {
+  readonly offerIds: string[];
+  readonly days: string[] | null;
+}
+
+export async function refreshQualityRollups(em: EntityManager, touched: TouchedQuality): Promise<void> {
+  const slices = slicesOf(touched);
+  if (slices.length === 0) return;
+  await lockSellers(
+    em,
+    slices.flatMap((slice) => slice.offerIds),
+  );
+  for (const slice of slices) await refreshOfferRows(em, slice);
+  // Sellers after all their offers' rows are current.
+  for (const slice of await sellerSlices(em, slices)) await refreshSellerRows(em, slice);
+}
+
+// --- internals -------------------------------------------------------------------------------
+
+function slicesOf(touched: TouchedQuality): Slice[] {
+  if ('offerIds' in touched) {
+    return chunk([...new Set(touched.offerIds)].sort(), MAX_OFFERS_PER_STATEMENT).map((offerIds) => ({
+      offerIds,
+      days: null,
+    }));
+  }
+  const daysByOffer = new Map<string, Set<string>>();
+  for (const { offerId, day } of touched.offerDays) {
+    const days = daysByOffer.get(offerId) ?? new Set<string>();
+    days.add(day);
+    daysByOffer.set(offerId, days);
+  }
+  const slices: Slice[] = [];
+  const wholeOffers: string[] = [];
+  let offers: string[] = [];
+  let days = new Set<string>();
+  for (const offerId of [...daysByOffer.keys()].sort()) {
+    const own = daysByOffer.get(offerId)!;
+    // An offer touched on more days than a statement holds: recompute all its days.
+    if (own.size > MAX_DAYS_PER_STATEMENT) {
+      wholeOffers.push(offerId);
+      continue;
+    }
+    const merged = new Set([...days, ...own]);
+    if (offers.length > 0 && (offers.length >= MAX_OFFERS_PER_STATEMENT || merged.size > MAX_DAYS_PER_STATEMENT)) {
+      slices.push({ offerIds: offers, days: [...days].sort() });
+      offers = [offerId];
+      days = new Set(own);
+    } else {
+      offers.push(offerId);
+      days = merged;
+    }
+  }
+  if (offers.length > 0) slices.push({ offerIds: offers, days: [...days].sort() });
+  for (const ids of chunk(wholeOffers, MAX_OFFERS_PER_STATEMENT)) slices.push({ offerIds: ids, days: null });
+  return slices;
+}
+
+async function lockSellers(em: EntityManager, offerIds: readonly string[]): Promise<void> {
+  if (!(em.getPlatform() instanceof PostgreSqlPlatform)) return;
+  for (const ids of chunk([...new Set(offerIds)], MAX_OFFERS_PER_STATEMENT)) {
+    await em.execute(
+      `select "g"."id" from "organization" "g" where "g"."id" in ` +
+        `(select "f"."seller_id" from "offer" "f" where "f"."id" in (${marks(ids)})) ` +
+        `order by "g"."id" for no key update`,
+      ids,
+    );
+  }
+}
+
+/** `"col" in (?, ?)` for the slice's offers, plus its days when it has them. */
+function sliceFilter(offerColumn: string, dayColumn: string, slice: Slice): { text: string; params: string[] } {
+  const offers = `${offerColumn} in (${marks(slice.offerIds)})`;
+  if (slice.days === null) return { text: offers, params: slice.offerIds };
+  return { text: `${offers} and ${dayColumn} in (${marks(slice.days)})`, params: [...slice.offerIds, ...slice.days] };
+}
+
+async function refreshOfferRows(em: EntityManager, slice: Slice): Promise<void> {
+  const rows = sliceFilter('"offer_id"', '"day"', slice);
+  await em.execute(`delete from "offer_daily_quality" where ${rows.text}`, rows.params, 'run');
+  const orders = sliceFilter('"o"."offer_id"', '"o"."order_date"', slice);
+  const ratings = sliceFilter('"r"."offer_id"', '"r"."rated_date"', slice);
+  // An order counts once however many complaints or defects it has: EXISTS, not a join.
+  await em.execute(
+    `insert into "offer_daily_quality" ("offer_id", "day", "seller_id", "marketplace", "orders", ` +
+      `"orders_with_complaint", "orders_with_defect", "rating_count", "rating_star_sum") ` +
+      `select "x"."offer_id", "x"."day", "f"."seller_id", "f"."marketplace", sum("x"."orders"), ` +
+      `sum("x"."with_complaint"), sum("x"."with_defect"), sum("x"."ratings"), sum("x"."stars") from (` +
+      `select "o"."offer_id" as "offer_id", "o"."order_date" as "day", 1 as "orders", ` +
+      `case when exists (select 1 from "complaint" "c" where "c"."order_id" = "o"."id" ` +
+      `and "c"."invalidated_at" is null) then 1 else 0 end as "with_complaint", ` +
+      `case when exists (select 1 from "order_defect" "d" where "d"."order_id" = "o"."id") ` +
+      `then 1 else 0 end as "with_defect", 0 as "ratings", 0 as "stars" ` +
+      `from "marketplace_order" "o" where ${orders.text} ` +
+      `union all ` +
+      `select "r"."offer_id", "r"."rated_date", 0, 0, 0, 1, "r"."stars" ` +
+      `from "product_rating" "r" where ${ratings.text}` +
+      `) "x" join "offer" "f" on "f"."id" = "x"."offer_id" ` +
+      `group by "x"."offer_id", "x"."day", "f"."seller_id", "f"."marketplace"`,
+    [...orders.params, ...ratings.params],
+    'run',
+  );
+}
+
+interface SellerSlice {
+  readonly sellerIds: string[];
+  readonly days: string[] | null;
+}
+
+/** The sellers of each slice's offers, with the slice's days. */
+async function sellerSlices(em: EntityManager, slices: readonly Slice[]): Promise<SellerSlice[]> {
+  const result: SellerSlice[] = [];
+  for (const slice of slices) {
+    const rows = await em.execute<Array<{ seller_id: string }>>(
+      `select distinct "seller_id" from "offer" where "id" in (${marks(slice.offerIds)})`,
+      slice.offerIds,
+    );
+    const sellerIds = rows.map((row) => row.seller_id).sort();
+    if (sellerIds.length > 0) result.push({ sellerIds, days: slice.days });
+  }
+  return result;
+}
+
+async function refreshSellerRows(em: EntityManager, slice: SellerSlice): Promise<void> {
+  const filter =
+    slice.days === null
+      ? { text: `"seller_id" in (${marks(slice.sellerIds)})`, params: slice.sellerIds }
+      : {
+          text: `"seller_id" in (${marks(slice.sellerIds)}) and "day" in (${marks(slice.days)})`,
+          params: [...slice.sellerIds, ...slice.days],
+        };
+  await em.execute(`delete from "seller_daily_quality" where ${filter.text}`, filter.params, 'run');
+  await em.execute(
+    `insert into "seller_daily_quality" ("seller_id", "marketplace", "day", "orders", "orders_with_complaint", ` +
+      `"orders_with_defect", "rating_count", "rating_star_sum") ` +
+      `select "seller_id", "marketplace", "day", sum("orders"), sum("orders_with_complaint"), ` +
+      `sum("orders_with_defect"), sum("rating_count"), sum("rating_star_sum") ` +
+      `from "offer_daily_quality" where ${filter.text} group by "seller_id", "marketplace", "day"`,
+    filter.params,
+    'run',
+  );
+}
+
+function marks(values: readonly unknown[]): string {
+  return values.map(() => '?').join(', ');
+}
+
+function chunk<T>(values: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < values.length; i += size) chunks.push(values.slice(i, i + size));
+  return chunks;
+}
