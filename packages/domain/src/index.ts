@@ -13,6 +13,7 @@ export * from './decision.js';
 export * from './records.js';
 export * from './quality.js';
 export * from './quality-figures.js';
+export * from './quality-records.js';
 export * from './quality-evaluation.js';
 export * from './return-request.js';
 export * from './return-policy.js';
