@@ -33,8 +33,12 @@ export default defineConfig({
           groups: [
             // The libraries every page runs (React, the router, Apollo) in one chunk of their own: a
             // release that changes only the app's code leaves the largest file in every browser's cache.
-            // Libraries only some pages use (@date-fns/tz, through the domain's calendar) stay with them.
-            { name: 'vendor', test: /[\\/]node_modules[\\/](?!\.pnpm[\\/]|@date-fns[\\/])/ },
+            // Libraries only some pages use (@date-fns/tz, through the domain's calendar; the charts' visx and
+            // d3 on the quality dashboard) stay with them.
+            {
+              name: 'vendor',
+              test: /[\\/]node_modules[\\/](?!\.pnpm[\\/]|@date-fns[\\/]|@visx[\\/]|d3-[a-z-]+[\\/]|internmap[\\/]|classnames[\\/])/,
+            },
             // The domain's rules (eligibility, money, policies) for the pages that evaluate them.
             { name: 'domain', test: /[\\/]packages[\\/]domain[\\/]/ },
           ],

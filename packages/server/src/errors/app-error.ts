@@ -5,6 +5,7 @@ import type { LimitsErrorDetails } from '../limits/limits.errors.js';
 import type { ReviewErrorDetails } from '../features/review/review.errors.js';
 import type { UploadsErrorDetails } from '../features/uploads/upload.errors.js';
 import type { ReturnLabelsErrorDetails } from '../features/returns/labels/return-labels.errors.js';
+import type { DashboardErrorDetails } from '../features/quality/dashboard/dashboard.errors.js';
 
 /** One field a person must fix, and how. */
 export interface FieldProblem {
@@ -40,7 +41,8 @@ export interface AppErrorDetails
     UploadsErrorDetails,
     OutboxErrorDetails,
     LimitsErrorDetails,
-    ReturnLabelsErrorDetails {}
+    ReturnLabelsErrorDetails,
+    DashboardErrorDetails {}
 
 export type AppErrorCode = keyof AppErrorDetails;
 

@@ -6,6 +6,7 @@ import { InvalidOutboxEmailError } from '../features/outbox/outbox.errors.js';
 import { claimedByOther } from '../features/review/review.errors.js';
 import { UploadRefusedError } from '../features/uploads/upload.errors.js';
 import { rateLimited } from '../limits/limits.errors.js';
+import { notApproved } from '../features/quality/dashboard/dashboard.errors.js';
 import {
   PrepaidLabelRefusedError,
   ReturnLabelAddressTooLongError,
@@ -42,6 +43,7 @@ const SAMPLES: { readonly [C in AppErrorCode]: AppError<C> } = {
   LABEL_TEXT_UNPRINTABLE: new ReturnLabelUnprintableError([{ field: 'returnAddress.lines[0]', characters: ['Ł'] }]),
   LABEL_ADDRESS_TOO_LONG: new ReturnLabelAddressTooLongError(7),
   PREPAID_LABEL_REFUSED: new PrepaidLabelRefusedError('upload', 'PAGES', 'a label has 1 to 4 pages; this PDF has 9'),
+  NOT_APPROVED: notApproved('US', 'IN_REVIEW'),
 };
 
 const EXPECTED: { readonly [C in AppErrorCode]: { code: ErrorCode; status: number; extensions?: object } | null } = {
@@ -100,6 +102,7 @@ const EXPECTED: { readonly [C in AppErrorCode]: { code: ErrorCode; status: numbe
     status: 400,
     extensions: { fields: [{ field: 'upload', message: 'a label has 1 to 4 pages; this PDF has 9' }], reason: 'PAGES' },
   },
+  NOT_APPROVED: { code: 'NOT_APPROVED', status: 403, extensions: { reason: 'IN_REVIEW', field: 'marketplace' } },
 };
 
 describe('publicErrorOf: what services throw, as clients see it', () => {

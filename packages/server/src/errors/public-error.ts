@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'ACCOUNT_LOCKED',
   'INVALID_TOKEN',
   'NOT_ELIGIBLE',
+  'NOT_APPROVED',
   'BAD_REQUEST',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
@@ -83,6 +84,7 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   ACCOUNT_LOCKED: 423,
   INVALID_TOKEN: 400,
   NOT_ELIGIBLE: 409,
+  NOT_APPROVED: 403,
   BAD_REQUEST: 400,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
@@ -166,6 +168,8 @@ function publicAppError(error: AnyAppError): PublicError | null {
       const { field, rule, problem } = error.details;
       return refusal('BAD_USER_INPUT', error, { fields: [{ field, message: problem }], reason: rule });
     }
+    case 'NOT_APPROVED':
+      return refusal('NOT_APPROVED', error, { reason: error.details.reason, field: 'marketplace' });
     default:
       return unhandled(error);
   }

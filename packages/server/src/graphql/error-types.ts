@@ -26,6 +26,10 @@ export const ErrorCodeEnum = graphqlEnum(ERROR_CODES, {
     ACCOUNT_LOCKED: { description: 'Too many failed sign-ins: `lockedUntil` says when to try again.' },
     INVALID_TOKEN: { description: 'A reset link that is unknown, used or expired (`field` is "token").' },
     NOT_ELIGIBLE: { description: 'Submission refused: `failures` lists the hard criteria that fail.' },
+    NOT_APPROVED: {
+      description:
+        'Only sellers approved in the marketplace have a quality dashboard: `reason` is the status of their latest application there, or NO_APPLICATION.',
+    },
     BAD_REQUEST: { description: 'The request could not be read: malformed JSON, a malformed address.' },
     PAYLOAD_TOO_LARGE: { description: 'The request body is over the size limit (HTTP 413).' },
     RATE_LIMITED: {

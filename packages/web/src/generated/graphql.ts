@@ -143,6 +143,8 @@ export type ErrorCode =
   | 'INVALID_CREDENTIALS'
   /** A reset link that is unknown, used or expired (`field` is "token"). */
   | 'INVALID_TOKEN'
+  /** Only sellers approved in the marketplace have a quality dashboard: `reason` is the status of their latest application there, or NO_APPLICATION. */
+  | 'NOT_APPROVED'
   /** Submission refused: `failures` lists the hard criteria that fail. */
   | 'NOT_ELIGIBLE'
   /** No such record, or not one the caller may see. */

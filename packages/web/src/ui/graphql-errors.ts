@@ -17,7 +17,7 @@ export type BlockingFailure = NonNullable<Extensions['failures']>[number];
 export type ClaimHolder = NonNullable<Extensions['holder']>;
 
 /** Codes with nothing to branch on but the code itself. */
-type PlainCode = Exclude<ErrorCode, 'BAD_USER_INPUT' | 'NOT_ELIGIBLE' | 'CONFLICT' | 'ACCOUNT_LOCKED'>;
+type PlainCode = Exclude<ErrorCode, 'BAD_USER_INPUT' | 'NOT_ELIGIBLE' | 'CONFLICT' | 'ACCOUNT_LOCKED' | 'NOT_APPROVED'>;
 
 /** One refusal of the API, by its code, with the details of that code. */
 export type ApiRefusal = { readonly message: string } & (
@@ -37,6 +37,8 @@ export type ApiRefusal = { readonly message: string } & (
       readonly field: string | null;
     }
   | { readonly code: 'ACCOUNT_LOCKED'; readonly lockedUntil: string | null }
+  /** No quality dashboard: `reason` is the status of the seller's latest application there, or NO_APPLICATION. */
+  | { readonly code: 'NOT_APPROVED'; readonly reason: string | null }
   | { readonly code: PlainCode; readonly field: string | null }
 );
 
@@ -70,6 +72,11 @@ const DECODERS: { readonly [C in ErrorCode]: Decode } = {
     code: 'ACCOUNT_LOCKED',
     message,
     lockedUntil: stringOrNull(extensions['lockedUntil']),
+  }),
+  NOT_APPROVED: (message, extensions) => ({
+    code: 'NOT_APPROVED',
+    message,
+    reason: stringOrNull(extensions['reason']),
   }),
   UNAUTHENTICATED: plain('UNAUTHENTICATED'),
   FORBIDDEN: plain('FORBIDDEN'),
