@@ -21,3 +21,4 @@ export * from './return-lifecycle.js';
 export * from './return-authorization.js';
 export * from './rma.js';
 export * from './input-limits.js';
+export * from './return-limits.js';

@@ -7,6 +7,8 @@ import { ApplicationService } from './features/applications/application.service.
 import { MarketplaceService } from './features/marketplaces/marketplace.service.js';
 import { ReviewQueueService } from './features/review/review-queue.service.js';
 import { ReviewService } from './features/review/review.service.js';
+import { ReturnQueueService } from './features/returns/return-queue.service.js';
+import { ReturnsService } from './features/returns/returns.service.js';
 
 /** What every service is built from: one unit of work, the configuration and the clock. */
 export interface ServiceDependencies {
@@ -26,6 +28,8 @@ export interface Services {
   readonly marketplaces: MarketplaceService;
   readonly review: ReviewService;
   readonly reviewQueue: ReviewQueueService;
+  readonly returns: ReturnsService;
+  readonly returnQueue: ReturnQueueService;
 }
 
 export function createServices({ em, config, now }: ServiceDependencies): Services {
@@ -36,5 +40,7 @@ export function createServices({ em, config, now }: ServiceDependencies): Servic
     marketplaces: new MarketplaceService(em),
     review: new ReviewService(em, config, now),
     reviewQueue: new ReviewQueueService(em, now),
+    returns: new ReturnsService(em, config, now),
+    returnQueue: new ReturnQueueService(em, now),
   };
 }

@@ -2,6 +2,7 @@ import { getIntrospectionQuery, buildClientSchema, type IntrospectionQuery } fro
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiScope } from '../src/features/api-keys/api-key.enums.js';
 import { DemoDataSeeder } from '../src/seeders/demo-data.seeder.js';
+import { ReturnRequest } from '../src/features/returns/return-request.entity.js';
 import {
   ADMIN_EMAIL,
   OTHER_SELLER_EMAIL,
@@ -46,6 +47,7 @@ interface Fixture {
   otherSellerUserId: string;
   providerOrganizationId: string;
   sacrificialKeyIds: string[];
+  returnRequestId: string;
 }
 
 interface Row {
@@ -219,6 +221,22 @@ const ROWS: Row[] = [
     variables: (f) => ({ id: f.applicationId }),
     expect: only({ reviewer: 'CONFLICT', admin: 'CONFLICT' }),
   },
+  {
+    operation: 'returnRequests',
+    document: '{ returnRequests(first: 5) { totalCount edges { node { id state } } } }',
+    expect: only(['seller', 'otherSeller', 'scopedKey']),
+  },
+  {
+    operation: 'returnRequestCounts',
+    document: '{ returnRequestCounts { total } }',
+    expect: only(['seller', 'otherSeller', 'scopedKey']),
+  },
+  {
+    operation: 'returnRequest',
+    document: 'query($id: ID!) { returnRequest(id: $id) { id state messages { body } } }',
+    variables: (f) => ({ id: f.returnRequestId }),
+    expect: only(['seller', 'scopedKey'], { otherSeller: 'NOT_FOUND' }),
+  },
   // Last: signing out everywhere ends every session of the account, the shared ones too.
   { operation: 'signOut', document: 'mutation { signOut }', freshSession: true, expect: everyone('ok') },
   {
@@ -257,7 +275,8 @@ describe('access matrix', () => {
       sacrificialKeyIds.push((await createKey(seller, [ApiScope.READ_RETURNS])).id);
     // The demo seller is approved in US and CA already; MX is free.
     const submitted = await submittedApplication(app, seller, SELLER_EMAIL, '2026-10-01', 'MX');
-    fixture = { ...ids, sacrificialKeyIds, applicationId: submitted.id };
+    const demoReturn = await app.orm.em.fork().findOneOrFail(ReturnRequest, { externalId: 'DEMO-EVG-1' });
+    fixture = { ...ids, sacrificialKeyIds, applicationId: submitted.id, returnRequestId: demoReturn.id };
 
     const sessions = new Map<Caller, TestClient>();
     const emails: Partial<Record<Caller, string>> = {

@@ -20,6 +20,11 @@ import { Marketplace } from '../features/marketplaces/marketplace.entity.js';
 import { PolicyVersion } from '../features/marketplaces/policy-version.entity.js';
 import { MoneyValue } from '../graphql/money.types.js';
 import { RateLimitEntry } from '../limits/rate-limit.entity.js';
+import { CategoryReturnWindow } from '../features/returns/category-return-window.entity.js';
+import { ReturnAddress } from '../features/returns/return-address.entity.js';
+import { ReturnMessage } from '../features/returns/return-message.entity.js';
+import { ReturnRequest } from '../features/returns/return-request.entity.js';
+import { ReturnSettingsRecord } from '../features/returns/return-settings.entity.js';
 import { BaseEntity } from './base.entity.js';
 import { Complaint } from '../features/quality/complaint.entity.js';
 import { Offer } from '../features/quality/offer.entity.js';
@@ -58,4 +63,9 @@ export const entities = [
   ProductRating,
   OfferDailyQuality,
   SellerDailyQuality,
+  ReturnAddress,
+  ReturnSettingsRecord,
+  CategoryReturnWindow,
+  ReturnRequest,
+  ReturnMessage,
 ];

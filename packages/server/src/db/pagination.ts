@@ -56,12 +56,14 @@ export interface KeysetOptions<Row> {
   readonly scope: unknown;
   readonly first: number;
   readonly after?: string | null;
+  /** Every key descending instead (newest first): one direction for the whole tuple, so a row comparison still works. */
+  readonly descending?: boolean;
 }
 
 export interface Keyset<Row> {
-  /** `(k1, k2, …) > (?, ?, …)` after the cursor; `null` on the first page. */
+  /** `(k1, k2, …) > (?, ?, …)` after the cursor (`<` when descending); `null` on the first page. */
   readonly after: Sql | null;
-  /** `k1 asc, k2 asc, …`. */
+  /** `k1 asc, k2 asc, …` (or `desc`). */
   readonly orderBy: string;
   /** One more row than the page, to know whether another page follows. */
   readonly limit: number;
@@ -82,9 +84,10 @@ export function keyset<Row>(options: KeysetOptions<Row>): Keyset<Row> {
   const scope = scopeOf(options.scope);
   const values = options.after ? decodeCursor(options.after, scope, keys) : null;
   const columns = keys.map((k) => k.column).join(', ');
+  const [comparison, direction] = options.descending ? ['<', 'desc'] : ['>', 'asc'];
   return {
-    after: values ? sql(`(${columns}) > (${values.map(() => '?').join(', ')})`, values) : null,
-    orderBy: keys.map((k) => `${k.column} asc`).join(', '),
+    after: values ? sql(`(${columns}) ${comparison} (${values.map(() => '?').join(', ')})`, values) : null,
+    orderBy: keys.map((k) => `${k.column} ${direction}`).join(', '),
     limit: first + 1,
     page(rows, toNode, count) {
       const edges = rows.slice(0, first).map((row) => ({ cursor: encodeCursor(scope, keys, row), node: toNode(row) }));

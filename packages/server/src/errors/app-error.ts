@@ -6,6 +6,7 @@ import type { ReviewErrorDetails } from '../features/review/review.errors.js';
 import type { UploadsErrorDetails } from '../features/uploads/upload.errors.js';
 import type { ReturnLabelsErrorDetails } from '../features/returns/labels/return-labels.errors.js';
 import type { DashboardErrorDetails } from '../features/quality/dashboard/dashboard.errors.js';
+import type { ReturnsErrorDetails } from '../features/returns/returns.errors.js';
 
 /** One field a person must fix, and how. */
 export interface FieldProblem {
@@ -42,7 +43,8 @@ export interface AppErrorDetails
     OutboxErrorDetails,
     LimitsErrorDetails,
     ReturnLabelsErrorDetails,
-    DashboardErrorDetails {}
+    DashboardErrorDetails,
+    ReturnsErrorDetails {}
 
 export type AppErrorCode = keyof AppErrorDetails;
 

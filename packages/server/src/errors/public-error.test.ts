@@ -7,6 +7,8 @@ import { claimedByOther } from '../features/review/review.errors.js';
 import { UploadRefusedError } from '../features/uploads/upload.errors.js';
 import { rateLimited } from '../limits/limits.errors.js';
 import { notApproved } from '../features/quality/dashboard/dashboard.errors.js';
+import { returnRefused, rmaTaken } from '../features/returns/returns.errors.js';
+import { InvalidReturnTransitionError } from '@recertify/domain';
 import {
   PrepaidLabelRefusedError,
   ReturnLabelAddressTooLongError,
@@ -44,6 +46,10 @@ const SAMPLES: { readonly [C in AppErrorCode]: AppError<C> } = {
   LABEL_ADDRESS_TOO_LONG: new ReturnLabelAddressTooLongError(7),
   PREPAID_LABEL_REFUSED: new PrepaidLabelRefusedError('upload', 'PAGES', 'a label has 1 to 4 pages; this PDF has 9'),
   NOT_APPROVED: notApproved('US', 'IN_REVIEW'),
+  RMA_TAKEN: rmaTaken('RMA-1234'),
+  RETURN_REFUSED: returnRefused(
+    new InvalidReturnTransitionError('AUTHORIZED', 'CLOSE', 'BEFORE_DEADLINE', { deadline: '2026-12-15' }),
+  ),
 };
 
 const EXPECTED: { readonly [C in AppErrorCode]: { code: ErrorCode; status: number; extensions?: object } | null } = {
@@ -103,6 +109,8 @@ const EXPECTED: { readonly [C in AppErrorCode]: { code: ErrorCode; status: numbe
     extensions: { fields: [{ field: 'upload', message: 'a label has 1 to 4 pages; this PDF has 9' }], reason: 'PAGES' },
   },
   NOT_APPROVED: { code: 'NOT_APPROVED', status: 403, extensions: { reason: 'IN_REVIEW', field: 'marketplace' } },
+  RMA_TAKEN: { code: 'CONFLICT', status: 409, extensions: { reason: 'RMA_TAKEN', field: 'rma' } },
+  RETURN_REFUSED: { code: 'CONFLICT', status: 409, extensions: { reason: 'BEFORE_DEADLINE' } },
 };
 
 describe('publicErrorOf: what services throw, as clients see it', () => {

@@ -1,6 +1,7 @@
 import { DomainError, type DomainErrorCode } from '@recertify/domain';
 import type { BlockingFailure } from '../features/applications/applications.errors.js';
 import type { UploadRule } from '../features/uploads/upload.errors.js';
+import { returnRefusalReason } from '../features/returns/returns.errors.js';
 import { AppError, type AnyAppError, type FieldProblem } from './app-error.js';
 
 /**
@@ -170,6 +171,15 @@ function publicAppError(error: AnyAppError): PublicError | null {
     }
     case 'NOT_APPROVED':
       return refusal('NOT_APPROVED', error, { reason: error.details.reason, field: 'marketplace' });
+    case 'RMA_TAKEN':
+      return refusal('CONFLICT', error, { reason: 'RMA_TAKEN', field: error.details.field });
+    case 'RETURN_REFUSED': {
+      const { refusal: why } = error.details;
+      return refusal('CONFLICT', error, {
+        reason: returnRefusalReason(why),
+        ...(why === 'CLOSE_REASON' ? { field: 'reason' } : {}),
+      });
+    }
     default:
       return unhandled(error);
   }

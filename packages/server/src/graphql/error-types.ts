@@ -83,7 +83,7 @@ export class ErrorExtensionsType implements PublicErrorExtensions {
   @Field(() => String, {
     nullable: true,
     description:
-      'CONFLICT (or BAD_USER_INPUT from a rule): the rule that refused, e.g. ALREADY_APPROVED, OPEN_APPLICATION, INVALID_TRANSITION.',
+      'CONFLICT (or BAD_USER_INPUT from a rule): the rule that refused, e.g. ALREADY_APPROVED, OPEN_APPLICATION, INVALID_TRANSITION; for returns also BEFORE_DEADLINE, CLOSE_REASON and RMA_TAKEN.',
   })
   reason?: string;
   @Field(() => String, {

@@ -11,6 +11,7 @@ import {
 } from '../features/applications/applications.resolver.js';
 import { MarketplaceResolver } from '../features/marketplaces/marketplace.resolver.js';
 import { ReviewResolver } from '../features/review/review.resolver.js';
+import { ReturnsResolver } from '../features/returns/returns.resolver.js';
 import { authChecker } from './auth.js';
 import { ErrorExtensionsType } from './error-types.js';
 import { checkArguments } from './input-bounds.js';
@@ -26,6 +27,7 @@ export const resolvers = [
   InvoiceLineResolver,
   ApplicationImageResolver,
   ReviewResolver,
+  ReturnsResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -6,6 +6,7 @@ import { User } from '../features/accounts/user.entity.js';
 import { DEMO_ACCOUNTS, DEMO_MARKETPLACE_SYSTEMS, DEMO_PASSWORD, DEMO_PROVIDER } from './demo-accounts.js';
 import { seedDemoApplications } from './demo-applications.js';
 import { ReferenceDataSeeder } from './reference-data.seeder.js';
+import { seedDemoReturns } from './returns-demo.js';
 
 /**
  * Demo data for embedded mode, on top of the reference data: a seller in each state later
@@ -46,5 +47,6 @@ export class DemoDataSeeder extends Seeder {
     }
     await em.flush();
     await seedDemoApplications(em);
+    await seedDemoReturns(em);
   }
 }

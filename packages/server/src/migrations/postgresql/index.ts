@@ -10,6 +10,7 @@ import { Migration20261130132005_QueueMarketplaceOrderIndex } from './Migration2
 import { Migration20261130133626_EmailConfirmation } from './Migration20261130133626_EmailConfirmation.js';
 import { Migration20261130133647_UploadStorageKeyUnique } from './Migration20261130133647_UploadStorageKeyUnique.js';
 import { Migration20261130160620_Quality } from './Migration20261130160620_Quality.js';
+import { Migration20261130162837_Returns } from './Migration20261130162837_Returns.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122025449_Initial', class: Migration20261122025449_Initial },
@@ -22,4 +23,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261130133626_EmailConfirmation', class: Migration20261130133626_EmailConfirmation },
   { name: 'Migration20261130133647_UploadStorageKeyUnique', class: Migration20261130133647_UploadStorageKeyUnique },
   { name: 'Migration20261130160620_Quality', class: Migration20261130160620_Quality },
+  { name: 'Migration20261130162837_Returns', class: Migration20261130162837_Returns },
 ];

@@ -10,6 +10,7 @@ import { Migration20261130132003_QueueMarketplaceOrderIndex } from './Migration2
 import { Migration20261130133624_EmailConfirmation } from './Migration20261130133624_EmailConfirmation.js';
 import { Migration20261130133645_UploadStorageKeyUnique } from './Migration20261130133645_UploadStorageKeyUnique.js';
 import { Migration20261130160619_Quality } from './Migration20261130160619_Quality.js';
+import { Migration20261130162837_Returns } from './Migration20261130162837_Returns.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122025449_Initial', class: Migration20261122025449_Initial },
@@ -22,4 +23,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261130133624_EmailConfirmation', class: Migration20261130133624_EmailConfirmation },
   { name: 'Migration20261130133645_UploadStorageKeyUnique', class: Migration20261130133645_UploadStorageKeyUnique },
   { name: 'Migration20261130160619_Quality', class: Migration20261130160619_Quality },
+  { name: 'Migration20261130162837_Returns', class: Migration20261130162837_Returns },
 ];

@@ -1,0 +1,86 @@
+import {
+  allowedReturnEvents,
+  localDateOf,
+  MARKETPLACES,
+  RETURN_REASON_LABELS,
+  type ReturnEvent,
+} from '@recertify/domain';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Permission } from '../../auth/permissions.js';
+import type { Connection } from '../../db/pagination.js';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { ID } from '../../graphql/id.js';
+import { Role } from '../accounts/accounts.enums.js';
+import { Organization } from '../accounts/organization.entity.js';
+import { ApiScope } from '../api-keys/api-key.enums.js';
+import { ReturnAddress } from './return-address.entity.js';
+import { ReturnMessage } from './return-message.entity.js';
+import { ReturnRequest } from './return-request.entity.js';
+import { ReturnEventEnum } from './returns.enums.js';
+import {
+  ReturnRequestConnection,
+  ReturnRequestCounts,
+  ReturnRequestCountsArgs,
+  ReturnRequestsArgs,
+} from './returns.types.js';
+
+/*
+ * Field resolvers take `Pick<ReturnRequest, ...>` roots: queue rows are plain objects, and a class-typed
+ * @Root would make type-graphql construct a ReturnRequest from each.
+ */
+@Resolver(() => ReturnRequest)
+export class ReturnsResolver {
+  @Authorized<Permission>(Role.SELLER, ApiScope.READ_RETURNS)
+  @Query(() => ReturnRequestConnection, {
+    description: 'Your return requests (the returns queue), newest first unless sorted otherwise; keyset-paged.',
+  })
+  returnRequests(@Args() args: ReturnRequestsArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<ReturnRequest>> {
+    return ctx.services.returnQueue.list(ctx.principal, args);
+  }
+
+  @Authorized<Permission>(Role.SELLER, ApiScope.READ_RETURNS)
+  @Query(() => ReturnRequestCounts, { description: 'How many return requests each queue filter holds.' })
+  returnRequestCounts(@Args() args: ReturnRequestCountsArgs, @Ctx() ctx: GraphQLContext): Promise<ReturnRequestCounts> {
+    return ctx.services.returnQueue.counts(ctx.principal, args.filter ?? {}, args.search);
+  }
+
+  @Authorized<Permission>(Role.SELLER, ApiScope.READ_RETURNS)
+  @Query(() => ReturnRequest, { description: 'One of your return requests.' })
+  returnRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ReturnRequest> {
+    return ctx.services.returns.get(ctx.principal, id);
+  }
+
+  @FieldResolver(() => Organization, { description: 'The seller the request is addressed to.' })
+  seller(@Root() request: Pick<ReturnRequest, 'organization'>): Promise<Organization> {
+    return request.organization.load().then((organization) => organization!);
+  }
+
+  @FieldResolver(() => String, { description: "The buyer's reason in words." })
+  reasonLabel(@Root() request: Pick<ReturnRequest, 'reasonCode'>): string {
+    return RETURN_REASON_LABELS[request.reasonCode];
+  }
+
+  @FieldResolver(() => ReturnAddress, {
+    nullable: true,
+    description: 'Where the item goes back; set on authorization.',
+  })
+  async returnAddress(@Root() request: Pick<ReturnRequest, 'returnAddress'>): Promise<ReturnAddress | null> {
+    return (await request.returnAddress?.load()) ?? null;
+  }
+
+  @FieldResolver(() => [ReturnMessage], { description: 'The thread with the buyer, oldest first.' })
+  messages(@Root() request: Pick<ReturnRequest, 'id'>, @Ctx() ctx: GraphQLContext): Promise<ReturnMessage[]> {
+    return ctx.services.returns.messagesOf(request.id);
+  }
+
+  @FieldResolver(() => [ReturnEventEnum], {
+    description: 'What may happen to it now (deadline-bound events only once the deadline has passed).',
+  })
+  allowedEvents(
+    @Root() request: Pick<ReturnRequest, 'marketplace' | 'status' | 'deadline'>,
+    @Ctx() ctx: GraphQLContext,
+  ): ReturnEvent[] {
+    const today = localDateOf(ctx.now(), MARKETPLACES[request.marketplace].timeZone);
+    return allowedReturnEvents(request.status, { today, deadline: request.deadline });
+  }
+}

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DemoDataSeeder } from '../src/seeders/demo-data.seeder.js';
+import { OTHER_SELLER_EMAIL, signedIn } from './support/principals.js';
+import { arrive, organizationId } from './support/returns.js';
+import { startTestApp, type TestApp, type TestClient } from './support/test-app.js';
+
+const NOW = new Date('2026-11-23T17:00:00.000Z');
+const DAY = 24 * 60 * 60 * 1000;
+
+const PAGE = `query($first: Int, $after: String, $filter: ReturnRequestFilter, $search: String, $sort: ReturnRequestSort) {
+  returnRequests(first: $first, after: $after, filter: $filter, search: $search, sort: $sort) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node {
+      id externalId orderExternalId state version inPolicy outOfPolicyReason policyExplanation reason reasonLabel
+      requestedAt rma deadline marketplace authorizationMode authorizationReason labelKind allowedEvents
+      items { sku quantity categoryName } seller { name } returnAddress { name } messages { body }
+    } }
+  }
+}`;
+
+function sqlOf(statements: string[]): string[] {
+  return (
+    statements
+      // eslint-disable-next-line no-control-regex -- the ORM colours its log lines
+      .map((s) => s.replace(/\u001b\[[0-9;]*m/g, ''))
+      .filter((s) => /\b(select|insert|update|delete)\b/i.test(s))
+  );
+}
+
+describe('returns queue', () => {
+  let app: TestApp;
+  let seller: TestClient;
+  let statements: string[] = [];
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    app = await startTestApp({ seeders: [DemoDataSeeder], now: () => NOW, onQuery: (s) => statements.push(s) });
+    // A seller of its own, so the demo data does not blur the counts.
+    seller = await signedIn(app, OTHER_SELLER_EMAIL);
+    const sellerId = await organizationId(app, 'Fresh Start Electronics');
+    // 60 requests, one an hour: every third out of policy (delivered 40 days before), reasons in turn.
+    const reasons = ['DEFECTIVE', 'WRONG_ITEM', 'NO_LONGER_NEEDED'] as const;
+    for (let i = 0; i < 60; i++) {
+      const request = await arrive(app, sellerId, {
+        requestedAt: new Date(NOW.getTime() - 10 * DAY + i * 60 * 60 * 1000),
+        deliveredDaysBefore: i % 3 === 0 ? 40 : 3,
+        reason: reasons[i % 3]!,
+        orderId: `ORDER-Q-${i}`,
+      });
+      ids.push(request.id);
+    }
+  });
+  afterAll(() => app?.stop());
+
+  it('pages newest first with cursors that continue without gaps or repeats, and oldest first on request', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const res: any = await seller.graphql<any>(PAGE, { first: 25, after });
+      expect(res.errors).toBeUndefined();
+      const page = res.data.returnRequests;
+      expect(page.totalCount).toBe(60);
+      seen.push(...page.edges.map((e: any) => e.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual([...ids].reverse());
+    const oldest = await seller.graphql<any>(PAGE, { first: 3, sort: 'REQUESTED_OLDEST' });
+    expect(oldest.data.returnRequests.edges.map((e: any) => e.node.id)).toEqual(ids.slice(0, 3));
+  });
+
+  it('filters by state, policy, reason, marketplace and due date; searches by order id or RMA', async () => {
+    const count = async (filter: object, search?: string) =>
+      (await seller.graphql<any>(PAGE, { first: 1, filter, search })).data.returnRequests.totalCount;
+    expect(await count({ inPolicy: false })).toBe(20);
+    expect(await count({ inPolicy: true })).toBe(40);
+    // A new seller is INDIVIDUAL by default: in-policy requests wait for review too.
+    expect(await count({ state: 'REQUESTED' })).toBe(60);
+    expect(await count({ reason: 'WRONG_ITEM' })).toBe(20);
+    expect(await count({ reason: 'WRONG_ITEM', inPolicy: false })).toBe(0);
+    expect(await count({ marketplace: 'CA' })).toBe(0);
+    expect(await count({ dueBefore: '2027-01-01' })).toBe(0);
+    expect(await count({}, 'ORDER-Q-7')).toBe(1);
+    const bad = await seller.graphql<any>(PAGE, { filter: { dueBefore: '2026-13-45' } });
+    expect(bad.errors?.[0]?.extensions?.['fields']).toEqual([
+      { field: 'filter.dueBefore', message: 'must be a day written YYYY-MM-DD' },
+    ]);
+  });
+
+  it('refuses a cursor from another filter, naming `after`', async () => {
+    const first = await seller.graphql<any>(PAGE, { first: 2 });
+    const res = await seller.graphql<any>(PAGE, {
+      first: 2,
+      after: first.data.returnRequests.pageInfo.endCursor,
+      filter: { inPolicy: true },
+    });
+    expect(res.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect((res.errors?.[0]?.extensions?.['fields'] as Array<{ field: string }>)[0]?.field).toBe('after');
+  });
+
+  it('counts every filter chip in one statement, as if added to the chosen filters', async () => {
+    statements = [];
+    const res = await seller.graphql<any>(
+      `query($filter: ReturnRequestFilter) { returnRequestCounts(filter: $filter) {
+        total inPolicy outOfPolicy dueWithinWeek byState { state count } byReason { reason count } byMarketplace { marketplace count }
+      } }`,
+      { filter: { reason: 'DEFECTIVE' } },
+    );
+    expect(res.errors).toBeUndefined();
+    const counts = res.data.returnRequestCounts;
+    expect(counts.total).toBe(20);
+    expect(counts.outOfPolicy).toBe(20);
+    expect(counts.inPolicy).toBe(0);
+    expect(counts.byState.find((s: any) => s.state === 'REQUESTED').count).toBe(20);
+    expect(counts.byReason.find((r: any) => r.reason === 'WRONG_ITEM').count).toBe(20);
+    expect(sqlOf(statements).filter((s) => /from [`"]?return_request[`"]? /i.test(s))).toHaveLength(1);
+  });
+
+  it('a page of 50 runs no more statements than a page of 5, with every field selected', async () => {
+    const run = async (first: number) => {
+      statements = [];
+      const res = await seller.graphql<any>(PAGE, { first });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.returnRequests.edges).toHaveLength(first);
+      return sqlOf(statements);
+    };
+    const five = await run(5);
+    const fifty = await run(50);
+    expect(fifty.length).toBe(five.length);
+    // Session, page, count, seller, addresses, messages.
+    expect(fifty.length).toBeLessThanOrEqual(8);
+  });
+});
