@@ -33,7 +33,7 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
       }),
   },
   worker: {
-    help: 'send queued emails until SIGTERM/SIGINT, without serving HTTP (safe on several instances)',
+    help: 'send queued emails and run the daily quality evaluation until SIGTERM/SIGINT, without serving HTTP (safe on several instances)',
     run: () => runOutboxWorkerProcess(loadConfig()),
   },
   'migration:create': {

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { createOrm, migrateToLatest } from './db/orm.js';
 import { keepStatisticsFresh } from './db/statistics.js';
 import { startOutboxWorker } from './features/outbox/outbox.process.js';
+import { startDailyQualityEvaluation } from './features/quality/evaluation/daily-quality-evaluation.js';
 import { startOrphanFileSweeper } from './features/uploads/orphan-files.js';
 import { createFileStorage } from './features/uploads/storage.js';
 import { createLogger } from './logger.js';
@@ -43,6 +44,10 @@ async function main(): Promise<void> {
   const orphans = config.runWorkers
     ? startOrphanFileSweeper({ orm, storage: createFileStorage(config), logger, config })
     : null;
+  // Each seller's daily quality evaluation, by whichever instance claims it first.
+  const evaluation = config.runWorkers
+    ? startDailyQualityEvaluation({ orm, logger, publicUrl: config.publicUrl })
+    : null;
   // SQLite plans the review queue well only with statistics, and data grows after migrating.
   const statistics = keepStatisticsFresh(orm, logger);
   logger.info({ address, embedded: config.embedded }, `Recertify is running at ${address}`);
@@ -60,7 +65,7 @@ async function main(): Promise<void> {
     timer.unref();
     statistics.stop();
     // Workers stop first: app.stop() closes the database they use.
-    Promise.all([outbox?.stop(), orphans?.stop()])
+    Promise.all([outbox?.stop(), orphans?.stop(), evaluation?.stop()])
       .then(() => app.stop())
       .then(
         () => {

@@ -9,6 +9,8 @@ import { ReviewQueueService } from './features/review/review-queue.service.js';
 import { ReviewService } from './features/review/review.service.js';
 import { ReturnQueueService } from './features/returns/return-queue.service.js';
 import { ReturnsService } from './features/returns/returns.service.js';
+import { QualityEvaluationService } from './features/quality/evaluation/quality-evaluation.service.js';
+import { SellerHealthService } from './features/seller-health/seller-health.service.js';
 
 /** What every service is built from: one unit of work, the configuration and the clock. */
 export interface ServiceDependencies {
@@ -30,9 +32,12 @@ export interface Services {
   readonly reviewQueue: ReviewQueueService;
   readonly returns: ReturnsService;
   readonly returnQueue: ReturnQueueService;
+  readonly qualityEvaluation: QualityEvaluationService;
+  readonly sellerHealth: SellerHealthService;
 }
 
 export function createServices({ em, config, now }: ServiceDependencies): Services {
+  const qualityEvaluation = new QualityEvaluationService({ em, config, now });
   return {
     accounts: new AccountsService(em, config, now, signInThrottleFor(config, em)),
     apiKeys: new ApiKeyService(em, now),
@@ -42,5 +47,7 @@ export function createServices({ em, config, now }: ServiceDependencies): Servic
     reviewQueue: new ReviewQueueService(em, now),
     returns: new ReturnsService(em, config, now),
     returnQueue: new ReturnQueueService(em, now),
+    qualityEvaluation,
+    sellerHealth: new SellerHealthService(em, qualityEvaluation),
   };
 }

@@ -237,6 +237,28 @@ const ROWS: Row[] = [
     variables: (f) => ({ id: f.returnRequestId }),
     expect: only(['seller', 'scopedKey'], { otherSeller: 'NOT_FOUND' }),
   },
+  {
+    // A seller refreshes its own figures; a reviewer must name the seller (none named here).
+    operation: 'evaluateSellerQuality',
+    document: 'mutation { evaluateSellerQuality(input: { marketplace: US }) { standing } }',
+    expect: only({ seller: 'ok', otherSeller: 'ok', reviewer: 'BAD_USER_INPUT', admin: 'BAD_USER_INPUT' }),
+  },
+  {
+    operation: 'sellerHealth',
+    document: '{ sellerHealth(first: 5) { totalCount edges { node { standing seller { name } } } } }',
+    expect: only(['reviewer', 'admin']),
+  },
+  {
+    // A blank reason: refused past authorization, nothing changes.
+    operation: 'suspendSeller',
+    document: `mutation { suspendSeller(input: { sellerId: "${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}", marketplace: US, reason: " " }) { standing } }`,
+    expect: only({ reviewer: 'BAD_USER_INPUT', admin: 'BAD_USER_INPUT' }),
+  },
+  {
+    operation: 'reinstateSeller',
+    document: `mutation { reinstateSeller(input: { sellerId: "${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}", marketplace: US, reason: " " }) { standing } }`,
+    expect: only({ reviewer: 'BAD_USER_INPUT', admin: 'BAD_USER_INPUT' }),
+  },
   // Last: signing out everywhere ends every session of the account, the shared ones too.
   { operation: 'signOut', document: 'mutation { signOut }', freshSession: true, expect: everyone('ok') },
   {

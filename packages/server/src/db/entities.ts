@@ -25,6 +25,11 @@ import { ReturnAddress } from '../features/returns/return-address.entity.js';
 import { ReturnMessage } from '../features/returns/return-message.entity.js';
 import { ReturnRequest } from '../features/returns/return-request.entity.js';
 import { ReturnSettingsRecord } from '../features/returns/return-settings.entity.js';
+import {
+  DailyQualityEvaluationClaim,
+  QualityEvaluation,
+} from '../features/quality/evaluation/quality-evaluation.entity.js';
+import { SellerQualityStandingRecord } from '../features/quality/evaluation/seller-quality-standing.entity.js';
 import { BaseEntity } from './base.entity.js';
 import { Complaint } from '../features/quality/complaint.entity.js';
 import { Offer } from '../features/quality/offer.entity.js';
@@ -68,4 +73,7 @@ export const entities = [
   CategoryReturnWindow,
   ReturnRequest,
   ReturnMessage,
+  SellerQualityStandingRecord,
+  QualityEvaluation,
+  DailyQualityEvaluationClaim,
 ];

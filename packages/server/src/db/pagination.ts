@@ -40,13 +40,15 @@ export type CursorKeyType =
   /** A calendar day, YYYY-MM-DD. */
   | 'day'
   /** An instant, as an ISO 8601 string in the cursor and a Date in the query. */
-  | 'timestamp';
+  | 'timestamp'
+  /** A whole number (a figure such as basis points), as a number in the query. */
+  | 'integer';
 
 export interface CursorKey<Row> {
   /** The column it sorts on, as the page's SQL names it (e.g. `"a"."due_date"`). Never null in the list. */
   readonly column: string;
   readonly type: CursorKeyType;
-  readonly of: (row: Row) => string | Date | null | undefined;
+  readonly of: (row: Row) => string | number | Date | null | undefined;
 }
 
 export interface KeysetOptions<Row> {
@@ -123,7 +125,11 @@ function encodeCursor<Row>(scope: string, keys: readonly CursorKey<Row>[], row: 
 }
 
 /** The key values of a cursor, checked one by one; BAD_USER_INPUT on `after` otherwise, never a 500. */
-function decodeCursor<Row>(cursor: string, scope: string, keys: readonly CursorKey<Row>[]): Array<string | Date> {
+function decodeCursor<Row>(
+  cursor: string,
+  scope: string,
+  keys: readonly CursorKey<Row>[],
+): Array<string | number | Date> {
   let parts: unknown;
   try {
     parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -141,7 +147,8 @@ function decodeCursor<Row>(cursor: string, scope: string, keys: readonly CursorK
   });
 }
 
-function parseKey(type: CursorKeyType, value: unknown): string | Date | null {
+function parseKey(type: CursorKeyType, value: unknown): string | number | Date | null {
+  if (type === 'integer') return Number.isSafeInteger(value) ? (value as number) : null;
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_STRING) return null;
   if (type === 'string') return value;
   if (type === 'uuid') return UUID.test(value) ? value : null;

@@ -12,6 +12,8 @@ import {
 import { MarketplaceResolver } from '../features/marketplaces/marketplace.resolver.js';
 import { ReviewResolver } from '../features/review/review.resolver.js';
 import { ReturnsResolver } from '../features/returns/returns.resolver.js';
+import { QualityEvaluationResolver } from '../features/quality/evaluation/quality-evaluation.resolver.js';
+import { SellerHealthResolver } from '../features/seller-health/seller-health.resolver.js';
 import { authChecker } from './auth.js';
 import { ErrorExtensionsType } from './error-types.js';
 import { checkArguments } from './input-bounds.js';
@@ -28,6 +30,8 @@ export const resolvers = [
   ApplicationImageResolver,
   ReviewResolver,
   ReturnsResolver,
+  QualityEvaluationResolver,
+  SellerHealthResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

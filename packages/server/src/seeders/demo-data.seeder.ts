@@ -1,10 +1,12 @@
 import { Reference, type EntityManager } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { Seeder } from '@mikro-orm/seeder';
 import { Organization } from '../features/accounts/organization.entity.js';
 import { hashPassword } from '../features/accounts/secrets.js';
 import { User } from '../features/accounts/user.entity.js';
 import { DEMO_ACCOUNTS, DEMO_MARKETPLACE_SYSTEMS, DEMO_PASSWORD, DEMO_PROVIDER } from './demo-accounts.js';
 import { seedDemoApplications } from './demo-applications.js';
+import { seedQualityEvaluationDemo } from './quality-evaluation-demo.js';
 import { ReferenceDataSeeder } from './reference-data.seeder.js';
 import { seedDemoReturns } from './returns-demo.js';
 
@@ -48,5 +50,7 @@ export class DemoDataSeeder extends Seeder {
     await em.flush();
     await seedDemoApplications(em);
     await seedDemoReturns(em);
+    // Last: evaluates the quality data seeded above, as the daily job would have.
+    await seedQualityEvaluationDemo(em as SqlEntityManager);
   }
 }

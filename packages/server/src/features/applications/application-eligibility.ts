@@ -1,10 +1,17 @@
 import { Reference } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { evaluateEligibility, orderDataFor, type EligibilityReport, type MarketplaceCode } from '@recertify/domain';
+import {
+  evaluateEligibility,
+  MARKETPLACES,
+  orderDataFor,
+  type EligibilityReport,
+  type MarketplaceCode,
+} from '@recertify/domain';
 import { conflict } from '../../errors/app-error.js';
 import { ExchangeRate } from '../marketplaces/exchange-rate.entity.js';
 import { Marketplace } from '../marketplaces/marketplace.entity.js';
 import { MarketplaceService } from '../marketplaces/marketplace.service.js';
+import { applicationOrderCounts } from '../quality/evaluation/application-order-data.js';
 import type { PolicyVersion } from '../marketplaces/policy-version.entity.js';
 import { APPLICATION_POPULATE } from './application-lifecycle.js';
 import { EligibilitySnapshot, type Application } from './application.entity.js';
@@ -19,11 +26,21 @@ export async function judgeApplication(
 ): Promise<EligibilityReport> {
   await em.populate(application, APPLICATION_POPULATE);
   const exchangeRates = await em.find(ExchangeRate, {});
+  // An existing seller's ODR from its order data (the quality rollups); none held: a reviewer checks it.
+  const orders = application.existingSeller
+    ? await applicationOrderCounts(
+        em,
+        application.organization.id,
+        at,
+        policy.odrWindowDays,
+        MARKETPLACES[application.marketplace].timeZone,
+      )
+    : null;
   return evaluateEligibility({
     application: toApplicationInput(application),
     policy: policy.toDomain(),
     exchangeRates,
-    orders: orderDataFor(application.existingSeller),
+    orders: orderDataFor(application.existingSeller, orders),
     now: at,
   });
 }

@@ -3,6 +3,7 @@ import type { AppConfig } from '../../config.js';
 import { createOrm } from '../../db/orm.js';
 import { keepStatisticsFresh } from '../../db/statistics.js';
 import { createLogger, type Logger } from '../../logger.js';
+import { startDailyQualityEvaluation } from '../quality/evaluation/daily-quality-evaluation.js';
 import { startOrphanFileSweeper } from '../uploads/orphan-files.js';
 import { createFileStorage } from '../uploads/storage.js';
 import { createMailTransport } from './mail-transport.js';
@@ -49,11 +50,13 @@ export async function runOutboxWorkerProcess(
   try {
     const running = startOutboxWorker({ config, orm, logger });
     const orphans = startOrphanFileSweeper({ orm, storage: createFileStorage(config), logger, config });
+    // Each seller's daily quality evaluation, by whichever worker claims it first.
+    const evaluation = startDailyQualityEvaluation({ orm, logger, publicUrl: config.publicUrl });
     // A worker may be the only long-running process on an SQLite file; it keeps the statistics fresh too.
     const statistics = keepStatisticsFresh(orm, logger);
     await untilStopped(options.signal, logger);
     statistics.stop();
-    await Promise.all([running.stop(), orphans.stop()]);
+    await Promise.all([running.stop(), orphans.stop(), evaluation.stop()]);
   } finally {
     await orm.close();
   }

@@ -11,6 +11,7 @@ import { Migration20261130133626_EmailConfirmation } from './Migration2026113013
 import { Migration20261130133647_UploadStorageKeyUnique } from './Migration20261130133647_UploadStorageKeyUnique.js';
 import { Migration20261130160620_Quality } from './Migration20261130160620_Quality.js';
 import { Migration20261130162837_Returns } from './Migration20261130162837_Returns.js';
+import { Migration20261130164834_QualityEvaluation } from './Migration20261130164834_QualityEvaluation.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122025449_Initial', class: Migration20261122025449_Initial },
@@ -24,4 +25,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261130133647_UploadStorageKeyUnique', class: Migration20261130133647_UploadStorageKeyUnique },
   { name: 'Migration20261130160620_Quality', class: Migration20261130160620_Quality },
   { name: 'Migration20261130162837_Returns', class: Migration20261130162837_Returns },
+  { name: 'Migration20261130164834_QualityEvaluation', class: Migration20261130164834_QualityEvaluation },
 ];

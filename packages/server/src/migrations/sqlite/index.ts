@@ -11,6 +11,7 @@ import { Migration20261130133624_EmailConfirmation } from './Migration2026113013
 import { Migration20261130133645_UploadStorageKeyUnique } from './Migration20261130133645_UploadStorageKeyUnique.js';
 import { Migration20261130160619_Quality } from './Migration20261130160619_Quality.js';
 import { Migration20261130162837_Returns } from './Migration20261130162837_Returns.js';
+import { Migration20261130164832_QualityEvaluation } from './Migration20261130164832_QualityEvaluation.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122025449_Initial', class: Migration20261122025449_Initial },
@@ -24,4 +25,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261130133645_UploadStorageKeyUnique', class: Migration20261130133645_UploadStorageKeyUnique },
   { name: 'Migration20261130160619_Quality', class: Migration20261130160619_Quality },
   { name: 'Migration20261130162837_Returns', class: Migration20261130162837_Returns },
+  { name: 'Migration20261130164832_QualityEvaluation', class: Migration20261130164832_QualityEvaluation },
 ];
