@@ -5,10 +5,14 @@ import {
   CURRENCIES,
   IMAGE_VIEW_LABELS,
   MARKETPLACES,
+  QUALITY_METRIC_LABELS,
   REFURBISHER_LABELS,
   RETURN_REASON_LABELS,
+  SELLER_QUALITY_STANDING_LABELS,
   SELLER_TYPE_LABELS,
   type AuthorizationMode,
+  type QualityMetric,
+  type SellerQualityStanding,
   type CloseReason,
   type CriterionCode,
   type ReturnReasonCode,
@@ -140,6 +144,19 @@ export const RETURN_REASON_NAMES: Readonly<Record<ReturnReasonCode, string>> = R
 export const CLOSE_REASON_NAMES: Readonly<Record<CloseReason, string>> = CLOSE_REASON_LABELS;
 export const AUTHORIZATION_MODE_NAMES: Readonly<Record<AuthorizationMode, string>> = AUTHORIZATION_MODE_LABELS;
 
+export const SELLER_QUALITY_STANDING_NAMES: Readonly<Record<SellerQualityStanding, string>> =
+  SELLER_QUALITY_STANDING_LABELS;
+export const QUALITY_METRIC_NAMES: Readonly<Record<QualityMetric, string>> = QUALITY_METRIC_LABELS;
+
+/** The seller-health list's orders (the API's SellerHealthSort), each worst first. */
+export type SellerHealthSortCode = 'RQS' | 'ODR' | 'RATING' | 'SINCE';
+export const SELLER_HEALTH_SORT_LABELS: Readonly<Record<SellerHealthSortCode, string>> = {
+  RQS: 'Lowest RQS first',
+  ODR: 'Highest ODR first',
+  RATING: 'Lowest rating first',
+  SINCE: 'Longest in standing first',
+};
+
 /** Every enum of the schema with its labels, for the test that none lacks one. */
 export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   ApiScope: API_SCOPE_LABELS,
@@ -155,6 +172,9 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string
   Role: ROLE_LABELS,
   SellerType: SELLER_TYPE_NAMES,
   WarrantyKind: WARRANTY_KIND_LABELS,
+  SellerQualityStanding: SELLER_QUALITY_STANDING_NAMES,
+  QualityMetric: QUALITY_METRIC_NAMES,
+  SellerHealthSort: SELLER_HEALTH_SORT_LABELS,
 };
 
 /**
