@@ -4,7 +4,8 @@ import { UPLOAD_CSRF_HEADER } from '../src/features/uploads/uploads.router.js';
 import { DemoDataSeeder } from '../src/seeders/demo-data.seeder.js';
 import { ReferenceDataSeeder } from '../src/seeders/reference-data.seeder.js';
 import { createKey, REVIEWER_EMAIL, SELLER_EMAIL, signedIn } from './support/principals.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTestApp, testDatabaseKind, type TestApp } from './support/test-app.js';
+import { rateLimitStore } from '../src/limits/index.js';
 import { ApiScope } from '../src/features/api-keys/api-key.enums.js';
 
 /** `{ a0: <field> a1: <field> ... }` */
@@ -248,6 +249,30 @@ describe('rate limits: what one client may cost', () => {
     expect(await emailsTo(app, target)).toBe(2);
     const other = await post(app, { ...reset, variables: { e: SELLER_EMAIL } }, '203.0.113.9');
     expect(other.response.status).toBe(200);
+  });
+});
+
+describe.runIf(testDatabaseKind() === 'postgresql')('rate limits on PostgreSQL: no query per request', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    // No periodic flush during the test: the test flushes when it wants to look.
+    app = await startTestApp({ environment: { RATE_LIMIT_ANONYMOUS: '3', RATE_LIMIT_FLUSH_MS: '3600000' } });
+  });
+  afterAll(() => app?.stop());
+
+  const rows = () =>
+    app.orm.em
+      .fork()
+      .getConnection()
+      .execute<Array<{ points: number }>>(`select points from rate_limit where key like 'requests-ip:%'`);
+
+  it('counts in memory, refuses once over, and writes the count to the shared table at the flush', async () => {
+    const VIEWER = { query: '{ viewer { authenticated } }' };
+    for (let i = 0; i < 3; i++) expect((await post(app, VIEWER, '198.51.100.40')).response.status).toBe(200);
+    expect((await post(app, VIEWER, '198.51.100.40')).response.status).toBe(429);
+    expect(await rows()).toEqual([]);
+    await rateLimitStore(app.orm).flush();
+    expect(await rows()).toEqual([{ points: 3 }]);
   });
 });
 
