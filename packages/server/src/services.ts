@@ -11,6 +11,7 @@ import { ReturnQueueService } from './features/returns/return-queue.service.js';
 import { ReturnsService } from './features/returns/returns.service.js';
 import { QualityEvaluationService } from './features/quality/evaluation/quality-evaluation.service.js';
 import { SellerHealthService } from './features/seller-health/seller-health.service.js';
+import { QualityRecordsService } from './features/quality/quality-records.service.js';
 
 /** What every service is built from: one unit of work, the configuration and the clock. */
 export interface ServiceDependencies {
@@ -34,6 +35,7 @@ export interface Services {
   readonly returnQueue: ReturnQueueService;
   readonly qualityEvaluation: QualityEvaluationService;
   readonly sellerHealth: SellerHealthService;
+  readonly qualityRecords: QualityRecordsService;
 }
 
 export function createServices({ em, config, now }: ServiceDependencies): Services {
@@ -49,5 +51,6 @@ export function createServices({ em, config, now }: ServiceDependencies): Servic
     returnQueue: new ReturnQueueService(em, now),
     qualityEvaluation,
     sellerHealth: new SellerHealthService(em, qualityEvaluation),
+    qualityRecords: new QualityRecordsService(em, now),
   };
 }

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/knex';
 import { getIntrospectionQuery, buildClientSchema, type IntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiScope } from '../src/features/api-keys/api-key.enums.js';
@@ -13,6 +14,9 @@ import {
   signedIn,
 } from './support/principals.js';
 import { submittedApplication } from './support/applications.js';
+import { Organization } from '../src/features/accounts/organization.entity.js';
+import { DEMO_MARKETPLACE_SYSTEMS } from '../src/seeders/demo-accounts.js';
+import { qualityComplaint, qualityOffer, qualityOrder, qualitySeller } from './support/quality.js';
 import { startTestApp, TestClock, type TestApp, type TestClient } from './support/test-app.js';
 
 /**
@@ -24,7 +28,15 @@ import { startTestApp, TestClock, type TestApp, type TestClient } from './suppor
  * operation this table does not list.
  */
 type Caller =
-  'anonymous' | 'seller' | 'otherSeller' | 'reviewer' | 'admin' | 'scopedKey' | 'unscopedKey' | 'providerKey';
+  | 'anonymous'
+  | 'seller'
+  | 'otherSeller'
+  | 'reviewer'
+  | 'admin'
+  | 'scopedKey'
+  | 'unscopedKey'
+  | 'providerKey'
+  | 'ingestKey';
 /** Refused before the operation runs: who the caller is, or what it may see. */
 type AccessRefusal = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
 /** Refused by the operation, for the row's arguments, once the caller is let through. */
@@ -39,6 +51,7 @@ const CALLERS: Caller[] = [
   'scopedKey',
   'unscopedKey',
   'providerKey',
+  'ingestKey',
 ];
 
 interface Fixture {
@@ -48,6 +61,8 @@ interface Fixture {
   providerOrganizationId: string;
   sacrificialKeyIds: string[];
   returnRequestId: string;
+  /** Quality records the marketplace systems sent (features/quality). */
+  quality: { sellerId: string; offerExternalId: string; orderExternalId: string; complaintId: string };
 }
 
 interface Row {
@@ -260,6 +275,90 @@ const ROWS: Row[] = [
     expect: only({ reviewer: 'BAD_USER_INPUT', admin: 'BAD_USER_INPUT' }),
   },
   // Last: signing out everywhere ends every session of the account, the shared ones too.
+  {
+    operation: 'upsertOffer',
+    document: 'mutation($input: UpsertOfferInput!) { upsertOffer(input: $input) { outcome } }',
+    variables: (f) => ({
+      input: {
+        marketplace: 'US',
+        externalId: `matrix-offer-${++unique}`,
+        sellerId: f.quality.sellerId,
+        sku: `MATRIX-${unique}`,
+        productName: 'Renewed phone',
+        brand: 'Acme',
+        category: 'Phones',
+        condition: 'Renewed',
+        price: { amountMinor: 19_999, currency: 'USD' },
+      },
+    }),
+    expect: only(['ingestKey']),
+  },
+  {
+    operation: 'upsertOrder',
+    document: 'mutation($input: UpsertOrderInput!) { upsertOrder(input: $input) { outcome } }',
+    variables: (f) => ({
+      input: {
+        marketplace: 'US',
+        externalId: `matrix-order-${++unique}`,
+        offerExternalId: f.quality.offerExternalId,
+        buyerReference: 'buyer',
+        quantity: 1,
+        orderedAt: '2026-11-01T19:00:00Z',
+      },
+    }),
+    expect: only(['ingestKey']),
+  },
+  {
+    operation: 'upsertOrderDefect',
+    document: 'mutation($input: UpsertOrderDefectInput!) { upsertOrderDefect(input: $input) { outcome } }',
+    variables: (f) => ({
+      input: {
+        marketplace: 'US',
+        externalId: `matrix-defect-${++unique}`,
+        orderExternalId: f.quality.orderExternalId,
+        kind: 'CHARGEBACK',
+        reportedAt: '2026-11-05T19:00:00Z',
+      },
+    }),
+    expect: only(['ingestKey']),
+  },
+  {
+    operation: 'upsertComplaint',
+    document: 'mutation($input: UpsertComplaintInput!) { upsertComplaint(input: $input) { outcome } }',
+    variables: (f) => ({
+      input: {
+        marketplace: 'US',
+        externalId: `matrix-complaint-${++unique}`,
+        orderExternalId: f.quality.orderExternalId,
+        source: 'EMAIL',
+        category: 'BATTERY',
+        filedAt: '2026-11-05T19:00:00Z',
+      },
+    }),
+    expect: only(['ingestKey']),
+  },
+  {
+    operation: 'upsertProductRating',
+    document: 'mutation($input: UpsertProductRatingInput!) { upsertProductRating(input: $input) { outcome } }',
+    variables: (f) => ({
+      input: {
+        marketplace: 'US',
+        externalId: `matrix-rating-${++unique}`,
+        offerExternalId: f.quality.offerExternalId,
+        stars: 4,
+        ratedAt: '2026-11-05T19:00:00Z',
+      },
+    }),
+    expect: only(['ingestKey']),
+  },
+  {
+    // A reviewer's decision; the marketplace's own systems send complaints but never judge them.
+    operation: 'invalidateComplaint',
+    document: 'mutation($input: InvalidateComplaintInput!) { invalidateComplaint(input: $input) { id } }',
+    variables: (f) => ({ input: { complaintId: f.quality.complaintId, reason: 'Matrix' } }),
+    expect: only(['reviewer']),
+  },
+  // Sign-out rows last: signOutEverywhere ends the shared sessions of the rows above.
   { operation: 'signOut', document: 'mutation { signOut }', freshSession: true, expect: everyone('ok') },
   {
     operation: 'signOutEverywhere',
@@ -292,13 +391,21 @@ describe('access matrix', () => {
     ]);
     const unscoped = await createKey(seller, [ApiScope.READ_QUALITY]);
     const provider = await createKey(admin, [ApiScope.PROVIDER_RETURNS], ids.providerOrganizationId);
+    const systems = await app.orm.em.fork().findOneOrFail(Organization, { name: DEMO_MARKETPLACE_SYSTEMS.name });
+    const ingest = await createKey(admin, [ApiScope.INGEST_MARKETPLACE_DATA], systems.id);
     const sacrificialKeyIds: string[] = [];
     for (let i = 0; i < CALLERS.length; i++)
       sacrificialKeyIds.push((await createKey(seller, [ApiScope.READ_RETURNS])).id);
     // The demo seller is approved in US and CA already; MX is free.
     const submitted = await submittedApplication(app, seller, SELLER_EMAIL, '2026-10-01', 'MX');
     const demoReturn = await app.orm.em.fork().findOneOrFail(ReturnRequest, { externalId: 'DEMO-EVG-1' });
-    fixture = { ...ids, sacrificialKeyIds, applicationId: submitted.id, returnRequestId: demoReturn.id };
+    fixture = {
+      ...ids,
+      sacrificialKeyIds,
+      applicationId: submitted.id,
+      returnRequestId: demoReturn.id,
+      quality: await qualityFixture(app),
+    };
 
     const sessions = new Map<Caller, TestClient>();
     const emails: Partial<Record<Caller, string>> = {
@@ -314,6 +421,7 @@ describe('access matrix', () => {
       scopedKey: scoped.secret,
       unscopedKey: unscoped.secret,
       providerKey: provider.secret,
+      ingestKey: ingest.secret,
     };
     for (const caller of CALLERS) {
       callers[caller] = () => {
@@ -351,3 +459,18 @@ describe('access matrix', () => {
     });
   }
 });
+
+/** An offer, an order and a complaint as the marketplace's systems would have sent them. */
+async function qualityFixture(app: TestApp): Promise<Fixture['quality']> {
+  const em = app.orm.em.fork() as EntityManager;
+  const seller = await qualitySeller(em);
+  const offer = await qualityOffer(em, seller);
+  const order = await qualityOrder(em, offer, new Date('2026-11-01T19:00:00Z'));
+  const complaint = await qualityComplaint(em, order, new Date('2026-11-03T19:00:00Z'));
+  return {
+    sellerId: seller.id,
+    offerExternalId: offer.externalId,
+    orderExternalId: order.externalId,
+    complaintId: complaint.id,
+  };
+}

@@ -22,6 +22,7 @@ import { User } from '../src/features/accounts/user.entity.js';
 import { Upload } from '../src/features/uploads/upload.entity.js';
 import { RateLimitEntry } from '../src/limits/rate-limit.entity.js';
 import { buildGraphQLSchema } from '../src/graphql/schema.js';
+import { DEMO_MARKETPLACE_SYSTEMS } from '../src/seeders/demo-accounts.js';
 import { DemoDataSeeder } from '../src/seeders/demo-data.seeder.js';
 import { submittedApplication } from './support/applications.js';
 import { ADMIN_EMAIL, REVIEWER_EMAIL, SELLER_EMAIL, createKey, signedIn } from './support/principals.js';
@@ -40,7 +41,7 @@ import { startTestApp, TestClock, type GraphQLResponse, type TestApp } from './s
 
 const RUNS_PER_OPERATION = Number(process.env['FUZZ_RUNS'] ?? 30);
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261130);
-const CALLERS = ['anonymous', 'seller', 'reviewer', 'admin', 'apiKey'] as const;
+const CALLERS = ['anonymous', 'seller', 'reviewer', 'admin', 'apiKey', 'ingestKey'] as const;
 type Caller = (typeof CALLERS)[number];
 /** No input may be longer than this, so no such string is ever accepted. */
 const LONGEST_INPUT = Math.max(...Object.values(TEXT_LIMITS));
@@ -274,6 +275,12 @@ describe('fuzzing every operation as every caller', () => {
           (s) => s !== ApiScope.PROVIDER_RETURNS && s !== ApiScope.INGEST_MARKETPLACE_DATA,
         ),
       );
+      credentials[caller] = { authorization: `Bearer ${key.secret}` };
+    } else if (caller === 'ingestKey') {
+      // The marketplace's own systems: the only caller the quality ingestion lets through.
+      const admin = await signedIn(app, ADMIN_EMAIL);
+      const systems = await app.orm.em.fork().findOneOrFail(Organization, { name: DEMO_MARKETPLACE_SYSTEMS.name });
+      const key = await createKey(admin, [ApiScope.INGEST_MARKETPLACE_DATA], systems.id);
       credentials[caller] = { authorization: `Bearer ${key.secret}` };
     } else {
       const client = await signedIn(app, emails[caller]!);

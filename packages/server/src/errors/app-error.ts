@@ -7,6 +7,7 @@ import type { UploadsErrorDetails } from '../features/uploads/upload.errors.js';
 import type { ReturnLabelsErrorDetails } from '../features/returns/labels/return-labels.errors.js';
 import type { DashboardErrorDetails } from '../features/quality/dashboard/dashboard.errors.js';
 import type { ReturnsErrorDetails } from '../features/returns/returns.errors.js';
+import type { QualityErrorDetails } from '../features/quality/quality.errors.js';
 
 /** One field a person must fix, and how. */
 export interface FieldProblem {
@@ -44,7 +45,8 @@ export interface AppErrorDetails
     LimitsErrorDetails,
     ReturnLabelsErrorDetails,
     DashboardErrorDetails,
-    ReturnsErrorDetails {}
+    ReturnsErrorDetails,
+    QualityErrorDetails {}
 
 export type AppErrorCode = keyof AppErrorDetails;
 

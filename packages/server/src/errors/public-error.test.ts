@@ -1,4 +1,5 @@
 import { DomainError, nextStatus, type DomainErrorCode } from '@recertify/domain';
+import { complaintAlreadyInvalidated } from '../features/quality/quality.errors.js';
 import { describe, expect, it } from 'vitest';
 import { accountLocked, invalidCredentials, invalidToken } from '../features/accounts/accounts.errors.js';
 import { notEligible } from '../features/applications/applications.errors.js';
@@ -50,6 +51,7 @@ const SAMPLES: { readonly [C in AppErrorCode]: AppError<C> } = {
   RETURN_REFUSED: returnRefused(
     new InvalidReturnTransitionError('AUTHORIZED', 'CLOSE', 'BEFORE_DEADLINE', { deadline: '2026-12-15' }),
   ),
+  COMPLAINT_ALREADY_INVALIDATED: complaintAlreadyInvalidated(new Date('2026-11-30T09:00:00Z'), 'Buyer error'),
 };
 
 const EXPECTED: { readonly [C in AppErrorCode]: { code: ErrorCode; status: number; extensions?: object } | null } = {
@@ -111,6 +113,11 @@ const EXPECTED: { readonly [C in AppErrorCode]: { code: ErrorCode; status: numbe
   NOT_APPROVED: { code: 'NOT_APPROVED', status: 403, extensions: { reason: 'IN_REVIEW', field: 'marketplace' } },
   RMA_TAKEN: { code: 'CONFLICT', status: 409, extensions: { reason: 'RMA_TAKEN', field: 'rma' } },
   RETURN_REFUSED: { code: 'CONFLICT', status: 409, extensions: { reason: 'BEFORE_DEADLINE' } },
+  COMPLAINT_ALREADY_INVALIDATED: {
+    code: 'CONFLICT',
+    status: 409,
+    extensions: { reason: 'COMPLAINT_ALREADY_INVALIDATED', invalidatedAt: '2026-11-30T09:00:00.000Z' },
+  },
 };
 
 describe('publicErrorOf: what services throw, as clients see it', () => {

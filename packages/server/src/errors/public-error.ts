@@ -64,6 +64,8 @@ export interface PublicErrorExtensions {
   readonly max?: number;
   /** RATE_LIMITED: seconds until a retry can succeed (also the Retry-After header). */
   readonly retryAfterSeconds?: number;
+  /** CONFLICT (COMPLAINT_ALREADY_INVALIDATED): when the complaint stopped counting. */
+  readonly invalidatedAt?: string;
 }
 
 /** A refusal as clients see it, whatever the transport. */
@@ -180,6 +182,12 @@ function publicAppError(error: AnyAppError): PublicError | null {
         ...(why === 'CLOSE_REASON' ? { field: 'reason' } : {}),
       });
     }
+    // The complaint is out of the figures already; the client shows since when.
+    case 'COMPLAINT_ALREADY_INVALIDATED':
+      return refusal('CONFLICT', error, {
+        reason: error.code,
+        invalidatedAt: error.details.invalidatedAt.toISOString(),
+      });
     default:
       return unhandled(error);
   }

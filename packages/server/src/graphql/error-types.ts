@@ -111,4 +111,9 @@ export class ErrorExtensionsType implements PublicErrorExtensions {
     description: 'RATE_LIMITED: seconds until a retry can succeed (the Retry-After header says the same).',
   })
   retryAfterSeconds?: number;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'CONFLICT with reason COMPLAINT_ALREADY_INVALIDATED: when the complaint stopped counting.',
+  })
+  invalidatedAt?: string;
 }

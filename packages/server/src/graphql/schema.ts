@@ -14,6 +14,7 @@ import { ReviewResolver } from '../features/review/review.resolver.js';
 import { ReturnsResolver } from '../features/returns/returns.resolver.js';
 import { QualityEvaluationResolver } from '../features/quality/evaluation/quality-evaluation.resolver.js';
 import { SellerHealthResolver } from '../features/seller-health/seller-health.resolver.js';
+import { QualityRecordsResolver } from '../features/quality/quality-records.resolver.js';
 import { authChecker } from './auth.js';
 import { ErrorExtensionsType } from './error-types.js';
 import { checkArguments } from './input-bounds.js';
@@ -32,6 +33,7 @@ export const resolvers = [
   ReturnsResolver,
   QualityEvaluationResolver,
   SellerHealthResolver,
+  QualityRecordsResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -2,6 +2,7 @@ import { Embedded, Entity, Index, ManyToOne, Property, Unique, type Opt, type Re
 import type { MarketplaceCode } from '@recertify/domain';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
+import { ID } from '../../graphql/id.js';
 import { MoneyValue } from '../../graphql/money.types.js';
 import type { Organization } from '../accounts/organization.entity.js';
 import { MarketplaceCodeEnum } from '../marketplaces/marketplace.enums.js';
@@ -62,6 +63,11 @@ export class Offer extends BaseEntity {
   @Field(() => Int, { description: 'Rises by one with every change of the sent content; a repeat leaves it.' })
   @Property({ type: 'integer' })
   version: number & Opt = 1;
+
+  @Field(() => ID, { description: 'The seller organization.' })
+  get sellerId(): string {
+    return this.seller.id;
+  }
 
   constructor(props: {
     seller: Ref<Organization>;

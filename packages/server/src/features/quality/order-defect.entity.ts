@@ -2,6 +2,7 @@ import { Entity, Index, ManyToOne, Property, Unique, type Opt, type Ref } from '
 import type { IsoDate, MarketplaceCode } from '@recertify/domain';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
+import { ID } from '../../graphql/id.js';
 import type { Organization } from '../accounts/organization.entity.js';
 import { MarketplaceCodeEnum } from '../marketplaces/marketplace.enums.js';
 import type { Offer } from './offer.entity.js';
@@ -53,6 +54,16 @@ export class OrderDefect extends BaseEntity {
   @Field(() => Int, { description: 'Rises by one with every change of the sent content; a repeat leaves it.' })
   @Property({ type: 'integer' })
   version: number & Opt = 1;
+
+  @Field(() => ID, { description: 'The order it is about.' })
+  get orderId(): string {
+    return this.order.id;
+  }
+
+  @Field(() => ID, { description: "The order's offer." })
+  get offerId(): string {
+    return this.offer.id;
+  }
 
   constructor(props: OrderCopies & { externalId: string; kind: OrderDefectKindEnum; reportedAt: Date }) {
     super();

@@ -33,3 +33,15 @@ export const ComplaintCategoryEnum = graphqlEnum(COMPLAINT_CATEGORIES, {
   description: 'What the customer says is wrong with the unit.',
 });
 export type ComplaintCategoryEnum = ComplaintCategory;
+
+export const UPSERT_OUTCOMES = ['CREATED', 'UPDATED', 'UNCHANGED'] as const;
+export const UpsertOutcome = graphqlEnum(UPSERT_OUTCOMES, {
+  name: 'UpsertOutcome',
+  description: 'What sending a record did: a new record, a change, or nothing (the same record again).',
+  valuesConfig: {
+    CREATED: { description: 'No record had this external id: it was created.' },
+    UPDATED: { description: 'The record changed; its version rose and what depends on it was updated.' },
+    UNCHANGED: { description: 'The same content was sent again: nothing changed.' },
+  },
+});
+export type UpsertOutcome = (typeof UPSERT_OUTCOMES)[number];
