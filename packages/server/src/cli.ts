@@ -7,6 +7,7 @@ import { createOrm, migrateToLatest, type Orm } from './db/orm.js';
 import { migrationsSourceDir } from './db/orm-config.js';
 import { pendingSchemaChanges, withMigratedScratchDatabase } from './db/migration-check.js';
 import { runOutboxWorkerProcess } from './features/outbox/outbox.process.js';
+import { IMPORT_USAGE, runImportCommand } from './features/quality/import/import-command.js';
 import { printGraphQLSchema } from './graphql/schema.js';
 import { createLogger } from './logger.js';
 import { DemoDataSeeder } from './seeders/demo-data.seeder.js';
@@ -35,6 +36,18 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
   worker: {
     help: 'send queued emails and run the daily quality evaluation until SIGTERM/SIGINT, without serving HTTP (safe on several instances)',
     run: () => runOutboxWorkerProcess(loadConfig()),
+  },
+  import: {
+    help: `load quality records in bulk from CSV or NDJSON: ${IMPORT_USAGE.split('\n')[0]!.replace('Usage: import ', '')}`,
+    run: async (args) => {
+      process.exitCode = await runImportCommand(args, withConfiguredOrm, {
+        out: (text) => console.log(text),
+        err: (text) => console.error(text),
+        progressStream: process.stderr,
+        // pnpm runs the script in the package's folder; paths are meant from where it was typed.
+        cwd: process.env['INIT_CWD'] ?? process.cwd(),
+      });
+    },
   },
   'migration:create': {
     help: 'generate a migration for SQLite and PostgreSQL from entity changes [--name Name]',
@@ -99,11 +112,11 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
   },
 };
 
-async function withConfiguredOrm(work: (orm: Orm) => Promise<void>): Promise<void> {
+async function withConfiguredOrm<T>(work: (orm: Orm) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const orm = await createOrm({ database: config.database, logger: createLogger(config), logSql: config.logSql });
   try {
-    await work(orm);
+    return await work(orm);
   } finally {
     await orm.close();
   }

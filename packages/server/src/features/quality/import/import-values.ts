@@ -25,7 +25,7 @@ export class FieldReader {
   }
 
   /** Present text, trimmed, at most `max` characters; absent or empty is MISSING_COLUMN. */
-  text(field: string, max: number): string {
+  text(field: string, max = Infinity): string {
     const value = this.optionalText(field, max);
     if (value === null && !this.rejections.some((r) => r.field === field)) {
       this.reject(field, 'MISSING_COLUMN', `${field} is required`);
@@ -33,7 +33,7 @@ export class FieldReader {
     return value ?? '';
   }
 
-  optionalText(field: string, max: number): string | null {
+  optionalText(field: string, max = Infinity): string | null {
     const raw = this.fields[field];
     if (raw === undefined || raw === null) return null;
     if (typeof raw !== 'string' && typeof raw !== 'number') {

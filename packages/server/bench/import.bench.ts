@@ -1,0 +1,614 @@
+/**
+ * Import benchmark (issue 9): generates N orders and M complaints as NDJSON (plus their offers),
+ * then on SQLite and PostgreSQL measures, each in its own process so peak memory is its own:
+ *
+ *   - the import command end to end (`node dist/cli.js import`: start, streaming read, record rules,
+ *     offer/order lookups, upsert in batches, rollup refresh per batch), timed from spawn to exit:
+ *     rows/s and peak RSS (VmHWM);
+ *   - the database's own bulk path on the same file: SQLite, every row through prepared multi-row
+ *     inserts in one transaction; PostgreSQL, COPY into a staging table then one
+ *     `insert ... on conflict do update` (the file parsed the same way, no checks, no rollups), into
+ *     tables shaped like the real ones (same keys and indexes). These run from the TypeScript
+ *     sources (swc), whose loader alone holds ~180 MB: their RSS is not comparable.
+ *
+ *   pnpm build           # the import command runs from dist/, as the package's `import` script does
+ *   cd packages/server
+ *   pnpm bench:import [--orders 1000000] [--complaints 50000] [--db sqlite|postgresql|both] [--keep-files dir]
+ *
+ * Reported, never asserted. Scratch databases are dropped; the generated files are deleted unless
+ * --keep-files names a folder to keep them in.
+ */
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
+import type { DatabaseConfig } from '../src/config.js';
+import { createOrm, migrateToLatest, type EntityManager, type Orm } from '../src/db/orm.js';
+import { createScratchDatabase } from '../src/db/scratch-database.js';
+import { importQualityFile } from '../src/features/quality/import/import-file.js';
+import { LocalDates } from '../src/features/quality/import/import-values.js';
+import { connectionPool } from '../src/features/quality/import/table-writer.js';
+import { ReferenceDataSeeder } from '../src/seeders/reference-data.seeder.js';
+
+type Kind = DatabaseConfig['kind'];
+const serverDir = fileURLToPath(new URL('..', import.meta.url));
+const SELLERS = 100;
+const OFFERS_PER_SELLER = 20;
+const DAYS = 90;
+const LAST_DAY = Date.UTC(2026, 10, 29);
+const GOALS = { sqlite: 200_000, postgresql: 100_000, rawShare: 0.5, rssMb: 300 };
+
+interface Measured {
+  readonly rows: number;
+  readonly seconds: number;
+  readonly maxRssMb: number;
+  /** RSS with the code loaded and the database open, before the file is read. */
+  readonly startRssMb: number;
+}
+
+const { values: args } = parseArgs({
+  options: {
+    orders: { type: 'string', default: '1000000' },
+    complaints: { type: 'string', default: '50000' },
+    db: { type: 'string', default: 'both' },
+    'keep-files': { type: 'string' },
+    child: { type: 'string' },
+    database: { type: 'string' },
+    file: { type: 'string' },
+  },
+});
+
+async function main(): Promise<void> {
+  if (!existsSync(path.join(serverDir, 'dist/cli.js'))) {
+    throw new Error('Run `pnpm build` first: the import is measured as production runs it, from dist/.');
+  }
+  const orderCount = Number(args.orders);
+  const complaintCount = Number(args.complaints);
+  const kinds: Kind[] = args.db === 'both' ? ['sqlite', 'postgresql'] : [args.db as Kind];
+  const dir = args['keep-files'] ?? mkdtempSync(path.join(tmpdir(), 'recertify-import-bench-'));
+  mkdirSync(dir, { recursive: true });
+  console.log(
+    `Generating ${orderCount.toLocaleString('en')} orders and ${complaintCount.toLocaleString('en')} complaints in ${dir}`,
+  );
+  const sellerIds = Array.from({ length: SELLERS }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+  const files = {
+    offers: path.join(dir, 'offers.ndjson'),
+    orders: path.join(dir, 'orders.ndjson'),
+    complaints: path.join(dir, 'complaints.ndjson'),
+  };
+  await writeLines(files.offers, offerLines(sellerIds));
+  await writeLines(files.orders, orderLines(orderCount));
+  await writeLines(files.complaints, complaintLines(orderCount, complaintCount));
+  console.log(
+    `orders.ndjson ${(statSync(files.orders).size / 1e6).toFixed(0)} MB, complaints.ndjson ${(statSync(files.complaints).size / 1e6).toFixed(1)} MB`,
+  );
+
+  const report: string[] = [];
+  for (const kind of kinds) {
+    const scratch = await createScratchDatabase(kind, 'importbench');
+    try {
+      const orm = await createOrm({ database: scratch.database });
+      try {
+        await migrateToLatest(orm);
+        await orm.getSeeder().seed(ReferenceDataSeeder);
+        const em = orm.em.fork() as EntityManager;
+        for (const id of sellerIds) {
+          await em.execute(
+            `insert into "organization" ("id", "created_at", "updated_at", "kind", "name") values (?, ?, ?, 'SELLER', ?)`,
+            [
+              id,
+              kind === 'sqlite' ? Date.now() : new Date(),
+              kind === 'sqlite' ? Date.now() : new Date(),
+              `Bench seller ${id.slice(-4)}`,
+            ],
+          );
+        }
+        await importQualityFile(orm, { kind: 'offers', file: files.offers });
+        await createRawTables(em, kind);
+      } finally {
+        await orm.close();
+      }
+      const runs: Array<[string, string, number]> = [
+        ['import', files.orders, orderCount],
+        ['raw', files.orders, orderCount],
+        ['import-complaints', files.complaints, complaintCount],
+        ['raw-complaints', files.complaints, complaintCount],
+      ];
+      const results: Record<string, Measured> = {};
+      for (const [mode, file] of runs) {
+        console.log(`${kind}: ${mode} ...`);
+        results[mode] = await inChild(mode, scratch.database, file);
+        const r = results[mode];
+        console.log(
+          `${kind}: ${mode} ${r.rows.toLocaleString('en')} rows in ${r.seconds.toFixed(1)} s = ${Math.round(r.rows / r.seconds).toLocaleString('en')} rows/s, peak RSS ${r.maxRssMb.toFixed(0)} MB`,
+        );
+      }
+      // The same file again: every row already there and identical.
+      results['repeat'] = await inChild('import', scratch.database, files.orders);
+      report.push(...describe(kind, results));
+    } finally {
+      await scratch.drop();
+    }
+  }
+  if (!args['keep-files']) rmSync(dir, { recursive: true, force: true });
+  console.log(`\n${report.join('\n')}`);
+}
+
+function describe(kind: Kind, r: Record<string, Measured>): string[] {
+  const rate = (m: Measured) => Math.round(m.rows / m.seconds);
+  const imp = r['import']!;
+  const raw = r['raw']!;
+  const impC = r['import-complaints']!;
+  const rawC = r['raw-complaints']!;
+  const repeat = r['repeat']!;
+  const line = (label: string, m: Measured, base?: Measured) =>
+    `| ${kind} | ${label} | ${m.rows.toLocaleString('en')} | ${m.seconds.toFixed(1)} | ${rate(m).toLocaleString('en')} | ${base ? `${Math.round((100 * rate(m)) / rate(base))} %` : ''} | ${m.maxRssMb.toFixed(0)} |`;
+  return [
+    line('orders: import command', imp, raw),
+    line('orders: raw bulk path', raw),
+    line('orders: same file again', repeat, raw),
+    line('complaints: import command', impC, rawC),
+    line('complaints: raw bulk path', rawC),
+    `<!-- goal ${GOALS[kind].toLocaleString('en')} rows/s and >= ${GOALS.rawShare * 100} % of raw, < ${GOALS.rssMb} MB -->`,
+  ];
+}
+
+/**
+ * The import as production runs it: the built command (`node dist/cli.js import`, what the
+ * package's `import` script runs) in its own process, timed from spawn to exit; its peak RSS is
+ * the kernel's high-water mark (VmHWM), read until it exits.
+ */
+async function viaCli(kind: 'orders' | 'complaints', database: DatabaseConfig, file: string): Promise<Measured> {
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', NODE_ENV: 'production' };
+  if (database.kind === 'postgresql') env['DATABASE_URL'] = database.url;
+  else {
+    delete env['DATABASE_URL'];
+    env['DATA_DIR'] = path.dirname(database.file);
+  }
+  delete env['INIT_CWD'];
+  const started = performance.now();
+  const child = spawn(process.execPath, ['dist/cli.js', 'import', kind, file, '--no-progress'], {
+    cwd: serverDir,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let peakKb = 0;
+  const poll = setInterval(() => {
+    try {
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
+    } catch {
+      // Gone already.
+    }
+  }, 50);
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  clearInterval(poll);
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0) throw new Error(`import ${kind} exited with ${code}: ${out}`);
+  const imported = /Imported ([\d,]+) of/.exec(out);
+  return { rows: Number(imported![1]!.replace(/,/g, '')), seconds, maxRssMb: peakKb / 1024, startRssMb: 0 };
+}
+
+async function inChild(mode: string, database: DatabaseConfig, file: string): Promise<Measured> {
+  if (mode === 'import') return viaCli('orders', database, file);
+  if (mode === 'import-complaints') return viaCli('complaints', database, file);
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env['BENCH_CPU_PROF'] ? ['--cpu-prof', '--cpu-prof-dir', process.env['BENCH_CPU_PROF']] : []),
+      '--conditions=source',
+      '--import',
+      '@swc-node/register/esm-register',
+      'bench/import.bench.ts',
+      '--child',
+      mode,
+      '--database',
+      JSON.stringify(database),
+      '--file',
+      file,
+    ],
+    { cwd: serverDir, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LOG_LEVEL: 'silent' } },
+  );
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`${mode} exited with ${code}: ${out}`);
+  return JSON.parse(out.trim().split('\n').pop()!) as Measured;
+}
+
+async function child(mode: string, database: DatabaseConfig, file: string): Promise<Measured> {
+  const orm = await createOrm({ database });
+  try {
+    const startRssMb = process.memoryUsage().rss / 1024 / 1024;
+    const started = performance.now();
+    let rows: number;
+    if (mode === 'import') {
+      rows = (await importQualityFile(orm, { kind: 'orders', file })).imported;
+    } else if (mode === 'import-complaints') {
+      rows = (await importQualityFile(orm, { kind: 'complaints', file })).imported;
+    } else if (mode === 'raw') {
+      rows = database.kind === 'sqlite' ? await rawSqliteOrders(orm, file) : await rawPostgresOrders(orm, file);
+    } else {
+      rows = database.kind === 'sqlite' ? await rawSqliteComplaints(orm, file) : await rawPostgresComplaints(orm, file);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    return { rows, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, startRssMb };
+  } finally {
+    await orm.close();
+  }
+}
+
+// --- data -----------------------------------------------------------------------------------
+
+function* offerLines(sellerIds: readonly string[]): Generator<string> {
+  for (let s = 0; s < sellerIds.length; s++) {
+    for (let o = 0; o < OFFERS_PER_SELLER; o++) {
+      yield JSON.stringify({
+        marketplace: 'US',
+        external_id: `OF-${s}-${o}`,
+        seller_id: sellerIds[s],
+        sku: `SKU-${o}`,
+        product_name: `Renewed phone ${o}`,
+        brand: 'Acme',
+        category: 'Phones',
+        condition: 'Renewed Premium',
+        price_amount_minor: 19_999 + o,
+        price_currency: 'USD',
+      });
+    }
+  }
+}
+
+/** Orders in time order over 90 days, as a marketplace's export writes them; a fixed pseudo-random mix of offers. */
+function* orderLines(count: number): Generator<string> {
+  const first = LAST_DAY - DAYS * 86_400_000;
+  const step = (DAYS * 86_400_000) / count;
+  let seed = 42;
+  for (let i = 0; i < count; i++) {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    const offer = seed % (SELLERS * OFFERS_PER_SELLER);
+    const orderedAt = first + Math.floor(i * step);
+    yield JSON.stringify({
+      marketplace: 'US',
+      external_id: `OR-${i}`,
+      offer_external_id: `OF-${Math.floor(offer / OFFERS_PER_SELLER)}-${offer % OFFERS_PER_SELLER}`,
+      buyer_reference: `buyer-${seed % 100_000}`,
+      quantity: 1 + (seed % 3),
+      ordered_at: new Date(orderedAt).toISOString(),
+      shipped_at: new Date(orderedAt + 86_400_000).toISOString(),
+      delivered_at: new Date(orderedAt + 3 * 86_400_000).toISOString(),
+    });
+  }
+}
+
+const SOURCES = ['EMAIL', 'PRODUCT_REVIEW', 'SELLER_FEEDBACK', 'CUSTOMER_SERVICE_CALL'];
+const CATEGORIES = ['NOT_WORKING', 'COSMETIC_DAMAGE', 'MISSING_ACCESSORIES', 'WRONG_ITEM', 'BATTERY', 'OTHER'];
+
+/** Complaints on orders spread over the file, in the orders' time order. */
+function* complaintLines(orders: number, count: number): Generator<string> {
+  const first = LAST_DAY - DAYS * 86_400_000;
+  const step = (DAYS * 86_400_000) / orders;
+  for (let i = 0; i < count; i++) {
+    const order = Math.floor((i * orders) / count) + (i % 7);
+    const index = Math.min(order, orders - 1);
+    yield JSON.stringify({
+      marketplace: 'US',
+      external_id: `CO-${i}`,
+      order_external_id: `OR-${index}`,
+      source: SOURCES[i % SOURCES.length],
+      category: CATEGORIES[i % CATEGORIES.length],
+      filed_at: new Date(first + Math.floor(index * step) + 5 * 86_400_000).toISOString(),
+      note: i % 5 === 0 ? 'Stopped charging after two days' : undefined,
+    });
+  }
+}
+
+async function writeLines(file: string, lines: Iterable<string>): Promise<void> {
+  function* chunks(): Generator<string> {
+    let chunk = '';
+    for (const line of lines) {
+      chunk += `${line}\n`;
+      if (chunk.length > 1 << 20) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    if (chunk) yield chunk;
+  }
+  await pipeline(Readable.from(chunks()), createWriteStream(file));
+}
+
+// --- the databases' own bulk paths ----------------------------------------------------------
+
+/** Tables shaped like the real ones (columns, keys and indexes), for the raw paths to fill. */
+async function createRawTables(em: EntityManager, kind: Kind): Promise<void> {
+  for (const table of ['marketplace_order', 'complaint']) {
+    if (kind === 'postgresql') {
+      await em.execute(`create table "${table}_raw" (like "${table}" including all)`);
+      continue;
+    }
+    const ddl = await em.execute<Array<{ sql: string | null }>>(
+      `select "sql" from "sqlite_master" where "tbl_name" = ? and "sql" is not null order by "type" desc`,
+      [table],
+    );
+    for (const { sql } of ddl) {
+      await em.execute(
+        sql!
+          .replace(/^(create table )[`"]?(\w+)[`"]?/i, '$1"$2_raw"')
+          .replace(/^(create (unique )?index )[`"]?(\w+)[`"]?( on )[`"]?(\w+)[`"]?/i, '$1"$3_raw"$4"$5_raw"'),
+      );
+    }
+  }
+}
+
+interface Parsed {
+  [key: string]: unknown;
+}
+
+async function* parsedLines(file: string): AsyncGenerator<Parsed> {
+  for await (const line of createInterface({
+    input: createReadStream(file, { highWaterMark: 256 * 1024 }),
+    crlfDelay: Infinity,
+  })) {
+    if (line) yield JSON.parse(line) as Parsed;
+  }
+}
+
+async function offerMap(em: EntityManager): Promise<Map<string, { id: string; seller: string }>> {
+  const rows = await em.execute<Array<{ id: string; external_id: string; seller_id: string }>>(
+    `select "id", "external_id", "seller_id" from "offer"`,
+  );
+  return new Map(rows.map((r) => [r.external_id, { id: r.id, seller: r.seller_id }]));
+}
+
+interface SqliteDb {
+  prepare(sql: string): { run(...params: unknown[]): unknown };
+  exec(sql: string): void;
+}
+
+/** The better-sqlite3 connection, handed back to the pool once `work` is done (orm.close waits for it). */
+async function withSqliteDb<T>(orm: Orm, work: (db: SqliteDb) => Promise<T>): Promise<T> {
+  const knex = connectionPool((orm.em.fork() as EntityManager).getConnection().getKnex());
+  const db = (await knex.acquireConnection()) as SqliteDb;
+  try {
+    return await work(db);
+  } finally {
+    await knex.releaseConnection(db);
+  }
+}
+
+async function rawSqliteOrders(orm: Orm, file: string): Promise<number> {
+  const offers = await offerMap(orm.em.fork() as EntityManager);
+  return withSqliteDb(orm, (db) => rawSqliteOrdersOn(db, offers, file));
+}
+
+async function rawSqliteOrdersOn(
+  db: SqliteDb,
+  offers: Map<string, { id: string; seller: string }>,
+  file: string,
+): Promise<number> {
+  const columns = [
+    'id',
+    'created_at',
+    'updated_at',
+    'version',
+    'offer_id',
+    'seller_id',
+    'marketplace',
+    'external_id',
+    'buyer_reference',
+    'quantity',
+    'ordered_at',
+    'shipped_at',
+    'delivered_at',
+    'order_date',
+  ];
+  const perStatement = 100;
+  const statement = (n: number) =>
+    db.prepare(
+      `insert into "marketplace_order_raw" (${columns.map((c) => `"${c}"`).join(', ')}) values ${Array.from({ length: n }, () => `(${columns.map(() => '?').join(', ')})`).join(', ')}`,
+    );
+  const full = statement(perStatement);
+  const dates = new LocalDates();
+  let params: unknown[] = [];
+  let pending = 0;
+  let rows = 0;
+  const now = Date.now();
+  db.exec('begin');
+  for await (const o of parsedLines(file)) {
+    const offer = offers.get(o['offer_external_id'] as string)!;
+    const orderedAt = new Date(o['ordered_at'] as string);
+    params.push(
+      crypto.randomUUID(),
+      now,
+      now,
+      1,
+      offer.id,
+      offer.seller,
+      o['marketplace'],
+      o['external_id'],
+      o['buyer_reference'],
+      o['quantity'],
+      orderedAt.getTime(),
+      Date.parse(o['shipped_at'] as string),
+      Date.parse(o['delivered_at'] as string),
+      dates.of(orderedAt, 'America/New_York'),
+    );
+    pending += 1;
+    rows += 1;
+    if (pending === perStatement) {
+      full.run(...params);
+      params = [];
+      pending = 0;
+    }
+  }
+  if (pending) statement(pending).run(...params);
+  db.exec('commit');
+  return rows;
+}
+
+async function rawSqliteComplaints(orm: Orm, file: string): Promise<number> {
+  return withSqliteDb(orm, (db) => rawSqliteComplaintsOn(db, file));
+}
+
+async function rawSqliteComplaintsOn(db: SqliteDb, file: string): Promise<number> {
+  const insert = db.prepare(
+    `insert into "complaint_raw" ("id", "created_at", "updated_at", "version", "order_id", "offer_id", "seller_id", "marketplace", "order_date", "external_id", "source", "category", "filed_at", "note") ` +
+      `select ?, ?, ?, 1, "o"."id", "o"."offer_id", "o"."seller_id", "o"."marketplace", "o"."order_date", ?, ?, ?, ?, ? ` +
+      `from "marketplace_order" "o" where "o"."marketplace" = ? and "o"."external_id" = ?`,
+  );
+  const now = Date.now();
+  let rows = 0;
+  db.exec('begin');
+  for await (const c of parsedLines(file)) {
+    insert.run(
+      crypto.randomUUID(),
+      now,
+      now,
+      c['external_id'],
+      c['source'],
+      c['category'],
+      Date.parse(c['filed_at'] as string),
+      c['note'] ?? null,
+      c['marketplace'],
+      c['order_external_id'],
+    );
+    rows += 1;
+  }
+  db.exec('commit');
+  return rows;
+}
+
+interface PgClient {
+  query(stream: CopyStreamQuery): CopyStreamQuery;
+}
+
+async function copyInto(orm: Orm, table: string, columns: string[], lines: AsyncIterable<string>): Promise<void> {
+  const knex = connectionPool((orm.em.fork() as EntityManager).getConnection().getKnex());
+  const client = (await knex.acquireConnection()) as PgClient & { query(sql: string): Promise<unknown> };
+  try {
+    await client.query(`create temporary table "stage" (like "${table}")`);
+    async function* chunks(): AsyncGenerator<string> {
+      let chunk = '';
+      for await (const line of lines) {
+        chunk += line;
+        if (chunk.length > 1 << 16) {
+          yield chunk;
+          chunk = '';
+        }
+      }
+      if (chunk) yield chunk;
+    }
+    await pipeline(
+      Readable.from(chunks()),
+      client.query(copyFrom(`copy "stage" (${columns.map((c) => `"${c}"`).join(', ')}) from stdin`)),
+    );
+    const content = columns.filter((c) => !['id', 'created_at', 'marketplace', 'external_id'].includes(c));
+    await client.query(
+      `insert into "${table}_raw" (${columns.map((c) => `"${c}"`).join(', ')}) select ${columns.map((c) => `"${c}"`).join(', ')} from "stage" ` +
+        `on conflict ("marketplace", "external_id") do update set ${content.map((c) => `"${c}" = excluded."${c}"`).join(', ')} ` +
+        `where (${content.map((c) => `"${table}_raw"."${c}"`).join(', ')}) is distinct from (${content.map((c) => `excluded."${c}"`).join(', ')})`,
+    );
+    await client.query('drop table "stage"');
+  } finally {
+    await knex.releaseConnection(client);
+  }
+}
+
+async function rawPostgresOrders(orm: Orm, file: string): Promise<number> {
+  const offers = await offerMap(orm.em.fork() as EntityManager);
+  const dates = new LocalDates();
+  const now = new Date().toISOString();
+  let rows = 0;
+  async function* lines(): AsyncGenerator<string> {
+    for await (const o of parsedLines(file)) {
+      const offer = offers.get(o['offer_external_id'] as string)!;
+      rows += 1;
+      yield `${crypto.randomUUID()}\t${now}\t${now}\t1\t${offer.id}\t${offer.seller}\t${o['marketplace'] as string}\t${o['external_id'] as string}\t${o['buyer_reference'] as string}\t${o['quantity'] as number}\t${o['ordered_at'] as string}\t${o['shipped_at'] as string}\t${o['delivered_at'] as string}\t${dates.of(new Date(o['ordered_at'] as string), 'America/New_York')}\n`;
+    }
+  }
+  await copyInto(
+    orm,
+    'marketplace_order',
+    [
+      'id',
+      'created_at',
+      'updated_at',
+      'version',
+      'offer_id',
+      'seller_id',
+      'marketplace',
+      'external_id',
+      'buyer_reference',
+      'quantity',
+      'ordered_at',
+      'shipped_at',
+      'delivered_at',
+      'order_date',
+    ],
+    lines(),
+  );
+  return rows;
+}
+
+async function rawPostgresComplaints(orm: Orm, file: string): Promise<number> {
+  // COPY the file's fields, then one statement joins the orders and upserts.
+  const knex = connectionPool((orm.em.fork() as EntityManager).getConnection().getKnex());
+  const client = (await knex.acquireConnection()) as PgClient & { query(sql: string): Promise<unknown> };
+  let rows = 0;
+  try {
+    await client.query(
+      `create temporary table "cstage" ("external_id" text, "marketplace" text, "order_external_id" text, "source" text, "category" text, "filed_at" timestamptz, "note" text)`,
+    );
+    async function* chunks(): AsyncGenerator<string> {
+      let chunk = '';
+      for await (const c of parsedLines(file)) {
+        rows += 1;
+        chunk += `${c['external_id'] as string}\t${c['marketplace'] as string}\t${c['order_external_id'] as string}\t${c['source'] as string}\t${c['category'] as string}\t${c['filed_at'] as string}\t${(c['note'] as string | undefined) ?? '\\N'}\n`;
+        if (chunk.length > 1 << 16) {
+          yield chunk;
+          chunk = '';
+        }
+      }
+      if (chunk) yield chunk;
+    }
+    await pipeline(Readable.from(chunks()), client.query(copyFrom(`copy "cstage" from stdin`)));
+    await client.query(
+      `insert into "complaint_raw" ("id", "created_at", "updated_at", "version", "order_id", "offer_id", "seller_id", "marketplace", "order_date", "external_id", "source", "category", "filed_at", "note") ` +
+        `select gen_random_uuid(), now(), now(), 1, "o"."id", "o"."offer_id", "o"."seller_id", "o"."marketplace", "o"."order_date", "s"."external_id", "s"."source", "s"."category", "s"."filed_at", "s"."note" ` +
+        `from "cstage" "s" join "marketplace_order" "o" on "o"."marketplace" = "s"."marketplace" and "o"."external_id" = "s"."order_external_id" ` +
+        `on conflict ("marketplace", "external_id") do update set "source" = excluded."source", "category" = excluded."category", "filed_at" = excluded."filed_at", "note" = excluded."note" ` +
+        `where ("complaint_raw"."source", "complaint_raw"."category", "complaint_raw"."filed_at", "complaint_raw"."note") is distinct from (excluded."source", excluded."category", excluded."filed_at", excluded."note")`,
+    );
+  } finally {
+    await knex.releaseConnection(client);
+  }
+  return rows;
+}
+
+// Last, so every constant above is initialised.
+if (args.child) {
+  const result = await child(args.child, JSON.parse(args.database!) as DatabaseConfig, args.file!);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} else {
+  await main();
+}

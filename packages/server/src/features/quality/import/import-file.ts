@@ -1,0 +1,253 @@
+import { stat } from 'node:fs/promises';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import type { EntityManager, Orm } from '../../../db/orm.js';
+import { refreshQualityRollups } from '../quality-rollups.js';
+import {
+  IMPORT_KIND_DEFINITIONS,
+  type ImportKind,
+  type ImportKindDefinition,
+  type ReadRecord,
+} from './import-kinds.js';
+import { silentProgress, type ImportProgress } from './import-progress.js';
+import { FieldReader } from './import-values.js';
+import { QualityReferences } from './quality-references.js';
+import { formatFromFileName, readRecords, type ImportFormat } from './record-reader.js';
+import { defaultRejectsPath, RejectsWriter, type RowRejection } from './rejects-writer.js';
+import { PostgresqlTableWriter } from './postgresql-table-writer.js';
+import { SqliteTableWriter } from './sqlite-table-writer.js';
+import { updateDependants, type TableWriter } from './table-writer.js';
+import type { OfferDay } from '../quality-rollups.js';
+import type { ImportTable } from './import-kinds.js';
+
+export const DEFAULT_IMPORT_BATCH_SIZE = 10_000;
+export const MAX_IMPORT_BATCH_SIZE = 100_000;
+
+export interface ImportFileOptions {
+  readonly kind: ImportKind;
+  readonly file: string;
+  /** By the file's extension when absent. */
+  readonly format?: ImportFormat;
+  /** `<file>.rejects.csv` when absent. */
+  readonly rejectsPath?: string;
+  /** Records per transaction. */
+  readonly batchSize?: number;
+  readonly progress?: ImportProgress;
+}
+
+export interface ImportSummary {
+  readonly kind: ImportKind;
+  readonly file: string;
+  readonly format: ImportFormat;
+  /** Records read (CSV: rows after the header; NDJSON: non-blank lines). */
+  readonly records: number;
+  /** Records written (inserted, changed, or already identical). */
+  readonly imported: number;
+  /** Of those, rows inserted or changed: 0 when the same file runs again. */
+  readonly changed: number;
+  /** Lines rejected, each named in the rejects file. */
+  readonly rejected: number;
+  readonly rejectsPath: string | null;
+  /** Transactions committed. */
+  readonly batches: number;
+  /** The last line of the last committed batch. */
+  readonly committedThroughLine: number;
+}
+
+/** A problem with the command or the file itself (not with some rows): nothing was imported. */
+export class ImportFileError extends Error {}
+
+/** The database failed part-way: the batches before committed whole; running the import again finishes it. */
+export class ImportInterruptedError extends Error {
+  constructor(
+    readonly summary: ImportSummary,
+    override readonly cause: unknown,
+  ) {
+    super(
+      `the import stopped after ${summary.batches} complete batch(es) (through line ${summary.committedThroughLine}): ` +
+        `${cause instanceof Error ? cause.message : String(cause)}`,
+    );
+  }
+}
+
+/**
+ * Imports one file of quality records (SPEC 5): streamed, `batchSize` records per transaction,
+ * each an upsert on (marketplace, external id) followed by the refresh of the rollups of the
+ * offer-days it touched, in the same transaction. Rows that break a rule are left out and named
+ * in the rejects file; the rest import. A failure part-way leaves whole batches; a re-run finishes.
+ */
+export async function importQualityFile(orm: Orm, options: ImportFileOptions): Promise<ImportSummary> {
+  const definition = IMPORT_KIND_DEFINITIONS[options.kind] as unknown as ImportKindDefinition<unknown>;
+  const format = options.format ?? formatFromFileName(options.file);
+  if (!format) {
+    throw new ImportFileError(
+      `cannot tell the format of ${options.file} from its name: pass --format csv or --format ndjson`,
+    );
+  }
+  const batchSize = options.batchSize ?? DEFAULT_IMPORT_BATCH_SIZE;
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_IMPORT_BATCH_SIZE) {
+    throw new ImportFileError(`the batch size must be a whole number from 1 to ${MAX_IMPORT_BATCH_SIZE}`);
+  }
+  let size: number;
+  try {
+    const info = await stat(options.file);
+    if (!info.isFile()) throw new Error('not a file');
+    size = info.size;
+  } catch (error) {
+    throw new ImportFileError(`cannot read ${options.file}: ${(error as Error).message}`);
+  }
+
+  const receivedAt = new Date();
+  const progress = options.progress ?? silentProgress;
+  const rejects = new RejectsWriter(options.rejectsPath ?? defaultRejectsPath(options.file));
+  const references = await QualityReferences.load(orm.em.fork() as EntityManager);
+  const writer: TableWriter =
+    orm.em.getPlatform() instanceof PostgreSqlPlatform ? new PostgresqlTableWriter() : new SqliteTableWriter();
+  const source = readRecords(options.file, format);
+
+  const counts = { records: 0, imported: 0, changed: 0, batches: 0, committedThroughLine: 0 };
+  const summary = (): ImportSummary => ({
+    kind: options.kind,
+    file: options.file,
+    format,
+    ...counts,
+    rejected: rejects.rejectedLineCount,
+    rejectsPath: rejects.rejectedLineCount ? rejects.path : null,
+  });
+
+  // The batch being gathered: by identity, so a record repeated within it is written once (the last wins).
+  const pending = new Map<string, ReadRecord<unknown>>();
+  let pendingRejections: RowRejection[] = [];
+  let lastLine = 0;
+
+  let writing = false;
+  const flush = async (): Promise<void> => {
+    writing = true;
+    if (pending.size) {
+      const records = [...pending.values()];
+      const { imported, changed, rejections } = await orm.em.fork().transactional(async (fork) => {
+        const em = fork as EntityManager;
+        references.use(em);
+        const resolved = await definition.resolve(references, records, receivedAt);
+        const { rows, moved, touched, refused } = await checkAgainstStored(references, definition.table, resolved.rows);
+        const written = await writer.upsert(em, definition.table, rows);
+        await updateDependants(em, definition.table, moved);
+        touched.push(...written.touched);
+        if (touched.length) await refreshQualityRollups(em, { offerDays: touched });
+        const lines = new Map(records.map((r) => [definition.key(r.record), r.line]));
+        return {
+          imported: rows.length,
+          changed: written.changed,
+          rejections: [...resolved.rejections, ...refused.map((r) => ({ ...r, line: lines.get(`${r.key}`)! }))],
+        };
+      });
+      counts.imported += imported;
+      counts.changed += changed;
+      counts.batches += 1;
+      pendingRejections.push(...rejections);
+      pending.clear();
+    }
+    counts.committedThroughLine = lastLine;
+    if (pendingRejections.length) {
+      pendingRejections.sort((a, b) => a.line - b.line);
+      await rejects.write(pendingRejections);
+      pendingRejections = [];
+    }
+    writing = false;
+  };
+
+  progress.start(size);
+  try {
+    for await (const item of source.records) {
+      lastLine = item.line;
+      if ('header' in item) {
+        const missing = definition.columns.filter((c) => c.required && !item.header.includes(c.name));
+        if (missing.length) {
+          throw new ImportFileError(
+            `the header of ${options.file} lacks the column(s) ${missing.map((c) => c.name).join(', ')} ` +
+              `(${options.kind} need ${definition.columns.map((c) => c.name).join(', ')})`,
+          );
+        }
+        continue;
+      }
+      if ('unreadable' in item) {
+        pendingRejections.push({ line: item.line, field: '*', rule: 'MALFORMED_LINE', message: item.unreadable });
+        continue;
+      }
+      counts.records += 1;
+      const reader = new FieldReader(item.fields, item.line);
+      const record = definition.read(reader, receivedAt);
+      if (reader.ok) pending.set(definition.key(record), { line: item.line, record });
+      else pendingRejections.push(...reader.rejections);
+      if (pending.size >= batchSize) {
+        await flush();
+        progress.update(source.bytesRead(), counts.records);
+      } else if ((counts.records & 4095) === 0) {
+        progress.update(source.bytesRead(), counts.records);
+      }
+    }
+    await flush();
+    progress.update(size, counts.records);
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    if (writing) throw new ImportInterruptedError(summary(), error);
+    throw new ImportFileError(`cannot read ${options.file}: ${(error as Error).message}`);
+  } finally {
+    progress.stop();
+    await rejects.close();
+  }
+  return summary();
+}
+
+/**
+ * Compares a batch's rows with the rows already stored under the same identities: a row that would
+ * change what a record keeps for life (its seller, its order) is refused (CHANGED_OWNER); a row
+ * that moves to another (offer, day) touches its former offer-day too, and its id is returned so
+ * the records that copy it (an order's complaints and defects) follow.
+ */
+async function checkAgainstStored(
+  references: QualityReferences,
+  table: ImportTable,
+  rows: ReadonlyArray<readonly unknown[]>,
+): Promise<{
+  rows: Array<readonly unknown[]>;
+  moved: string[];
+  touched: OfferDay[];
+  refused: Array<Omit<RowRejection, 'line'> & { key: string }>;
+}> {
+  const result = {
+    rows: [] as Array<readonly unknown[]>,
+    moved: [] as string[],
+    touched: [] as OfferDay[],
+    refused: [] as Array<Omit<RowRejection, 'line'> & { key: string }>,
+  };
+  if (!table.owner.length && !table.rollup) return { ...result, rows: [...rows] };
+  const stored = await references.existing(table, rows);
+  const at = (column: string) => table.columns.indexOf(column);
+  for (const row of rows) {
+    const key = `${row[0] as string}\u0000${row[1] as string}`;
+    const old = stored.get(key);
+    if (!old) {
+      result.rows.push(row);
+      continue;
+    }
+    const changedOwner = table.owner.find((o) => old[o.column] !== row[at(o.column)]);
+    if (changedOwner) {
+      result.refused.push({
+        key,
+        field: changedOwner.field,
+        rule: 'CHANGED_OWNER',
+        message: `${changedOwner.field} names another ${changedOwner.column.replace(/_id$/, '')} than the one external id ${row[1] as string} was first sent with; ids are for life`,
+      });
+      continue;
+    }
+    result.rows.push(row);
+    if (table.rollup) {
+      const { offer, day } = table.rollup;
+      if (old[offer] !== row[at(offer)] || old[day] !== row[at(day)]) {
+        result.touched.push({ offerId: old[offer] as string, day: old[day] as string });
+        result.moved.push(old.id);
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,86 @@
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import type { EntityManager } from '@mikro-orm/knex';
+import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
+import type { OfferDay } from '../quality-rollups.js';
+import type { ImportTable } from './import-kinds.js';
+import {
+  conflictUpdate,
+  insertColumns,
+  insertValues,
+  transactionConnection,
+  type TableWriter,
+  type UpsertResult,
+} from './table-writer.js';
+
+/** The part of node-postgres' Client (MikroORM's pool hands these out) the writer uses. */
+interface PgClient {
+  query(stream: CopyStreamQuery): CopyStreamQuery;
+}
+
+const STAGE = 'quality_import_stage';
+
+/**
+ * PostgreSQL: the batch is streamed with COPY (pg-copy-streams) into a temporary staging table
+ * (dropped at commit) on the connection of the batch's transaction, then one
+ * `insert ... select ... on conflict do update ... where ... is distinct from ...` moves it into
+ * the table, so identical rows are not rewritten and a repeat changes nothing.
+ */
+export class PostgresqlTableWriter implements TableWriter {
+  async upsert(em: EntityManager, table: ImportTable, rows: ReadonlyArray<readonly unknown[]>): Promise<UpsertResult> {
+    const client = await transactionConnection<PgClient>(em);
+    const columns = insertColumns(table);
+    const columnList = columns.map((c) => `"${c}"`).join(', ');
+    await em.execute(`create temporary table "${STAGE}" (like "${table.table}") on commit drop`, [], 'run');
+    await copyRows(client, `copy "${STAGE}" (${columnList}) from stdin`, table, rows);
+
+    const touched: OfferDay[] = [];
+    const returning = table.rollup ? `"${table.rollup.offer}" as "offer_id", "${table.rollup.day}" as "day"` : '1';
+    const grouped = await em.execute<Array<{ offer_id?: string; day?: string; n: string | number }>>(
+      `with "changed" as (insert into "${table.table}" (${columnList}) select ${columnList} from "${STAGE}" ` +
+        `${conflictUpdate(table, 'is distinct from')} returning ${returning}) ` +
+        (table.rollup
+          ? `select "offer_id", "day", count(*) as "n" from "changed" group by "offer_id", "day"`
+          : `select count(*) as "n" from "changed"`),
+    );
+    let changed = 0;
+    for (const row of grouped) {
+      changed += Number(row.n);
+      if (table.rollup) touched.push({ offerId: row.offer_id!, day: row.day! });
+    }
+    await em.execute(`drop table "${STAGE}"`, [], 'run');
+    return { changed, touched };
+  }
+}
+
+async function copyRows(
+  client: PgClient,
+  sql: string,
+  table: ImportTable,
+  rows: ReadonlyArray<readonly unknown[]>,
+): Promise<void> {
+  const now = new Date().toISOString();
+  const toText = (date: Date) => date.toISOString();
+  function* lines(): Generator<string> {
+    let chunk = '';
+    for (const row of rows) {
+      const values = insertValues(table, row, now, toText);
+      chunk += values.map((v) => copyText(v as string | number | null)).join('\t') + '\n';
+      if (chunk.length > 64 * 1024) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    if (chunk) yield chunk;
+  }
+  await pipeline(Readable.from(lines()), client.query(copyFrom(sql)));
+}
+
+/** A value in COPY's text format: \N for null, backslash escapes for the separators. */
+function copyText(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '\\N';
+  const text = typeof value === 'string' ? value : String(value);
+  return /[\\\t\n\r]/.test(text)
+    ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+    : text;
+}

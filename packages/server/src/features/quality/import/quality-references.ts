@@ -1,0 +1,242 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import type { IsoDate } from '@recertify/domain';
+import type { ImportTable } from './import-kinds.js';
+import { LocalDates } from './import-values.js';
+
+export interface OfferReference {
+  readonly id: string;
+  readonly sellerId: string;
+}
+
+export interface OrderReference {
+  readonly id: string;
+  readonly offerId: string;
+  readonly sellerId: string;
+  readonly orderDate: IsoDate;
+  readonly orderedAt: Date;
+}
+
+/** A row of the table being written that has one of the batch's external ids: its id and the columns asked for. */
+export type ExistingRow = Readonly<Record<string, unknown>> & { readonly id: string };
+
+/** Keys per `in (...)` list: far under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
+const KEYS_PER_QUERY = 500;
+/** Remembered lookups per kind before the memory is dropped (the import's memory stays flat). */
+const MAX_REMEMBERED = 200_000;
+
+/**
+ * What import rows refer to, looked up once per batch for the keys not seen before and remembered
+ * for the rest of the run (an orders file names the same few thousand offers a million times).
+ * Records of the kind being imported are never remembered, so nothing here goes stale.
+ */
+export class QualityReferences {
+  private em: EntityManager | null = null;
+  private readonly knownOffers = new Map<string, OfferReference | null>();
+  private readonly knownOrders = new Map<string, OrderReference | null>();
+  private readonly dates = new LocalDates();
+
+  constructor(private readonly timeZones: ReadonlyMap<string, string>) {}
+
+  /** Marketplaces and their zones, read once per run. */
+  static async load(em: EntityManager): Promise<QualityReferences> {
+    const rows = await em.execute<Array<{ code: string; time_zone: string }>>(
+      'select "code", "time_zone" from "marketplace"',
+    );
+    return new QualityReferences(new Map(rows.map((row) => [row.code, row.time_zone])));
+  }
+
+  /** The entity manager of the batch being written (its transaction). */
+  use(em: EntityManager): void {
+    this.em = em;
+  }
+
+  hasMarketplace(code: string): boolean {
+    return this.timeZones.has(code);
+  }
+
+  /** The instant's date in the marketplace's zone (an order date, a rating date). */
+  localDate(instant: Date, marketplace: string): IsoDate {
+    return this.dates.of(instant, this.timeZones.get(marketplace)!);
+  }
+
+  async offers(keys: ReadonlyArray<readonly [string, string]>): Promise<Map<string, OfferReference | null>> {
+    return this.lookUp(keys, this.knownOffers, async (marketplace, ids) => {
+      const rows = await this.manager().execute<Array<{ id: string; external_id: string; seller_id: string }>>(
+        `select "id", "external_id", "seller_id" from "offer" where "marketplace" = ? and "external_id" in (${marks(ids)})`,
+        [marketplace, ...ids],
+      );
+      return rows.map((row) => [row.external_id, { id: row.id, sellerId: row.seller_id }] as const);
+    });
+  }
+
+  async orders(keys: ReadonlyArray<readonly [string, string]>): Promise<Map<string, OrderReference | null>> {
+    return this.lookUp(keys, this.knownOrders, async (marketplace, ids) => {
+      const rows = await this.manager().execute<
+        Array<{
+          id: string;
+          external_id: string;
+          offer_id: string;
+          seller_id: string;
+          order_date: string;
+          ordered_at: Date | number | string;
+        }>
+      >(
+        `select "id", "external_id", "offer_id", "seller_id", "order_date", "ordered_at" from "marketplace_order" ` +
+          `where "marketplace" = ? and "external_id" in (${marks(ids)})`,
+        [marketplace, ...ids],
+      );
+      return rows.map(
+        (row) =>
+          [
+            row.external_id,
+            {
+              id: row.id,
+              offerId: row.offer_id,
+              sellerId: row.seller_id,
+              orderDate: row.order_date,
+              orderedAt: instantOf(row.ordered_at),
+            },
+          ] as const,
+      );
+    });
+  }
+
+  /** The ids among these that are seller organizations. */
+  async sellers(ids: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    const wanted = [...new Set(ids)].filter((id) => UUID.test(id));
+    for (let i = 0; i < wanted.length; i += KEYS_PER_QUERY) {
+      const slice = wanted.slice(i, i + KEYS_PER_QUERY);
+      const rows = await this.manager().execute<Array<{ id: string }>>(
+        `select "id" from "organization" where "kind" = 'SELLER' and "id" in (${marks(slice)})`,
+        slice,
+      );
+      for (const row of rows) found.add(row.id);
+    }
+    return found;
+  }
+
+  /** Which offer (external id) holds each seller's SKU in a marketplace today: key seller, marketplace, SKU. */
+  async skuOwners(
+    offers: ReadonlyArray<{ sellerId: string; marketplace: string; sku: string }>,
+  ): Promise<Map<string, string>> {
+    const owners = new Map<string, string>();
+    const bySellerMarket = new Map<string, Set<string>>();
+    for (const o of offers) {
+      if (!UUID.test(o.sellerId)) continue;
+      const key = `${o.sellerId}\u0000${o.marketplace}`;
+      let skus = bySellerMarket.get(key);
+      if (!skus) bySellerMarket.set(key, (skus = new Set()));
+      skus.add(o.sku);
+    }
+    for (const [key, skuSet] of bySellerMarket) {
+      const [sellerId, marketplace] = key.split('\u0000') as [string, string];
+      const skus = [...skuSet];
+      for (let i = 0; i < skus.length; i += KEYS_PER_QUERY) {
+        const slice = skus.slice(i, i + KEYS_PER_QUERY);
+        const rows = await this.manager().execute<Array<{ sku: string; external_id: string }>>(
+          `select "sku", "external_id" from "offer" where "seller_id" = ? and "marketplace" = ? and "sku" in (${marks(slice)})`,
+          [sellerId, marketplace, ...slice],
+        );
+        for (const row of rows) owners.set(`${key}\u0000${row.sku}`, row.external_id);
+      }
+    }
+    return owners;
+  }
+
+  /**
+   * The rows of `table` that already hold these records' identities (marketplace, external id),
+   * with their owner and rollup columns: one statement per batch on PostgreSQL (the keys as one
+   * JSON parameter), `in (values ...)` lists on SQLite (in-process, so many small statements cost little).
+   */
+  async existing(table: ImportTable, keys: ReadonlyArray<readonly unknown[]>): Promise<Map<string, ExistingRow>> {
+    const columns = [
+      'id',
+      'marketplace',
+      'external_id',
+      ...new Set([
+        ...table.owner.map((o) => o.column),
+        ...(table.rollup ? [table.rollup.offer, table.rollup.day] : []),
+      ]),
+    ];
+    const select = columns.map((c) => `"t"."${c}"`).join(', ');
+    const found = new Map<string, ExistingRow>();
+    const em = this.manager();
+    const add = (rows: ExistingRow[]) => {
+      for (const row of rows) found.set(`${row['marketplace'] as string}\u0000${row['external_id'] as string}`, row);
+    };
+    if (em.getPlatform() instanceof PostgreSqlPlatform) {
+      const json = JSON.stringify(keys.map((k) => ({ m: k[0], e: k[1] })));
+      add(
+        await em.execute<ExistingRow[]>(
+          `select ${select} from "${table.table}" "t" join json_to_recordset(?::json) as "k"("m" text, "e" text) ` +
+            `on "t"."marketplace" = "k"."m" and "t"."external_id" = "k"."e"`,
+          [json],
+        ),
+      );
+      return found;
+    }
+    for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
+      const slice = keys.slice(i, i + KEYS_PER_QUERY);
+      add(
+        await em.execute<ExistingRow[]>(
+          `select ${select} from "${table.table}" "t" where ("t"."marketplace", "t"."external_id") in ` +
+            `(values ${slice.map(() => '(?, ?)').join(', ')})`,
+          slice.flatMap((k) => [k[0], k[1]]),
+        ),
+      );
+    }
+    return found;
+  }
+
+  private manager(): EntityManager {
+    if (!this.em) throw new Error('QualityReferences.use(em) first');
+    return this.em;
+  }
+
+  private async lookUp<T>(
+    keys: ReadonlyArray<readonly [string, string]>,
+    known: Map<string, T | null>,
+    query: (marketplace: string, externalIds: string[]) => Promise<ReadonlyArray<readonly [string, T]>>,
+  ): Promise<Map<string, T | null>> {
+    const result = new Map<string, T | null>();
+    const missing = new Map<string, Set<string>>();
+    for (const [marketplace, externalId] of keys) {
+      const key = `${marketplace}\u0000${externalId}`;
+      if (result.has(key)) continue;
+      const hit = known.get(key);
+      if (hit !== undefined) {
+        result.set(key, hit);
+        continue;
+      }
+      result.set(key, null);
+      let ids = missing.get(marketplace);
+      if (!ids) missing.set(marketplace, (ids = new Set()));
+      ids.add(externalId);
+    }
+    for (const [marketplace, idSet] of missing) {
+      const ids = [...idSet];
+      for (let i = 0; i < ids.length; i += KEYS_PER_QUERY) {
+        for (const [externalId, value] of await query(marketplace, ids.slice(i, i + KEYS_PER_QUERY))) {
+          result.set(`${marketplace}\u0000${externalId}`, value);
+        }
+      }
+    }
+    if (known.size > MAX_REMEMBERED) known.clear();
+    for (const [key, value] of result) known.set(key, value);
+    return result;
+  }
+}
+
+/** SQLite keeps instants as epoch milliseconds (MikroORM's mapping); PostgreSQL's driver gives a Date or text. */
+function instantOf(value: Date | number | string): Date {
+  if (value instanceof Date) return value;
+  return new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function marks(values: readonly unknown[]): string {
+  return values.map(() => '?').join(', ');
+}

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager, Knex } from '@mikro-orm/knex';
+import type { OfferDay } from '../quality-rollups.js';
+import type { ImportTable } from './import-kinds.js';
+
+/** What one batch's upsert did: rows inserted or changed (a repeat counts 0), and the offer-days to refresh. */
+export interface UpsertResult {
+  readonly changed: number;
+  /** The (offer, day) of every inserted or changed row, as written. */
+  readonly touched: OfferDay[];
+}
+
+/**
+ * Writes one batch of rows into a table inside the caller's transaction: insert new external ids,
+ * update changed ones (version + 1, updated_at), and leave identical ones alone, so the same file
+ * twice changes nothing the second time.
+ */
+export interface TableWriter {
+  upsert(em: EntityManager, table: ImportTable, rows: ReadonlyArray<readonly unknown[]>): Promise<UpsertResult>;
+}
+
+/** The part of knex's client (untyped in knex's types) that hands out the driver's connections. */
+export interface KnexConnectionPool {
+  acquireConnection(): Promise<unknown>;
+  releaseConnection(connection: unknown): Promise<void>;
+}
+
+export function connectionPool(knex: Knex): KnexConnectionPool {
+  return (knex as unknown as { client: KnexConnectionPool }).client;
+}
+
+/**
+ * The raw driver connection of the entity manager's open transaction (better-sqlite3 Database or
+ * pg Client): a transaction's knex client hands out its own connection and releases nothing.
+ */
+export async function transactionConnection<T>(em: EntityManager): Promise<T> {
+  const trx = em.getTransactionContext<Knex.Transaction>();
+  if (!trx) throw new Error('the import writes inside a transaction');
+  return (await connectionPool(trx).acquireConnection()) as T;
+}
+
+/** Every column an inserted row gets, in order: ours (id, timestamps, version), the content, the insert-only constants. */
+export function insertColumns(table: ImportTable): string[] {
+  return ['id', 'created_at', 'updated_at', 'version', ...table.columns, ...Object.keys(table.onInsert)];
+}
+
+/** The values of `insertColumns` for one row; instants through `instant` (the dialect's form). */
+export function insertValues(
+  table: ImportTable,
+  row: readonly unknown[],
+  now: unknown,
+  instant: (date: Date) => unknown,
+): unknown[] {
+  const values: unknown[] = [randomUUID(), now, now, 1];
+  for (let i = 0; i < row.length; i++) {
+    const value = row[i];
+    values.push(value instanceof Date ? instant(value) : (value ?? null));
+  }
+  for (const value of Object.values(table.onInsert)) values.push(value);
+  return values;
+}
+
+/** `do update set ... where (old) is distinct from (new)`: the content columns, a version bump and updated_at. */
+export function conflictUpdate(table: ImportTable, distinct: 'is not' | 'is distinct from'): string {
+  const content = table.columns.slice(2);
+  const set = content.map((c) => `"${c}" = excluded."${c}"`).join(', ');
+  const old = content.map((c) => `"${table.table}"."${c}"`).join(', ');
+  const incoming = content.map((c) => `excluded."${c}"`).join(', ');
+  return (
+    `on conflict ("marketplace", "external_id") do update set ${set}, ` +
+    `"version" = "${table.table}"."version" + 1, "updated_at" = excluded."updated_at" ` +
+    `where (${old}) ${distinct} (${incoming})`
+  );
+}
+
+/**
+ * The copies an order's complaints and defects keep of it (offer, seller, order date) follow the
+ * orders that moved; the rollups of both their old and new days are refreshed by the caller.
+ */
+export async function updateDependants(
+  em: EntityManager,
+  table: ImportTable,
+  movedIds: readonly string[],
+): Promise<void> {
+  if (!table.dependants.length || !movedIds.length) return;
+  for (let i = 0; i < movedIds.length; i += 500) {
+    const ids = movedIds.slice(i, i + 500);
+    for (const dependant of table.dependants) {
+      const copy = (column: string) =>
+        `"${column}" = (select "o"."${column}" from "${table.table}" "o" where "o"."id" = "${dependant}"."order_id")`;
+      await em.execute(
+        `update "${dependant}" set ${copy('offer_id')}, ${copy('seller_id')}, ${copy('order_date')} ` +
+          `where "order_id" in (${ids.map(() => '?').join(', ')})`,
+        ids,
+        'run',
+      );
+    }
+  }
+}
