@@ -14,6 +14,7 @@ export type Audience = Role | 'ANONYMOUS' | 'UNKNOWN';
 const programRules: NavigationItem = { to: '/program-rules', label: 'Program rules', placement: 'main' };
 const account: NavigationItem = { to: '/account', label: 'Account', placement: 'main' };
 const applications: NavigationItem = { to: '/applications', label: 'Applications', placement: 'main' };
+const returns: NavigationItem = { to: '/returns', label: 'Returns', placement: 'main' };
 const reviewQueue: NavigationItem = { to: '/review', label: 'Review queue', placement: 'main' };
 const signIn: NavigationItem = { to: '/sign-in', label: 'Sign in', placement: 'end' };
 const signUp: NavigationItem = { to: '/sign-up', label: 'Sign up', placement: 'end' };
@@ -22,7 +23,7 @@ const signUp: NavigationItem = { to: '/sign-up', label: 'Sign up', placement: 'e
 export const NAVIGATION: Readonly<Record<Audience, readonly NavigationItem[]>> = {
   UNKNOWN: [programRules],
   ANONYMOUS: [programRules, signIn, signUp],
-  SELLER: [programRules, applications, account],
+  SELLER: [programRules, applications, returns, account],
   REVIEWER: [programRules, reviewQueue, account],
   ADMIN: [programRules, reviewQueue, account],
 };

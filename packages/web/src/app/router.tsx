@@ -112,7 +112,7 @@ export const router = createBrowserRouter([
               },
             ],
           },
-          // Sellers: their applications.
+          // Sellers: their applications and their returns.
           {
             element: <RequireRole roles={['SELLER']} />,
             children: [
@@ -135,6 +135,21 @@ export const router = createBrowserRouter([
                 lazy: page(
                   () => import('../routes/application-edit.route'),
                   (m) => m.ApplicationEditRoute,
+                ),
+              },
+              // Their returns: the queue, one return, the settings.
+              {
+                path: 'returns',
+                lazy: page(
+                  () => import('../routes/returns.route'),
+                  (m) => m.ReturnsRoute,
+                ),
+              },
+              {
+                path: 'returns/:id',
+                lazy: page(
+                  () => import('../routes/returns-detail.route'),
+                  (m) => m.ReturnsDetailRoute,
                 ),
               },
             ],

@@ -242,6 +242,92 @@ export type ResetPasswordInput = {
   token: string;
 };
 
+/** Authorized by the system on arrival, or waiting for the seller. */
+export type ReturnAuthorizationMode =
+  | 'AUTOMATIC'
+  | 'MANUAL';
+
+/** Why a seller closed a return. NOT_RETURNED only after the deadline of an authorized return. */
+export type ReturnCloseReason =
+  | 'BUYER_CANCELLED'
+  | 'DECLINED'
+  | 'NOT_RETURNED'
+  | 'OTHER'
+  | 'REFUNDED_WITHOUT_RETURN'
+  | 'REPLACEMENT_SENT';
+
+/** What may happen to a return request. */
+export type ReturnEvent =
+  | 'AUTHORIZE'
+  | 'CLOSE'
+  | 'EXPIRE'
+  | 'GRADE'
+  | 'RECEIVE'
+  | 'REFUND'
+  | 'SHIP';
+
+/** The label the buyer prints: unpaid (system PDF), prepaid (provider) or uploaded by the seller. */
+export type ReturnLabelKind =
+  | 'PREPAID'
+  | 'UNPAID'
+  | 'UPLOADED';
+
+/** Who wrote a message of a return thread. */
+export type ReturnMessageAuthor =
+  | 'BUYER'
+  | 'SELLER';
+
+/** Why the buyer returns the item (SPEC 6 reason codes). */
+export type ReturnReason =
+  | 'BETTER_PRICE_FOUND'
+  | 'DAMAGED_IN_TRANSIT'
+  | 'DEFECTIVE'
+  | 'MISSING_PARTS'
+  | 'NOT_AS_DESCRIBED'
+  | 'NO_LONGER_NEEDED'
+  | 'OTHER'
+  | 'WRONG_ITEM';
+
+/** Narrows the returns queue; filters combine. */
+export type ReturnRequestFilter = {
+  /** Only authorized returns whose deadline is on or before this day (YYYY-MM-DD). */
+  dueBefore?: string | null | undefined;
+  /** Only in-policy (true) or out-of-policy (false) requests. */
+  inPolicy?: boolean | null | undefined;
+  /** Only this marketplace. */
+  marketplace?: MarketplaceCode | null | undefined;
+  /** Only this buyer's reason. */
+  reason?: ReturnReason | null | undefined;
+  /** Only requests in this state. */
+  state?: ReturnState | null | undefined;
+};
+
+/** The order of the returns queue. */
+export type ReturnRequestSort =
+  /** Newest request first (the default). */
+  | 'REQUESTED_NEWEST'
+  /** Oldest request first: the ones waiting longest. */
+  | 'REQUESTED_OLDEST';
+
+/** Where a return request is in its lifecycle (SPEC 6). */
+export type ReturnState =
+  /** Authorized with an RMA; the buyer may send the item until the deadline. */
+  | 'AUTHORIZED'
+  /** Closed by the seller, with a reason. */
+  | 'CLOSED'
+  /** Authorized, but nothing arrived by the deadline. */
+  | 'EXPIRED'
+  /** The returned item was graded. */
+  | 'GRADED'
+  /** The parcel is on its way back. */
+  | 'IN_TRANSIT'
+  /** The parcel arrived. */
+  | 'RECEIVED'
+  /** The buyer was refunded. */
+  | 'REFUNDED'
+  /** The buyer asked; waiting for authorization. */
+  | 'REQUESTED';
+
 /** Narrows the review queue; filters combine. */
 export type ReviewQueueFilter = {
   /** Only applications asking for Apple-brand approval. */

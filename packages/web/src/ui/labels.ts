@@ -4,8 +4,10 @@ import {
   CRITERION_LABELS,
   CURRENCIES,
   IMAGE_VIEW_LABELS,
+  LABEL_KIND_LABELS,
   MARKETPLACES,
   QUALITY_METRIC_LABELS,
+  OUT_OF_POLICY_REASON_LABELS,
   REFURBISHER_LABELS,
   RETURN_REASON_LABELS,
   SELLER_QUALITY_STANDING_LABELS,
@@ -13,8 +15,12 @@ import {
   type AuthorizationMode,
   type QualityMetric,
   type SellerQualityStanding,
+  type AuthorizationReason,
   type CloseReason,
   type CriterionCode,
+  type LabelKind,
+  type OutOfPolicyReason,
+  type ReturnEvent,
   type ReturnReasonCode,
   type ReturnState,
 } from '@recertify/domain';
@@ -157,6 +163,41 @@ export const SELLER_HEALTH_SORT_LABELS: Readonly<Record<SellerHealthSortCode, st
   SINCE: 'Longest in standing first',
 };
 
+/** What may happen to a return, as a button or a history line names it. */
+export const RETURN_EVENT_LABELS: Readonly<Record<ReturnEvent, string>> = {
+  AUTHORIZE: 'Authorize',
+  SHIP: 'Mark in transit',
+  RECEIVE: 'Mark received',
+  GRADE: 'Grade',
+  REFUND: 'Refund',
+  CLOSE: 'Close',
+  EXPIRE: 'Expire',
+};
+
+/** The rule of SPEC 6 that decided how a return is authorized. */
+export const AUTHORIZATION_REASON_LABELS: Readonly<Record<AuthorizationReason, string>> = {
+  PROFESSIONAL_IN_POLICY: 'In policy, professional seller: automatic',
+  INDIVIDUAL_AUTOMATIC: 'In policy, you chose automatic',
+  INDIVIDUAL_MANUAL: 'In policy, you review it',
+  OUT_OF_POLICY_AUTOMATIC: 'Out of policy, you chose automatic',
+  OUT_OF_POLICY_MANUAL: 'Out of policy, you review it',
+  EXEMPT_SKU_AUTOMATIC: 'Exempt SKU, you chose automatic',
+  EXEMPT_SKU_MANUAL: 'Exempt SKU, you review it',
+};
+
+export const LABEL_KIND_NAMES: Readonly<Record<LabelKind, string>> = LABEL_KIND_LABELS;
+export const OUT_OF_POLICY_REASON_NAMES: Readonly<Record<OutOfPolicyReason, string>> = OUT_OF_POLICY_REASON_LABELS;
+
+export const RETURN_MESSAGE_AUTHOR_LABELS: Readonly<Record<'SELLER' | 'BUYER', string>> = {
+  SELLER: 'Seller',
+  BUYER: 'Buyer',
+};
+
+export const RETURN_REQUEST_SORT_LABELS: Readonly<Record<'REQUESTED_NEWEST' | 'REQUESTED_OLDEST', string>> = {
+  REQUESTED_NEWEST: 'Newest request first',
+  REQUESTED_OLDEST: 'Oldest request first',
+};
+
 /** Every enum of the schema with its labels, for the test that none lacks one. */
 export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   ApiScope: API_SCOPE_LABELS,
@@ -169,6 +210,16 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string
   MarketplaceCode: MARKETPLACE_NAMES,
   OrganizationKind: ORGANIZATION_KIND_LABELS,
   Refurbisher: REFURBISHER_NAMES,
+  ReturnAuthorizationMode: AUTHORIZATION_MODE_NAMES,
+  ReturnAuthorizationReason: AUTHORIZATION_REASON_LABELS,
+  ReturnCloseReason: CLOSE_REASON_NAMES,
+  ReturnEvent: RETURN_EVENT_LABELS,
+  ReturnLabelKind: LABEL_KIND_NAMES,
+  ReturnMessageAuthor: RETURN_MESSAGE_AUTHOR_LABELS,
+  ReturnOutOfPolicyReason: OUT_OF_POLICY_REASON_NAMES,
+  ReturnReason: RETURN_REASON_NAMES,
+  ReturnRequestSort: RETURN_REQUEST_SORT_LABELS,
+  ReturnState: RETURN_STATE_LABELS,
   Role: ROLE_LABELS,
   SellerType: SELLER_TYPE_NAMES,
   WarrantyKind: WARRANTY_KIND_LABELS,

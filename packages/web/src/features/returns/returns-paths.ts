@@ -14,3 +14,16 @@ export function returnsQueuePathFrom(state: unknown): string {
   const search = (state as ReturnLinkState | null)?.queueSearch;
   return typeof search === 'string' && search.startsWith('?') ? `${RETURNS_PATH}${search}` : RETURNS_PATH;
 }
+
+/** Where an authorized return's label and packing slip download; none before authorization. */
+export interface ReturnDocumentPaths {
+  readonly labelPath: string;
+  readonly packingSlipPath: string;
+}
+
+export function returnDownloads(detail: { readonly documents: ReturnDocumentPaths | null }): {
+  readonly label: string | null;
+  readonly packingSlip: string | null;
+} {
+  return { label: detail.documents?.labelPath ?? null, packingSlip: detail.documents?.packingSlipPath ?? null };
+}

@@ -11,7 +11,7 @@ export interface ReturnsQueueRow {
   readonly marketplace: MarketplaceCode;
   readonly orderExternalId: string;
   readonly rma: string | null;
-  readonly reasonCode: ReturnReasonCode;
+  readonly reason: ReturnReasonCode;
   readonly inPolicy: boolean;
   /** When the buyer asked (an instant). */
   readonly requestedAt: string;

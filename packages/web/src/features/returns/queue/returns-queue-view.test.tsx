@@ -12,7 +12,7 @@ function row(id: string, overrides: Partial<ReturnsQueueRow> = {}): ReturnsQueue
     marketplace: 'US',
     orderExternalId: `order-${id}`,
     rma: null,
-    reasonCode: 'DEFECTIVE',
+    reason: 'DEFECTIVE',
     inPolicy: true,
     requestedAt: '2026-11-20T15:00:00.000Z',
     deadline: null,
@@ -31,7 +31,14 @@ const rows = [
     ],
   }),
 ];
-const paging = { page: 1, hasPrevious: false, hasNext: false, onPrevious: () => undefined, onNext: () => undefined };
+const paging = {
+  page: 1,
+  before: 0,
+  hasPrevious: false,
+  hasNext: false,
+  onPrevious: () => undefined,
+  onNext: () => undefined,
+};
 
 function renderView(onBulk: (request: BulkRequest) => Promise<readonly BulkOutcome[]>) {
   const router = createMemoryRouter(

@@ -17,10 +17,15 @@ interface Props {
   rows: readonly ReturnsQueueRow[];
   /** Every return the filter matches, on every page. */
   total: number;
-  /** Runs a bulk call; resolves with every return's outcome, rejects when the call as a whole failed. */
-  onBulk: (request: BulkRequest) => Promise<readonly BulkOutcome[]>;
+  /**
+   * Runs a bulk call; resolves with every return's outcome, rejects when the call as a whole failed.
+   * Without it (a viewer who may only read) the rows have no checkboxes.
+   */
+  onBulk?: ((request: BulkRequest) => Promise<readonly BulkOutcome[]>) | undefined;
   paging: {
     readonly page: number;
+    /** How many rows the earlier pages held. */
+    readonly before: number;
     readonly hasPrevious: boolean;
     readonly hasNext: boolean;
     readonly onPrevious: () => void;
@@ -48,6 +53,7 @@ export function ReturnsQueueView({ rows, total, onBulk, paging }: Props) {
   const selectedStates = rows.filter((row) => selection.has(row.id)).map((row) => row.state);
 
   const run = async (action: BulkAction, closeReason?: CloseReason) => {
+    if (!onBulk) return;
     setBusy(true);
     setFailure(null);
     try {
@@ -66,17 +72,19 @@ export function ReturnsQueueView({ rows, total, onBulk, paging }: Props) {
     }
   };
 
-  const first = (paging.page - 1) * rows.length + 1;
+  const first = paging.before + 1;
   return (
     <div className="card rt-queue-card">
-      <BulkActions
-        count={selection.size}
-        selectedStates={selectedStates}
-        busy={busy}
-        onAuthorize={() => void run('AUTHORIZE')}
-        onClose={(reason) => void run('CLOSE', reason)}
-        onClear={() => setSelection(NO_SELECTION)}
-      />
+      {onBulk && (
+        <BulkActions
+          count={selection.size}
+          selectedStates={selectedStates}
+          busy={busy}
+          onAuthorize={() => void run('AUTHORIZE')}
+          onClose={(reason) => void run('CLOSE', reason)}
+          onClear={() => setSelection(NO_SELECTION)}
+        />
+      )}
       {last && (
         <p className="alert alert-info rt-bulk-summary" role="status">
           {last.summary}
@@ -94,6 +102,7 @@ export function ReturnsQueueView({ rows, total, onBulk, paging }: Props) {
       </p>
       <ReturnsTable
         rows={rows}
+        selectable={onBulk !== undefined}
         selection={selection}
         onToggle={(id) => setSelection((current) => toggleSelected(current, id))}
         onTogglePage={() => setSelection((current) => togglePage(current, pageIds))}

@@ -12,6 +12,8 @@ import { pageSelection, type Selection } from './selection';
 
 interface Props {
   rows: readonly ReturnsQueueRow[];
+  /** Rows have checkboxes only where bulk actions are offered. */
+  selectable: boolean;
   selection: Selection;
   onToggle: (id: string) => void;
   onTogglePage: () => void;
@@ -21,7 +23,7 @@ interface Props {
 }
 
 /** One page of the queue: a checkbox per row and one for the page, and each row's last bulk result. */
-export function ReturnsTable({ rows, selection, onToggle, onTogglePage, outcomes, outcomeAction }: Props) {
+export function ReturnsTable({ rows, selectable, selection, onToggle, onTogglePage, outcomes, outcomeAction }: Props) {
   const pageIds = rows.map((row) => row.id);
   const all = pageSelection(selection, pageIds);
   const headerBox = useRef<HTMLInputElement>(null);
@@ -35,15 +37,17 @@ export function ReturnsTable({ rows, selection, onToggle, onTogglePage, outcomes
         <caption className="visually-hidden">Return requests</caption>
         <thead>
           <tr>
-            <th scope="col" className="rt-select-cell">
-              <input
-                ref={headerBox}
-                type="checkbox"
-                aria-label="Select every return on this page"
-                checked={all === 'all'}
-                onChange={onTogglePage}
-              />
-            </th>
+            {selectable && (
+              <th scope="col" className="rt-select-cell">
+                <input
+                  ref={headerBox}
+                  type="checkbox"
+                  aria-label="Select every return on this page"
+                  checked={all === 'all'}
+                  onChange={onTogglePage}
+                />
+              </th>
+            )}
             <th scope="col">Order</th>
             <th scope="col">Item</th>
             <th scope="col">Reason</th>
@@ -59,6 +63,7 @@ export function ReturnsTable({ rows, selection, onToggle, onTogglePage, outcomes
             <ReturnsTableRow
               key={row.id}
               row={row}
+              selectable={selectable}
               selected={selection.has(row.id)}
               onToggle={() => onToggle(row.id)}
               outcome={outcomes.get(row.id) ?? null}
@@ -73,12 +78,14 @@ export function ReturnsTable({ rows, selection, onToggle, onTogglePage, outcomes
 
 function ReturnsTableRow({
   row,
+  selectable,
   selected,
   onToggle,
   outcome,
   outcomeAction,
 }: {
   row: ReturnsQueueRow;
+  selectable: boolean;
   selected: boolean;
   onToggle: () => void;
   outcome: BulkOutcome | null;
@@ -90,14 +97,16 @@ function ReturnsTableRow({
   const more = row.items.length - 1;
   return (
     <tr className={selected ? 'rt-row rt-row-selected' : 'rt-row'} data-return-id={row.id}>
-      <td className="rt-select-cell">
-        <input
-          type="checkbox"
-          aria-label={`Select the return of order ${row.orderExternalId}`}
-          checked={selected}
-          onChange={onToggle}
-        />
-      </td>
+      {selectable && (
+        <td className="rt-select-cell">
+          <input
+            type="checkbox"
+            aria-label={`Select the return of order ${row.orderExternalId}`}
+            checked={selected}
+            onChange={onToggle}
+          />
+        </td>
+      )}
       <th scope="row">
         <Link to={returnPath(row.id)} state={linkState}>
           {row.orderExternalId}
@@ -110,7 +119,7 @@ function ReturnsTableRow({
         {first ? (first.title ?? first.sku) : <span className="muted">No items</span>}
         {more > 0 && <span className="muted"> and {more} more</span>}
       </td>
-      <td>{RETURN_REASON_NAMES[row.reasonCode]}</td>
+      <td>{RETURN_REASON_NAMES[row.reason]}</td>
       <td>
         <PolicyBadge inPolicy={row.inPolicy} />
       </td>

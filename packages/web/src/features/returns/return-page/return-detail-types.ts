@@ -45,7 +45,7 @@ export interface ReturnDetail {
     readonly quantity: number;
     readonly categoryName: string | null;
   }>;
-  readonly reasonCode: ReturnReasonCode;
+  readonly reason: ReturnReasonCode;
   readonly buyerComment: string | null;
   readonly buyerName: string | null;
   readonly requestedAt: string;

@@ -14,7 +14,7 @@ const requested: ReturnDetail = {
   orderExternalId: '112-4471',
   orderDeliveredAt: '2026-11-01T18:00:00.000Z',
   items: [{ sku: 'PH-12', title: 'Renewed phone 12', quantity: 1, categoryName: 'Phones' }],
-  reasonCode: 'DEFECTIVE',
+  reason: 'DEFECTIVE',
   buyerComment: 'The screen flickers.',
   buyerName: 'Bo Buyer',
   requestedAt: '2026-11-20T15:00:00.000Z',

@@ -23,18 +23,19 @@ interface Props {
   detail: ReturnDetail;
   addresses: readonly ReturnAddressFields[];
   downloads: ReturnDownloads;
-  onAuthorize: (choice: AuthorizeChoice) => Promise<unknown>;
-  onReply: (body: string) => Promise<unknown>;
-  onClose: (reason: CloseReason, note: string | null) => Promise<unknown>;
+  /** The actions; each form is shown only when its action is given and the return's state allows it. */
+  onAuthorize?: ((choice: AuthorizeChoice) => Promise<unknown>) | undefined;
+  onReply?: ((body: string) => Promise<unknown>) | undefined;
+  onClose?: ((reason: CloseReason, note: string | null) => Promise<unknown>) | undefined;
 }
 
 /** Everything about one return and what can be done with it now. */
 export function ReturnView({ detail, addresses, downloads, onAuthorize, onReply, onClose }: Props) {
   const linkState: unknown = useLocation().state;
   const timeZone = MARKETPLACES[detail.marketplace].timeZone;
-  const canAuthorize = detail.allowedEvents.includes('AUTHORIZE');
-  const canClose = detail.allowedEvents.includes('CLOSE');
-  const takesReplies = detail.state !== 'CLOSED' && detail.state !== 'REFUNDED';
+  const authorize = detail.allowedEvents.includes('AUTHORIZE') ? onAuthorize : undefined;
+  const close = detail.allowedEvents.includes('CLOSE') ? onClose : undefined;
+  const reply = detail.state !== 'CLOSED' && detail.state !== 'REFUNDED' ? onReply : undefined;
   return (
     <article className="page rt-return-page" aria-labelledby="return-title">
       <header className="page-header">
@@ -62,7 +63,7 @@ export function ReturnView({ detail, addresses, downloads, onAuthorize, onReply,
           <section className="card rt-section" aria-labelledby="rt-request-title">
             <h2 id="rt-request-title">Request</h2>
             <p>
-              <strong>Reason:</strong> {RETURN_REASON_NAMES[detail.reasonCode]}
+              <strong>Reason:</strong> {RETURN_REASON_NAMES[detail.reason]}
             </p>
             {detail.buyerComment ? (
               <blockquote className="rt-comment">
@@ -110,15 +111,11 @@ export function ReturnView({ detail, addresses, downloads, onAuthorize, onReply,
               <strong>{AUTHORIZATION_MODE_NAMES[detail.authorizationMode]}:</strong> {detail.authorizationExplanation}
             </p>
           </section>
-          <MessageThread
-            messages={detail.messages}
-            buyerName={detail.buyerName}
-            onReply={takesReplies ? onReply : null}
-          />
+          <MessageThread messages={detail.messages} buyerName={detail.buyerName} onReply={reply ?? null} />
         </div>
         <div className="rt-return-side">
-          {canAuthorize ? (
-            <AuthorizePanel addresses={addresses} onAuthorize={onAuthorize} />
+          {authorize ? (
+            <AuthorizePanel addresses={addresses} onAuthorize={authorize} />
           ) : (
             detail.rma && (
               <section className="card rt-section" aria-labelledby="rt-authorization-title">
@@ -156,7 +153,7 @@ export function ReturnView({ detail, addresses, downloads, onAuthorize, onReply,
               ))}
             </ol>
           </section>
-          {canClose && <ClosePanel state={detail.state} onClose={onClose} />}
+          {close && <ClosePanel state={detail.state} onClose={close} />}
         </div>
       </div>
     </article>

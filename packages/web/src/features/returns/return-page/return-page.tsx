@@ -1,0 +1,34 @@
+import { hasErrorCode } from '../../../ui/graphql-errors';
+import { usePageTitle } from '../../../ui/page-title';
+import { ErrorState, LoadingState } from '../../../ui/states';
+import '../returns.css';
+import { useReturnPageQuery } from './return-page.generated';
+import { ReturnView } from './return-view';
+
+/** One return: what the buyer asked, the policy verdict, and what the seller can do now. */
+export function ReturnPage({ id }: { id: string }) {
+  const { data, loading, error, refetch } = useReturnPageQuery({
+    variables: { id },
+    fetchPolicy: 'cache-and-network',
+  });
+  const detail = data?.returnRequest;
+  usePageTitle(detail ? `Return of order ${detail.orderExternalId}` : 'Return');
+
+  if (loading && !detail) return <LoadingState label="Loading the return…" />;
+  if (!detail) {
+    const missing = hasErrorCode(error, 'NOT_FOUND');
+    return (
+      <section className="page" aria-labelledby="return-title">
+        <h1 tabIndex={-1} id="return-title">
+          {missing ? 'Return not found' : 'Return'}
+        </h1>
+        {missing ? (
+          <ErrorState title="This return does not exist or is not yours" error={error} />
+        ) : (
+          <ErrorState title="The return could not be loaded" error={error} onRetry={() => void refetch()} />
+        )}
+      </section>
+    );
+  }
+  return <ReturnView detail={detail} addresses={[]} downloads={{ label: null, packingSlip: null }} />;
+}
