@@ -63,10 +63,12 @@ describe('query limits: what one request may cost', () => {
   });
 
   it('refuses 100 aliased password resets for one address: no email is queued', async () => {
+    // The demo data has already written to this seller (returns, quality): count what this adds.
+    const before = await emailsTo(app, SELLER_EMAIL);
     const res = await app.graphql(aliased(100, RESET(SELLER_EMAIL), 'mutation'));
     expect(res.status).toBe(400);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'aliases', max: 15 });
-    expect(await emailsTo(app, SELLER_EMAIL)).toBe(0);
+    expect(await emailsTo(app, SELLER_EMAIL)).toBe(before);
   });
 
   it('refuses an operation whose lists would cost more than the limit (a page of 100 with its details)', async () => {
