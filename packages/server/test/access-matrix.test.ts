@@ -274,6 +274,47 @@ const ROWS: Row[] = [
     document: `mutation { reinstateSeller(input: { sellerId: "${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}", marketplace: US, reason: " " }) { standing } }`,
     expect: only({ reviewer: 'BAD_USER_INPUT', admin: 'BAD_USER_INPUT' }),
   },
+  {
+    // Only the marketplace's systems send return requests (an ingest:marketplace-data key).
+    operation: 'receiveReturnRequest',
+    document: `mutation($s: ID!) { receiveReturnRequest(input: { sellerId: $s, marketplace: US, externalId: "matrix",
+      orderId: "o", items: [{ sku: "A", quantity: 1 }], reason: OTHER, requestedAt: "2026-11-20T10:00:00Z" }) { id } }`,
+    variables: (f) => ({ s: f.providerOrganizationId }),
+    expect: only([]),
+  },
+  {
+    // The demo return is authorized already: its seller is told so (CONFLICT); nothing changes.
+    operation: 'authorizeReturn',
+    document: 'mutation($id: ID!) { authorizeReturn(input: { id: $id, version: 1 }) { id } }',
+    variables: (f) => ({ id: f.returnRequestId }),
+    expect: only({ seller: 'CONFLICT', scopedKey: 'CONFLICT' }, { otherSeller: 'NOT_FOUND' }),
+  },
+  {
+    // Before its deadline an authorized return cannot be closed as not returned (CONFLICT).
+    operation: 'closeReturn',
+    document: 'mutation($id: ID!) { closeReturn(input: { id: $id, version: 1, reason: NOT_RETURNED }) { id } }',
+    variables: (f) => ({ id: f.returnRequestId }),
+    expect: only({ seller: 'CONFLICT', scopedKey: 'CONFLICT' }, { otherSeller: 'NOT_FOUND' }),
+  },
+  {
+    operation: 'replyToBuyer',
+    document: 'mutation($id: ID!) { replyToBuyer(input: { id: $id, body: "   " }) { id } }',
+    variables: (f) => ({ id: f.returnRequestId }),
+    expect: only({ seller: 'BAD_USER_INPUT', scopedKey: 'BAD_USER_INPUT' }, { otherSeller: 'NOT_FOUND' }),
+  },
+  {
+    // Authorized already: answered as it stands. Another seller's id is that row's NOT_FOUND, not the call's.
+    operation: 'bulkAuthorizeReturns',
+    document: 'mutation($id: ID!) { bulkAuthorizeReturns(ids: [$id]) { id ok error { code } } }',
+    variables: (f) => ({ id: f.returnRequestId }),
+    expect: only(['seller', 'otherSeller', 'scopedKey']),
+  },
+  {
+    operation: 'bulkCloseReturns',
+    document: 'mutation($id: ID!) { bulkCloseReturns(ids: [$id], reason: NOT_RETURNED) { id ok error { code } } }',
+    variables: (f) => ({ id: f.returnRequestId }),
+    expect: only(['seller', 'otherSeller', 'scopedKey']),
+  },
   // Last: signing out everywhere ends every session of the account, the shared ones too.
   {
     operation: 'upsertOffer',

@@ -40,7 +40,9 @@ export function returnRequestedEmail(request: Facts, link: string): EmailContent
 }
 
 /** To the buyer when the return is authorized. */
-export function returnAuthorizedEmail(request: Facts): EmailContent {
+export function returnAuthorizedEmail(
+  request: Pick<ReturnRequest, 'orderExternalId' | 'rma' | 'deadline'>,
+): EmailContent {
   return {
     subject: `Your return for order ${request.orderExternalId} is authorized (RMA ${request.rma})`,
     text: [

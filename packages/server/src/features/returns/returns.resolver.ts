@@ -5,7 +5,9 @@ import {
   RETURN_REASON_LABELS,
   type ReturnEvent,
 } from '@recertify/domain';
-import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { publicErrorOf } from '../../errors/public-error.js';
+import type { BulkReturnOutcome } from './bulk-returns.js';
 import type { Permission } from '../../auth/permissions.js';
 import type { Connection } from '../../db/pagination.js';
 import type { GraphQLContext } from '../../graphql/context.js';
@@ -18,6 +20,13 @@ import { ReturnMessage } from './return-message.entity.js';
 import { ReturnRequest } from './return-request.entity.js';
 import { ReturnEventEnum } from './returns.enums.js';
 import {
+  AuthorizeReturnInput,
+  BulkAuthorizeReturnsArgs,
+  BulkCloseReturnsArgs,
+  BulkReturnResult,
+  CloseReturnInput,
+  ReceiveReturnRequestInput,
+  ReplyToBuyerInput,
   ReturnRequestConnection,
   ReturnRequestCounts,
   ReturnRequestCountsArgs,
@@ -48,6 +57,65 @@ export class ReturnsResolver {
   @Query(() => ReturnRequest, { description: 'One of your return requests.' })
   returnRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ReturnRequest> {
     return ctx.services.returns.get(ctx.principal, id);
+  }
+
+  @Authorized<Permission>(ApiScope.INGEST_MARKETPLACE_DATA)
+  @Mutation(() => ReturnRequest, {
+    description:
+      "A buyer's return request arrives from the marketplace's systems: judged, authorized when automatic, the seller emailed. Idempotent on externalId.",
+  })
+  receiveReturnRequest(
+    @Arg('input') input: ReceiveReturnRequestInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ReturnRequest> {
+    return ctx.services.returns.receive(ctx.principal, {
+      ...input,
+      orderDeliveredAt: input.orderDeliveredAt ?? null,
+    });
+  }
+
+  @Authorized<Permission>(Role.SELLER, ApiScope.WRITE_RETURNS)
+  @Mutation(() => ReturnRequest, {
+    description:
+      'Authorizes a requested return with a generated RMA or your own, to a return address; the buyer is emailed.',
+  })
+  authorizeReturn(@Arg('input') input: AuthorizeReturnInput, @Ctx() ctx: GraphQLContext): Promise<ReturnRequest> {
+    return ctx.services.returns.authorize(ctx.principal, input);
+  }
+
+  @Authorized<Permission>(Role.SELLER, ApiScope.WRITE_RETURNS)
+  @Mutation(() => ReturnRequest, {
+    description: 'Closes a return with a reason; an authorized one only as NOT_RETURNED after its deadline.',
+  })
+  closeReturn(@Arg('input') input: CloseReturnInput, @Ctx() ctx: GraphQLContext): Promise<ReturnRequest> {
+    return ctx.services.returns.close(ctx.principal, input);
+  }
+
+  @Authorized<Permission>(Role.SELLER, ApiScope.WRITE_RETURNS)
+  @Mutation(() => ReturnRequest, { description: "Replies to the buyer: joins the return's thread and is emailed." })
+  replyToBuyer(@Arg('input') input: ReplyToBuyerInput, @Ctx() ctx: GraphQLContext): Promise<ReturnRequest> {
+    return ctx.services.returns.reply(ctx.principal, input);
+  }
+
+  @Authorized<Permission>(Role.SELLER, ApiScope.WRITE_RETURNS)
+  @Mutation(() => [BulkReturnResult], {
+    description:
+      'Authorizes up to 1,000 requests with generated RMAs to the default address; each succeeds or reports its own error. Repeating it changes nothing and answers the same.',
+  })
+  async bulkAuthorizeReturns(
+    @Args() args: BulkAuthorizeReturnsArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<BulkReturnResult[]> {
+    return (await ctx.services.returns.bulkAuthorize(ctx.principal, args.ids)).map(bulkResult);
+  }
+
+  @Authorized<Permission>(Role.SELLER, ApiScope.WRITE_RETURNS)
+  @Mutation(() => [BulkReturnResult], {
+    description:
+      'Closes up to 1,000 requests with one reason; each succeeds or reports its own error. Repeating it changes nothing and answers the same.',
+  })
+  async bulkCloseReturns(@Args() args: BulkCloseReturnsArgs, @Ctx() ctx: GraphQLContext): Promise<BulkReturnResult[]> {
+    return (await ctx.services.returns.bulkClose(ctx.principal, args)).map(bulkResult);
   }
 
   @FieldResolver(() => Organization, { description: 'The seller the request is addressed to.' })
@@ -83,4 +151,22 @@ export class ReturnsResolver {
     const today = localDateOf(ctx.now(), MARKETPLACES[request.marketplace].timeZone);
     return allowedReturnEvents(request.status, { today, deadline: request.deadline });
   }
+}
+
+/** A bulk outcome in the API's words: the error through the one public mapping. */
+function bulkResult(outcome: BulkReturnOutcome): BulkReturnResult {
+  const refusal = outcome.error ? publicErrorOf(outcome.error) : null;
+  return {
+    id: outcome.id,
+    ok: outcome.error === null,
+    returnRequest: outcome.request,
+    error: refusal
+      ? {
+          code: refusal.code,
+          message: refusal.message,
+          reason: refusal.extensions.reason ?? null,
+          field: refusal.extensions.field ?? refusal.extensions.fields?.[0]?.field ?? null,
+        }
+      : null,
+  };
 }
