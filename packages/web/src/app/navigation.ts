@@ -16,6 +16,7 @@ const account: NavigationItem = { to: '/account', label: 'Account', placement: '
 const applications: NavigationItem = { to: '/applications', label: 'Applications', placement: 'main' };
 const returns: NavigationItem = { to: '/returns', label: 'Returns', placement: 'main' };
 const reviewQueue: NavigationItem = { to: '/review', label: 'Review queue', placement: 'main' };
+const sellerHealth: NavigationItem = { to: '/review/seller-health', label: 'Seller health', placement: 'main' };
 const signIn: NavigationItem = { to: '/sign-in', label: 'Sign in', placement: 'end' };
 const signUp: NavigationItem = { to: '/sign-up', label: 'Sign up', placement: 'end' };
 
@@ -24,8 +25,8 @@ export const NAVIGATION: Readonly<Record<Audience, readonly NavigationItem[]>> =
   UNKNOWN: [programRules],
   ANONYMOUS: [programRules, signIn, signUp],
   SELLER: [programRules, applications, returns, account],
-  REVIEWER: [programRules, reviewQueue, account],
-  ADMIN: [programRules, reviewQueue, account],
+  REVIEWER: [programRules, reviewQueue, sellerHealth, account],
+  ADMIN: [programRules, reviewQueue, sellerHealth, account],
 };
 
 export function audienceOf(viewer: ViewerState): Audience {

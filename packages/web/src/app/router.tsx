@@ -104,6 +104,13 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'review/seller-health',
+                lazy: page(
+                  () => import('../routes/seller-health.route'),
+                  (m) => m.SellerHealthRoute,
+                ),
+              },
+              {
                 path: 'review/:id',
                 lazy: page(
                   () => import('../routes/review-application.route'),

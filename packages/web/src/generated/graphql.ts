@@ -221,6 +221,15 @@ export type OrganizationKind =
   | 'PROVIDER'
   | 'SELLER';
 
+/** A figure a seller is held to. */
+export type QualityMetric =
+  /** Order defect rate: orders with an order defect, trailing window. */
+  | 'ODR'
+  /** Average product rating of the seller's Renewed offers. */
+  | 'RATING'
+  /** Renewed quality score: orders without a valid complaint, trailing window. */
+  | 'RQS';
+
 /** Who refurbishes the units. */
 export type Refurbisher =
   | 'MANUFACTURER'
@@ -350,6 +359,44 @@ export type Role =
   | 'REVIEWER'
   /** Works for a seller organization: applies, follows quality and returns. */
   | 'SELLER';
+
+/** Narrows the seller-health list; filters combine. */
+export type SellerHealthFilter = {
+  /** Only this marketplace. */
+  marketplace?: MarketplaceCode | null | undefined;
+  /** AT_RISK or SUSPENDED only. */
+  standing?: SellerQualityStanding | null | undefined;
+};
+
+/** Orders of the seller-health list, each worst first; sellers without the figure last. */
+export type SellerHealthSort =
+  /** Highest ODR first. */
+  | 'ODR'
+  /** Lowest average rating first. */
+  | 'RATING'
+  /** Lowest seller RQS first. */
+  | 'RQS'
+  /** Longest in its standing first. */
+  | 'SINCE';
+
+/** A seller's standing in the Renewed program in one marketplace. */
+export type SellerQualityStanding =
+  /** Misses a threshold (seller RQS, ODR or average rating); lifted by recovery. */
+  | 'AT_RISK'
+  /** Meets every quality threshold (or has too few orders to be held to them). */
+  | 'GOOD'
+  /** Suspended by a reviewer; offers off sale until a reviewer reinstates. */
+  | 'SUSPENDED';
+
+/** A reviewer's suspension or reinstatement of a seller in a marketplace. */
+export type SellerStandingChangeInput = {
+  /** The marketplace. */
+  marketplace: MarketplaceCode;
+  /** Why, for the seller (emailed) and the audit log. */
+  reason: string;
+  /** The seller. */
+  sellerId: string | number;
+};
 
 /** Professional or individual seller account. */
 export type SellerType =
