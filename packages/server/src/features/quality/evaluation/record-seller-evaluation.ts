@@ -1,4 +1,4 @@
-import { Reference } from '@mikro-orm/core';
+import { Reference, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import {
   evaluateSellerQuality,
@@ -13,6 +13,7 @@ import {
   type SellerQualityInput,
 } from '@recertify/domain';
 import type { Principal } from '../../../auth/principal.js';
+import { conflict } from '../../../errors/app-error.js';
 import { Organization } from '../../accounts/organization.entity.js';
 import { recordAudit } from '../../audit/audit.service.js';
 import { enqueueEmail } from '../../outbox/outbox.service.js';
@@ -137,7 +138,15 @@ export async function recordSellerEvaluation(
       for (const email of emails) enqueueEmail(em, { ...email, to: recipient.email }, at);
     }
   }
-  await flushOrConflict(em, STANDING_LIFECYCLE);
+  try {
+    await flushOrConflict(em, STANDING_LIFECYCLE);
+  } catch (error) {
+    // A first evaluation of the seller racing another (the daily job and a reviewer): both made its standing.
+    if (error instanceof UniqueConstraintViolationException) {
+      throw conflict("This seller's quality was being evaluated at the same moment; nothing was saved. Try again.");
+    }
+    throw error;
+  }
   return standing;
 }
 
