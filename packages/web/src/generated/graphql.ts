@@ -68,6 +68,32 @@ export type ApplicationStatus =
   /** Withdrawn by the seller. */
   | 'WITHDRAWN';
 
+/** Authorizes one requested return. */
+export type AuthorizeReturnInput = {
+  /** One of your saved return addresses; the default when left out. */
+  addressId?: string | number | null | undefined;
+  /** The return request. */
+  id: string | number;
+  /** A new return address, saved with it. */
+  newAddress?: ReturnAddressInput | null | undefined;
+  /** Your own RMA number (4-30 letters, digits, - or _); leave out for a generated one. */
+  rma?: string | null | undefined;
+  /** The version you looked at (optimistic locking). */
+  version: number;
+};
+
+/** Closes one return with a reason. */
+export type CloseReturnInput = {
+  /** The return request. */
+  id: string | number;
+  /** A note for the record. */
+  note?: string | null | undefined;
+  /** Why; the reasons that fit depend on the state. */
+  reason: ReturnCloseReason;
+  /** The version you looked at (optimistic locking). */
+  version: number;
+};
+
 /** A new API key. */
 export type CreateApiKeyInput = {
   /** What the key is for, e.g. "ERP sync". */
@@ -243,12 +269,38 @@ export type RejectionReasonInput = {
   reason: string;
 };
 
+/** A reply to the buyer of a return. */
+export type ReplyToBuyerInput = {
+  /** The message; emailed to the buyer. */
+  body: string;
+  /** The return request. */
+  id: string | number;
+};
+
 /** A new password and the token from the emailed link. */
 export type ResetPasswordInput = {
   /** The new password, at least 10 characters. */
   password: string;
   /** The token from the reset or invitation link. */
   token: string;
+};
+
+/** A return address as typed. */
+export type ReturnAddressInput = {
+  /** City. */
+  city: string;
+  /** ISO 3166 country code, e.g. US. */
+  country: string;
+  /** Street and number. */
+  line1: string;
+  /** Suite, unit, building. */
+  line2?: string | null | undefined;
+  /** Addressee. */
+  name: string;
+  /** Postal code. */
+  postalCode: string;
+  /** State, province or region. */
+  region: string;
 };
 
 /** Authorized by the system on arrival, or waiting for the seller. */

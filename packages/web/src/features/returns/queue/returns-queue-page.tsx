@@ -15,6 +15,7 @@ import {
 } from './returns-filter';
 import { ReturnsFilterBar } from './returns-filter-bar';
 import { ReturnsQueueView } from './returns-queue-view';
+import { useBulkReturns } from './use-bulk-returns';
 
 export const RETURNS_PAGE_SIZE = 25;
 
@@ -42,8 +43,8 @@ export function ReturnsQueuePage() {
           Returns
         </h1>
         <p className="lede">
-          Your buyers&rsquo; return requests, newest first, each with what the return policy says of it. Filter, search
-          by RMA or order, and open one to act on it.
+          Your buyers&rsquo; return requests, each with what the return policy says of it. Select several to authorize
+          or close them at once: each one reports its own result, and repeating an action changes nothing more.
         </p>
       </header>
       <ReturnsFilterBar
@@ -53,7 +54,13 @@ export function ReturnsQueuePage() {
         onChange={onFilter}
       />
       {/* A new filter or search starts again at page 1. */}
-      <QueuePages key={searchWithReturnsFilter(filter).toString()} filter={filter} args={args} onFilter={onFilter} />
+      <QueuePages
+        key={searchWithReturnsFilter(filter).toString()}
+        filter={filter}
+        args={args}
+        onFilter={onFilter}
+        onChanged={() => void counts.refetch()}
+      />
     </section>
   );
 }
@@ -62,10 +69,12 @@ function QueuePages({
   filter,
   args,
   onFilter,
+  onChanged,
 }: {
   filter: ReturnsFilter;
   args: ReturnsQueryArgs;
   onFilter: (filter: ReturnsFilter) => void;
+  onChanged: () => void;
 }) {
   // The cursor each page starts after: page 1 starts at the top.
   const [cursors, setCursors] = useState<ReadonlyArray<string | null>>([null]);
@@ -75,6 +84,7 @@ function QueuePages({
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
+  const bulk = useBulkReturns();
   const queue = data?.returnRequests;
   const endCursor = queue?.pageInfo.endCursor ?? null;
 
@@ -101,6 +111,13 @@ function QueuePages({
     <ReturnsQueueView
       rows={queue.edges.map((edge) => edge.node)}
       total={queue.totalCount}
+      onBulk={async (request) => {
+        const outcomes = await bulk(request);
+        // Each result carries the return as it is now: the rows update in place, each showing what
+        // happened to it, and the chips count again.
+        onChanged();
+        return outcomes;
+      }}
       paging={{
         page,
         before: (page - 1) * RETURNS_PAGE_SIZE,

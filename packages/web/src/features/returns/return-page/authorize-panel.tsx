@@ -35,7 +35,7 @@ export function AuthorizePanel({ addresses, onAuthorize }: Props) {
   const [values, setValues] = useState<AuthorizeFormValues>({
     rmaChoice: 'GENERATED',
     customRma: '',
-    addressChoice: defaultAddress ? 'DEFAULT' : saved.length > 0 ? 'SAVED' : 'NEW',
+    addressChoice: 'DEFAULT',
     savedAddressId: '',
     newAddress: EMPTY_ADDRESS,
   });
@@ -113,17 +113,15 @@ export function AuthorizePanel({ addresses, onAuthorize }: Props) {
         </fieldset>
         <fieldset className="rt-choice">
           <legend>Return address</legend>
-          {defaultAddress && (
-            <label>
-              <input
-                type="radio"
-                name="addressChoice"
-                checked={values.addressChoice === 'DEFAULT'}
-                onChange={() => set({ addressChoice: 'DEFAULT' })}
-              />
-              My default address: {formatAddress(defaultAddress)}
-            </label>
-          )}
+          <label>
+            <input
+              type="radio"
+              name="addressChoice"
+              checked={values.addressChoice === 'DEFAULT'}
+              onChange={() => set({ addressChoice: 'DEFAULT' })}
+            />
+            {defaultAddress ? `My default address: ${formatAddress(defaultAddress)}` : 'My default return address'}
+          </label>
           {saved.length > 0 && (
             <label>
               <input

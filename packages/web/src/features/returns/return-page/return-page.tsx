@@ -4,6 +4,7 @@ import { ErrorState, LoadingState } from '../../../ui/states';
 import '../returns.css';
 import { useReturnPageQuery } from './return-page.generated';
 import { ReturnView } from './return-view';
+import { useReturnActions } from './use-return-actions';
 
 /** One return: what the buyer asked, the policy verdict, and what the seller can do now. */
 export function ReturnPage({ id }: { id: string }) {
@@ -11,6 +12,7 @@ export function ReturnPage({ id }: { id: string }) {
     variables: { id },
     fetchPolicy: 'cache-and-network',
   });
+  const actions = useReturnActions(id);
   const detail = data?.returnRequest;
   usePageTitle(detail ? `Return of order ${detail.orderExternalId}` : 'Return');
 
@@ -30,5 +32,14 @@ export function ReturnPage({ id }: { id: string }) {
       </section>
     );
   }
-  return <ReturnView detail={detail} addresses={[]} downloads={{ label: null, packingSlip: null }} />;
+  return (
+    <ReturnView
+      detail={detail}
+      addresses={[]}
+      downloads={{ label: null, packingSlip: null }}
+      onAuthorize={(choice) => actions.authorize(detail.version, choice)}
+      onReply={(body) => actions.reply(body)}
+      onClose={(reason, note) => actions.close(detail.version, reason, note)}
+    />
+  );
 }
