@@ -6,6 +6,7 @@ import { hashPassword } from '../features/accounts/secrets.js';
 import { User } from '../features/accounts/user.entity.js';
 import { DEMO_ACCOUNTS, DEMO_MARKETPLACE_SYSTEMS, DEMO_PASSWORD, DEMO_PROVIDER } from './demo-accounts.js';
 import { seedDemoApplications } from './demo-applications.js';
+import { seedQualityDemo } from './quality-demo.js';
 import { seedQualityEvaluationDemo } from './quality-evaluation-demo.js';
 import { ReferenceDataSeeder } from './reference-data.seeder.js';
 import { seedDemoReturns } from './returns-demo.js';
@@ -50,6 +51,7 @@ export class DemoDataSeeder extends Seeder {
     await em.flush();
     await seedDemoApplications(em);
     await seedDemoReturns(em);
+    await seedQualityDemo(em as SqlEntityManager);
     // Last: evaluates the quality data seeded above, as the daily job would have.
     await seedQualityEvaluationDemo(em as SqlEntityManager);
   }
