@@ -52,7 +52,8 @@ const serverDir = fileURLToPath(new URL('..', import.meta.url));
 const SELLERS = 100;
 const OFFERS_PER_SELLER = 20;
 const DAYS = 90;
-const LAST_DAY = Date.UTC(2026, 10, 29);
+/** The orders' last day: a week ago, so shipments, deliveries and complaints are all in the past. */
+const LAST_DAY = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 7 * 86_400_000;
 const GOALS = { sqlite: 200_000, postgresql: 100_000, rawShare: 0.5, rssMb: 300 };
 
 interface Measured {
@@ -203,7 +204,9 @@ async function viaCli(kind: 'orders' | 'complaints', database: DatabaseConfig, f
   const [code] = (await once(child, 'exit')) as [number | null];
   clearInterval(poll);
   const seconds = (performance.now() - started) / 1000;
-  if (code !== 0) throw new Error(`import ${kind} exited with ${code}: ${out}`);
+  // 2: some rows rejected (the summary says how many); the bench's files should have none.
+  if (code !== 0 && code !== 2) throw new Error(`import ${kind} exited with ${code}: ${out}`);
+  if (code === 2) console.log(out.trim());
   const imported = /Imported ([\d,]+) of/.exec(out);
   return { rows: Number(imported![1]!.replace(/,/g, '')), seconds, maxRssMb: peakKb / 1024, startRssMb: 0 };
 }

@@ -529,7 +529,7 @@ describe('quality import', () => {
       `select sum("orders") as "n" from "offer_daily_quality"`,
     );
     expect(Number(sums!.n)).toBe(await count('marketplace_order'));
-  });
+  }, 180_000);
 
   it('runs as the real CLI: exit code 2 and the summary when rows are rejected', async () => {
     const mixed = file(
@@ -560,7 +560,7 @@ describe('quality import', () => {
     expect(code).toBe(2);
     expect(out).toMatch(/Imported 1 of 2 orders records/);
     expect(readFileSync(`${mixed}.rejects.csv`, 'utf8')).toMatch(/^3,quantity,QUANTITY_NOT_POSITIVE,/m);
-  });
+  }, 120_000);
 });
 
 async function countNotKill(): Promise<number> {

@@ -513,7 +513,7 @@ const ratings: ImportKindDefinition<RatingRecord> = {
     {
       instants: new Set(['rated_at']),
       rollup: { offer: 'offer_id', day: 'rated_date' },
-      owner: [{ column: 'seller_id', field: 'offer_external_id' }],
+      owner: [{ column: 'offer_id', field: 'offer_external_id' }],
     },
   ),
   read(r) {
