@@ -6,6 +6,7 @@ import { keepStatisticsFresh } from './db/statistics.js';
 import { startOutboxWorker } from './features/outbox/outbox.process.js';
 import { startDailyQualityEvaluation } from './features/quality/evaluation/daily-quality-evaluation.js';
 import { startOrphanFileSweeper } from './features/uploads/orphan-files.js';
+import { startReturnExpiry } from './features/returns/expire-returns.js';
 import { createFileStorage } from './features/uploads/storage.js';
 import { createLogger } from './logger.js';
 import { DemoDataSeeder } from './seeders/demo-data.seeder.js';
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
   const evaluation = config.runWorkers
     ? startDailyQualityEvaluation({ orm, logger, publicUrl: config.publicUrl })
     : null;
+  // Authorized returns past their deadline expire, by whichever instance updates each first.
+  const returnExpiry = config.runWorkers ? startReturnExpiry({ orm, logger }) : null;
   // SQLite plans the review queue well only with statistics, and data grows after migrating.
   const statistics = keepStatisticsFresh(orm, logger);
   logger.info({ address, embedded: config.embedded }, `Recertify is running at ${address}`);
@@ -65,7 +68,7 @@ async function main(): Promise<void> {
     timer.unref();
     statistics.stop();
     // Workers stop first: app.stop() closes the database they use.
-    Promise.all([outbox?.stop(), orphans?.stop(), evaluation?.stop()])
+    Promise.all([outbox?.stop(), orphans?.stop(), evaluation?.stop(), returnExpiry?.stop()])
       .then(() => app.stop())
       .then(
         () => {

@@ -1,0 +1,90 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { canTransitionReturn } from '@recertify/domain';
+import type { Logger } from '../../logger.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { transitionContext } from './return-lifecycle.js';
+import { ReturnRequest } from './return-request.entity.js';
+
+/** Returns expired per transaction. */
+const BATCH = 500;
+
+export interface ReturnExpiryOptions {
+  readonly orm: MikroORM;
+  readonly logger: Logger;
+  readonly now?: () => Date;
+}
+
+/**
+ * Expires AUTHORIZED returns whose deadline has passed (SPEC 6: nothing received by the window's
+ * close plus the transit days). Safe on several instances at once: each return changes by a
+ * conditional update on its state and version, so only one run expires it (and audits it).
+ */
+export async function runReturnExpiry({ orm, now = () => new Date() }: ReturnExpiryOptions): Promise<number> {
+  const at = now();
+  let expired = 0;
+  let lastId: string | null = null;
+  for (;;) {
+    const em = orm.em.fork() as EntityManager;
+    const after: string | null = lastId;
+    const due: Array<Pick<ReturnRequest, 'id' | 'version' | 'status' | 'marketplace' | 'deadline'>> = await em.find(
+      ReturnRequest,
+      { status: 'AUTHORIZED', deadlinePassesAt: { $lte: at }, ...(after ? { id: { $gt: after } } : {}) },
+      { fields: ['id', 'version', 'status', 'marketplace', 'deadline'], orderBy: { id: 'asc' }, limit: BATCH },
+    );
+    if (due.length === 0) break;
+    lastId = due[due.length - 1]!.id;
+    await em.transactional(async (tx) => {
+      for (const request of due) {
+        // The domain has the last word on the deadline, in the marketplace's own calendar.
+        if (!canTransitionReturn(request.status, 'EXPIRE', transitionContext(request, at))) continue;
+        const changed = await tx.nativeUpdate(
+          ReturnRequest,
+          { id: request.id, status: 'AUTHORIZED', version: request.version },
+          { status: 'EXPIRED', expiredAt: at, version: request.version + 1, updatedAt: at },
+        );
+        if (changed !== 1) continue;
+        expired += 1;
+        recordAudit(tx, {
+          principal: null,
+          action: 'RETURN_EXPIRED',
+          subjectType: 'ReturnRequest',
+          subjectId: request.id,
+          data: { deadline: request.deadline },
+          at,
+        });
+      }
+      await tx.flush();
+    });
+    if (due.length < BATCH) break;
+  }
+  return expired;
+}
+
+/** Runs the expiry now and every `intervalMs` (10 minutes by default) until stopped. */
+export function startReturnExpiry(options: ReturnExpiryOptions & { readonly intervalMs?: number }): {
+  stop(): Promise<void>;
+} {
+  const log = options.logger.child({ component: 'return-expiry' });
+  let inFlight: Promise<unknown> | undefined;
+  const run = () => {
+    if (inFlight) return;
+    inFlight = runReturnExpiry(options)
+      .then((expired) => {
+        if (expired > 0) log.info({ expired }, 'expired authorized returns past their deadline');
+      })
+      .catch((error: unknown) => log.error({ err: error }, 'return expiry failed'))
+      .finally(() => {
+        inFlight = undefined;
+      });
+  };
+  run();
+  const timer = setInterval(run, options.intervalMs ?? 10 * 60_000);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await inFlight;
+    },
+  };
+}
