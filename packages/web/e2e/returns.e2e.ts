@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ReturnDetailPage, ReturnsQueuePage } from './pages/returns.page.js';
+import { SignInPage } from './pages/sign-in.page.js';
+import { browserTestsCanRun, type BrowserSession } from './support/browser.js';
+import { withBrowserAndServer } from './support/lifecycle.js';
+import type { RunningServer } from './support/server.js';
+
+/** Evergreen Renewed in the demo data: returns in every state (src/seeders/returns-demo.ts). */
+const SELLER = 'approved-seller@demo.recertify.test';
+const DEMO_PASSWORD = 'demo-password';
+/** The demo's order ids: `EVG-114-` and 3,000,000 + 7,919 × the return's index. */
+const order = (index: number) => `EVG-114-${String(3_000_000 + index * 7919).padStart(7, '0')}`;
+/** Requested, out of policy (delivered 45 days ago): waits for the seller. */
+const REQUESTED_LATE = order(1);
+/** Requested, never delivered: out of policy, waits for the seller. */
+const REQUESTED_UNDELIVERED = order(2);
+/** Closed as declined: can no longer be authorized. */
+const CLOSED = order(7);
+
+describe.skipIf(!browserTestsCanRun())('Returns: the seller works the queue, production build in Chromium', () => {
+  let browser: BrowserSession;
+  let server: RunningServer;
+  withBrowserAndServer((startedBrowser, startedServer) => {
+    browser = startedBrowser;
+    server = startedServer;
+  });
+
+  async function signedInSeller(): Promise<Page> {
+    const page = await browser.newPage();
+    const signIn = new SignInPage(page, server.url);
+    await signIn.open('/sign-in');
+    await signIn.signIn(SELLER, DEMO_PASSWORD);
+    await signIn.waitForPath('/applications');
+    return page;
+  }
+
+  it('selects requests, bulk authorizes them (one result per row), replies, closes one', async () => {
+    const page = await signedInSeller();
+    const queue = new ReturnsQueuePage(page, server.url);
+    await queue.header.link('Returns').click();
+    await expect(queue.title).toBeVisible();
+    await expect(queue.state(REQUESTED_LATE)).toHaveText('Requested');
+    await expect(queue.state(CLOSED)).toHaveText('Closed');
+
+    // --- Select with the keyboard and the mouse: a request that can be authorized and one that cannot.
+    await queue.checkbox(REQUESTED_LATE).focus();
+    await page.keyboard.press('Space');
+    await expect(queue.checkbox(REQUESTED_LATE)).toBeChecked();
+    await queue.checkbox(CLOSED).check();
+    await expect(queue.selectedCount).toHaveText('2 selected');
+
+    // --- Bulk authorize: each row reports its own result; the refused one stays selected.
+    await queue.authorizeSelectedButton.click();
+    await expect(queue.bulkSummary).toHaveText('1 return authorized; 1 could not be: its row says why.');
+    await expect(queue.result(REQUESTED_LATE)).toHaveText(/^Done: Authorized · RMA [0-9A-Z]{3,}(-[0-9A-Z]+)+$/);
+    await expect(queue.result(CLOSED)).toContainText('Refused:');
+    await expect(queue.state(REQUESTED_LATE)).toHaveText('Authorized');
+    await expect(queue.checkbox(CLOSED)).toBeChecked();
+    await expect(queue.selectedCount).toHaveText('1 selected');
+
+    // --- The authorized return, with its RMA.
+    await queue.openReturn(REQUESTED_LATE);
+    const detail = new ReturnDetailPage(page, server.url);
+    await expect(detail.title).toHaveText(`Return of order ${REQUESTED_LATE}`);
+    await expect(detail.fact('State')).toHaveText('Authorized');
+    await expect(detail.fact('RMA')).toHaveText(/^[0-9A-Z]{3,}(-[0-9A-Z]+)+$/);
+
+    // --- A reply to the buyer joins the thread.
+    await detail.reply('Please use the label attached; the RMA is printed on the packing slip.');
+    await expect(detail.replySent).toBeVisible();
+    await expect(detail.messages.last()).toContainText(
+      'Please use the label attached; the RMA is printed on the packing slip.',
+    );
+
+    // --- Back to the queue with its filters, and close the other request: only the reasons of its state are offered.
+    await detail.backToQueue.click();
+    await expect(queue.title).toBeVisible();
+    await queue.openReturn(REQUESTED_UNDELIVERED);
+    await expect(detail.title).toHaveText(`Return of order ${REQUESTED_UNDELIVERED}`);
+    await detail.close('The buyer cancelled the request');
+    await expect(detail.fact('State')).toHaveText('Closed');
+    await expect(detail.fact('Closed as')).toHaveText('The buyer cancelled the request');
+    await expect(detail.alerts).toHaveCount(0);
+  });
+});
