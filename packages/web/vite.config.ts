@@ -3,6 +3,14 @@ import { defaultClientConditions } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Libraries only some pages load, kept out of the shared vendor chunk: @date-fns/tz (the domain's
+ * calendar) and the quality dashboard's charts (visx, the d3 modules it bundles, and what @visx/text
+ * pulls in to measure labels).
+ */
+const PAGE_ONLY_LIBRARIES =
+  /[\\/]node_modules[\\/](?:@date-fns|@visx|d3-[a-z-]+|internmap|classnames|reduce-css-calc|reduce-function-call|math-expression-evaluator|balanced-match)[\\/]/;
+
 const apiTarget = process.env['API_URL'] ?? 'http://127.0.0.1:4000';
 
 export default defineConfig({
@@ -33,12 +41,8 @@ export default defineConfig({
           groups: [
             // The libraries every page runs (React, the router, Apollo) in one chunk of their own: a
             // release that changes only the app's code leaves the largest file in every browser's cache.
-            // Libraries only some pages use (@date-fns/tz, through the domain's calendar; the charts' visx and
-            // d3 on the quality dashboard) stay with them.
-            {
-              name: 'vendor',
-              test: /[\\/]node_modules[\\/](?!\.pnpm[\\/]|@date-fns[\\/]|@visx[\\/]|d3-[a-z-]+[\\/]|internmap[\\/]|classnames[\\/])/,
-            },
+            // Libraries only some pages use stay with them (PAGE_ONLY_LIBRARIES).
+            { name: 'vendor', test: (id) => /[\\/]node_modules[\\/]/.test(id) && !PAGE_ONLY_LIBRARIES.test(id) },
             // The domain's rules (eligibility, money, policies) for the pages that evaluate them.
             { name: 'domain', test: /[\\/]packages[\\/]domain[\\/]/ },
           ],

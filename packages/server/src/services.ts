@@ -6,6 +6,7 @@ import { ApiKeyService } from './features/api-keys/api-key.service.js';
 import { ApplicationService } from './features/applications/application.service.js';
 import { MarketplaceService } from './features/marketplaces/marketplace.service.js';
 import { ReviewQueueService } from './features/review/review-queue.service.js';
+import { QualityDashboardService } from './features/quality/dashboard/dashboard.service.js';
 import { ReviewService } from './features/review/review.service.js';
 import { ReturnQueueService } from './features/returns/return-queue.service.js';
 import { ReturnsService } from './features/returns/returns.service.js';
@@ -36,6 +37,7 @@ export interface Services {
   readonly qualityEvaluation: QualityEvaluationService;
   readonly sellerHealth: SellerHealthService;
   readonly qualityRecords: QualityRecordsService;
+  readonly qualityDashboard: QualityDashboardService;
 }
 
 export function createServices({ em, config, now }: ServiceDependencies): Services {
@@ -52,5 +54,6 @@ export function createServices({ em, config, now }: ServiceDependencies): Servic
     qualityEvaluation,
     sellerHealth: new SellerHealthService(em, qualityEvaluation),
     qualityRecords: new QualityRecordsService(em, now),
+    qualityDashboard: new QualityDashboardService(em, now),
   };
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { getIntrospectionQuery, buildClientSchema, type IntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { User } from '../src/features/accounts/user.entity.js';
 import { ApiScope } from '../src/features/api-keys/api-key.enums.js';
 import { DemoDataSeeder } from '../src/seeders/demo-data.seeder.js';
 import { ReturnRequest } from '../src/features/returns/return-request.entity.js';
@@ -40,7 +41,8 @@ type Caller =
 /** Refused before the operation runs: who the caller is, or what it may see. */
 type AccessRefusal = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
 /** Refused by the operation, for the row's arguments, once the caller is let through. */
-type InputRefusal = 'BAD_USER_INPUT' | 'CONFLICT' | 'NOT_ELIGIBLE' | 'INVALID_CREDENTIALS' | 'INVALID_TOKEN';
+type InputRefusal =
+  'BAD_USER_INPUT' | 'CONFLICT' | 'NOT_ELIGIBLE' | 'INVALID_CREDENTIALS' | 'INVALID_TOKEN' | 'NOT_APPROVED';
 type Outcome = 'ok' | AccessRefusal | InputRefusal;
 const CALLERS: Caller[] = [
   'anonymous',
@@ -63,6 +65,8 @@ interface Fixture {
   returnRequestId: string;
   /** Quality records the marketplace systems sent (features/quality). */
   quality: { sellerId: string; offerExternalId: string; orderExternalId: string; complaintId: string };
+  /** The demo seller's organization (approved in US): whose quality dashboard staff read. */
+  sellerOrganizationId: string;
 }
 
 interface Row {
@@ -218,6 +222,21 @@ const ROWS: Row[] = [
     document: '{ reviewQueueCounts { total } }',
     expect: only(['reviewer', 'admin']),
   },
+  // The quality dashboard: the seller and its read:quality keys read their own (the other demo seller
+  // is not approved: NOT_APPROVED); staff name the seller.
+  ...['qualityDashboard', 'qualityOffers', 'qualityOrders', 'qualityComplaints'].map((operation): Row => ({
+    operation,
+    document: `query($s: ID) { ${operation}(sellerId: $s, marketplace: US) { __typename } }`,
+    variables: (f, caller) => (caller === 'reviewer' || caller === 'admin' ? { s: f.sellerOrganizationId } : {}),
+    expect: only({
+      seller: 'ok',
+      otherSeller: 'NOT_APPROVED',
+      reviewer: 'ok',
+      admin: 'ok',
+      scopedKey: 'ok',
+      unscopedKey: 'ok',
+    }),
+  })),
   {
     operation: 'claimApplication',
     document: 'mutation($id: ID!) { claimApplication(id: $id, version: 0) { id } }',
@@ -440,12 +459,14 @@ describe('access matrix', () => {
     // The demo seller is approved in US and CA already; MX is free.
     const submitted = await submittedApplication(app, seller, SELLER_EMAIL, '2026-10-01', 'MX');
     const demoReturn = await app.orm.em.fork().findOneOrFail(ReturnRequest, { externalId: 'DEMO-EVG-1' });
+    const sellerUser = await app.orm.em.fork().findOneOrFail(User, { email: SELLER_EMAIL });
     fixture = {
       ...ids,
       sacrificialKeyIds,
       applicationId: submitted.id,
       returnRequestId: demoReturn.id,
       quality: await qualityFixture(app),
+      sellerOrganizationId: sellerUser.organization!.id,
     };
 
     const sessions = new Map<Caller, TestClient>();

@@ -15,6 +15,7 @@ import { ReturnsResolver } from '../features/returns/returns.resolver.js';
 import { QualityEvaluationResolver } from '../features/quality/evaluation/quality-evaluation.resolver.js';
 import { SellerHealthResolver } from '../features/seller-health/seller-health.resolver.js';
 import { QualityRecordsResolver } from '../features/quality/quality-records.resolver.js';
+import { QualityDashboardResolver } from '../features/quality/dashboard/dashboard.resolver.js';
 import { authChecker } from './auth.js';
 import { ErrorExtensionsType } from './error-types.js';
 import { checkArguments } from './input-bounds.js';
@@ -34,6 +35,7 @@ export const resolvers = [
   QualityEvaluationResolver,
   SellerHealthResolver,
   QualityRecordsResolver,
+  QualityDashboardResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

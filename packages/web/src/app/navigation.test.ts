@@ -15,7 +15,7 @@ const labels = (viewer: ViewerState) => navigationFor(viewer).map((item) => item
 describe('navigationFor', () => {
   it.each<[string, ViewerState, string[]]>([
     ['a visitor', { status: 'anonymous' }, ['Program rules', 'Sign in', 'Sign up']],
-    ['a seller', signedIn('SELLER'), ['Program rules', 'Applications', 'Returns', 'Account']],
+    ['a seller', signedIn('SELLER'), ['Program rules', 'Applications', 'Returns', 'Quality', 'Account']],
     ['a reviewer', signedIn('REVIEWER'), ['Program rules', 'Review queue', 'Seller health', 'Account']],
     ['an admin', signedIn('ADMIN'), ['Program rules', 'Review queue', 'Seller health', 'Account']],
     // Until the viewer is known, only what everyone sees: no "Sign in" flashing for a signed-in person.

@@ -15,6 +15,7 @@ const programRules: NavigationItem = { to: '/program-rules', label: 'Program rul
 const account: NavigationItem = { to: '/account', label: 'Account', placement: 'main' };
 const applications: NavigationItem = { to: '/applications', label: 'Applications', placement: 'main' };
 const returns: NavigationItem = { to: '/returns', label: 'Returns', placement: 'main' };
+const quality: NavigationItem = { to: '/quality', label: 'Quality', placement: 'main' };
 const reviewQueue: NavigationItem = { to: '/review', label: 'Review queue', placement: 'main' };
 const sellerHealth: NavigationItem = { to: '/review/seller-health', label: 'Seller health', placement: 'main' };
 const signIn: NavigationItem = { to: '/sign-in', label: 'Sign in', placement: 'end' };
@@ -24,7 +25,7 @@ const signUp: NavigationItem = { to: '/sign-up', label: 'Sign up', placement: 'e
 export const NAVIGATION: Readonly<Record<Audience, readonly NavigationItem[]>> = {
   UNKNOWN: [programRules],
   ANONYMOUS: [programRules, signIn, signUp],
-  SELLER: [programRules, applications, returns, account],
+  SELLER: [programRules, applications, returns, quality, account],
   REVIEWER: [programRules, reviewQueue, sellerHealth, account],
   ADMIN: [programRules, reviewQueue, sellerHealth, account],
 };

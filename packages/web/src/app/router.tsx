@@ -117,6 +117,13 @@ export const router = createBrowserRouter([
                   (m) => m.ReviewApplicationRoute,
                 ),
               },
+              {
+                path: 'review/sellers/:id/quality',
+                lazy: page(
+                  () => import('../routes/review-seller-quality.route'),
+                  (m) => m.ReviewSellerQualityRoute,
+                ),
+              },
             ],
           },
           // Sellers: their applications and their returns.
@@ -142,6 +149,13 @@ export const router = createBrowserRouter([
                 lazy: page(
                   () => import('../routes/application-edit.route'),
                   (m) => m.ApplicationEditRoute,
+                ),
+              },
+              {
+                path: 'quality',
+                lazy: page(
+                  () => import('../routes/quality.route'),
+                  (m) => m.QualityRoute,
                 ),
               },
               // Their returns: the queue, one return, the settings.

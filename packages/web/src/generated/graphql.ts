@@ -94,6 +94,22 @@ export type CloseReturnInput = {
   version: number;
 };
 
+/** What the customer says is wrong with the unit. */
+export type ComplaintCategory =
+  | 'BATTERY'
+  | 'COSMETIC_DAMAGE'
+  | 'MISSING_ACCESSORIES'
+  | 'NOT_WORKING'
+  | 'OTHER'
+  | 'WRONG_ITEM';
+
+/** Where a complaint counted by RQS came from. */
+export type ComplaintSource =
+  | 'CUSTOMER_SERVICE_CALL'
+  | 'EMAIL'
+  | 'PRODUCT_REVIEW'
+  | 'SELLER_FEEDBACK';
+
 /** A new API key. */
 export type CreateApiKeyInput = {
   /** What the key is for, e.g. "ERP sync". */
@@ -241,11 +257,21 @@ export type MarketplaceCode =
   | 'MX'
   | 'US';
 
+/** Whether an offer is on sale (ACTIVE) or taken off sale by evaluation or a suspension (SUPPRESSED). */
+export type OfferStatus =
+  | 'ACTIVE'
+  | 'SUPPRESSED';
+
 /** A seller business, a returns provider that acts through API keys, or the marketplace's own systems (ingestion keys). */
 export type OrganizationKind =
   | 'MARKETPLACE'
   | 'PROVIDER'
   | 'SELLER';
+
+/** Which figure a drill-down explains: RQS (orders with a valid complaint) or ODR (orders with a defect). */
+export type QualityDrillDownFigure =
+  | 'ODR'
+  | 'RQS';
 
 /** A figure a seller is held to. */
 export type QualityMetric =

@@ -1,5 +1,8 @@
 import {
   AUTHORIZATION_MODE_LABELS,
+  COMPLAINT_CATEGORY_LABELS,
+  COMPLAINT_SOURCE_LABELS,
+  OFFER_STATUS_LABELS,
   CLOSE_REASON_LABELS,
   CRITERION_LABELS,
   CURRENCIES,
@@ -199,10 +202,20 @@ export const RETURN_REQUEST_SORT_LABELS: Readonly<Record<'REQUESTED_NEWEST' | 'R
 };
 
 /** Every enum of the schema with its labels, for the test that none lacks one. */
+/** Which figure a quality drill-down explains: the domain's names of RQS and ODR. */
+export const QUALITY_DRILL_DOWN_FIGURE_LABELS: Readonly<Record<'RQS' | 'ODR', string>> = {
+  RQS: QUALITY_METRIC_LABELS.RQS,
+  ODR: QUALITY_METRIC_LABELS.ODR,
+};
+
 export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   ApiScope: API_SCOPE_LABELS,
   ApplicationStatus: APPLICATION_STATUS_LABELS,
   CriterionStatus: CRITERION_STATUS_LABELS,
+  ComplaintCategory: COMPLAINT_CATEGORY_LABELS,
+  ComplaintSource: COMPLAINT_SOURCE_LABELS,
+  OfferStatus: OFFER_STATUS_LABELS,
+  QualityDrillDownFigure: QUALITY_DRILL_DOWN_FIGURE_LABELS,
   CurrencyCode: CURRENCY_NAMES,
   Decision: DECISION_LABELS,
   DueFilter: DUE_FILTER_LABELS,

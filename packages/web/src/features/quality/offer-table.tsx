@@ -1,0 +1,156 @@
+import { useState, type FormEvent } from 'react';
+import { OFFER_STATUS_LABELS } from '@recertify/domain';
+import { describeError } from '../../ui/graphql-errors';
+import { ScrollableTable } from '../../ui/scrollable-table';
+import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
+import type { MarketplaceCode } from '../../generated/graphql';
+import {
+  useQualityOffersQuery,
+  type QualityOfferRowFragment,
+  type QualityOffersQuery,
+} from './quality-offers.generated';
+import { budgetSentence, FIGURE_STANDING_LABELS, standingOf } from './quality-format';
+
+export const OFFER_PAGE_SIZE = 20;
+
+/** "Load more": the next page after the offers shown, none repeated. */
+export function appendOfferPage(shown: QualityOffersQuery, next: QualityOffersQuery): QualityOffersQuery {
+  const seen = new Set(shown.qualityOffers.edges.map((edge) => edge.node.id));
+  return {
+    ...next,
+    qualityOffers: {
+      ...next.qualityOffers,
+      edges: [...shown.qualityOffers.edges, ...next.qualityOffers.edges.filter((edge) => !seen.has(edge.node.id))],
+    },
+  };
+}
+
+/** The seller's offers, worst RQS first, with a search by SKU or product and "Load more". */
+export function OfferTable({
+  sellerId,
+  marketplace,
+  onDrillDown,
+}: {
+  sellerId: string | null;
+  marketplace: MarketplaceCode;
+  onDrillDown: (offer: QualityOfferRowFragment) => void;
+}) {
+  const [draft, setDraft] = useState('');
+  const [search, setSearch] = useState('');
+  const { data, loading, error, refetch, fetchMore } = useQualityOffersQuery({
+    variables: { sellerId, marketplace, first: OFFER_PAGE_SIZE, search: search || null },
+    notifyOnNetworkStatusChange: true,
+  });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>(null);
+  const offers = data?.qualityOffers;
+  const endCursor = offers?.pageInfo.endCursor;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSearch(draft.trim());
+  };
+  const loadMore = async (after: string) => {
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      await fetchMore({
+        variables: { after },
+        updateQuery: (shown, { fetchMoreResult }) => appendOfferPage(shown, fetchMoreResult),
+      });
+    } catch (failure) {
+      setMoreError(failure);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  return (
+    <section className="card q-offers" aria-labelledby="q-offers-title">
+      <h2 id="q-offers-title">Offers, worst RQS first</h2>
+      <form role="search" className="q-search" onSubmit={submit}>
+        <label htmlFor="q-offer-search">Search by SKU or product</label>
+        <input
+          id="q-offer-search"
+          type="search"
+          maxLength={100}
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+        />
+        <button type="submit" className="button button-secondary button-small">
+          Search
+        </button>
+      </form>
+      {loading && !offers ? (
+        <LoadingState label="Loading offers…" />
+      ) : error && !offers ? (
+        <ErrorState level={3} title="The offers could not be loaded" error={error} onRetry={() => void refetch()} />
+      ) : !offers || offers.edges.length === 0 ? (
+        <EmptyState level={3} title={search ? `No offer matches “${search}”` : 'No offers yet'}>
+          {search
+            ? 'Try part of the SKU or of the product name.'
+            : 'Offers appear here once the marketplace sends them.'}
+        </EmptyState>
+      ) : (
+        <>
+          <p className="muted" role="status">
+            {offers.edges.length === offers.totalCount
+              ? `${offers.totalCount} ${offers.totalCount === 1 ? 'offer' : 'offers'}`
+              : `Showing ${offers.edges.length} of ${offers.totalCount} offers`}
+          </p>
+          <ScrollableTable label="Offers by RQS">
+            <table className="data-table q-offer-table">
+              <caption className="visually-hidden">Offers by RQS, worst first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">SKU</th>
+                  <th scope="col">Product</th>
+                  <th scope="col">RQS</th>
+                  <th scope="col">Orders</th>
+                  <th scope="col">Defect budget</th>
+                  <th scope="col">Standing</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {offers.edges.map(({ node }) => (
+                  <tr key={node.id} data-testid="offer-row">
+                    <th scope="row">
+                      <button type="button" className="link-button" onClick={() => onDrillDown(node)}>
+                        {node.sku}
+                      </button>
+                    </th>
+                    <td>{node.product}</td>
+                    <td>{node.rqs.value?.formatted ?? '—'}</td>
+                    <td>
+                      {node.rqs.orders.toLocaleString('en-US')} ({node.rqs.defectiveOrders.toLocaleString('en-US')} with
+                      a complaint)
+                    </td>
+                    <td>{budgetSentence({ ...node.rqs, thresholdBps: node.rqs.minimum.basisPoints })}</td>
+                    <td>{FIGURE_STANDING_LABELS[standingOf(node.rqs)]}</td>
+                    <td>{OFFER_STATUS_LABELS[node.status]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollableTable>
+          {moreError !== null && (
+            <p className="alert alert-error" role="alert">
+              More offers could not be loaded: {describeError(moreError)}
+            </p>
+          )}
+          {offers.pageInfo.hasNextPage && endCursor && (
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={loadingMore}
+              onClick={() => void loadMore(endCursor)}
+            >
+              {loadingMore ? 'Loading more…' : 'Load more offers'}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
