@@ -20,6 +20,7 @@ import { Application } from '../src/features/applications/application.entity.js'
 import { Organization } from '../src/features/accounts/organization.entity.js';
 import { User } from '../src/features/accounts/user.entity.js';
 import { Upload } from '../src/features/uploads/upload.entity.js';
+import { Complaint } from '../src/features/quality/complaint.entity.js';
 import { RateLimitEntry } from '../src/limits/rate-limit.entity.js';
 import { buildGraphQLSchema } from '../src/graphql/schema.js';
 import { DEMO_MARKETPLACE_SYSTEMS } from '../src/seeders/demo-accounts.js';
@@ -321,7 +322,7 @@ describe('fuzzing every operation as every caller', () => {
     const seller = await signedIn(app, SELLER_EMAIL);
     await submittedApplication(app, seller, SELLER_EMAIL, '2026-10-01', 'MX');
     const em = app.orm.em.fork();
-    for (const entity of [Application, User, Organization, ApiKey, Upload] as const) {
+    for (const entity of [Application, User, Organization, ApiKey, Upload, Complaint] as const) {
       const rows = await em.find(entity as typeof Application, {}, { limit: 8, fields: ['id'] });
       pools.ids.push(...rows.map((r) => r.id));
     }

@@ -179,4 +179,22 @@ describe('refreshQualityRollups', () => {
     await refresh(days(offer, '2026-10-01'));
     expect(await offerRows(em, offer)).toEqual([]);
   });
+
+  it("adds up concurrent writers of one seller's offers on one day: none lost, none twice", async () => {
+    const em = fork();
+    const seller = await qualitySeller(em);
+    const offers = [];
+    for (let i = 0; i < 5; i++) offers.push(await qualityOffer(em, seller));
+    // Each writer adds its order and refreshes in its own transaction, all at once: on PostgreSQL
+    // the seller lock orders them, so the last to commit sums every offer's row.
+    await Promise.all(
+      offers.map((offer) =>
+        fork().transactional(async (tx) => {
+          const order = await qualityOrder(tx, offer, OCT_1_NOON_US);
+          await refreshQualityRollups(tx, days(offer, order.orderDate));
+        }),
+      ),
+    );
+    expect(await sellerRows(em, seller)).toEqual([{ marketplace: 'US', ...row('2026-10-01', { orders: 5 }) }]);
+  });
 });
