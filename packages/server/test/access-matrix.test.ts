@@ -299,7 +299,8 @@ const ROWS: Row[] = [
     document: `mutation($s: ID!) { receiveReturnRequest(input: { sellerId: $s, marketplace: US, externalId: "matrix",
       orderId: "o", items: [{ sku: "A", quantity: 1 }], reason: OTHER, requestedAt: "2026-11-20T10:00:00Z" }) { id } }`,
     variables: (f) => ({ s: f.providerOrganizationId }),
-    expect: only([]),
+    // Only the marketplace's systems send returns; the provider named is no seller, so it is refused.
+    expect: only({ ingestKey: 'BAD_USER_INPUT' }),
   },
   {
     // The demo return is authorized already: its seller is told so (CONFLICT); nothing changes.
