@@ -18,6 +18,9 @@ import type { AppConfig } from './config.js';
 import { databaseIsReachable, type EntityManager, type Orm } from './db/orm.js';
 import { resolvePrincipal, SESSION_COOKIE } from './auth/authentication.js';
 import { createUploadsRouter } from './features/uploads/uploads.router.js';
+import { createFileStorage } from './features/uploads/storage.js';
+import { createReturnLabelsRouter } from './features/returns/labels/return-labels.router.js';
+import { createReturnLinksRouter } from './features/returns/links/return-links.router.js';
 import type { GraphQLContext } from './graphql/context.js';
 import {
   createErrorFormatter,
@@ -175,6 +178,9 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
   );
 
   app.use('/uploads', createUploadsRouter({ config, orm, logger, now }));
+  // Before the web app: these exact paths under /returns are served here, every other one by the app.
+  app.use(createReturnLabelsRouter({ config, orm, logger, now, storage: createFileStorage(config) }));
+  app.use(createReturnLinksRouter({ config, orm, logger, now }));
 
   serveWebApp(app, config, logger);
   // Last: whatever no route answered, and every error that reached here (a malformed or oversized

@@ -13,6 +13,8 @@ import { ReturnsService } from './features/returns/returns.service.js';
 import { QualityEvaluationService } from './features/quality/evaluation/quality-evaluation.service.js';
 import { SellerHealthService } from './features/seller-health/seller-health.service.js';
 import { QualityRecordsService } from './features/quality/quality-records.service.js';
+import { ReturnEmailSettingsService } from './features/returns/email-settings/return-email-settings.service.js';
+import { ReturnLabelsService } from './features/returns/labels/return-labels.service.js';
 
 /** What every service is built from: one unit of work, the configuration and the clock. */
 export interface ServiceDependencies {
@@ -38,6 +40,8 @@ export interface Services {
   readonly sellerHealth: SellerHealthService;
   readonly qualityRecords: QualityRecordsService;
   readonly qualityDashboard: QualityDashboardService;
+  readonly returnLabels: ReturnLabelsService;
+  readonly returnEmailSettings: ReturnEmailSettingsService;
 }
 
 export function createServices({ em, config, now }: ServiceDependencies): Services {
@@ -55,5 +59,7 @@ export function createServices({ em, config, now }: ServiceDependencies): Servic
     sellerHealth: new SellerHealthService(em, qualityEvaluation),
     qualityRecords: new QualityRecordsService(em, now),
     qualityDashboard: new QualityDashboardService(em, now),
+    returnLabels: new ReturnLabelsService(em, config, now),
+    returnEmailSettings: new ReturnEmailSettingsService(em, now),
   };
 }

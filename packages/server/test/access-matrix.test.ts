@@ -335,6 +335,26 @@ const ROWS: Row[] = [
     variables: (f) => ({ id: f.returnRequestId }),
     expect: only(['seller', 'otherSeller', 'scopedKey']),
   },
+  {
+    // No such upload: the seller and its write:returns key are told so; another seller does not
+    // even learn that the return exists.
+    operation: 'attachPrepaidReturnLabel',
+    document:
+      'mutation($r: ID!) { attachPrepaidReturnLabel(returnId: $r, uploadId: "0b9f3c52-1d7e-4c0a-9a51-2f0e6f1f4c3d") { id } }',
+    variables: (f) => ({ r: f.returnRequestId }),
+    expect: only([], { seller: 'NOT_FOUND', scopedKey: 'NOT_FOUND', otherSeller: 'NOT_FOUND' }),
+  },
+  {
+    operation: 'returnEmailSettings',
+    document: '{ returnEmailSettings { receiveRequestEmails recipientEmail includeActionLinks } }',
+    expect: only(['seller', 'otherSeller']),
+  },
+  {
+    operation: 'updateReturnEmailSettings',
+    document:
+      'mutation { updateReturnEmailSettings(input: { receiveRequestEmails: true, recipientEmail: null, includeActionLinks: true }) { includeActionLinks } }',
+    expect: only(['seller', 'otherSeller']),
+  },
   // Last: signing out everywhere ends every session of the account, the shared ones too.
   {
     operation: 'upsertOffer',

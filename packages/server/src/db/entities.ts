@@ -30,6 +30,10 @@ import {
   QualityEvaluation,
 } from '../features/quality/evaluation/quality-evaluation.entity.js';
 import { SellerQualityStandingRecord } from '../features/quality/evaluation/seller-quality-standing.entity.js';
+import { ReturnEmailSettings } from '../features/returns/email-settings/return-email-settings.entity.js';
+import { PrepaidReturnLabel } from '../features/returns/labels/return-label.entity.js';
+import { SigningKey } from '../features/returns/links/signing-key.entity.js';
+import { UsedReturnLink } from '../features/returns/links/used-return-link.entity.js';
 import { BaseEntity } from './base.entity.js';
 import { Complaint } from '../features/quality/complaint.entity.js';
 import { Offer } from '../features/quality/offer.entity.js';
@@ -76,4 +80,8 @@ export const entities = [
   SellerQualityStandingRecord,
   QualityEvaluation,
   DailyQualityEvaluationClaim,
+  ReturnEmailSettings,
+  PrepaidReturnLabel,
+  UsedReturnLink,
+  SigningKey,
 ];

@@ -16,6 +16,8 @@ import { QualityEvaluationResolver } from '../features/quality/evaluation/qualit
 import { SellerHealthResolver } from '../features/seller-health/seller-health.resolver.js';
 import { QualityRecordsResolver } from '../features/quality/quality-records.resolver.js';
 import { QualityDashboardResolver } from '../features/quality/dashboard/dashboard.resolver.js';
+import { ReturnEmailSettingsResolver } from '../features/returns/email-settings/return-email-settings.resolver.js';
+import { ReturnLabelsResolver } from '../features/returns/labels/return-labels.resolver.js';
 import { authChecker } from './auth.js';
 import { ErrorExtensionsType } from './error-types.js';
 import { checkArguments } from './input-bounds.js';
@@ -36,6 +38,8 @@ export const resolvers = [
   SellerHealthResolver,
   QualityRecordsResolver,
   QualityDashboardResolver,
+  ReturnLabelsResolver,
+  ReturnEmailSettingsResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -11,9 +11,8 @@ import {
 } from '@recertify/domain';
 import type { Principal } from '../../auth/principal.js';
 import { InputCheck, badInput, conflict } from '../../errors/app-error.js';
-import { OrganizationKind, Role } from '../accounts/accounts.enums.js';
+import { OrganizationKind } from '../accounts/accounts.enums.js';
 import { Organization } from '../accounts/organization.entity.js';
-import { User } from '../accounts/user.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { enqueueEmail } from '../outbox/outbox.service.js';
 import { Order } from '../quality/order.entity.js';
@@ -22,6 +21,12 @@ import { applyAuthorization, newRmaNumber } from './return-authorizing.js';
 import { defaultReturnAddress, marketplaceReturnPolicy, sellerReturnSettings } from './return-policy-context.js';
 import { ReturnRequest, type ReturnItem } from './return-request.entity.js';
 import { returnRequestedEmail } from './returns.emails.js';
+import type { AppConfig } from '../../config.js';
+import {
+  returnEmailLinkLines,
+  returnLinkSettingsFromEnvironment,
+  returnRequestEmailing,
+} from './links/return-links.service.js';
 
 /** A return request as the marketplace's systems send it. */
 export interface ReturnArrival {
@@ -47,6 +52,8 @@ export interface ArrivalDependencies {
   readonly now: Date;
   /** Base of the link in the seller's email. */
   readonly publicUrl: string;
+  /** The signed links' key and lifetime (links/); unset: as the environment configures them. */
+  readonly returnLinks?: AppConfig['returnLinks'];
 }
 
 /**
@@ -80,11 +87,10 @@ export async function receiveReturnRequest(
     orderDeliveredAt: arrival.orderDeliveredAt ?? order?.deliveredAt ?? null,
   });
   if (order) request.order = Reference.create(order);
-  const [policy, { rmaPrefix }, address, sellers] = await Promise.all([
+  const [policy, { rmaPrefix }, address] = await Promise.all([
     marketplaceReturnPolicy(em, request.marketplace, deps.now),
     sellerReturnSettings(em, arrival.sellerId, request.marketplace),
     defaultReturnAddress(em, arrival.sellerId),
-    em.find(User, { organization: arrival.sellerId, role: Role.SELLER }, { fields: ['email'] }),
   ]);
   em.persist(request);
   recordAudit(em, {
@@ -107,9 +113,14 @@ export async function receiveReturnRequest(
       at: deps.now,
     });
   }
+  // Who is emailed, and with which signed links, is the seller's choice (returns/links, email settings).
+  const returnLinks = deps.returnLinks ?? returnLinkSettingsFromEnvironment();
+  const emailing = await returnRequestEmailing(em, { publicUrl: deps.publicUrl, returnLinks }, request, deps.now);
   const link = `${deps.publicUrl}/returns/${request.id}`;
-  for (const user of sellers) {
-    enqueueEmail(em, { kind: 'return.requested', to: user.email, ...returnRequestedEmail(request, link) }, deps.now);
+  const email = returnRequestedEmail(request, link);
+  const text = [email.text, ...returnEmailLinkLines(emailing.links, returnLinks.ttlMs)].join('\n');
+  for (const to of emailing.recipients) {
+    enqueueEmail(em, { kind: 'return.requested', to, ...email, text }, deps.now);
   }
   try {
     // One flush: the request, its audit entries and the seller's emails commit together.

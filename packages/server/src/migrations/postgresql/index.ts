@@ -12,6 +12,7 @@ import { Migration20261130133647_UploadStorageKeyUnique } from './Migration20261
 import { Migration20261130160620_Quality } from './Migration20261130160620_Quality.js';
 import { Migration20261130162837_Returns } from './Migration20261130162837_Returns.js';
 import { Migration20261130164834_QualityEvaluation } from './Migration20261130164834_QualityEvaluation.js';
+import { Migration20261130170842_ReturnLabelsAndLinks } from './Migration20261130170842_ReturnLabelsAndLinks.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122025449_Initial', class: Migration20261122025449_Initial },
@@ -26,4 +27,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261130160620_Quality', class: Migration20261130160620_Quality },
   { name: 'Migration20261130162837_Returns', class: Migration20261130162837_Returns },
   { name: 'Migration20261130164834_QualityEvaluation', class: Migration20261130164834_QualityEvaluation },
+  { name: 'Migration20261130170842_ReturnLabelsAndLinks', class: Migration20261130170842_ReturnLabelsAndLinks },
 ];
