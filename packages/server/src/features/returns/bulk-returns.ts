@@ -160,7 +160,8 @@ async function runBulk(
   if (planned.length > 0) {
     // Same lock order in every call (by id), so two calls over the same requests never deadlock.
     planned.sort((a, b) => (a.request.id < b.request.id ? -1 : 1));
-    await em.transactional(async (tx) => {
+    // A fresh unit of work: the flush then writes the audits and emails without walking the loaded requests.
+    await em.fork().transactional(async (tx) => {
       for (const change of planned) {
         const { request } = change;
         const changed = await tx.nativeUpdate(
