@@ -221,6 +221,13 @@ export type ImageView =
   | 'SHIPPING_BOX'
   | 'TOP';
 
+/** A reviewer takes a complaint out of the figures, saying why. */
+export type InvalidateComplaintInput = {
+  complaintId: string | number;
+  /** Why the complaint does not count (kept in the audit log). */
+  reason: string;
+};
+
 /** A supplier invoice with its uploaded document and lines. */
 export type InvoiceInput = {
   /** Currency of the amounts. */
