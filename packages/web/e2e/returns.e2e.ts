@@ -35,7 +35,7 @@ describe.skipIf(!browserTestsCanRun())('Returns: the seller works the queue, pro
     return page;
   }
 
-  it('selects requests, bulk authorizes them (one result per row), replies, closes one', async () => {
+  it('selects requests, bulk authorizes them (one result per row), downloads a label, replies, closes one', async () => {
     const page = await signedInSeller();
     const queue = new ReturnsQueuePage(page, server.url);
     await queue.header.link('Returns').click();
@@ -59,12 +59,22 @@ describe.skipIf(!browserTestsCanRun())('Returns: the seller works the queue, pro
     await expect(queue.checkbox(CLOSED)).toBeChecked();
     await expect(queue.selectedCount).toHaveText('1 selected');
 
-    // --- The authorized return, with its RMA.
+    // --- The authorized return, with its RMA: its label downloads as a PDF.
     await queue.openReturn(REQUESTED_LATE);
     const detail = new ReturnDetailPage(page, server.url);
     await expect(detail.title).toHaveText(`Return of order ${REQUESTED_LATE}`);
     await expect(detail.fact('State')).toHaveText('Authorized');
     await expect(detail.fact('RMA')).toHaveText(/^[0-9A-Z]{3,}(-[0-9A-Z]+)+$/);
+    const label = await detail.download(detail.labelLink);
+    expect(label.suggestedFilename()).toMatch(/\.pdf$/);
+    // What the browser was sent for it: a PDF, as an attachment with a file name.
+    const href = await detail.labelLink.evaluate((a: HTMLAnchorElement) => a.href);
+    const labelResponse = await page.request.get(href);
+    const body = await labelResponse.body();
+    expect(labelResponse.status()).toBe(200);
+    expect(labelResponse.headers()['content-type']).toMatch(/^application\/pdf/);
+    expect(labelResponse.headers()['content-disposition']).toMatch(/^attachment; filename="?[^"]+\.pdf"?/);
+    expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     // --- A reply to the buyer joins the thread.
     await detail.reply('Please use the label attached; the RMA is printed on the packing slip.');

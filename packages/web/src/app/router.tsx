@@ -167,6 +167,13 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'returns/settings',
+                lazy: page(
+                  () => import('../routes/returns-settings.route'),
+                  (m) => m.ReturnsSettingsRoute,
+                ),
+              },
+              {
                 path: 'returns/:id',
                 lazy: page(
                   () => import('../routes/returns-detail.route'),

@@ -350,6 +350,16 @@ export type ReturnCloseReason =
   | 'REFUNDED_WITHOUT_RETURN'
   | 'REPLACEMENT_SENT';
 
+/** How the seller hears of new return requests. */
+export type ReturnEmailSettingsInput = {
+  /** Put links that authorize, close or reply without signing in in those emails. */
+  includeActionLinks: boolean;
+  /** Email the seller when a return request arrives. */
+  receiveRequestEmails: boolean;
+  /** One address for those emails; null or empty: every seller account's own address. */
+  recipientEmail?: string | null | undefined;
+};
+
 /** What may happen to a return request. */
 export type ReturnEvent =
   | 'AUTHORIZE'

@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../../ui/page-title';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
 import '../returns.css';
+import { RETURN_SETTINGS_PATH } from '../returns-paths';
 import { useReturnsQueueCountsQuery, useReturnsQueueQuery } from './returns-queue.generated';
 import {
   isReturnsFiltered,
@@ -44,7 +45,8 @@ export function ReturnsQueuePage() {
         </h1>
         <p className="lede">
           Your buyers&rsquo; return requests, each with what the return policy says of it. Select several to authorize
-          or close them at once: each one reports its own result, and repeating an action changes nothing more.
+          or close them at once: each one reports its own result, and repeating an action changes nothing more.{' '}
+          <Link to={RETURN_SETTINGS_PATH}>Return settings</Link>
         </p>
       </header>
       <ReturnsFilterBar

@@ -3,6 +3,7 @@ import { usePageTitle } from '../../../ui/page-title';
 import { ErrorState, LoadingState } from '../../../ui/states';
 import '../returns.css';
 import { useReturnPageQuery } from './return-page.generated';
+import { returnDownloads } from '../returns-paths';
 import { ReturnView } from './return-view';
 import { useReturnActions } from './use-return-actions';
 
@@ -36,7 +37,7 @@ export function ReturnPage({ id }: { id: string }) {
     <ReturnView
       detail={detail}
       addresses={[]}
-      downloads={{ label: null, packingSlip: null }}
+      downloads={returnDownloads(detail)}
       onAuthorize={(choice) => actions.authorize(detail.version, choice)}
       onReply={(body) => actions.reply(body)}
       onClose={(reason, note) => actions.close(detail.version, reason, note)}
