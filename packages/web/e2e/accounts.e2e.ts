@@ -225,7 +225,9 @@ describe.skipIf(!browserTestsCanRun())('Accounts, production build in Chromium',
     await expect
       .poll(() => account.header.signedInAs(), POLL)
       .toEqual({ name: 'Rita Reviewer', affiliation: 'Reviewer' });
-    await expect.poll(() => account.header.navigation(), POLL).toEqual(['Program rules', 'Review queue', 'Account']);
+    await expect
+      .poll(() => account.header.navigation(), POLL)
+      .toEqual(['Program rules', 'Review queue', 'Seller health', 'Account']);
     await expect(account.profile('Role')).toHaveText('Reviewer');
     await expect.poll(() => account.sectionTitles(), POLL).toEqual(['Profile', 'Sessions']);
     expect(pageErrors).toEqual([]);

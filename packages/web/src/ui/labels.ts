@@ -3,6 +3,7 @@ import {
   COMPLAINT_CATEGORY_LABELS,
   COMPLAINT_SOURCE_LABELS,
   OFFER_STATUS_LABELS,
+  ORDER_DEFECT_KIND_LABELS,
   CLOSE_REASON_LABELS,
   CRITERION_LABELS,
   CURRENCIES,
@@ -215,6 +216,7 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string
   ComplaintCategory: COMPLAINT_CATEGORY_LABELS,
   ComplaintSource: COMPLAINT_SOURCE_LABELS,
   OfferStatus: OFFER_STATUS_LABELS,
+  OrderDefectKind: ORDER_DEFECT_KIND_LABELS,
   QualityDrillDownFigure: QUALITY_DRILL_DOWN_FIGURE_LABELS,
   CurrencyCode: CURRENCY_NAMES,
   Decision: DECISION_LABELS,
@@ -248,6 +250,7 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string
 export const UNSHOWN_ENUMS: Readonly<Record<string, string>> = {
   ErrorCode: 'branched on by the app; people read the error message',
   ApiErrorCode: 'branched on by the app; people read the error message',
+  UpsertOutcome: "answered to the marketplace's systems by the ingestion mutations; no page shows it",
 };
 
 /** A criterion code as people read it, e.g. QUALIFYING_PURCHASES -> "Qualifying purchases". */
