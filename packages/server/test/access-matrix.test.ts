@@ -355,6 +355,30 @@ const ROWS: Row[] = [
       'mutation { updateReturnEmailSettings(input: { receiveRequestEmails: true, recipientEmail: null, includeActionLinks: true }) { includeActionLinks } }',
     expect: only(['seller', 'otherSeller']),
   },
+  {
+    operation: 'returnSettings',
+    document: '{ returnSettings(marketplace: US) { automaticInPolicy rmaPrefix } }',
+    expect: only(['seller', 'otherSeller', 'scopedKey']),
+  },
+  {
+    // A malformed RMA prefix: refused past authorization, nothing saved.
+    operation: 'updateReturnSettings',
+    document: `mutation { updateReturnSettings(input: { marketplace: US, automaticInPolicy: true, automaticOutOfPolicy: false,
+      prepaidExemptSkus: [], exemptSkuAuthorization: MANUAL, rmaPrefix: "!!" }) { rmaPrefix } }`,
+    expect: only({ seller: 'BAD_USER_INPUT', otherSeller: 'BAD_USER_INPUT', scopedKey: 'BAD_USER_INPUT' }),
+  },
+  {
+    operation: 'returnAddresses',
+    document: '{ returnAddresses { name isDefault } }',
+    expect: only(['seller', 'otherSeller', 'scopedKey']),
+  },
+  {
+    // A blank addressee: refused past authorization, nothing saved.
+    operation: 'saveReturnAddress',
+    document: `mutation { saveReturnAddress(input: { name: " ", line1: "1 A St", city: "B", region: "C",
+      postalCode: "1", country: "US" }) { id } }`,
+    expect: only({ seller: 'BAD_USER_INPUT', otherSeller: 'BAD_USER_INPUT', scopedKey: 'BAD_USER_INPUT' }),
+  },
   // Last: signing out everywhere ends every session of the account, the shared ones too.
   {
     operation: 'upsertOffer',

@@ -264,6 +264,45 @@ describe('returns', () => {
     });
   });
 
+  describe('settings and addresses', () => {
+    it('saves the RMA format and exempt SKUs, naming each field at fault; generated RMAs then carry the prefix', async () => {
+      const SAVE = `mutation($input: ReturnSettingsInput!) { updateReturnSettings(input: $input) { rmaPrefix prepaidExemptSkus } }`;
+      const base = {
+        marketplace: 'US',
+        automaticInPolicy: false,
+        automaticOutOfPolicy: false,
+        exemptSkuAuthorization: 'MANUAL',
+      };
+      const bad = await seller.graphql<any>(SAVE, {
+        input: { ...base, prepaidExemptSkus: ['A', 'A'], rmaPrefix: 'no way' },
+      });
+      expect(errorOf(bad)?.['fields']).toEqual([
+        { field: 'prepaidExemptSkus[1]', message: 'A is listed twice.' },
+        { field: 'rmaPrefix', message: 'must be 1 to 8 letters A-Z or digits' },
+      ]);
+      const saved = await seller.graphql<any>(SAVE, {
+        input: { ...base, prepaidExemptSkus: ['BULKY-1'], rmaPrefix: 'fs' },
+      });
+      expect(saved.data.updateReturnSettings).toEqual({ rmaPrefix: 'FS', prepaidExemptSkus: ['BULKY-1'] });
+      const request = await receive(sellerId, '2026-11-20T19:00:00Z', '2026-11-10T19:00:00Z');
+      const authorized = await seller.graphql<any>(AUTHORIZE, { input: { id: request.id, version: request.version } });
+      expect(authorized.data.authorizeReturn.rma).toMatch(/^FS-/);
+      await seller.graphql(SAVE, { input: { ...base, prepaidExemptSkus: [], rmaPrefix: null } });
+    });
+
+    it('lists saved addresses, the default first', async () => {
+      const saved = await seller.graphql<any>(
+        `mutation($input: SaveReturnAddressInput!) { saveReturnAddress(input: $input) { name isDefault } }`,
+        {
+          input: { name: 'Annex', line1: '3 Side St', city: 'Salem', region: 'OR', postalCode: '97301', country: 'US' },
+        },
+      );
+      expect(saved.data.saveReturnAddress).toEqual({ name: 'Annex', isDefault: false });
+      const list = await seller.graphql<any>('{ returnAddresses { name isDefault } }');
+      expect(list.data.returnAddresses[0]).toEqual({ name: 'Fresh Start Returns', isDefault: true });
+    });
+  });
+
   describe('bulk', () => {
     it('authorizes each request or reports its own error; the same call again answers the same and changes nothing', async () => {
       const requested = [];

@@ -26,7 +26,8 @@ export function newReturnAddress(
 ): ReturnAddress {
   const check = new InputCheck();
   const at = (field: string) => (prefix ? `${prefix}.${field}` : field);
-  const required = (value: string, field: string) => check.require(value.trim().length > 0, at(field), 'is required');
+  const required = (value: string, field: string) =>
+    check.require(value.trim().length > 0, at(field), 'is required on a return label');
   required(fields.name, 'name');
   required(fields.line1, 'line1');
   required(fields.city, 'city');

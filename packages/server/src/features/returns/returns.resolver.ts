@@ -19,6 +19,10 @@ import { ReturnAddress } from './return-address.entity.js';
 import { ReturnMessage } from './return-message.entity.js';
 import { ReturnRequest } from './return-request.entity.js';
 import { ReturnEventEnum } from './returns.enums.js';
+import { ReturnSettingsRecord } from './return-settings.entity.js';
+import { MarketplaceCodeEnum } from '../marketplaces/marketplace.enums.js';
+import type { MarketplaceCode } from '@recertify/domain';
+import { returnAddressesOf, returnSettingsOf, saveReturnAddress, updateReturnSettings } from './return-settings.js';
 import {
   AuthorizeReturnInput,
   BulkAuthorizeReturnsArgs,
@@ -31,6 +35,8 @@ import {
   ReturnRequestCounts,
   ReturnRequestCountsArgs,
   ReturnRequestsArgs,
+  ReturnSettingsInput,
+  SaveReturnAddressInput,
 } from './returns.types.js';
 
 /*
@@ -116,6 +122,38 @@ export class ReturnsResolver {
   })
   async bulkCloseReturns(@Args() args: BulkCloseReturnsArgs, @Ctx() ctx: GraphQLContext): Promise<BulkReturnResult[]> {
     return (await ctx.services.returns.bulkClose(ctx.principal, args)).map(bulkResult);
+  }
+
+  @Authorized<Permission>(Role.SELLER, ApiScope.READ_RETURNS)
+  @Query(() => ReturnSettingsRecord, {
+    description: 'Your return settings in a marketplace (the defaults until saved).',
+  })
+  returnSettings(
+    @Arg('marketplace', () => MarketplaceCodeEnum) marketplace: MarketplaceCode,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ReturnSettingsRecord> {
+    return returnSettingsOf(ctx.em, ctx.principal, marketplace);
+  }
+
+  @Authorized<Permission>(Role.SELLER, ApiScope.WRITE_RETURNS)
+  @Mutation(() => ReturnSettingsRecord, { description: 'Saves your return settings in a marketplace.' })
+  updateReturnSettings(
+    @Arg('input') input: ReturnSettingsInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ReturnSettingsRecord> {
+    return updateReturnSettings(ctx.em, ctx.principal, input, ctx.now());
+  }
+
+  @Authorized<Permission>(Role.SELLER, ApiScope.READ_RETURNS)
+  @Query(() => [ReturnAddress], { description: 'Your saved return addresses, the default first.' })
+  returnAddresses(@Ctx() ctx: GraphQLContext): Promise<ReturnAddress[]> {
+    return returnAddressesOf(ctx.em, ctx.principal);
+  }
+
+  @Authorized<Permission>(Role.SELLER, ApiScope.WRITE_RETURNS)
+  @Mutation(() => ReturnAddress, { description: 'Saves a new return address.' })
+  saveReturnAddress(@Arg('input') input: SaveReturnAddressInput, @Ctx() ctx: GraphQLContext): Promise<ReturnAddress> {
+    return saveReturnAddress(ctx.em, ctx.principal, input);
   }
 
   @FieldResolver(() => Organization, { description: 'The seller the request is addressed to.' })

@@ -7,7 +7,14 @@ import { ID } from '../../graphql/id.js';
 import { Bounded, BoundedList, Nested } from '../../graphql/input-bounds.js';
 import { MarketplaceCodeEnum } from '../marketplaces/marketplace.enums.js';
 import { ReturnRequest } from './return-request.entity.js';
-import { CloseReasonEnum, ReturnReasonEnum, ReturnRequestSort, ReturnStateEnum } from './returns.enums.js';
+import {
+  AuthorizationModeEnum,
+  CloseReasonEnum,
+  ReturnReasonEnum,
+  ReturnRequestSort,
+  ReturnStateEnum,
+} from './returns.enums.js';
+import { PREPAID_EXEMPT_SKUS_MAX } from '@recertify/domain';
 
 @InputType({ description: 'Narrows the returns queue; filters combine.' })
 export class ReturnRequestFilter {
@@ -240,4 +247,30 @@ export class ReceiveReturnRequestInput {
   @Bounded(RETURN_TEXT_LIMITS.buyerEmail)
   buyerEmail?: string | null;
   @Field(() => Date, { description: 'When the buyer asked.' }) requestedAt!: Date;
+}
+
+@InputType({ description: 'Your return settings in one marketplace.' })
+export class ReturnSettingsInput {
+  @Field(() => MarketplaceCodeEnum, { description: 'The marketplace.' }) marketplace!: MarketplaceCodeEnum;
+  @Field({ description: 'INDIVIDUAL sellers: authorize in-policy requests automatically.' })
+  automaticInPolicy!: boolean;
+  @Field({ description: 'Authorize out-of-policy requests automatically (unpaid label).' })
+  automaticOutOfPolicy!: boolean;
+  @Field(() => [String], { description: 'SKUs exempted from the prepaid-label program.' })
+  @BoundedList(PREPAID_EXEMPT_SKUS_MAX, { max: RETURN_TEXT_LIMITS.sku })
+  prepaidExemptSkus!: string[];
+  @Field(() => AuthorizationModeEnum, { description: 'How requests with an exempt SKU are authorized.' })
+  exemptSkuAuthorization!: AuthorizationModeEnum;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Prefix of generated RMAs (1-8 letters or digits); null for none.',
+  })
+  @Bounded(RETURN_TEXT_LIMITS.rmaPrefix)
+  rmaPrefix?: string | null;
+}
+
+@InputType({ description: 'A new saved return address.' })
+export class SaveReturnAddressInput extends ReturnAddressInput {
+  @Field(() => Boolean, { nullable: true, description: 'Make it the default (the first one always is).' })
+  makeDefault?: boolean | null;
 }
