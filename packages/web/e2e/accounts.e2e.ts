@@ -78,7 +78,7 @@ describe.skipIf(!browserTestsCanRun())('Accounts, production build in Chromium',
       .toEqual({ name: seller.name, affiliation: seller.business });
     await expect
       .poll(() => applications.header.navigation(), POLL)
-      .toEqual(['Program rules', 'Applications', 'Returns', 'Account']);
+      .toEqual(['Program rules', 'Applications', 'Returns', 'Quality', 'Account']);
 
     await applications.header.link('Account').click();
     const account = new AccountPage(page, server.url);
