@@ -5,7 +5,7 @@
  *   one seller, through the service (row reader, keyset, count) beside the same two SQL statements
  *   run bare on the same connection: the service's overhead per page.
  *
- *   node --conditions=source --import @swc-node/register/esm-register bench/returns.bench.ts --db both
+ *   pnpm --filter @recertify/server bench:returns --db both
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
