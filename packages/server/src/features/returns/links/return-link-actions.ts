@@ -1,24 +1,16 @@
 import { Reference } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import {
-  CLOSE_REASON_LABELS,
-  CLOSE_REASONS,
-  InvalidReturnTransitionError,
-  localDateOf,
-  MARKETPLACES,
-  nextReturnState,
-  RETURN_TEXT_LIMITS,
-} from '@recertify/domain';
+import { CLOSE_REASON_LABELS, CLOSE_REASONS, RETURN_TEXT_LIMITS } from '@recertify/domain';
 import type { AppConfig } from '../../../config.js';
 import { badInput } from '../../../errors/app-error.js';
 import { recordAudit } from '../../audit/audit.service.js';
 import { enqueueEmail } from '../../outbox/outbox.service.js';
 import { applyAuthorization, newRmaNumber } from '../return-authorizing.js';
 import { ReturnMessage } from '../return-message.entity.js';
+import { nextReturnStateOrRefuse, transitionContext } from '../return-lifecycle.js';
 import { defaultReturnAddress, marketplaceReturnPolicy, sellerReturnSettings } from '../return-policy-context.js';
 import type { ReturnRequest } from '../return-request.entity.js';
 import { returnAuthorizedEmail, returnClosedEmail, returnReplyEmail } from '../returns.emails.js';
-import { returnRefused } from '../returns.errors.js';
 import { ReturnMessageAuthor } from '../returns.enums.js';
 import type { ReturnLinkAction } from './return-link-token.js';
 
@@ -47,7 +39,7 @@ export const LINK_ACTIONS: Readonly<
   Record<ReturnLinkAction, (em: EntityManager, context: LinkActionContext, input: LinkActionInput) => Promise<string>>
 > = {
   async AUTHORIZE(em, { request, now }) {
-    request.status = transition(request, 'AUTHORIZE', now);
+    request.status = nextReturnStateOrRefuse(request.status, 'AUTHORIZE', transitionContext(request, now));
     const [policy, { rmaPrefix }, address] = await Promise.all([
       marketplaceReturnPolicy(em, request.marketplace, now),
       sellerReturnSettings(em, request.organization.id, request.marketplace),
@@ -71,7 +63,7 @@ export const LINK_ACTIONS: Readonly<
   async CLOSE(em, { request, now }, input) {
     const reason = CLOSE_REASONS.find((r) => r === input.reason);
     if (!reason) throw badInput([{ field: 'reason', message: 'choose why the request is closed' }]);
-    request.status = transition(request, 'CLOSE', now, reason);
+    request.status = nextReturnStateOrRefuse(request.status, 'CLOSE', transitionContext(request, now, reason));
     request.closeReason = reason;
     request.closedAt = now;
     recordAudit(em, {
@@ -134,22 +126,4 @@ export async function defaultAddressLine(em: EntityManager, request: ReturnReque
   ]
     .filter(Boolean)
     .join(', ');
-}
-
-function transition(
-  request: ReturnRequest,
-  event: 'AUTHORIZE' | 'CLOSE',
-  now: Date,
-  closeReason?: (typeof CLOSE_REASONS)[number],
-) {
-  try {
-    return nextReturnState(request.status, event, {
-      today: localDateOf(now, MARKETPLACES[request.marketplace].timeZone),
-      deadline: request.deadline,
-      ...(closeReason ? { closeReason } : {}),
-    });
-  } catch (error) {
-    if (error instanceof InvalidReturnTransitionError) throw returnRefused(error);
-    throw error;
-  }
 }
