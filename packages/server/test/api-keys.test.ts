@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKey } from '../src/features/api-keys/api-key.entity.js';
 import { ApiScope } from '../src/features/api-keys/api-key.enums.js';
+import { OrganizationKind } from '../src/features/accounts/accounts.enums.js';
 import { Organization } from '../src/features/accounts/organization.entity.js';
 import { DEMO_MARKETPLACE_SYSTEMS } from '../src/seeders/demo-accounts.js';
 import { DemoDataSeeder } from '../src/seeders/demo-data.seeder.js';
+import { ReferenceDataSeeder } from '../src/seeders/reference-data.seeder.js';
 import { ADMIN_EMAIL, OTHER_SELLER_EMAIL, SELLER_EMAIL, createKey, idsOf, signedIn } from './support/principals.js';
 import { startTestApp, TestClock, type TestApp, type TestClient } from './support/test-app.js';
 
@@ -154,5 +156,43 @@ describe('API keys', () => {
       await seller.graphql<any>(create, { s: ['INGEST_MARKETPLACE_DATA'] }),
     ];
     expect(refusals.map((r) => r.errors?.[0]?.extensions?.['code'])).toEqual(Array(4).fill('BAD_USER_INPUT'));
+  });
+
+  it("an admin finds the marketplace's systems, lists their ingestion keys and revokes one; sellers cannot see them", async () => {
+    const orgs = await admin.graphql<any>('{ organizations(kind: MARKETPLACE) { id name kind } }');
+    expect(orgs.data.organizations).toEqual([
+      expect.objectContaining({ name: 'Marketplace Systems', kind: 'MARKETPLACE' }),
+    ]);
+    const systemsId: string = orgs.data.organizations[0].id;
+    const key = await createKey(admin, [ApiScope.INGEST_MARKETPLACE_DATA], systemsId);
+    const list = 'query($o: ID) { apiKeys(organizationId: $o) { id scopes revokedAt organization { kind } } }';
+    const listed = await admin.graphql<any>(list, { o: systemsId });
+    expect(listed.data.apiKeys).toContainEqual({
+      id: key.id,
+      scopes: ['INGEST_MARKETPLACE_DATA'],
+      revokedAt: null,
+      organization: { kind: 'MARKETPLACE' },
+    });
+    expect((await seller.graphql<any>(list, { o: systemsId })).errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    expect((await seller.graphql<any>(REVOKE, { id: key.id })).errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+
+    expect((await app.withApiKey(key.secret).graphql<any>(VIEWER)).status).toBe(200);
+    const revoked = await admin.graphql<any>(REVOKE, { id: key.id });
+    expect(revoked.data.revokeApiKey.revokedAt).toBeTruthy();
+    expect((await app.withApiKey(key.secret).graphql<any>(VIEWER)).status).toBe(401);
+  });
+});
+
+describe('The marketplace systems organization', () => {
+  it('is reference data: production has it without the demo, and seeding again adds no second one', async () => {
+    const app = await startTestApp();
+    try {
+      const count = () => app.orm.em.fork().count(Organization, { kind: OrganizationKind.MARKETPLACE });
+      expect(await count()).toBe(1);
+      await app.orm.getSeeder().seed(ReferenceDataSeeder);
+      expect(await count()).toBe(1);
+    } finally {
+      await app.stop();
+    }
   });
 });

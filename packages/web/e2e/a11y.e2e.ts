@@ -143,7 +143,7 @@ describe.skipIf(!browserTestsCanRun())('Accessibility on a phone, production bui
     }
   });
 
-  it('a reviewer: the queue and an application under review; an admin: the account', async () => {
+  it('a reviewer: the queue and an application under review; an admin: the account and the ingestion keys', async () => {
     await signIn('reviewer@demo.recertify.test');
     const { data } = await api('{ reviewQueue(first: 1) { edges { node { id } } } }');
     const [first] = data.reviewQueue.edges;
@@ -154,6 +154,7 @@ describe.skipIf(!browserTestsCanRun())('Accessibility on a phone, production bui
     await browser.context.clearCookies();
     await signIn('admin@demo.recertify.test');
     expectClean(await check('/account'));
+    expectClean(await check('/admin/ingestion-keys'));
   });
 
   it('a wide table scrolls inside its own labelled, focusable frame, and says so', async () => {

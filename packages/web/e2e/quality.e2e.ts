@@ -67,6 +67,10 @@ describe.skipIf(!browserTestsCanRun())('Quality dashboard, production build in C
     const quality = new QualityPage(page, server.url);
     await quality.open('/quality');
     await expect(quality.notApproved).toBeVisible();
+    // The header offers no Quality entry to a seller approved nowhere; the page still explains a direct visit.
+    await expect
+      .poll(() => quality.header.navigation(), POLL)
+      .toEqual(['Program rules', 'Applications', 'Returns', 'Account']);
     await expect(quality.notApproved).toHaveText(/No quality dashboard in .* yet/);
     await expect(quality.notApproved.getByRole('link', { name: 'Go to your applications' })).toBeVisible();
     await page.close();

@@ -1,4 +1,5 @@
 import { OrganizationKind, Role } from '../features/accounts/accounts.enums.js';
+import { MARKETPLACE_SYSTEMS } from './reference-data.js';
 
 /** Every demo account signs in with this password (embedded mode only). */
 export const DEMO_PASSWORD = 'demo-password';
@@ -47,5 +48,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccountSeed[] = [
 /** A returns provider organization; it acts through API keys an admin creates. */
 export const DEMO_PROVIDER = { name: 'ReturnWorks Logistics', kind: OrganizationKind.PROVIDER } as const;
 
-/** The marketplace's own systems: an admin creates their ingestion keys (ingest:marketplace-data). */
-export const DEMO_MARKETPLACE_SYSTEMS = { name: 'Marketplace Systems', kind: OrganizationKind.MARKETPLACE } as const;
+/**
+ * The marketplace's own systems: an admin creates their ingestion keys (ingest:marketplace-data).
+ * Reference data (production has it too); named here for the tests that use the demo.
+ */
+export const DEMO_MARKETPLACE_SYSTEMS = MARKETPLACE_SYSTEMS;

@@ -4,7 +4,7 @@ import { Seeder } from '@mikro-orm/seeder';
 import { Organization } from '../features/accounts/organization.entity.js';
 import { hashPassword } from '../features/accounts/secrets.js';
 import { User } from '../features/accounts/user.entity.js';
-import { DEMO_ACCOUNTS, DEMO_MARKETPLACE_SYSTEMS, DEMO_PASSWORD, DEMO_PROVIDER } from './demo-accounts.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PROVIDER } from './demo-accounts.js';
 import { seedDemoApplications } from './demo-applications.js';
 import { seedQualityDemo } from './quality-demo.js';
 import { seedQualityEvaluationDemo } from './quality-evaluation-demo.js';
@@ -13,7 +13,8 @@ import { seedDemoReturns } from './returns-demo.js';
 
 /**
  * Demo data for embedded mode, on top of the reference data: a seller in each state later
- * features show, a reviewer, an admin and a returns provider. Idempotent: it adds what is missing.
+ * features show, a reviewer, an admin and a returns provider (the marketplace's
+ * systems organization is reference data). Idempotent: it adds what is missing.
  */
 export class DemoDataSeeder extends Seeder {
   async run(em: EntityManager): Promise<void> {
@@ -44,9 +45,6 @@ export class DemoDataSeeder extends Seeder {
     }
     if (!(await em.findOne(Organization, { name: DEMO_PROVIDER.name }))) {
       em.persist(new Organization(DEMO_PROVIDER));
-    }
-    if (!(await em.findOne(Organization, { name: DEMO_MARKETPLACE_SYSTEMS.name }))) {
-      em.persist(new Organization(DEMO_MARKETPLACE_SYSTEMS));
     }
     await em.flush();
     await seedDemoApplications(em);

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Seeder } from '@mikro-orm/seeder';
+import { OrganizationKind } from '../features/accounts/accounts.enums.js';
+import { Organization } from '../features/accounts/organization.entity.js';
 import { ExchangeRate } from '../features/marketplaces/exchange-rate.entity.js';
 import { Holiday } from '../features/marketplaces/holiday.entity.js';
 import { Marketplace } from '../features/marketplaces/marketplace.entity.js';
@@ -10,13 +12,15 @@ import {
   INITIAL_POLICY_EFFECTIVE_FROM,
   INITIAL_POLICY_PARAMETERS,
   MARKETPLACE_CODES,
+  MARKETPLACE_SYSTEMS,
   MARKETPLACES,
   PARAMETERS_MARKED_DEFAULT,
 } from './reference-data.js';
 
 /**
  * The data the program cannot run without: marketplaces, their first policy version, holidays and
- * exchange rates. Idempotent: it only adds what is missing, so it is safe in production and on
+ * exchange rates, and the organization the marketplace's own systems ingest quality data as (admins
+ * create its ingestion keys). Idempotent: it only adds what is missing, so it is safe in production and on
  * every embedded start, and never touches versions or rates an admin added.
  */
 export class ReferenceDataSeeder extends Seeder {
@@ -50,6 +54,9 @@ export class ReferenceDataSeeder extends Seeder {
       if (!existingRates.has(`${rate.base}/${rate.quote}/${rate.validFrom}`)) {
         em.persist(new ExchangeRate(rate));
       }
+    }
+    if ((await em.count(Organization, { kind: OrganizationKind.MARKETPLACE })) === 0) {
+      em.persist(new Organization(MARKETPLACE_SYSTEMS));
     }
     await em.flush();
   }

@@ -7,9 +7,16 @@ import {
   type IsoDate,
   type MarketplaceCode,
 } from '@recertify/domain';
+import { OrganizationKind } from '../features/accounts/accounts.enums.js';
 
 /** When the program rules of SPEC section 2 took effect in every marketplace. */
 export const INITIAL_POLICY_EFFECTIVE_FROM = new Date('2024-01-01T00:00:00.000Z');
+
+/**
+ * The marketplace's own systems (order, complaint and rating feeds): one organization that acts
+ * only through the ingestion keys an admin creates for it (ingest:marketplace-data).
+ */
+export const MARKETPLACE_SYSTEMS = { name: 'Marketplace Systems', kind: OrganizationKind.MARKETPLACE } as const;
 
 export const MARKETPLACE_CODES: readonly MarketplaceCode[] = DOMAIN_MARKETPLACE_CODES;
 

@@ -18,6 +18,7 @@ const returns: NavigationItem = { to: '/returns', label: 'Returns', placement: '
 const quality: NavigationItem = { to: '/quality', label: 'Quality', placement: 'main' };
 const reviewQueue: NavigationItem = { to: '/review', label: 'Review queue', placement: 'main' };
 const sellerHealth: NavigationItem = { to: '/review/seller-health', label: 'Seller health', placement: 'main' };
+const ingestionKeys: NavigationItem = { to: '/admin/ingestion-keys', label: 'Ingestion keys', placement: 'main' };
 const signIn: NavigationItem = { to: '/sign-in', label: 'Sign in', placement: 'end' };
 const signUp: NavigationItem = { to: '/sign-up', label: 'Sign up', placement: 'end' };
 
@@ -27,7 +28,7 @@ export const NAVIGATION: Readonly<Record<Audience, readonly NavigationItem[]>> =
   ANONYMOUS: [programRules, signIn, signUp],
   SELLER: [programRules, applications, returns, quality, account],
   REVIEWER: [programRules, reviewQueue, sellerHealth, account],
-  ADMIN: [programRules, reviewQueue, sellerHealth, account],
+  ADMIN: [programRules, reviewQueue, sellerHealth, ingestionKeys, account],
 };
 
 export function audienceOf(viewer: ViewerState): Audience {
@@ -42,6 +43,14 @@ export function audienceOf(viewer: ViewerState): Audience {
   }
 }
 
+/**
+ * The header's links for this viewer: its audience's, less Quality for a seller approved nowhere
+ * (the dashboard would only say NOT_APPROVED; /quality still explains it to a direct visit).
+ */
 export function navigationFor(viewer: ViewerState): readonly NavigationItem[] {
-  return NAVIGATION[audienceOf(viewer)];
+  const items = NAVIGATION[audienceOf(viewer)];
+  if (viewer.status === 'signed-in' && viewer.approvedMarketplaces.length === 0) {
+    return items.filter((item) => item !== quality);
+  }
+  return items;
 }

@@ -126,6 +126,19 @@ export const router = createBrowserRouter([
               },
             ],
           },
+          // Admins: the keys the marketplace's own systems ingest quality data with.
+          {
+            element: <RequireRole roles={['ADMIN']} />,
+            children: [
+              {
+                path: 'admin/ingestion-keys',
+                lazy: page(
+                  () => import('../routes/ingestion-keys.route'),
+                  (m) => m.IngestionKeysRoute,
+                ),
+              },
+            ],
+          },
           // Sellers: their applications and their returns.
           {
             element: <RequireRole roles={['SELLER']} />,

@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ID } from '../../graphql/id.js';
+import { approvedMarketplacesOf } from '../applications/approved-marketplaces.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../seeders/demo-accounts.js';
 import { OrganizationKind, Role } from './accounts.enums.js';
@@ -39,6 +40,8 @@ export class AccountsResolver {
       p.kind === 'user' ? ctx.em.findOne(User, { id: p.user.id }) : null,
       organizationId ? ctx.em.findOne(Organization, { id: organizationId }) : null,
     ]);
+    const approvedMarketplaces =
+      organization?.kind === OrganizationKind.SELLER ? await approvedMarketplacesOf(ctx.em, organization.id) : [];
     return {
       authenticated: p.kind !== 'anonymous',
       user,
@@ -46,6 +49,7 @@ export class AccountsResolver {
       organization,
       apiKey: p.kind === 'apiKey' ? p.apiKey : null,
       scopes: p.kind === 'apiKey' ? [...p.scopes] : [],
+      approvedMarketplaces,
     };
   }
 

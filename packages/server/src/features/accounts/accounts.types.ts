@@ -1,8 +1,9 @@
 import { ArgsType, Field, InputType, ObjectType } from 'type-graphql';
-import { TEXT_LIMITS } from '@recertify/domain';
+import { TEXT_LIMITS, type MarketplaceCode } from '@recertify/domain';
 import { Bounded } from '../../graphql/input-bounds.js';
 import { ApiKey } from '../api-keys/api-key.entity.js';
 import { ApiScope } from '../api-keys/api-key.enums.js';
+import { MarketplaceCodeEnum } from '../marketplaces/marketplace.enums.js';
 import { Role } from './accounts.enums.js';
 import { Organization } from './organization.entity.js';
 import { User } from './user.entity.js';
@@ -92,6 +93,12 @@ export class Viewer {
 
   @Field(() => [ApiScope], { description: 'Scopes of the API key used; empty for people.' })
   scopes!: ApiScope[];
+
+  @Field(() => [MarketplaceCodeEnum], {
+    description:
+      'Where the seller (of the person or the key) is approved: the marketplaces whose quality dashboard it may read. Empty for staff, providers and visitors.',
+  })
+  approvedMarketplaces!: MarketplaceCode[];
 }
 
 @ObjectType({ description: 'A demo account, listed on the sign-in page in embedded mode only.' })

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
+import { useViewer } from '../accounts/viewer/viewer-context';
 import { MARKETPLACE_NAMES } from '../../ui/labels';
 import { refusalWithCode } from '../../ui/graphql-errors';
 import { formatDate } from '../../ui/format';
@@ -17,9 +18,10 @@ import './quality.css';
 
 const MARKETPLACE_CODES: readonly MarketplaceCode[] = ['US', 'CA', 'MX'];
 
-export function marketplaceFrom(search: URLSearchParams): MarketplaceCode {
+/** The marketplace in the address, else the first one the seller is approved in, else US. */
+export function marketplaceFrom(search: URLSearchParams, approved: readonly MarketplaceCode[] = []): MarketplaceCode {
   const value = search.get('marketplace');
-  return MARKETPLACE_CODES.find((code) => code === value) ?? 'US';
+  return MARKETPLACE_CODES.find((code) => code === value) ?? approved[0] ?? 'US';
 }
 
 export function trendPoints(dashboard: QualityDashboardFieldsFragment, figure: 'RQS' | 'ODR'): TrendPoint[] {
@@ -54,7 +56,10 @@ export function QualityDashboardPage({
   complaintAction?: (complaint: DrillDownComplaint, done: () => void) => ReactNode;
 }) {
   const [searchParams, setSearchParams] = useSearchParams();
-  const marketplace = marketplaceFrom(searchParams);
+  const viewer = useViewer();
+  // A seller's own dashboard opens where it is approved; staff follow the link's marketplace.
+  const approved = sellerId === null && viewer.status === 'signed-in' ? viewer.approvedMarketplaces : [];
+  const marketplace = marketplaceFrom(searchParams, approved);
   const { data, loading, error, refetch } = useQualityDashboardQuery({
     variables: { sellerId, marketplace },
     fetchPolicy: 'cache-and-network',

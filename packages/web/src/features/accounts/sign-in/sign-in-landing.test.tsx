@@ -23,6 +23,7 @@ const signedInAs = (role: Role): ViewerQuery => ({
     role,
     user: { id: `user-${role}`, email: `${role.toLowerCase()}@example.test`, displayName: 'Someone' },
     organization: null,
+    approvedMarketplaces: [],
   },
 });
 
@@ -68,7 +69,9 @@ describe('after sign-in', () => {
   });
 
   it('shows the form while nobody is signed in', () => {
-    viewer.data = { viewer: { authenticated: false, role: null, user: null, organization: null } };
+    viewer.data = {
+      viewer: { authenticated: false, role: null, user: null, organization: null, approvedMarketplaces: [] },
+    };
     renderSignIn('/sign-in');
     expect(screen.getByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
   });

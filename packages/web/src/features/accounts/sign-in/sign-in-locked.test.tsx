@@ -11,7 +11,7 @@ const LOCKED =
 
 vi.mock('../viewer/viewer.generated', () => ({
   useViewerQuery: () => ({
-    data: { viewer: { authenticated: false, role: null, user: null, organization: null } },
+    data: { viewer: { authenticated: false, role: null, user: null, organization: null, approvedMarketplaces: [] } },
     refetch: () => Promise.resolve(),
   }),
 }));

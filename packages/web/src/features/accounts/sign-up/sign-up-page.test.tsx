@@ -16,7 +16,7 @@ const api = vi.hoisted(() => ({
 }));
 vi.mock('../viewer/viewer.generated', () => ({
   useViewerQuery: () => ({
-    data: { viewer: { authenticated: false, role: null, user: null, organization: null } },
+    data: { viewer: { authenticated: false, role: null, user: null, organization: null, approvedMarketplaces: [] } },
     refetch: () => Promise.resolve(),
   }),
 }));

@@ -20,7 +20,9 @@ vi.mock('./viewer.generated', () => ({
   useViewerQuery: () => ({ ...viewerQuery.answer, refetch: viewerQuery.refetch }),
 }));
 
-const anonymous: ViewerQuery = { viewer: { authenticated: false, role: null, user: null, organization: null } };
+const anonymous: ViewerQuery = {
+  viewer: { authenticated: false, role: null, user: null, organization: null, approvedMarketplaces: [] },
+};
 
 const signedInAs = (role: Role, displayName: string): ViewerQuery => ({
   viewer: {
@@ -28,6 +30,7 @@ const signedInAs = (role: Role, displayName: string): ViewerQuery => ({
     role,
     user: { id: `user-${role}`, email: `${role.toLowerCase()}@example.test`, displayName },
     organization: null,
+    approvedMarketplaces: [],
   },
 });
 

@@ -1,4 +1,4 @@
-import type { OrganizationKind, Role } from '../../../generated/graphql';
+import type { MarketplaceCode, OrganizationKind, Role } from '../../../generated/graphql';
 import type { ViewerFieldsFragment } from './viewer.generated';
 import { ROLE_LABELS } from '../../../ui/role-labels';
 
@@ -7,6 +7,8 @@ export interface SignedInViewer {
   readonly user: { readonly id: string; readonly email: string; readonly displayName: string };
   readonly role: Role;
   readonly organization: { readonly id: string; readonly name: string; readonly kind: OrganizationKind } | null;
+  /** Where a seller is approved, so has a quality dashboard (empty for staff). */
+  readonly approvedMarketplaces: readonly MarketplaceCode[];
 }
 
 /** What the app knows about who is using it; every consumer handles all four cases. */
@@ -19,7 +21,13 @@ export type ViewerState =
 /** A `Viewer` answer as a state. An API key is a viewer too, but never in a browser: it reads as anonymous. */
 export function viewerStateOf(viewer: ViewerFieldsFragment): ViewerState {
   if (!viewer.authenticated || !viewer.user || !viewer.role) return { status: 'anonymous' };
-  return { status: 'signed-in', user: viewer.user, role: viewer.role, organization: viewer.organization };
+  return {
+    status: 'signed-in',
+    user: viewer.user,
+    role: viewer.role,
+    organization: viewer.organization,
+    approvedMarketplaces: viewer.approvedMarketplaces,
+  };
 }
 
 export const ALL_ROLES: readonly Role[] = ['SELLER', 'REVIEWER', 'ADMIN'];
