@@ -7,6 +7,7 @@ import { POLL } from './support/web-first.js';
 
 const REVIEWER = 'reviewer@demo.recertify.test';
 const DEMO_PASSWORD = 'demo-password';
+const AT_RISK_SELLER = 'Tightrope Traders';
 
 describe.skipIf(!browserTestsCanRun())('Seller health, production build in Chromium', () => {
   let browser: BrowserSession;
@@ -21,6 +22,12 @@ describe.skipIf(!browserTestsCanRun())('Seller health, production build in Chrom
       data: { query, variables },
     });
     return response.json();
+  }
+
+  async function sellerIdOf(name: string): Promise<string> {
+    const res = await api('{ sellerHealth(first: 100) { edges { node { seller { id name } } } } }');
+    const edge = res.data.sellerHealth.edges.find((e: any) => e.node.seller.name === name);
+    return edge.node.seller.id as string;
   }
 
   it('a reviewer sees a suspended seller and reinstates it with a reason', async () => {
@@ -56,6 +63,41 @@ describe.skipIf(!browserTestsCanRun())('Seller health, production build in Chrom
     await health.form.getByRole('button', { name: 'Reinstate seller' }).click();
     // Back in good standing (no orders, so no figure misses a threshold): off the list.
     await expect.poll(() => health.standing(seller.name), POLL).toBeNull();
+    await page.close();
+  });
+
+  it("a reviewer orders the list by a figure, filters it, and opens an at-risk seller's dashboard from its row", async () => {
+    const signIn = await api('mutation($input: SignInInput!) { signIn(input: $input) { id } }', {
+      input: { email: REVIEWER, password: DEMO_PASSWORD },
+    });
+    expect(signIn.errors).toBeUndefined();
+
+    const page = await browser.newPage();
+    const health = new SellerHealthPage(page, server.url);
+    await health.open('/review/seller-health');
+    await expect(health.title).toBeVisible();
+    // The demo's at-risk seller, worst RQS first by default.
+    await expect.poll(() => health.sellers(), POLL).toContain(AT_RISK_SELLER);
+    await expect(health.sortHeader('RQS')).toHaveAttribute('aria-sort', 'ascending');
+
+    await health.sortHeader('ODR').getByRole('button').click();
+    await expect(health.sortHeader('ODR')).toHaveAttribute('aria-sort', 'descending');
+    await expect.poll(() => health.search.get('sort'), POLL).toBe('odr');
+    await health.marketplaceFilter.selectOption({ label: 'Canada' });
+    await expect(page.getByRole('heading', { name: 'No sellers match these filters' })).toBeVisible();
+    await health.marketplaceFilter.selectOption({ label: 'United States' });
+    await expect.poll(() => health.sellers(), POLL).toContain(AT_RISK_SELLER);
+
+    await health.sellerLink(AT_RISK_SELLER).click();
+    await health.waitForPath(`/review/sellers/${await sellerIdOf(AT_RISK_SELLER)}/quality`);
+    await expect.poll(() => health.search.get('marketplace'), POLL).toBe('US');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Quality of ${AT_RISK_SELLER}`);
+
+    // Back: the same order and filter, read from the address.
+    await page.goBack();
+    await health.waitForPath('/review/seller-health');
+    await expect(health.sortHeader('ODR')).toHaveAttribute('aria-sort', 'descending');
+    await expect(health.marketplaceFilter).toHaveValue('US');
     await page.close();
   });
 });

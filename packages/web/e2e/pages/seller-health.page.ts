@@ -42,4 +42,25 @@ export class SellerHealthPage extends AppPage {
   get formAlert(): Locator {
     return this.form.getByRole('alert');
   }
+
+  /** The column header that orders the list by its figure, e.g. "ODR". */
+  sortHeader(column: 'Standing' | 'RQS' | 'ODR' | 'Rating'): Locator {
+    return this.table
+      .getByRole('columnheader')
+      .filter({ has: this.page.getByRole('button', { name: new RegExp(`^${column} `) }) });
+  }
+
+  /** The seller's link to its quality dashboard, in its row header. */
+  sellerLink(seller: string): Locator {
+    return this.row(seller).getByRole('link', { name: seller, exact: true });
+  }
+
+  get marketplaceFilter(): Locator {
+    return this.page.getByLabel('Marketplace', { exact: true });
+  }
+
+  /** The sellers' names, in the order the list shows them (a reader: poll it). */
+  async sellers(): Promise<string[]> {
+    return this.table.getByRole('rowheader').allInnerTexts();
+  }
 }

@@ -1,4 +1,5 @@
-import { Fragment, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { describeError } from '../../ui/graphql-errors';
 import { formatDate } from '../../ui/format';
 import {
@@ -11,19 +12,41 @@ import {
 import { usePageTitle } from '../../ui/page-title';
 import { ScrollableTable } from '../../ui/scrollable-table';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
+import type { MarketplaceCode } from '../../generated/graphql';
 import { useSellerHealthQuery, type SellerHealthRowFragment } from './seller-health.generated';
+import {
+  searchWithSellerHealthView,
+  sellerDashboardPath,
+  sellerHealthFilterInput,
+  sellerHealthViewFromSearch,
+  type ListedStanding,
+  type SellerHealthView,
+} from './seller-health-view';
 import { StandingChangeForm } from './standing-change-form';
 import './seller-health.css';
 
 export const SELLER_HEALTH_PAGE_SIZE = 25;
-const SORTS = Object.keys(SELLER_HEALTH_SORT_LABELS) as SellerHealthSortCode[];
+const MARKETPLACE_CODES = Object.keys(MARKETPLACE_NAMES) as MarketplaceCode[];
+const LISTED_STANDINGS: readonly ListedStanding[] = ['AT_RISK', 'SUSPENDED'];
+/** Which way each order runs, for assistive technology: worst first is lowest RQS, highest ODR, lowest rating, oldest. */
+const SORT_DIRECTIONS: Readonly<Record<SellerHealthSortCode, 'ascending' | 'descending'>> = {
+  RQS: 'ascending',
+  ODR: 'descending',
+  RATING: 'ascending',
+  SINCE: 'ascending',
+};
 
 /** Sellers at risk or suspended with their figures, worst first; suspend and reinstate with a reason. */
 export function SellerHealthPage() {
   usePageTitle('Seller health');
-  const [sort, setSort] = useState<SellerHealthSortCode>('RQS');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const view = useMemo(() => sellerHealthViewFromSearch(searchParams), [searchParams]);
+  const { sort } = view;
+  const show = (next: Partial<SellerHealthView>) =>
+    setSearchParams(searchWithSellerHealthView({ ...view, ...next }, searchParams));
+  const filtered = view.marketplace !== null || view.standing !== null;
   const { data, loading, error, refetch, fetchMore } = useSellerHealthQuery({
-    variables: { first: SELLER_HEALTH_PAGE_SIZE, sort },
+    variables: { first: SELLER_HEALTH_PAGE_SIZE, sort, filter: sellerHealthFilterInput(view) },
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
@@ -60,12 +83,30 @@ export function SellerHealthPage() {
           with the figures of their latest evaluation.
         </p>
       </header>
-      <div className="sh-toolbar">
-        <label htmlFor="sh-sort">Order</label>
-        <select id="sh-sort" value={sort} onChange={(event) => setSort(event.target.value as SellerHealthSortCode)}>
-          {SORTS.map((code) => (
+      <div className="sh-toolbar" role="group" aria-label="Filters">
+        <label htmlFor="sh-marketplace">Marketplace</label>
+        <select
+          id="sh-marketplace"
+          value={view.marketplace ?? ''}
+          onChange={(event) => show({ marketplace: (event.target.value || null) as MarketplaceCode | null })}
+        >
+          <option value="">All</option>
+          {MARKETPLACE_CODES.map((code) => (
             <option key={code} value={code}>
-              {SELLER_HEALTH_SORT_LABELS[code]}
+              {MARKETPLACE_NAMES[code]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="sh-standing">Standing</label>
+        <select
+          id="sh-standing"
+          value={view.standing ?? ''}
+          onChange={(event) => show({ standing: (event.target.value || null) as ListedStanding | null })}
+        >
+          <option value="">At risk or suspended</option>
+          {LISTED_STANDINGS.map((standing) => (
+            <option key={standing} value={standing}>
+              {SELLER_QUALITY_STANDING_NAMES[standing]}
             </option>
           ))}
         </select>
@@ -74,6 +115,14 @@ export function SellerHealthPage() {
         <LoadingState label="Loading seller health…" />
       ) : error && !list ? (
         <ErrorState title="Seller health could not be loaded" error={error} onRetry={() => void refetch()} />
+      ) : (!list || list.edges.length === 0) && filtered ? (
+        <EmptyState title="No sellers match these filters">
+          Try fewer filters, or{' '}
+          <button type="button" className="link-button" onClick={() => show({ marketplace: null, standing: null })}>
+            show every seller at risk or suspended
+          </button>
+          .
+        </EmptyState>
       ) : !list || list.edges.length === 0 ? (
         <EmptyState title="Every seller is in good standing">
           Sellers who miss a quality threshold appear here after their evaluation.
@@ -84,6 +133,8 @@ export function SellerHealthPage() {
             {list.edges.length === list.totalCount
               ? `${list.totalCount} ${list.totalCount === 1 ? 'seller' : 'sellers'}`
               : `Showing ${list.edges.length} of ${list.totalCount} sellers`}
+            {' · '}
+            {SELLER_HEALTH_SORT_LABELS[sort]}
           </p>
           <ScrollableTable label="Sellers at risk or suspended">
             <table className="data-table sh-table">
@@ -94,10 +145,10 @@ export function SellerHealthPage() {
                 <tr>
                   <th scope="col">Seller</th>
                   <th scope="col">Marketplace</th>
-                  <th scope="col">Standing</th>
-                  <th scope="col">RQS</th>
-                  <th scope="col">ODR</th>
-                  <th scope="col">Rating</th>
+                  <SortableHeader label="Standing" code="SINCE" sort={sort} onSort={(code) => show({ sort: code })} />
+                  <SortableHeader label="RQS" code="RQS" sort={sort} onSort={(code) => show({ sort: code })} />
+                  <SortableHeader label="ODR" code="ODR" sort={sort} onSort={(code) => show({ sort: code })} />
+                  <SortableHeader label="Rating" code="RATING" sort={sort} onSort={(code) => show({ sort: code })} />
                   <th scope="col">Suppressed offers</th>
                   <th scope="col">Action</th>
                 </tr>
@@ -145,6 +196,32 @@ export function SellerHealthPage() {
   );
 }
 
+/** A column header that orders the list by its figure, worst first; the current order is marked with aria-sort. */
+function SortableHeader({
+  label,
+  code,
+  sort,
+  onSort,
+}: {
+  label: string;
+  code: SellerHealthSortCode;
+  sort: SellerHealthSortCode;
+  onSort: (code: SellerHealthSortCode) => void;
+}) {
+  const active = code === sort;
+  return (
+    <th scope="col" aria-sort={active ? SORT_DIRECTIONS[code] : undefined}>
+      <button type="button" className="sh-sort" aria-pressed={active} onClick={() => onSort(code)}>
+        {label}
+        <span className="visually-hidden"> (sort: {SELLER_HEALTH_SORT_LABELS[code]})</span>
+        <span aria-hidden="true" className="sh-sort-mark">
+          {active ? (SORT_DIRECTIONS[code] === 'ascending' ? ' ▲' : ' ▼') : ''}
+        </span>
+      </button>
+    </th>
+  );
+}
+
 function SellerHealthRow({
   row,
   open,
@@ -159,7 +236,9 @@ function SellerHealthRow({
     missed.has(metric) ? <span className="sh-missed"> (misses {QUALITY_METRIC_NAMES[metric]})</span> : null;
   return (
     <tr>
-      <th scope="row">{row.seller.name}</th>
+      <th scope="row">
+        <Link to={sellerDashboardPath(row)}>{row.seller.name}</Link>
+      </th>
       <td>{MARKETPLACE_NAMES[row.marketplace]}</td>
       <td>
         <span className={`sh-standing sh-standing-${row.standing.toLowerCase()}`}>
