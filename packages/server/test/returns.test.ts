@@ -366,6 +366,85 @@ describe('returns', () => {
       expect(errorOf(res)?.['fields']).toEqual([{ field: 'ids', message: 'must have at most 1000 items' }]);
     });
 
+    it('a mixed batch: each row gets its own outcome; only the changed rows get a new version, an audit entry and an email', async () => {
+      clock.set(new Date('2026-10-06T19:00:00Z'));
+      const authorized = await receive(sellerId, '2026-10-06T19:00:00Z', '2026-10-01T19:00:00Z');
+      const auth = await seller.graphql<any>(AUTHORIZE, { input: { id: authorized.id, version: authorized.version } });
+      expect(auth.errors).toBeUndefined();
+      const requested: any[] = [];
+      const buyerOf = new Map<string, string>();
+      for (let i = 0; i < 3; i++) {
+        requested.push(await receive(sellerId, '2026-10-06T19:00:00Z', '2026-10-01T19:00:00Z'));
+        buyerOf.set(requested[i].id, `buyer${counter}@example.com`);
+      }
+      const declined = await receive(sellerId, '2026-10-06T19:00:00Z', '2026-10-01T19:00:00Z');
+      await seller.graphql(CLOSE, { input: { id: declined.id, version: declined.version, reason: 'DECLINED' } });
+      const unknown = '00000000-0000-4000-8000-00000000abcd';
+      const ids = [requested[0]!.id, authorized.id, requested[1]!.id, declined.id, unknown, requested[2]!.id];
+
+      // An authorized return closes only as NOT_RETURNED after its deadline: BUYER_CANCELLED is refused for it alone.
+      const res = await seller.graphql<any>(BULK_CLOSE, { ids, reason: 'BUYER_CANCELLED' });
+      expect(res.errors).toBeUndefined();
+      const rows = res.data.bulkCloseReturns;
+      expect(rows.map((r: any) => r.id)).toEqual(ids);
+      expect(rows.map((r: any) => r.ok)).toEqual([true, false, true, false, false, true]);
+      expect(rows[1].error).toMatchObject({ code: 'CONFLICT', reason: 'CLOSE_REASON' });
+      expect(rows[3].error).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
+      expect(rows[4].error).toMatchObject({ code: 'NOT_FOUND' });
+      for (const i of [0, 2, 5])
+        expect(rows[i].returnRequest).toMatchObject({ state: 'CLOSED', closeReason: 'BUYER_CANCELLED' });
+
+      // The changed ones moved on a version: the version read before is now stale for a single close.
+      const stale = await seller.graphql<any>(CLOSE, {
+        input: { id: requested[0]!.id, version: requested[0]!.version, reason: 'BUYER_CANCELLED' },
+      });
+      expect(errorOf(stale)).toMatchObject({ code: 'CONFLICT' });
+      const em = app.orm.em.fork();
+      const audits = await em.find(AuditLogEntry, { subjectId: { $in: ids }, action: 'RETURN_CLOSED' });
+      expect(audits.map((a) => a.subjectId).sort()).toEqual(
+        [requested[0]!.id, requested[1]!.id, requested[2]!.id, declined.id].sort(),
+      );
+      const bulkAudit = audits.find((a) => a.subjectId === requested[1]!.id)!;
+      expect(bulkAudit).toMatchObject({
+        actorKind: 'USER',
+        data: { reason: 'BUYER_CANCELLED', from: 'REQUESTED', bulk: true },
+      });
+      expect(bulkAudit.at).toEqual(new Date('2026-10-06T19:00:00Z'));
+      // The authorized one's buyer was emailed on authorization only; each closed one's buyer once.
+      const emails = await em.find(OutboxEmail, { kind: 'return.closed', toAddress: { $in: [...buyerOf.values()] } });
+      expect(emails.map((e) => e.toAddress).sort()).toEqual([...buyerOf.values()].sort());
+      expect(emails[0]).toMatchObject({ status: 'PENDING', attempts: 0 });
+      expect(emails[0]!.textBody).toContain('Reason: ');
+
+      // Repeated: the same answer, and nothing more written.
+      const again = await seller.graphql<any>(BULK_CLOSE, { ids, reason: 'BUYER_CANCELLED' });
+      expect(again.data).toEqual(res.data);
+      expect(await em.fork().count(AuditLogEntry, { subjectId: { $in: ids }, action: 'RETURN_CLOSED' })).toBe(4);
+    });
+
+    it('bulk authorize writes each RMA once, on the row, in its audit entry and in its email', async () => {
+      const requested: any[] = [];
+      const buyerOf = new Map<string, string>();
+      for (let i = 0; i < 3; i++) {
+        requested.push(await receive(sellerId, '2026-11-20T19:00:00Z', '2026-11-10T19:00:00Z'));
+        buyerOf.set(requested[i].id, `buyer${counter}@example.com`);
+      }
+      const res = await seller.graphql<any>(BULK_AUTHORIZE, { ids: requested.map((r) => r.id) });
+      expect(res.errors).toBeUndefined();
+      const em = app.orm.em.fork();
+      for (const row of res.data.bulkAuthorizeReturns) {
+        const { rma, deadline } = row.returnRequest;
+        const [audit] = await em.find(AuditLogEntry, { subjectId: row.id, action: 'RETURN_AUTHORIZED' });
+        expect(audit!.data).toEqual({ rma, generated: true, deadline, bulk: true });
+        const emails = await em.find(OutboxEmail, { kind: 'return.authorized', toAddress: buyerOf.get(row.id)! });
+        expect(emails).toHaveLength(1);
+        expect(emails[0]!.subject).toContain(`(RMA ${rma})`);
+        expect(emails[0]!.textBody).toContain(`arrives by ${deadline}`);
+      }
+      const rmas = res.data.bulkAuthorizeReturns.map((r: any) => r.returnRequest.rma);
+      expect(new Set(rmas).size).toBe(3);
+    });
+
     it("acts on the seller's own returns only: another seller's ids are that row's NOT_FOUND", async () => {
       const request = await receive(sellerId, '2026-11-20T19:00:00Z', '2026-11-10T19:00:00Z');
       const res = await professional.graphql<any>(BULK_AUTHORIZE, { ids: [request.id] });

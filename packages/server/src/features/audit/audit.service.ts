@@ -6,19 +6,25 @@ import { AuditLogEntry } from './audit-log-entry.entity.js';
  * Appends an entry in the caller's unit of work, so it commits with the change it records.
  * There is no update or delete: the log is append-only.
  */
-export function recordAudit(
-  em: EntityManager,
-  entry: {
-    principal: Principal | null;
-    action: string;
-    subjectType: string;
-    subjectId: string;
-    data?: Record<string, unknown>;
-    at: Date;
-  },
-): AuditLogEntry {
+export function recordAudit(em: EntityManager, entry: AuditFacts): AuditLogEntry {
+  const audit = auditEntry(entry);
+  em.persist(audit);
+  return audit;
+}
+
+export interface AuditFacts {
+  readonly principal: Principal | null;
+  readonly action: string;
+  readonly subjectType: string;
+  readonly subjectId: string;
+  readonly data?: Record<string, unknown>;
+  readonly at: Date;
+}
+
+/** An entry, not yet persisted: for callers that insert many at once (`em.insertMany`) in their transaction. */
+export function auditEntry(entry: AuditFacts): AuditLogEntry {
   const p = entry.principal;
-  const audit = new AuditLogEntry({
+  return new AuditLogEntry({
     at: entry.at,
     actorId: p?.kind === 'user' ? p.user.id : p?.kind === 'apiKey' ? p.apiKey.id : null,
     actorKind: p?.kind === 'user' ? 'USER' : p?.kind === 'apiKey' ? 'API_KEY' : 'SYSTEM',
@@ -33,8 +39,6 @@ export function recordAudit(
     subjectId: entry.subjectId,
     data: entry.data ?? null,
   });
-  em.persist(audit);
-  return audit;
 }
 
 export function auditTrail(em: EntityManager, subjectType: string, subjectId: string): Promise<AuditLogEntry[]> {

@@ -21,6 +21,16 @@ const SINGLE_ADDRESS = /^[^\s@,;<>"]+@[^\s@,;<>"]+$/;
  * sends it later; an SMTP outage delays the email but cannot fail or undo the use case.
  */
 export function enqueueEmail(em: EntityManager, email: EmailToSend, now: Date): OutboxEmail {
+  const row = outboxEmail(email, now);
+  em.persist(row);
+  return row;
+}
+
+/**
+ * A checked outbox row, not yet persisted: for callers that insert many at once (`em.insertMany`)
+ * inside the transaction of their change. Throws InvalidOutboxEmailError as enqueueEmail does.
+ */
+export function outboxEmail(email: EmailToSend, now: Date): OutboxEmail {
   const to = email.to.trim();
   if (!SINGLE_ADDRESS.test(to)) {
     throw new InvalidOutboxEmailError('to', 'must be a single email address like name@example.com');
@@ -37,7 +47,5 @@ export function enqueueEmail(em: EntityManager, email: EmailToSend, now: Date): 
   }
   if (email.text.trim().length === 0) throw new InvalidOutboxEmailError('text', 'must not be empty');
 
-  const row = new OutboxEmail({ kind, to, subject, text: email.text, html: email.html ?? null, now });
-  em.persist(row);
-  return row;
+  return new OutboxEmail({ kind, to, subject, text: email.text, html: email.html ?? null, now });
 }

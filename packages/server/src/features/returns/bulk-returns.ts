@@ -2,8 +2,11 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { RETURN_LIST_LIMITS, type CloseReason, type MarketplaceCode, type ReturnState } from '@recertify/domain';
 import type { Principal } from '../../auth/principal.js';
 import { AppError, badInput, conflict, notFound, type AnyAppError } from '../../errors/app-error.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { enqueueEmail, type EmailToSend } from '../outbox/outbox.service.js';
+import { updateEachIfUnchanged } from '../../db/conditional-update.js';
+import { insertEntities } from '../../db/insert-rows.js';
+import { rowReader } from '../../db/rows.js';
+import { auditEntry } from '../audit/audit.service.js';
+import { outboxEmail, type EmailToSend } from '../outbox/outbox.service.js';
 import { deadlineOf, newRmaNumber } from './return-authorizing.js';
 import { nextReturnStateOrRefuse, transitionContext } from './return-lifecycle.js';
 import {
@@ -12,9 +15,13 @@ import {
   sellerReturnSettings,
   type MarketplaceReturnPolicy,
 } from './return-policy-context.js';
+import { returnRowProps } from './return-queue.service.js';
 import { ReturnRequest } from './return-request.entity.js';
 import { returnsOrganizationOf } from './returns-access.js';
 import { returnAuthorizedEmail, returnClosedEmail } from './returns.emails.js';
+
+/** Ids per SELECT of the requests (one parameter each). */
+const READ_CHUNK = 500;
 
 /** One request of a bulk call: the request as it now stands, or why it was refused. */
 export interface BulkReturnOutcome {
@@ -36,7 +43,8 @@ interface PlannedChange {
  * Authorizes many requests at once with generated RMAs to the default address (SPEC 6). Each
  * request succeeds or reports its own typed error; one already authorized answers as it stands, so
  * repeating the call changes nothing and answers the same. Racing calls are safe: each request is
- * changed by a conditional update on its state and version, so only one call authorizes it.
+ * changed only if it still has the state and version read (one set-based conditional UPDATE per
+ * chunk, db/conditional-update.ts), so only one call authorizes it and gives it an RMA.
  */
 export async function bulkAuthorizeReturns(
   em: EntityManager,
@@ -46,7 +54,7 @@ export async function bulkAuthorizeReturns(
 ): Promise<BulkReturnOutcome[]> {
   const organizationId = returnsOrganizationOf(principal, 'write');
   const wanted = distinctIds(ids);
-  const requests = await em.find(ReturnRequest, { id: { $in: wanted }, organization: organizationId });
+  const requests = await readRequests(em, organizationId, wanted);
   const requested = requests.filter((r) => r.status === 'REQUESTED');
   const marketplaces = [...new Set(requested.map((r) => r.marketplace))];
   const [address, contexts] = await Promise.all([
@@ -111,7 +119,7 @@ export async function bulkCloseReturns(
 ): Promise<BulkReturnOutcome[]> {
   const organizationId = returnsOrganizationOf(principal, 'write');
   const wanted = distinctIds(input.ids);
-  const requests = await em.find(ReturnRequest, { id: { $in: wanted }, organization: organizationId });
+  const requests = await readRequests(em, organizationId, wanted);
   const note = input.note?.trim() || null;
   return runBulk(em, principal, wanted, requests, now, {
     isDone: (r) => r.status === 'CLOSED' && r.closeReason === input.reason,
@@ -158,37 +166,48 @@ async function runBulk(
   }
 
   if (planned.length > 0) {
-    // Same lock order in every call (by id), so two calls over the same requests never deadlock.
+    // Same order in every call (by id), so two calls over the same requests take the row locks in the same order.
     planned.sort((a, b) => (a.request.id < b.request.id ? -1 : 1));
-    // A fresh unit of work: the flush then writes the audits and emails without walking the loaded requests.
+    // Set-based: one conditional UPDATE per chunk of requests (each changed only if it still has the
+    // status and version read above; another call that won keeps it), then the audit entries and
+    // emails of the changed ones in multi-row INSERTs, all in one transaction.
     await em.fork().transactional(async (tx) => {
-      for (const change of planned) {
-        const { request } = change;
-        const changed = await tx.nativeUpdate(
-          ReturnRequest,
-          { id: request.id, status: change.from, version: request.version },
-          { ...change.set, version: request.version + 1, updatedAt: now },
-        );
-        // Changed meanwhile (another call won): answered below from what it is now.
-        if (changed !== 1) continue;
-        recordAudit(tx, {
+      const changed = await updateEachIfUnchanged(
+        tx,
+        ReturnRequest,
+        planned.map(({ request, from, set }) => ({
+          id: request.id,
+          where: { status: from, version: request.version },
+          set: { ...set, updatedAt: now },
+        })),
+      );
+      const done = planned.filter((change) => changed.has(change.request.id));
+      const audits = done.map((change) =>
+        auditEntry({
           principal,
           action: change.audit.action,
           subjectType: 'ReturnRequest',
-          subjectId: request.id,
+          subjectId: change.request.id,
           data: change.audit.data,
           at: now,
-        });
-        if (change.email) enqueueEmail(tx, change.email, now);
-      }
-      await tx.flush();
+        }),
+      );
+      const emails = done.flatMap((change) => (change.email ? [outboxEmail(change.email, now)] : []));
+      await insertEntities(tx, audits);
+      await insertEntities(tx, emails);
     });
   }
 
   // Every request as it now stands, read fresh: the answer a repeated call gives too.
-  em.clear();
+  const organizationId = returnsOrganizationOf(principal, 'write');
   const current = new Map(
-    (await em.find(ReturnRequest, { id: { $in: wanted.filter((id) => found.has(id)) } })).map((r) => [r.id, r]),
+    (
+      await readRequests(
+        em,
+        organizationId,
+        wanted.filter((id) => found.has(id)),
+      )
+    ).map((r) => [r.id, r]),
   );
   return wanted.map((id) => {
     const request = current.get(id) ?? null;
@@ -208,6 +227,29 @@ async function runBulk(
       return { id, request: null, error: error as AnyAppError };
     }
   });
+}
+
+/**
+ * The seller's requests among `ids`, as plain rows of their columns (db/rows.ts), the way the queue
+ * reads them: a bulk call reads up to 1,000, and managed entities (hydrated, snapshotted, in the
+ * identity map) would cost more than the statements that change them.
+ */
+async function readRequests(
+  em: EntityManager,
+  organizationId: string,
+  ids: readonly string[],
+): Promise<ReturnRequest[]> {
+  const reader = rowReader(em, ReturnRequest, 'r', returnRowProps(em));
+  const requests: ReturnRequest[] = [];
+  for (let start = 0; start < ids.length; start += READ_CHUNK) {
+    const chunk = ids.slice(start, start + READ_CHUNK);
+    const raw = await em.execute<Array<Record<string, unknown>>>(
+      `select ${reader.columns} from "return_request" as "r" where "r"."organization_id" = ? and "r"."id" in (${chunk.map(() => '?').join(', ')})`,
+      [organizationId, ...chunk],
+    );
+    for (const row of raw) requests.push(reader.read(row) as ReturnRequest);
+  }
+  return requests;
 }
 
 function distinctIds(ids: readonly string[]): string[] {
