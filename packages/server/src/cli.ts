@@ -3,15 +3,15 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, type DatabaseConfig } from './config.js';
-import { createOrm, migrateToLatest, type Orm } from './db/orm.js';
-import { migrationsSourceDir } from './db/orm-config.js';
-import { pendingSchemaChanges, withMigratedScratchDatabase } from './db/migration-check.js';
-import { runOutboxWorkerProcess } from './features/outbox/outbox.process.js';
-import { IMPORT_USAGE, runImportCommand } from './features/quality/import/import-command.js';
-import { printGraphQLSchema } from './graphql/schema.js';
+import type { Orm } from './db/orm.js';
+import { IMPORT_KINDS } from './features/quality/import/import-kinds.js';
 import { createLogger } from './logger.js';
-import { DemoDataSeeder } from './seeders/demo-data.seeder.js';
-import { ReferenceDataSeeder } from './seeders/reference-data.seeder.js';
+
+/*
+ * Each command loads what it needs when it runs (dynamic imports): `import` must not pay for the
+ * GraphQL schema, the HTTP app, the seeders or the outbox worker it never uses.
+ */
+const IMPORT_SYNOPSIS = `<kind> <file> [--format csv|ndjson] [--rejects <path>] [--batch-size <n>] [--no-progress] (kinds: ${IMPORT_KINDS.join(', ')})`;
 
 const schemaFile = fileURLToPath(new URL('../schema.graphql', import.meta.url));
 const DATABASE_KINDS: DatabaseConfig['kind'][] = ['sqlite', 'postgresql'];
@@ -21,6 +21,7 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
     help: 'apply pending migrations to the configured database',
     run: () =>
       withConfiguredOrm(async (orm) => {
+        const { migrateToLatest } = await import('./db/orm.js');
         const applied = await migrateToLatest(orm);
         console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database schema is current.');
       }),
@@ -29,17 +30,23 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
     help: 'add missing reference data (marketplaces, policies, holidays, rates); --demo adds demo data',
     run: (args) =>
       withConfiguredOrm(async (orm) => {
+        const { DemoDataSeeder } = await import('./seeders/demo-data.seeder.js');
+        const { ReferenceDataSeeder } = await import('./seeders/reference-data.seeder.js');
         await orm.getSeeder().seed(args.includes('--demo') ? DemoDataSeeder : ReferenceDataSeeder);
         console.log(args.includes('--demo') ? 'Reference and demo data are in place.' : 'Reference data is in place.');
       }),
   },
   worker: {
     help: 'send queued emails and run the daily quality evaluation until SIGTERM/SIGINT, without serving HTTP (safe on several instances)',
-    run: () => runOutboxWorkerProcess(loadConfig()),
+    run: async () => {
+      const { runOutboxWorkerProcess } = await import('./features/outbox/outbox.process.js');
+      await runOutboxWorkerProcess(loadConfig());
+    },
   },
   import: {
-    help: `load quality records in bulk from CSV or NDJSON: ${IMPORT_USAGE.split('\n')[0]!.replace('Usage: import ', '')}`,
+    help: `load quality records in bulk from CSV or NDJSON: ${IMPORT_SYNOPSIS}`,
     run: async (args) => {
+      const { runImportCommand } = await import('./features/quality/import/import-command.js');
       process.exitCode = await runImportCommand(args, withConfiguredOrm, {
         out: (text) => console.log(text),
         err: (text) => console.error(text),
@@ -52,6 +59,8 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
   'migration:create': {
     help: 'generate a migration for SQLite and PostgreSQL from entity changes [--name Name]',
     run: async (args) => {
+      const { withMigratedScratchDatabase } = await import('./db/migration-check.js');
+      const { migrationsSourceDir } = await import('./db/orm-config.js');
       const nameIndex = args.indexOf('--name');
       const name = nameIndex >= 0 ? args[nameIndex + 1] : undefined;
       for (const kind of DATABASE_KINDS) {
@@ -61,7 +70,7 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
             console.log(`${kind}: no changes, no migration created.`);
             return;
           }
-          writeMigrationIndex(kind);
+          await writeMigrationIndex(kind);
           console.log(`${kind}: created ${result.fileName}`);
         });
       }
@@ -70,6 +79,7 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
   'migration:check': {
     help: 'fail when entities have changes that no committed migration covers',
     run: async () => {
+      const { pendingSchemaChanges } = await import('./db/migration-check.js');
       const stale: string[] = [];
       for (const kind of DATABASE_KINDS) {
         const diff = await pendingSchemaChanges(kind);
@@ -88,6 +98,7 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
   'schema:emit': {
     help: 'write schema.graphql from the resolvers',
     run: async () => {
+      const { printGraphQLSchema } = await import('./graphql/schema.js');
       writeFileSync(schemaFile, await printGraphQLSchema());
       console.log(`Wrote ${path.relative(process.cwd(), schemaFile)}`);
     },
@@ -95,6 +106,7 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
   'schema:check': {
     help: 'fail when schema.graphql is not what the resolvers produce',
     run: async () => {
+      const { printGraphQLSchema } = await import('./graphql/schema.js');
       const expected = await printGraphQLSchema();
       let actual = '';
       try {
@@ -114,6 +126,7 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
 
 async function withConfiguredOrm<T>(work: (orm: Orm) => Promise<T>): Promise<T> {
   const config = loadConfig();
+  const { createOrm } = await import('./db/orm.js');
   const orm = await createOrm({ database: config.database, logger: createLogger(config), logSql: config.logSql });
   try {
     return await work(orm);
@@ -123,7 +136,8 @@ async function withConfiguredOrm<T>(work: (orm: Orm) => Promise<T>): Promise<T> 
 }
 
 /** Rewrites migrations/<kind>/index.ts to list every migration file in name (time) order. */
-function writeMigrationIndex(kind: DatabaseConfig['kind']): void {
+async function writeMigrationIndex(kind: DatabaseConfig['kind']): Promise<void> {
+  const { migrationsSourceDir } = await import('./db/orm-config.js');
   const dir = migrationsSourceDir(kind);
   const names = readdirSync(dir)
     .filter((file) => /^Migration\d+.*\.ts$/.test(file))

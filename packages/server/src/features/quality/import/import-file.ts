@@ -193,6 +193,7 @@ export async function importQualityFile(orm: Orm, options: ImportFileOptions): P
     throw new ImportFileError(`cannot read ${options.file}: ${(error as Error).message}`);
   } finally {
     progress.stop();
+    writer.finish();
     await rejects.close();
   }
   return summary();

@@ -51,6 +51,10 @@ export class PostgresqlTableWriter implements TableWriter {
     await em.execute(`drop table "${STAGE}"`, [], 'run');
     return { changed, touched };
   }
+
+  finish(): void {
+    // Nothing to undo: the staging table goes with each batch's transaction.
+  }
 }
 
 async function copyRows(
