@@ -18,6 +18,7 @@
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { addCalendarDays, localDateOf, MARKETPLACES } from '@recertify/domain';
 import type { DatabaseConfig } from '../src/config.js';
@@ -142,7 +143,7 @@ function report(
 ) {
   const perSeller = result.evaluated ? ` (${((seconds * 1000) / result.evaluated).toFixed(2)} ms per seller)` : '';
   console.log(
-    `  ${label}: ${seconds.toFixed(2)} s, evaluated ${result.evaluated}, skipped ${result.skipped}, failed ${result.failed}${perSeller}`,
+    `  ${label}: ${seconds.toFixed(2)} s (load average ${os.loadavg()[0]!.toFixed(2)}), evaluated ${result.evaluated}, skipped ${result.skipped}, failed ${result.failed}${perSeller}`,
   );
 }
 

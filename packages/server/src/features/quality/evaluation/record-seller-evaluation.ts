@@ -23,7 +23,7 @@ import { QualityEvaluation } from './quality-evaluation.entity.js';
 import { qualityChangeEmails } from './quality-evaluation.emails.js';
 import type { QualityPolicies } from './quality-policies.js';
 import { sellerQualityRecipient } from './seller-quality-recipient.js';
-import { loadSellerQualityFacts } from './seller-quality-facts.js';
+import { loadSellersQualityFacts } from './seller-quality-facts.js';
 import { SellerQualityStandingRecord } from './seller-quality-standing.entity.js';
 
 /** What is done to the seller: evaluate its figures, or a reviewer's suspension or reinstatement (with their reason). */
@@ -58,86 +58,131 @@ export async function recordSellerEvaluation(
   em: EntityManager,
   target: EvaluationTarget,
   action: QualityAction,
-  { policies, publicUrl, principal, at }: RecordEvaluationOptions,
+  options: RecordEvaluationOptions,
 ): Promise<SellerQualityStandingRecord> {
+  const standings = await recordSellerEvaluations(em, target.marketplace, [target.sellerId], action, options);
+  return standings.get(target.sellerId)!;
+}
+
+/**
+ * The same for many sellers of one marketplace at once (the daily job's batch), with a fixed
+ * number of statements whatever the batch's size: the standings, the facts (two statements), the
+ * day's snapshots, then one flush that writes every seller's changes in multi-row statements. Only
+ * a seller whose evaluation changed something reads its email recipient.
+ */
+export async function recordSellerEvaluations(
+  em: EntityManager,
+  marketplace: MarketplaceCode,
+  sellerIds: readonly string[],
+  action: QualityAction,
+  { policies, publicUrl, principal, at }: RecordEvaluationOptions,
+): Promise<Map<string, SellerQualityStandingRecord>> {
   // Load.
-  const { sellerId, marketplace } = target;
   const policy = policies.at(marketplace, at);
   const windows = qualityWindows(at, policy, policies.timeZone(marketplace));
-  const standing =
-    (await em.findOne(SellerQualityStandingRecord, { organization: sellerId, marketplace })) ??
-    em.create(SellerQualityStandingRecord, {
-      organization: em.getReference(Organization, sellerId, { wrapped: true }),
-      marketplace,
-      standing: 'GOOD',
-      since: at,
-    });
-  const facts = await loadSellerQualityFacts(em, sellerId, marketplace, windows);
-  const input: SellerQualityInput = { standing: standing.standing, ...facts };
+  const day = windows.rqs.to;
+  const ids = [...sellerIds];
+  const [standings, allFacts, snapshots] = [
+    await em.find(SellerQualityStandingRecord, { organization: { $in: ids }, marketplace }),
+    await loadSellersQualityFacts(em, ids, marketplace, windows),
+    await em.find(QualityEvaluation, { organization: { $in: ids }, marketplace, day }),
+  ];
+  const standingOf = new Map(standings.map((s) => [s.organization.id, s]));
+  const snapshotOf = new Map(snapshots.map((s) => [s.organization.id, s]));
+  const result = new Map<string, SellerQualityStandingRecord>();
 
-  // Validate (a reviewer's move the standing does not allow throws the domain's INVALID_TRANSITION).
-  const evaluation =
-    action.kind === 'SUSPEND'
-      ? suspendSeller(input, policy)
-      : action.kind === 'REINSTATE'
-        ? reinstateSeller(input, policy)
-        : evaluateSellerQuality(input, policy);
-
-  // Change.
-  await applyOfferStatuses(em, evaluation);
-  const suppressedOffers = evaluation.offers.filter((o) => o.status === 'SUPPRESSED').length;
-  const actor = principal?.kind === 'user' ? principal.user : null;
-  if (evaluation.standing !== standing.standing) {
-    standing.standing = evaluation.standing;
-    standing.since = at;
-    standing.reason =
-      action.kind === 'EVALUATE'
-        ? evaluation.breaches.length
-          ? `Misses ${evaluation.breaches.map((m) => QUALITY_METRIC_LABELS[m]).join(', ')}`
-          : null
-        : action.reason;
-    standing.changedById = action.kind === 'EVALUATE' ? null : (actor?.id ?? null);
-    standing.changedByName = action.kind === 'EVALUATE' ? null : (actor?.displayName ?? null);
-  }
-  Object.assign(standing, {
-    breaches: [...evaluation.breaches],
-    evaluatedOn: windows.rqs.to,
-    rqsOrders: evaluation.rqs.orders,
-    rqsDefectiveOrders: evaluation.rqs.defectiveOrders,
-    rqsBps: evaluation.rqs.bps,
-    odrOrders: evaluation.odr.orders,
-    odrDefectiveOrders: evaluation.odr.defectiveOrders,
-    odrBps: evaluation.odr.bps,
-    ratingCount: evaluation.rating.ratings,
-    ratingStarsTotal: evaluation.rating.starsTotal,
-    ratingHundredths: evaluation.rating.averageHundredths,
-    suppressedOffers,
-  });
-  await keepSnapshot(em, target, windows.rqs.to, policy.version, evaluation, suppressedOffers, at);
-
-  for (const change of evaluation.changes) {
-    recordAudit(em, {
-      principal,
-      action: change.kind,
-      ...auditSubject(change, standing),
-      data: auditData(change, evaluation, marketplace, action),
-      at,
-    });
-  }
-  if (evaluation.changes.length > 0) {
-    const recipient = await sellerQualityRecipient(em, sellerId, marketplace);
-    if (recipient) {
-      const skus = new Map(facts.offers.map((o) => [o.offerId, o.sku]));
-      const emails = qualityChangeEmails(evaluation, {
-        sellerName: recipient.name,
-        marketplace: MARKETPLACES[marketplace].name,
-        link: `${publicUrl}/quality`,
-        skuOf: (id) => skus.get(id) ?? id,
-        reason: action.kind === 'EVALUATE' ? null : action.reason,
+  const suppress: string[] = [];
+  const reinstate: string[] = [];
+  for (const sellerId of ids) {
+    const standing =
+      standingOf.get(sellerId) ??
+      em.create(SellerQualityStandingRecord, {
+        organization: em.getReference(Organization, sellerId, { wrapped: true }),
+        marketplace,
+        standing: 'GOOD',
+        since: at,
       });
-      for (const email of emails) enqueueEmail(em, { ...email, to: recipient.email }, at);
+    result.set(sellerId, standing);
+    const facts = allFacts.get(sellerId)!;
+    const input: SellerQualityInput = { standing: standing.standing, ...facts };
+
+    // Validate (a reviewer's move the standing does not allow throws the domain's INVALID_TRANSITION).
+    const evaluation =
+      action.kind === 'SUSPEND'
+        ? suspendSeller(input, policy)
+        : action.kind === 'REINSTATE'
+          ? reinstateSeller(input, policy)
+          : evaluateSellerQuality(input, policy);
+
+    // Change.
+    for (const change of evaluation.changes) {
+      if (change.kind === 'OFFER_SUPPRESSED') suppress.push(change.offerId);
+      if (change.kind === 'OFFER_REINSTATED') reinstate.push(change.offerId);
+    }
+    const suppressedOffers = evaluation.offers.filter((o) => o.status === 'SUPPRESSED').length;
+    const actor = principal?.kind === 'user' ? principal.user : null;
+    if (evaluation.standing !== standing.standing) {
+      standing.standing = evaluation.standing;
+      standing.since = at;
+      standing.reason =
+        action.kind === 'EVALUATE'
+          ? evaluation.breaches.length
+            ? `Misses ${evaluation.breaches.map((m) => QUALITY_METRIC_LABELS[m]).join(', ')}`
+            : null
+          : action.reason;
+      standing.changedById = action.kind === 'EVALUATE' ? null : (actor?.id ?? null);
+      standing.changedByName = action.kind === 'EVALUATE' ? null : (actor?.displayName ?? null);
+    }
+    Object.assign(standing, {
+      breaches: [...evaluation.breaches],
+      evaluatedOn: day,
+      rqsOrders: evaluation.rqs.orders,
+      rqsDefectiveOrders: evaluation.rqs.defectiveOrders,
+      rqsBps: evaluation.rqs.bps,
+      odrOrders: evaluation.odr.orders,
+      odrDefectiveOrders: evaluation.odr.defectiveOrders,
+      odrBps: evaluation.odr.bps,
+      ratingCount: evaluation.rating.ratings,
+      ratingStarsTotal: evaluation.rating.starsTotal,
+      ratingHundredths: evaluation.rating.averageHundredths,
+      suppressedOffers,
+    });
+    keepSnapshot(
+      em,
+      snapshotOf.get(sellerId),
+      { sellerId, marketplace },
+      day,
+      policy.version,
+      evaluation,
+      suppressedOffers,
+      at,
+    );
+
+    for (const change of evaluation.changes) {
+      recordAudit(em, {
+        principal,
+        action: change.kind,
+        ...auditSubject(change, standing),
+        data: auditData(change, evaluation, marketplace, action),
+        at,
+      });
+    }
+    if (evaluation.changes.length > 0) {
+      const recipient = await sellerQualityRecipient(em, sellerId, marketplace);
+      if (recipient) {
+        const skus = new Map(facts.offers.map((o) => [o.offerId, o.sku]));
+        const emails = qualityChangeEmails(evaluation, {
+          sellerName: recipient.name,
+          marketplace: MARKETPLACES[marketplace].name,
+          link: `${publicUrl}/quality`,
+          skuOf: (id) => skus.get(id) ?? id,
+          reason: action.kind === 'EVALUATE' ? null : action.reason,
+        });
+        for (const email of emails) enqueueEmail(em, { ...email, to: recipient.email }, at);
+      }
     }
   }
+  await applyOfferStatuses(em, suppress, reinstate);
   try {
     await flushOrConflict(em, STANDING_LIFECYCLE);
   } catch (error) {
@@ -147,17 +192,11 @@ export async function recordSellerEvaluation(
     }
     throw error;
   }
-  return standing;
+  return result;
 }
 
-/** Two statements at most, whatever the number of offers. */
-async function applyOfferStatuses(em: EntityManager, evaluation: SellerQualityEvaluation): Promise<void> {
-  const suppress: string[] = [];
-  const reinstate: string[] = [];
-  for (const change of evaluation.changes) {
-    if (change.kind === 'OFFER_SUPPRESSED') suppress.push(change.offerId);
-    if (change.kind === 'OFFER_REINSTATED') reinstate.push(change.offerId);
-  }
+/** Two statements at most, whatever the number of sellers and offers. */
+async function applyOfferStatuses(em: EntityManager, suppress: string[], reinstate: string[]): Promise<void> {
   // Only rows still in the status evaluation read: a concurrent change of the same offer is not overwritten blindly.
   if (suppress.length) {
     await em.nativeUpdate(Offer, { id: { $in: suppress }, status: 'ACTIVE' }, { status: 'SUPPRESSED' });
@@ -167,15 +206,16 @@ async function applyOfferStatuses(em: EntityManager, evaluation: SellerQualityEv
   }
 }
 
-async function keepSnapshot(
+function keepSnapshot(
   em: EntityManager,
+  existing: QualityEvaluation | undefined,
   { sellerId, marketplace }: EvaluationTarget,
   day: string,
   policyVersion: number,
   e: SellerQualityEvaluation,
   suppressedOffers: number,
   at: Date,
-): Promise<void> {
+): void {
   const figures = {
     evaluatedAt: at,
     policyVersion,
@@ -199,7 +239,6 @@ async function keepSnapshot(
     offers: e.offers.length,
     suppressedOffers,
   };
-  const existing = await em.findOne(QualityEvaluation, { organization: sellerId, marketplace, day });
   if (existing) {
     em.assign(existing, figures);
     return;
