@@ -7,6 +7,10 @@ export type FromServer = { type: 'ready'; port: number } | { type: 'failed'; mes
 /** The environment variable the baseline child reads its database from (JSON of a DatabaseConfig). */
 export const DATABASE_ENV = 'BENCH_DATABASE';
 
+/** Which baseline the child serves: the review queue's (baseline-server.ts) or the dashboard's. */
+export const BASELINE_ENV = 'BENCH_BASELINE';
+export type BaselineName = 'queue' | 'dashboard';
+
 export function databaseFromEnv(): DatabaseConfig {
   const raw = process.env[DATABASE_ENV];
   if (!raw) throw new Error(`${DATABASE_ENV} is not set`);

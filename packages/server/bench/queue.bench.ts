@@ -18,59 +18,48 @@
  * Traffic goes only to 127.0.0.1. Every wait has a time limit; scratch databases are dropped.
  */
 import 'reflect-metadata';
-import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
-import type { DatabaseConfig } from '../src/config.js';
-import { createOrm, migrateToLatest, type EntityManager, type Orm } from '../src/db/orm.js';
 import { createScratchDatabase, type ScratchDatabase } from '../src/db/scratch-database.js';
+import { migrateToLatest } from '../src/db/orm.js';
 import { DemoDataSeeder } from '../src/seeders/demo-data.seeder.js';
-import { closedLoop, cpuMs, openLoop, percentile, type Run, type Target } from './load.js';
-import { DATABASE_ENV, graphqlBody, SCENARIOS, type FromServer, type ScenarioName, type ToServer } from './protocol.js';
+import {
+  abort,
+  checkBuild,
+  CONNECTIONS,
+  explain,
+  formatTable,
+  live,
+  log,
+  measureScenario,
+  met,
+  ms,
+  perRequest,
+  post,
+  queriesOf,
+  rate,
+  ROLES,
+  SERIAL_REQUESTS,
+  signIn,
+  startApp,
+  startBaseline,
+  timeQuery,
+  withOrm,
+  within,
+  type Kind,
+  type Role,
+  type Server,
+  type ServerResult,
+} from './http-bench.js';
+import { graphqlBody, SCENARIOS, type ScenarioName } from './protocol.js';
 import { analyzePostgres, seedApplications, type SeedReport } from './queue-data.js';
 
-type Kind = DatabaseConfig['kind'];
-type Role = 'app' | 'baseline';
-const ROLES: readonly Role[] = ['app', 'baseline'];
-
-const CONNECTIONS = 20;
 const REVIEWER = { email: 'reviewer@demo.recertify.test', password: 'demo-password' };
-const SERVER_START_MS = 120_000;
-const REQUEST_MS = 30_000;
-/** Requests one after another (one connection) for the unloaded latency; bounded in time too. */
-const SERIAL_REQUESTS = 20;
-const SERIAL_MS = 30_000;
-const SETTLE_MS = 180_000;
 const PAGE_PREFIX = '{"data":{"reviewQueue":{';
-const serverDir = fileURLToPath(new URL('..', import.meta.url));
-
 /** The issue's goals, per database and scenario. */
 const GOALS = { cpuRatio: 3, throughputShare: 0.6, openP95Ms: 25 };
-
-/** One kind of load on one server, summed over its rounds. */
-interface Totals {
-  readonly rounds: number;
-  readonly seconds: number;
-  readonly sent: number;
-  readonly ok: number;
-  readonly timeouts: number;
-  readonly failed: number;
-  readonly cpuMs: number;
-  readonly p50: number;
-  readonly p95: number;
-  readonly p99: number;
-  readonly max: number;
-}
-
-interface ServerResult {
-  readonly serialP50: number;
-  readonly closed: Totals;
-  readonly open: Totals;
-}
 
 interface ScenarioResult {
   readonly scenario: ScenarioName;
@@ -138,398 +127,6 @@ function parseOptions() {
 }
 type Options = ReturnType<typeof parseOptions>;
 
-/** Rejects when `promise` takes longer than `ms`. */
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** A server under load: its port and the pid whose CPU time is read. */
-interface Server {
-  readonly role: Role;
-  readonly port: number;
-  readonly pid: number;
-  /** The request path (the baseline's path names the scenario; the app reads the GraphQL body). */
-  path(scenario: ScenarioName): string;
-  stop(): Promise<void>;
-}
-
-/** Newest modification time of the files under a directory (ms), skipping node_modules. */
-function newestFile(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules') continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestFile(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** The production build (server and domain) must exist and be newer than the sources it comes from. */
-function checkBuild(): string {
-  const main = path.join(serverDir, 'dist/main.js');
-  for (const pkg of [serverDir, path.join(serverDir, '../domain')]) {
-    const dist = path.join(pkg, 'dist');
-    if (!existsSync(dist)) throw new Error(`no production build in ${dist}: run \`pnpm build\` first`);
-    if (newestFile(path.join(pkg, 'src')) > newestFile(dist)) {
-      throw new Error(`the build in ${dist} is older than its sources: run \`pnpm build\` first`);
-    }
-  }
-  return main;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-function profileArgs(role: Role): string[] {
-  const dir = process.env['BENCH_CPU_PROF'];
-  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${role}-${Date.now()}.cpuprofile`] : [];
-}
-
-/** Waits until a child exits, or kills it after `ms`. */
-async function stopChild(child: ChildProcess, ms: number, signal: () => void): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  signal();
-  try {
-    await within(exited, ms, 'stopping a server');
-  } catch {
-    child.kill('SIGKILL');
-  }
-}
-
-/**
- * The app as production runs it: `node dist/main.js`, configured by environment variables, on the
- * seeded database (no migration or seeding at start; no workers). `logSql` logs its SQL to stdout.
- */
-async function startApp(
-  database: DatabaseConfig,
-  dataDir: string,
-  logSql: boolean,
-  role: Role = 'app',
-  limits: 'on' | 'off' = 'on',
-): Promise<Server & { log: string[] }> {
-  const main = checkBuild();
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATA_DIR: database.kind === 'sqlite' ? path.dirname(database.file) : dataDir,
-    WEB_DIST_DIR: path.join(dataDir, 'no-web'),
-    LOG_LEVEL: logSql ? 'debug' : 'silent',
-    LOG_SQL: String(logSql),
-    MIGRATE_ON_START: 'false',
-    SEED_DEMO_DATA: 'false',
-    RUN_WORKERS: 'false',
-    // The limits run as in production (every request is counted against the session's budget), but
-    // the budget is out of reach: one session at hundreds of requests a second is the bench, not abuse.
-    RATE_LIMIT_SESSION: '1000000000',
-    RECERTIFY_LIMITS: limits,
-  };
-  delete env['DATABASE_URL'];
-  delete env['NODE_OPTIONS'];
-  if (database.kind === 'postgresql') env['DATABASE_URL'] = database.url;
-  else if (path.basename(database.file) !== 'recertify.sqlite')
-    throw new Error('the app reads DATA_DIR/recertify.sqlite');
-  const child = spawn(process.execPath, [...(logSql ? [] : profileArgs(role)), main], {
-    cwd: serverDir,
-    env,
-    stdio: ['ignore', logSql ? 'pipe' : 'ignore', 'inherit'],
-  });
-  const log: string[] = [];
-  let partial = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    const lines = (partial + chunk).split('\n');
-    partial = lines.pop() ?? '';
-    log.push(...lines);
-  });
-  const state = { exited: '' };
-  child.once('exit', (code, signal) => (state.exited = `exited (${code ?? signal})`));
-  const server = {
-    role,
-    port,
-    pid: child.pid!,
-    log,
-    path: () => '/graphql',
-    stop: () => stopChild(child, 20_000, () => child.kill('SIGTERM')),
-  };
-  live.servers.add(server);
-  const until = Date.now() + SERVER_START_MS;
-  for (;;) {
-    if (state.exited) throw new Error(`the app ${state.exited} while starting`);
-    if (Date.now() > until) throw new Error('the app did not start in time');
-    const ready = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2_000) }).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) return server;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-/** The baseline in its own process (server.ts, over IPC). */
-async function startBaseline(database: DatabaseConfig): Promise<Server> {
-  const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [], {
-    execArgv: ['--conditions=source', '--import', '@swc-node/register/esm-register', ...profileArgs('baseline')],
-    env: { ...process.env, [DATABASE_ENV]: JSON.stringify(database), NODE_ENV: 'production' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const server = {
-    role: 'baseline' as const,
-    port: 0,
-    pid: child.pid!,
-    path: (scenario: ScenarioName) => `/queue/${scenario}`,
-    stop: () =>
-      stopChild(child, 20_000, () => {
-        if (child.connected) child.send({ type: 'stop' } satisfies ToServer);
-        else child.kill('SIGTERM');
-      }),
-  };
-  live.servers.add(server);
-  const ready = await within(
-    new Promise<FromServer>((resolve, reject) => {
-      child.once('message', resolve);
-      child.once('exit', (code) => reject(new Error(`the baseline exited with ${code} while starting`)));
-    }),
-    SERVER_START_MS,
-    'starting the baseline',
-  );
-  if (ready.type !== 'ready') throw new Error(`the baseline failed: ${ready.message}`);
-  return { ...server, port: ready.port };
-}
-
-/**
- * fetch, tried a second time when a kept-alive socket turns out closed: a server whose event loop
- * was blocked (SQLite under load) closes idle sockets late, just as the client reuses one.
- */
-async function fetchOnLoopback(url: string, init: RequestInit): Promise<Response> {
-  try {
-    return await fetch(url, init);
-  } catch (error) {
-    const code = (error as { cause?: { code?: string } }).cause?.code;
-    if (!(error instanceof TypeError) || !['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE'].includes(code ?? '')) throw error;
-    return fetch(url, init);
-  }
-}
-
-async function post(port: number, path: string, body: string, cookie?: string) {
-  const response = await fetchOnLoopback(`http://127.0.0.1:${port}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-    body,
-    signal: AbortSignal.timeout(REQUEST_MS),
-  });
-  return { response, json: (await response.json()) as Record<string, unknown> };
-}
-
-async function signIn(port: number): Promise<string> {
-  const { response, json } = await post(
-    port,
-    '/graphql',
-    JSON.stringify({
-      query:
-        'mutation($email: String!, $password: String!) { signIn(input: { email: $email, password: $password }) { id } }',
-      variables: REVIEWER,
-    }),
-  );
-  const match = /rc_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '');
-  if (json['errors'] || !match) throw new Error(`sign-in failed: ${JSON.stringify(json)}`);
-  return `rc_session=${match[1]}`;
-}
-
-/**
- * Waits until the server has worked off what a load run left queued (closed connections do not
- * cancel requests already running, and SQLite queries run on the event loop): /health must answer
- * quickly twice in a row.
- */
-async function settle(port: number): Promise<void> {
-  const until = Date.now() + SETTLE_MS;
-  let quick = 0;
-  while (quick < 2) {
-    if (Date.now() > until) throw new Error(`the server on port ${port} did not settle within ${SETTLE_MS} ms`);
-    const started = performance.now();
-    await fetchOnLoopback(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(SETTLE_MS) }).then((r) =>
-      r.text(),
-    );
-    quick = performance.now() - started < 50 ? quick + 1 : 0;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** "[query] select … [took 1 ms, 50 results]" in a pino line → "select …" (without colour codes). */
-function queriesOf(lines: readonly string[]): string[] {
-  const ESC = String.fromCharCode(27);
-  const statements: string[] = [];
-  for (const line of lines) {
-    let msg: unknown;
-    try {
-      msg = (JSON.parse(line) as { msg?: unknown }).msg;
-    } catch {
-      continue;
-    }
-    if (typeof msg !== 'string') continue;
-    const clean = msg
-      .split(ESC)
-      .map((part, i) => (i === 0 ? part : part.replace(/^\[[0-9;]*m/, '')))
-      .join('');
-    if (!clean.startsWith('[query]')) continue;
-    statements.push(clean.replace(/^\[query\]\s*/, '').replace(/\s*\[took [^\]]*\]\s*$/, ''));
-  }
-  return statements;
-}
-
-/** Latency of requests sent one after another: what one request costs when nothing queues. */
-async function serial(target: Target): Promise<number> {
-  const latencies: number[] = [];
-  const until = Date.now() + SERIAL_MS;
-  while (latencies.length < SERIAL_REQUESTS && Date.now() < until) {
-    const started = performance.now();
-    const { json } = await post(target.port, target.path, target.body, target.cookie);
-    if (!json['data']) throw new Error(`${target.path}: ${JSON.stringify(json).slice(0, 500)}`);
-    latencies.push(performance.now() - started);
-  }
-  return percentile(latencies, 50);
-}
-
-function totals(runs: ReadonlyArray<{ run: Run; cpuMs: number }>): Totals {
-  const latencies = runs.flatMap((r) => r.run.latencies);
-  const sum = (f: (r: { run: Run; cpuMs: number }) => number) => runs.reduce((acc, r) => acc + f(r), 0);
-  return {
-    rounds: runs.length,
-    seconds: sum((r) => r.run.seconds),
-    sent: sum((r) => r.run.sent),
-    ok: sum((r) => r.run.ok),
-    timeouts: sum((r) => r.run.timeouts),
-    failed: sum((r) => r.run.failed),
-    cpuMs: sum((r) => r.cpuMs),
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    max: latencies.length ? Math.max(...latencies) : Number.NaN,
-  };
-}
-
-/**
- * One scenario on both servers: warm-up, unloaded latency, then `rounds` closed-loop rounds and
- * `rounds` open-loop rounds, alternating which server goes first. The CPU a round cost is read after
- * the server settles, so work still queued when the load stopped is counted with the requests sent.
- */
-async function measureScenario(
-  kind: Kind,
-  scenario: ScenarioName,
-  servers: Record<Role, Server>,
-  cookie: string,
-  options: Options,
-): Promise<Record<Role, ServerResult>> {
-  const target = (role: Role): Target => ({
-    port: servers[role].port,
-    path: servers[role].path(scenario),
-    body: graphqlBody(scenario),
-    cookie,
-    expect: PAGE_PREFIX,
-  });
-  for (const role of ROLES) {
-    await settle(servers[role].port);
-    if (options.warmup > 0) await closedLoop(target(role), CONNECTIONS, options.warmup);
-    await settle(servers[role].port);
-  }
-  const serialP50 = { app: await serial(target('app')), baseline: await serial(target('baseline')) };
-  const runs = {
-    closed: { app: [] as Array<{ run: Run; cpuMs: number }>, baseline: [] as Array<{ run: Run; cpuMs: number }> },
-    open: { app: [] as Array<{ run: Run; cpuMs: number }>, baseline: [] as Array<{ run: Run; cpuMs: number }> },
-  };
-  for (const mode of ['closed', 'open'] as const) {
-    for (let round = 0; round < options.rounds; round++) {
-      const order: Role[] = round % 2 === 0 ? ['app', 'baseline'] : ['baseline', 'app'];
-      for (const role of order) {
-        log(`${kind}, ${SCENARIOS[scenario].label}: ${mode} loop, round ${round + 1}/${options.rounds}, ${role}`);
-        const before = cpuMs(servers[role].pid);
-        const run =
-          mode === 'closed'
-            ? await closedLoop(target(role), CONNECTIONS, options.round)
-            : await openLoop(target(role), options.rate, options.round);
-        await settle(servers[role].port);
-        runs[mode][role].push({ run, cpuMs: cpuMs(servers[role].pid) - before });
-      }
-    }
-  }
-  const result = (role: Role): ServerResult => ({
-    serialP50: serialP50[role],
-    closed: totals(runs.closed[role]),
-    open: totals(runs.open[role]),
-  });
-  return { app: result('app'), baseline: result('baseline') };
-}
-
-async function withOrm<T>(database: DatabaseConfig, work: (orm: Orm, em: EntityManager) => Promise<T>): Promise<T> {
-  const orm = await createOrm({ database });
-  try {
-    return await work(orm, orm.em.fork() as EntityManager);
-  } finally {
-    await orm.close();
-  }
-}
-
-/** The query plan of a statement: EXPLAIN QUERY PLAN on SQLite, EXPLAIN ANALYZE on PostgreSQL. */
-async function explain(em: EntityManager, kind: Kind, sql: string): Promise<string[]> {
-  const knex = em.getKnex();
-  if (kind === 'sqlite') {
-    const rows = await knex.raw<Array<{ id: number; parent: number; detail: string }>>(`explain query plan ${sql}`);
-    const depth = new Map<number, number>([[0, -1]]);
-    return rows.map((r) => {
-      const d = (depth.get(r.parent) ?? -1) + 1;
-      depth.set(r.id, d);
-      return `${'  '.repeat(d)}${r.detail}`;
-    });
-  }
-  const result = await knex.raw<{ rows: Array<{ 'QUERY PLAN': string }> }>(`explain (analyze, buffers) ${sql}`);
-  return result.rows.map((r) => r['QUERY PLAN']);
-}
-
-/** What to clean up if the run is cut short (time limit, Ctrl-C). */
-const live = { scratch: null as ScratchDatabase | null, servers: new Set<{ stop(): Promise<void> }>(), dataDir: '' };
-
-async function abort(reason: string, code: number): Promise<never> {
-  log(`${reason}; cleaning up`);
-  const cleanup = (async () => {
-    for (const server of live.servers) await server.stop();
-    await live.scratch?.drop();
-    if (live.dataDir) rmSync(live.dataDir, { recursive: true, force: true });
-  })();
-  await within(cleanup, 30_000, 'cleaning up').catch((error: unknown) => log(String(error)));
-  process.exit(code);
-}
-
-/** Median time of a statement run alone, 5 times, through the ORM's knex. */
-async function timeQuery(em: EntityManager, sql: string): Promise<number> {
-  const knex = em.getKnex();
-  const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const started = performance.now();
-    await knex.raw(sql);
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return times[2]!;
-}
-
-function log(message: string): void {
-  process.stderr.write(`[bench] ${message}\n`);
-}
-
 async function benchDatabase(kind: Kind, options: Options, deadline: number): Promise<DatabaseResult> {
   const loadBefore = os.loadavg()[0]!;
   const scratch: ScratchDatabase = await createScratchDatabase(kind, 'bench');
@@ -559,7 +156,7 @@ async function benchDatabase(kind: Kind, options: Options, deadline: number): Pr
     // Once with its SQL logged: sign in, each page once, the statements it runs.
     const logged = await startApp(database, live.dataDir, true);
     started.push(logged);
-    const cookie = await signIn(logged.port);
+    const cookie = await signIn(logged.port, REVIEWER);
     const appPages = new Map<ScenarioName, unknown>();
     const appSql = new Map<ScenarioName, string[]>();
     for (const scenario of Object.keys(SCENARIOS) as ScenarioName[]) {
@@ -596,7 +193,7 @@ async function benchDatabase(kind: Kind, options: Options, deadline: number): Pr
     started.push(app);
     const baseline = options.compareLimits
       ? await startApp(database, live.dataDir, false, 'baseline', 'off')
-      : await startBaseline(database);
+      : await startBaseline(database, 'queue', (scenario) => `/queue/${scenario}`);
     started.push(baseline);
     for (const scenario of Object.keys(SCENARIOS) as ScenarioName[]) {
       for (const server of [app, baseline]) {
@@ -611,7 +208,19 @@ async function benchDatabase(kind: Kind, options: Options, deadline: number): Pr
     }
     const scenarios: ScenarioResult[] = [];
     for (const scenario of Object.keys(SCENARIOS) as ScenarioName[]) {
-      const measured = await measureScenario(kind, scenario, { app, baseline }, cookie, options);
+      const servers: Record<Role, Server> = { app, baseline };
+      const measured = await measureScenario(
+        `${kind}, ${SCENARIOS[scenario].label}`,
+        servers,
+        (role) => ({
+          port: servers[role].port,
+          path: servers[role].path(scenario),
+          body: graphqlBody(scenario),
+          cookie,
+          expect: PAGE_PREFIX,
+        }),
+        options,
+      );
       scenarios.push({
         scenario,
         ...measured,
@@ -630,11 +239,6 @@ async function benchDatabase(kind: Kind, options: Options, deadline: number): Pr
     live.scratch = null;
   }
 }
-
-const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : value > 0 ? 'timeout' : 'n/a');
-const perRequest = (t: Totals) => t.cpuMs / Math.max(1, t.sent);
-const rate = (t: Totals) => t.ok / t.seconds;
-const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 function report(results: DatabaseResult[], options: Options): string {
   const lines: string[] = [];
@@ -752,12 +356,6 @@ function report(results: DatabaseResult[], options: Options): string {
     }
   }
   return lines.join('\n');
-}
-
-function formatTable(header: string[], rows: string[][]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)];
 }
 
 async function main(): Promise<void> {

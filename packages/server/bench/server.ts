@@ -1,10 +1,12 @@
 /**
- * The baseline's child process of the queue benchmark (the app's SQL behind a plain node:http
- * handler); the app itself runs from its production build (dist/main.js). Started by queue.bench.ts
+ * The baseline's child process of the HTTP benchmarks (the app's SQL behind a plain node:http
+ * handler; BENCH_BASELINE=dashboard for the dashboard's, else the queue's); the app itself runs from
+ * its production build (dist/main.js). Started by queue.bench.ts or dashboard.bench.ts
  * with an IPC channel; it exits when told to stop, when the parent goes away, or after an hour.
  */
 import { serveBaseline } from './baseline-server.js';
-import type { FromServer, ToServer } from './protocol.js';
+import { serveDashboardBaseline } from './dashboard-baseline.js';
+import { BASELINE_ENV, type FromServer, type ToServer } from './protocol.js';
 
 const LIFETIME_MS = 60 * 60_000;
 
@@ -14,7 +16,8 @@ function send(message: FromServer): void {
 
 async function main(): Promise<void> {
   if (!process.send) throw new Error('start this through queue.bench.ts (it needs an IPC channel)');
-  const handle = await serveBaseline(send);
+  const handle =
+    process.env[BASELINE_ENV] === 'dashboard' ? await serveDashboardBaseline(send) : await serveBaseline(send);
 
   let stopping = false;
   const lifetime = setTimeout(() => process.exit(3), LIFETIME_MS);
