@@ -186,15 +186,13 @@ export const PARAMETERS_MARKED_DEFAULT: Readonly<Record<MarketplaceCode, readonl
  * The version of `marketplace` in force at `at`: the latest effectiveFrom at or before it. Versions
  * effective later are ignored; of two with the same effectiveFrom the higher version number wins.
  */
-export function policyInForce(
-  versions: readonly PolicyVersion[],
-  marketplace: MarketplaceCode,
-  at: Date,
-): PolicyVersion {
+export function policyInForce<
+  P extends Pick<PolicyVersion, 'marketplace' | 'version' | 'effectiveFrom'> = PolicyVersion,
+>(versions: readonly P[], marketplace: MarketplaceCode, at: Date): P {
   if (!(at instanceof Date) || Number.isNaN(at.getTime())) {
     throw new RangeError('at must be a valid Date');
   }
-  let inForce: PolicyVersion | undefined;
+  let inForce: P | undefined;
   for (const candidate of versions) {
     if (candidate.marketplace !== marketplace) continue;
     const from = candidate.effectiveFrom.getTime();

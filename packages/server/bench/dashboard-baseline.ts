@@ -43,53 +43,24 @@ const SELLER_SQL =
   'select "s"."name", (select "a"."status" from "application" as "a" where "a"."organization_id" = "s"."id" and "a"."marketplace" = ? ' +
   `order by case when "a"."status" = 'APPROVED' then 0 else 1 end, "a"."created_at" desc limit 1) as "status" ` +
   `from "organization" as "s" where "s"."id" = ? and "s"."kind" = 'SELLER'`;
-const POLICY_COLUMNS = [
-  'id',
-  'created_at',
-  'updated_at',
-  'marketplace_code',
-  'version',
-  'effective_from',
-  'notes',
-  'qualifying_purchases_minimum_amount_minor',
-  'qualifying_purchases_minimum_currency',
-  'purchase_window_days',
-  'excluded_item_max_unit_price_amount_minor',
-  'excluded_item_max_unit_price_currency',
-  'apple_qualifying_purchases_minimum_amount_minor',
-  'apple_qualifying_purchases_minimum_currency',
-  'apple_purchase_window_days',
-  'warranty_kind',
-  'warranty_minimum_days',
-  'minimum_images',
-  'required_views',
-  'screen_products_require_screen_on',
-  'odr_maximum_bps',
-  'odr_window_days',
-  'review_due_business_days',
-  'offer_rqs_minimum_bps',
-  'seller_rqs_minimum_bps',
-  'average_rating_minimum_hundredths',
-  'rqs_window_days',
-  'rqs_minimum_orders',
-  'default_return_window_days',
-  'transit_allowance_days',
-  'defaulted_parameters',
-];
 const MARKETPLACE_SQL =
-  `select "m0".*, ${POLICY_COLUMNS.map((c) => `"p1"."${c}" as "p1__${c}"`).join(', ')} from "marketplace" as "m0" ` +
-  'left join "policy_version" as "p1" on "m0"."code" = "p1"."marketplace_code" where "m0"."code" = ?';
+  'select "m"."time_zone", "p"."version", "p"."effective_from", "p"."seller_rqs_minimum_bps", "p"."offer_rqs_minimum_bps", ' +
+  '"p"."odr_maximum_bps", "p"."rqs_window_days", "p"."odr_window_days", "p"."rqs_minimum_orders", ' +
+  '"p"."average_rating_minimum_hundredths" from "marketplace" as "m" ' +
+  'left join "policy_version" as "p" on "p"."marketplace_code" = "m"."code" where "m"."code" = ?';
+const TALLY = [...COMPLAINT_SOURCES, ...COMPLAINT_CATEGORIES].map((value) => ({
+  value,
+  column: `complaints_${value.toLowerCase()}`,
+}));
 const ROWS_SQL =
-  'select "day", "orders", "orders_with_complaint", "orders_with_defect" from "seller_daily_quality" ' +
-  'where "seller_id" = ? and "marketplace" = ? and "day" >= ? and "day" <= ?';
-const RATINGS_SQL =
-  'select coalesce(sum("rating_count"), 0) as "count", coalesce(sum("rating_star_sum"), 0) as "sum" ' +
+  `select "day", "orders", "orders_with_complaint", "orders_with_defect", ${TALLY.map((t) => `"${t.column}"`).join(', ')}, ` +
+  '0 as "rating_count", 0 as "rating_star_sum" from "seller_daily_quality" ' +
+  'where "seller_id" = ? and "marketplace" = ? and "day" >= ? and "day" <= ? ' +
+  `union all select null, 0, 0, 0, ${TALLY.map(() => '0').join(', ')}, ` +
+  'coalesce(sum("rating_count"), 0), coalesce(sum("rating_star_sum"), 0) ' +
   'from "seller_daily_quality" where "seller_id" = ? and "marketplace" = ? and "day" <= ?';
-const COMPLAINTS_SQL =
-  'select "source", "category", count(*) as "count" from "complaint" where "seller_id" = ? and "marketplace" = ? ' +
-  'and "order_date" >= ? and "order_date" <= ? and "invalidated_at" is null group by "source", "category"';
 
-export const DASHBOARD_BASELINE_SQL = [SESSION_SQL, SELLER_SQL, MARKETPLACE_SQL, ROWS_SQL, RATINGS_SQL, COMPLAINTS_SQL];
+export const DASHBOARD_BASELINE_SQL = [SESSION_SQL, SELLER_SQL, MARKETPLACE_SQL, ROWS_SQL];
 
 interface Policy extends TrendPolicy {
   readonly version: number;
@@ -108,7 +79,7 @@ export async function serveDashboardBaseline(
   const knex = (orm.em.fork() as EntityManager).getKnex();
   const sqlite = database.kind === 'sqlite';
   const rows = async (sql: string, params: unknown[]): Promise<Row[]> => {
-    const result = await knex.raw<unknown>(sql, params as never);
+    const result: unknown = await knex.raw<unknown>(sql, params as never);
     return sqlite ? (result as Row[]) : (result as { rows: Row[] }).rows;
   };
   const ms = (value: unknown): number | null =>
@@ -118,7 +89,7 @@ export async function serveDashboardBaseline(
         ? value.getTime()
         : typeof value === 'number'
           ? value
-          : Date.parse(String(value));
+          : Date.parse(value as string);
 
   /** The version in force at `at`: the latest effective date not after it, the higher version on a tie. */
   const inForce = (policies: readonly Policy[], at: number): Policy | undefined => {
@@ -154,36 +125,42 @@ export async function serveDashboardBaseline(
     if (now.getTime() - ms(session['s__last_seen_at'])! > TOUCH_INTERVAL_MS) {
       await rows(TOUCH_SQL, [sqlite ? now.getTime() : now, session['s__id']]);
     }
-    const sellerId = String(session['user_organization_id']);
+    const sellerId = session['user_organization_id'] as string;
     const [seller] = await rows(SELLER_SQL, [MARKETPLACE, sellerId]);
     if (!seller || seller['status'] !== 'APPROVED') return [403, { errors: [{ message: 'not approved' }] }];
     const marketplace = await rows(MARKETPLACE_SQL, [MARKETPLACE]);
     if (!marketplace[0]) return [404, { errors: [{ message: 'no marketplace' }] }];
     const timeZone = String(marketplace[0]['time_zone']);
     const policies: Policy[] = marketplace
-      .filter((r) => r['p1__id'] != null)
+      .filter((r) => r['version'] != null)
       .map((r) => ({
-        version: Number(r['p1__version']),
-        effectiveFrom: ms(r['p1__effective_from'])!,
-        sellerRqsMinimumBps: Number(r['p1__seller_rqs_minimum_bps']),
-        offerRqsMinimumBps: Number(r['p1__offer_rqs_minimum_bps']),
-        odrMaximumBps: Number(r['p1__odr_maximum_bps']),
-        rqsWindowDays: Number(r['p1__rqs_window_days']),
-        odrWindowDays: Number(r['p1__odr_window_days']),
-        rqsMinimumOrders: Number(r['p1__rqs_minimum_orders']),
-        averageRatingMinimumHundredths: Number(r['p1__average_rating_minimum_hundredths']),
+        version: Number(r['version']),
+        effectiveFrom: ms(r['effective_from'])!,
+        sellerRqsMinimumBps: Number(r['seller_rqs_minimum_bps']),
+        offerRqsMinimumBps: Number(r['offer_rqs_minimum_bps']),
+        odrMaximumBps: Number(r['odr_maximum_bps']),
+        rqsWindowDays: Number(r['rqs_window_days']),
+        odrWindowDays: Number(r['odr_window_days']),
+        rqsMinimumOrders: Number(r['rqs_minimum_orders']),
+        averageRatingMinimumHundredths: Number(r['average_rating_minimum_hundredths']),
       }));
     const policy = inForce(policies, now.getTime());
     if (!policy) return [500, { errors: [{ message: 'no policy in force' }] }];
     const today = localDateOf(now, timeZone);
+    // As the app: when no version took effect since the trend's first day began, every day's policy is today's.
+    const firstDayStart = startOfLocalDay(addCalendarDays(today, -89), timeZone).getTime();
+    const changed = policies.some((p) => p.effectiveFrom > firstDayStart && p.effectiveFrom <= now.getTime());
     const policyOn = (date: IsoDate): Policy => {
-      if (date >= today) return policy;
+      if (date >= today || !changed) return policy;
       const endOfDay = startOfLocalDay(addCalendarDays(date, 1), timeZone).getTime() - 1;
       return inForce(policies, endOfDay) ?? policy;
     };
 
     const from = trendRowsFrom(today, Math.max(policy.rqsWindowDays, policy.odrWindowDays));
-    const days = await rows(ROWS_SQL, [sellerId, MARKETPLACE, from, today]);
+    const rqsFrom = addCalendarDays(today, -(policy.rqsWindowDays - 1));
+    const all = await rows(ROWS_SQL, [sellerId, MARKETPLACE, from, today, sellerId, MARKETPLACE, today]);
+    const days = all.filter((r) => r['day'] != null);
+    const ratings = all.find((r) => r['day'] == null);
     const trend = qualityTrend(
       days.map((r) => ({
         date: String(r['day']),
@@ -195,18 +172,13 @@ export async function serveDashboardBaseline(
       policyOn,
     );
     const { rqs, odr } = currentFigures(trend.at(-1)!, policy);
-    const rqsFrom = addCalendarDays(today, -(policy.rqsWindowDays - 1));
-    const [ratings] = await rows(RATINGS_SQL, [sellerId, MARKETPLACE, today]);
-    const complaints = await rows(COMPLAINTS_SQL, [sellerId, MARKETPLACE, rqsFrom, today]);
-    const bySource = new Map<string, number>();
-    const byCategory = new Map<string, number>();
-    for (const r of complaints) {
-      const count = Number(r['count']);
-      bySource.set(String(r['source']), (bySource.get(String(r['source'])) ?? 0) + count);
-      byCategory.set(String(r['category']), (byCategory.get(String(r['category'])) ?? 0) + count);
+    const complaints = new Map<string, number>();
+    for (const r of days) {
+      if (String(r['day']) < rqsFrom) continue;
+      for (const { value, column } of TALLY) complaints.set(value, (complaints.get(value) ?? 0) + Number(r[column]));
     }
     const rating = ratingFigure(
-      { sum: Number(ratings?.['sum'] ?? 0), count: Number(ratings?.['count'] ?? 0) },
+      { sum: Number(ratings?.['rating_star_sum'] ?? 0), count: Number(ratings?.['rating_count'] ?? 0) },
       policy.averageRatingMinimumHundredths,
     );
     const pct = (bps: number | null) =>
@@ -271,12 +243,12 @@ export async function serveDashboardBaseline(
             })),
             complaintsBySource: COMPLAINT_SOURCES.map((source) => ({
               source,
-              count: bySource.get(source) ?? 0,
+              count: complaints.get(source) ?? 0,
               __typename: 'ComplaintSourceCount',
             })),
             complaintsByCategory: COMPLAINT_CATEGORIES.map((category) => ({
               category,
-              count: byCategory.get(category) ?? 0,
+              count: complaints.get(category) ?? 0,
               __typename: 'ComplaintCategoryCount',
             })),
             __typename: 'QualityDashboard',

@@ -10,7 +10,7 @@ import { refreshQualityRollups } from '../src/features/quality/quality-rollups.j
  * SQLite, generate_series on PostgreSQL: no row goes through Node), then the daily rollups of those
  * offers by the app's own refreshQualityRollups, as an import leaves them.
  *
- *   order i: offer i mod offers, day i mod 90 (0 = today), 1 to 3 units
+ *   order i: day i mod 90 (0 = today), offer (i div 90) mod offers (every offer on every day), 1 to 3 units
  *   complaint: i mod 50 = 7 (2 %), a second one on i mod 500 = 7, invalidated on i mod 1000 = 507
  *   order defect: i mod 200 = 3 (0.5 %); rating: i mod 20 = 1 (5 %), 3 to 5 stars
  */
@@ -95,7 +95,7 @@ export async function seedDashboardData(
       `${n.text}insert into "marketplace_order" ("id", "created_at", "updated_at", "offer_id", "seller_id", "marketplace", ` +
         '"external_id", "buyer_reference", "quantity", "ordered_at", "shipped_at", "delivered_at", "order_date", "version") ' +
         `select ${idSql(kind, 'b1000000', '"n"."i"')}, ${timeSql(kind, String(at))}, ${timeSql(kind, String(at))}, ` +
-        `${idSql(kind, 'b0000000', `"n"."i" % ${offers}`)}, ?, ?, 'bench-order-' || "n"."i", 'buyer-' || ("n"."i" % 50000), ` +
+        `${idSql(kind, 'b0000000', `("n"."i" / ${DAYS}) % ${offers}`)}, ?, ?, 'bench-order-' || "n"."i", 'buyer-' || ("n"."i" % 50000), ` +
         `1 + "n"."i" % 3, ${timeSql(kind, orderedAt)}, null, null, "days"."day", 1 ` +
         `from "n" join "days" on "days"."d" = "n"."i" % ${DAYS}`,
       [...n.params, sellerId, marketplace],
@@ -118,7 +118,7 @@ export async function seedDashboardData(
           '"order_date", "external_id", "source", "category", "filed_at", "note", "invalidated_at", "invalidated_by_id", ' +
           '"invalidation_reason", "version") ' +
           `select ${idSql(kind, prefix, '"n"."i"')}, ${timeSql(kind, String(at))}, ${timeSql(kind, String(at))}, ` +
-          `${idSql(kind, 'b1000000', '"n"."i"')}, ${idSql(kind, 'b0000000', `"n"."i" % ${offers}`)}, ?, ?, "days"."day", ` +
+          `${idSql(kind, 'b1000000', '"n"."i"')}, ${idSql(kind, 'b0000000', `("n"."i" / ${DAYS}) % ${offers}`)}, ?, ?, "days"."day", ` +
           `'${prefix}-' || "n"."i", ${source}, ${category}, ${timeSql(kind, `${orderedAt} + 3600000`)}, null, ${invalidated}, null, ` +
           `case when ${invalidated} is null then null else 'bench: not about the product' end, 1 ` +
           `from "n" join "days" on "days"."d" = "n"."i" % ${DAYS} where ${where}`,
@@ -130,7 +130,7 @@ export async function seedDashboardData(
       `${n.text}insert into "order_defect" ("id", "created_at", "updated_at", "order_id", "offer_id", "seller_id", "marketplace", ` +
         '"order_date", "external_id", "kind", "reported_at", "version") ' +
         `select ${idSql(kind, 'b4000000', '"n"."i"')}, ${timeSql(kind, String(at))}, ${timeSql(kind, String(at))}, ` +
-        `${idSql(kind, 'b1000000', '"n"."i"')}, ${idSql(kind, 'b0000000', `"n"."i" % ${offers}`)}, ?, ?, "days"."day", ` +
+        `${idSql(kind, 'b1000000', '"n"."i"')}, ${idSql(kind, 'b0000000', `("n"."i" / ${DAYS}) % ${offers}`)}, ?, ?, "days"."day", ` +
         `'bench-defect-' || "n"."i", ${kindOf}, ${timeSql(kind, `${orderedAt} + 7200000`)}, 1 ` +
         `from "n" join "days" on "days"."d" = "n"."i" % ${DAYS} where "n"."i" % 200 = 3`,
       [...n.params, sellerId, marketplace],
@@ -139,7 +139,7 @@ export async function seedDashboardData(
       `${n.text}insert into "product_rating" ("id", "created_at", "updated_at", "offer_id", "order_id", "seller_id", "marketplace", ` +
         '"external_id", "stars", "rated_at", "rated_date", "version") ' +
         `select ${idSql(kind, 'b5000000', '"n"."i"')}, ${timeSql(kind, String(at))}, ${timeSql(kind, String(at))}, ` +
-        `${idSql(kind, 'b0000000', `"n"."i" % ${offers}`)}, ${idSql(kind, 'b1000000', '"n"."i"')}, ?, ?, ` +
+        `${idSql(kind, 'b0000000', `("n"."i" / ${DAYS}) % ${offers}`)}, ${idSql(kind, 'b1000000', '"n"."i"')}, ?, ?, ` +
         `'bench-rating-' || "n"."i", 3 + ("n"."i" / 20) % 3, ${timeSql(kind, orderedAt)}, "days"."day", 1 ` +
         `from "n" join "days" on "days"."d" = "n"."i" % ${DAYS} where "n"."i" % 20 = 1`,
       [...n.params, sellerId, marketplace],

@@ -47,7 +47,6 @@ import {
   startBaseline,
   timeQuery,
   withOrm,
-  within,
   type Kind,
   type Role,
   type Server,

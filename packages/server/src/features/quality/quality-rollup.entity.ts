@@ -1,5 +1,5 @@
-import { Entity, Index, ManyToOne, PrimaryKey, PrimaryKeyProp, Property, type Ref } from '@mikro-orm/core';
-import type { IsoDate, MarketplaceCode } from '@recertify/domain';
+import { Entity, Index, ManyToOne, type Opt, PrimaryKey, PrimaryKeyProp, Property, type Ref } from '@mikro-orm/core';
+import type { ComplaintCategory, ComplaintSource, IsoDate, MarketplaceCode } from '@recertify/domain';
 import type { Organization } from '../accounts/organization.entity.js';
 import type { Offer } from './offer.entity.js';
 
@@ -11,12 +11,54 @@ import type { Offer } from './offer.entity.js';
  * the RATING date for the rating tally. Figures and charts sum these rows and never read raw
  * orders. Only refreshQualityRollups (quality-rollups.ts) writes them; a row with nothing in it
  * is not kept.
+ *
+ * Each row also counts the day's valid complaints (by their order's day, as RQS counts them) per
+ * source and per category, so the dashboard's complaint breakdown sums rollup rows too instead of
+ * grouping a seller's raw complaints on every page load (BENCHMARKS.md, "Seller dashboard").
  */
+
+/** The rollup column of a complaint source or category: EMAIL -> complaints_email. */
+export function complaintColumn(value: ComplaintSource | ComplaintCategory): string {
+  return `complaints_${value.toLowerCase()}`;
+}
+
+/** Valid complaints of the day per source and per category (complaintColumn names the columns). */
+abstract class ComplaintTally {
+  @Property({ type: 'integer', default: 0 })
+  complaintsEmail!: number & Opt;
+
+  @Property({ type: 'integer', default: 0 })
+  complaintsProductReview!: number & Opt;
+
+  @Property({ type: 'integer', default: 0 })
+  complaintsSellerFeedback!: number & Opt;
+
+  @Property({ type: 'integer', default: 0 })
+  complaintsCustomerServiceCall!: number & Opt;
+
+  @Property({ type: 'integer', default: 0 })
+  complaintsNotWorking!: number & Opt;
+
+  @Property({ type: 'integer', default: 0 })
+  complaintsCosmeticDamage!: number & Opt;
+
+  @Property({ type: 'integer', default: 0 })
+  complaintsMissingAccessories!: number & Opt;
+
+  @Property({ type: 'integer', default: 0 })
+  complaintsWrongItem!: number & Opt;
+
+  @Property({ type: 'integer', default: 0 })
+  complaintsBattery!: number & Opt;
+
+  @Property({ type: 'integer', default: 0 })
+  complaintsOther!: number & Opt;
+}
 
 @Entity({ tableName: 'offer_daily_quality' })
 // Seller figures by offer (the worst-first offer table): a seller's rows of a window.
 @Index({ properties: ['seller', 'marketplace', 'day'] })
-export class OfferDailyQuality {
+export class OfferDailyQuality extends ComplaintTally {
   [PrimaryKeyProp]?: ['offer', 'day'];
 
   @ManyToOne('Offer', { ref: true, primary: true, deleteRule: 'cascade' })
@@ -48,7 +90,7 @@ export class OfferDailyQuality {
 }
 
 @Entity({ tableName: 'seller_daily_quality' })
-export class SellerDailyQuality {
+export class SellerDailyQuality extends ComplaintTally {
   [PrimaryKeyProp]?: ['seller', 'marketplace', 'day'];
 
   @ManyToOne('Organization', { ref: true, primary: true })

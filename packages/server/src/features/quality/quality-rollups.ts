@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
-import type { IsoDate } from '@recertify/domain';
+import { COMPLAINT_CATEGORIES, COMPLAINT_SOURCES, type IsoDate } from '@recertify/domain';
+import { complaintColumn } from './quality-rollup.entity.js';
 
 /*
  * The one function every writer of quality records calls (SPEC 5's "daily rollups maintained as
@@ -9,7 +10,8 @@ import type { IsoDate } from '@recertify/domain';
  * the raw rows, set-based, on both databases:
  *
  *   offer_daily_quality (offer, day)        <- marketplace_order + complaint + order_defect, and
- *                                              product_rating (by rating date)
+ *                                              product_rating (by rating date); valid complaints
+ *                                              per source and category (by order date)
  *   seller_daily_quality (seller, mkt, day) <- the sum of its offers' rows of that day
  *
  * Recomputing instead of adding deltas makes the result right whatever the writer did before
@@ -116,29 +118,47 @@ function sliceFilter(offerColumn: string, dayColumn: string, slice: Slice): { te
   return { text: `${offers} and ${dayColumn} in (${marks(slice.days)})`, params: [...slice.offerIds, ...slice.days] };
 }
 
+/** The complaint tally's columns (quality-rollup.entity.ts): one per source, then one per category. */
+const TALLY: ReadonlyArray<{ column: string; field: 'source' | 'category'; value: string }> = [
+  ...COMPLAINT_SOURCES.map((value) => ({ column: complaintColumn(value), field: 'source' as const, value })),
+  ...COMPLAINT_CATEGORIES.map((value) => ({ column: complaintColumn(value), field: 'category' as const, value })),
+];
+const TALLY_COLUMNS = TALLY.map((t) => `"${t.column}"`).join(', ');
+const TALLY_ZEROS = TALLY.map(() => '0').join(', ');
+const TALLY_SUMS = TALLY.map((t) => `sum("${t.column}")`).join(', ');
+
 async function refreshOfferRows(em: EntityManager, slice: Slice): Promise<void> {
   const rows = sliceFilter('"offer_id"', '"day"', slice);
   await em.execute(`delete from "offer_daily_quality" where ${rows.text}`, rows.params, 'run');
   const orders = sliceFilter('"o"."offer_id"', '"o"."order_date"', slice);
   const ratings = sliceFilter('"r"."offer_id"', '"r"."rated_date"', slice);
-  // An order counts once however many complaints or defects it has: EXISTS, not a join.
+  // Literal enum values from the domain's lists (never user input).
+  const tally = TALLY.map((t) => `case when "c"."${t.field}" = '${t.value}' then 1 else 0 end`).join(', ');
+  const sums = TALLY.map((t) => `sum("x"."${t.column}")`).join(', ');
+  // An order counts once however many complaints or defects it has: EXISTS, not a join. The
+  // complaint tally counts each valid complaint, on its order's day (reached through the orders).
   await em.execute(
     `insert into "offer_daily_quality" ("offer_id", "day", "seller_id", "marketplace", "orders", ` +
-      `"orders_with_complaint", "orders_with_defect", "rating_count", "rating_star_sum") ` +
+      `"orders_with_complaint", "orders_with_defect", "rating_count", "rating_star_sum", ${TALLY_COLUMNS}) ` +
       `select "x"."offer_id", "x"."day", "f"."seller_id", "f"."marketplace", sum("x"."orders"), ` +
-      `sum("x"."with_complaint"), sum("x"."with_defect"), sum("x"."ratings"), sum("x"."stars") from (` +
+      `sum("x"."with_complaint"), sum("x"."with_defect"), sum("x"."ratings"), sum("x"."stars"), ${sums} from (` +
       `select "o"."offer_id" as "offer_id", "o"."order_date" as "day", 1 as "orders", ` +
       `case when exists (select 1 from "complaint" "c" where "c"."order_id" = "o"."id" ` +
       `and "c"."invalidated_at" is null) then 1 else 0 end as "with_complaint", ` +
       `case when exists (select 1 from "order_defect" "d" where "d"."order_id" = "o"."id") ` +
-      `then 1 else 0 end as "with_defect", 0 as "ratings", 0 as "stars" ` +
+      `then 1 else 0 end as "with_defect", 0 as "ratings", 0 as "stars", ` +
+      `${TALLY.map((t) => `0 as "${t.column}"`).join(', ')} ` +
       `from "marketplace_order" "o" where ${orders.text} ` +
       `union all ` +
-      `select "r"."offer_id", "r"."rated_date", 0, 0, 0, 1, "r"."stars" ` +
+      `select "o"."offer_id", "o"."order_date", 0, 0, 0, 0, 0, ${tally} ` +
+      `from "marketplace_order" "o" join "complaint" "c" on "c"."order_id" = "o"."id" and "c"."invalidated_at" is null ` +
+      `where ${orders.text} ` +
+      `union all ` +
+      `select "r"."offer_id", "r"."rated_date", 0, 0, 0, 1, "r"."stars", ${TALLY_ZEROS} ` +
       `from "product_rating" "r" where ${ratings.text}` +
       `) "x" join "offer" "f" on "f"."id" = "x"."offer_id" ` +
       `group by "x"."offer_id", "x"."day", "f"."seller_id", "f"."marketplace"`,
-    [...orders.params, ...ratings.params],
+    [...orders.params, ...orders.params, ...ratings.params],
     'run',
   );
 }
@@ -173,9 +193,9 @@ async function refreshSellerRows(em: EntityManager, slice: SellerSlice): Promise
   await em.execute(`delete from "seller_daily_quality" where ${filter.text}`, filter.params, 'run');
   await em.execute(
     `insert into "seller_daily_quality" ("seller_id", "marketplace", "day", "orders", "orders_with_complaint", ` +
-      `"orders_with_defect", "rating_count", "rating_star_sum") ` +
+      `"orders_with_defect", "rating_count", "rating_star_sum", ${TALLY_COLUMNS}) ` +
       `select "seller_id", "marketplace", "day", sum("orders"), sum("orders_with_complaint"), ` +
-      `sum("orders_with_defect"), sum("rating_count"), sum("rating_star_sum") ` +
+      `sum("orders_with_defect"), sum("rating_count"), sum("rating_star_sum"), ${TALLY_SUMS} ` +
       `from "offer_daily_quality" where ${filter.text} group by "seller_id", "marketplace", "day"`,
     filter.params,
     'run',

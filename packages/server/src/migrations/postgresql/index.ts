@@ -13,6 +13,7 @@ import { Migration20261130160620_Quality } from './Migration20261130160620_Quali
 import { Migration20261130162837_Returns } from './Migration20261130162837_Returns.js';
 import { Migration20261130164834_QualityEvaluation } from './Migration20261130164834_QualityEvaluation.js';
 import { Migration20261130170842_ReturnLabelsAndLinks } from './Migration20261130170842_ReturnLabelsAndLinks.js';
+import { Migration20261130191311_QualityComplaintTally } from './Migration20261130191311_QualityComplaintTally.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122025449_Initial', class: Migration20261122025449_Initial },
@@ -28,4 +29,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261130162837_Returns', class: Migration20261130162837_Returns },
   { name: 'Migration20261130164834_QualityEvaluation', class: Migration20261130164834_QualityEvaluation },
   { name: 'Migration20261130170842_ReturnLabelsAndLinks', class: Migration20261130170842_ReturnLabelsAndLinks },
+  { name: 'Migration20261130191311_QualityComplaintTally', class: Migration20261130191311_QualityComplaintTally },
 ];

@@ -13,6 +13,7 @@ import { Migration20261130160619_Quality } from './Migration20261130160619_Quali
 import { Migration20261130162837_Returns } from './Migration20261130162837_Returns.js';
 import { Migration20261130164832_QualityEvaluation } from './Migration20261130164832_QualityEvaluation.js';
 import { Migration20261130170840_ReturnLabelsAndLinks } from './Migration20261130170840_ReturnLabelsAndLinks.js';
+import { Migration20261130191308_QualityComplaintTally } from './Migration20261130191308_QualityComplaintTally.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122025449_Initial', class: Migration20261122025449_Initial },
@@ -28,4 +29,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261130162837_Returns', class: Migration20261130162837_Returns },
   { name: 'Migration20261130164832_QualityEvaluation', class: Migration20261130164832_QualityEvaluation },
   { name: 'Migration20261130170840_ReturnLabelsAndLinks', class: Migration20261130170840_ReturnLabelsAndLinks },
+  { name: 'Migration20261130191308_QualityComplaintTally', class: Migration20261130191308_QualityComplaintTally },
 ];

@@ -24,8 +24,14 @@ import { joinSql, sql, type Sql } from '../../../db/sql.js';
 import { badInput, forbidden, notFound } from '../../../errors/app-error.js';
 import { Role } from '../../accounts/accounts.enums.js';
 import { ApiScope } from '../../api-keys/api-key.enums.js';
-import { Marketplace } from '../../marketplaces/marketplace.entity.js';
-import { currentFigures, qualityTrend, trendRowsFrom, type QualityTrendPoint } from './dashboard-figures.js';
+import { complaintColumn } from '../quality-rollup.entity.js';
+import {
+  currentFigures,
+  qualityTrend,
+  TREND_DAYS,
+  trendRowsFrom,
+  type QualityTrendPoint,
+} from './dashboard-figures.js';
 import { notApproved, type NotApprovedReason } from './dashboard.errors.js';
 import { OFFER_SEARCH_MAX, type DrillDownFigure } from './dashboard.types.js';
 
@@ -113,9 +119,32 @@ interface Context {
   readonly marketplace: MarketplaceCode;
   readonly timeZone: string;
   readonly today: IsoDate;
-  readonly policies: readonly DomainPolicyVersion[];
-  readonly policy: DomainPolicyVersion;
+  readonly now: Date;
+  readonly policies: readonly DashboardPolicy[];
+  readonly policy: DashboardPolicy;
 }
+
+/** What the dashboard reads of a policy version: its quality parameters. */
+type DashboardPolicy = Pick<
+  DomainPolicyVersion,
+  | 'marketplace'
+  | 'version'
+  | 'effectiveFrom'
+  | 'sellerRqsMinimumBps'
+  | 'offerRqsMinimumBps'
+  | 'odrMaximumBps'
+  | 'rqsWindowDays'
+  | 'odrWindowDays'
+  | 'rqsMinimumOrders'
+  | 'averageRatingMinimumHundredths'
+>;
+
+/** The rollups' complaint tally: each source's and category's column (quality-rollup.entity.ts). */
+const TALLY: ReadonlyArray<{ value: ComplaintSource | ComplaintCategory; column: string }> = [
+  ...COMPLAINT_SOURCES,
+  ...COMPLAINT_CATEGORIES,
+].map((value) => ({ value, column: complaintColumn(value) }));
+const TALLY_COLUMNS = TALLY.map((t) => `"${t.column}"`).join(', ');
 
 /**
  * The quality dashboard's read side (SPEC 5): the seller's figures and trend from the daily rollups
@@ -133,42 +162,37 @@ export class QualityDashboardService {
     const ctx = await this.context(principal, scope);
     const { rqsWindowDays, odrWindowDays } = ctx.policy;
     const from = trendRowsFrom(ctx.today, Math.max(rqsWindowDays, odrWindowDays));
+    const rqsWindow = windowOf(ctx.today, rqsWindowDays);
+    // One statement: the trend's day rows (with the day's complaints per source and category), and
+    // the ratings of every day so far: the average of the seller's Renewed offers (SPEC 5 names no
+    // window), as a last row without a day.
     const rows = await this.em.execute<Array<Record<string, unknown>>>(
-      'select "day", "orders", "orders_with_complaint", "orders_with_defect" from "seller_daily_quality"' +
-        ' where "seller_id" = ? and "marketplace" = ? and "day" >= ? and "day" <= ?',
-      [ctx.sellerId, ctx.marketplace, from, ctx.today],
+      `select "day", "orders", "orders_with_complaint", "orders_with_defect", ${TALLY_COLUMNS}, ` +
+        '0 as "rating_count", 0 as "rating_star_sum" from "seller_daily_quality"' +
+        ' where "seller_id" = ? and "marketplace" = ? and "day" >= ? and "day" <= ?' +
+        ` union all select null, 0, 0, 0, ${TALLY.map(() => '0').join(', ')},` +
+        ' coalesce(sum("rating_count"), 0), coalesce(sum("rating_star_sum"), 0)' +
+        ' from "seller_daily_quality" where "seller_id" = ? and "marketplace" = ? and "day" <= ?',
+      [ctx.sellerId, ctx.marketplace, from, ctx.today, ctx.sellerId, ctx.marketplace, ctx.today],
     );
+    const days = rows.filter((r) => r['day'] != null);
+    const ratings = rows.find((r) => r['day'] == null);
     const trend = qualityTrend(
-      rows.map((r) => ({
+      days.map((r) => ({
         date: text(r['day']),
         orders: Number(r['orders']),
         ordersWithComplaint: Number(r['orders_with_complaint']),
         ordersWithDefect: Number(r['orders_with_defect']),
       })),
       ctx.today,
-      (date) => this.policyOn(ctx, date),
+      this.policyOnTrendDays(ctx),
     );
     const { rqs, odr } = currentFigures(trend.at(-1)!, ctx.policy);
-    const rqsWindow = windowOf(ctx.today, rqsWindowDays);
-    // Ratings of every day so far: the average of the seller's Renewed offers (SPEC 5 names no window).
-    const [ratings] = await this.em.execute<Array<Record<string, unknown>>>(
-      'select coalesce(sum("rating_count"), 0) as "count", coalesce(sum("rating_star_sum"), 0) as "sum"' +
-        ' from "seller_daily_quality" where "seller_id" = ? and "marketplace" = ? and "day" <= ?',
-      [ctx.sellerId, ctx.marketplace, ctx.today],
-    );
-    // Complaints count on their order's day, as RQS counts them: the window's valid ones.
-    const complaintRows = await this.em.execute<Array<Record<string, unknown>>>(
-      'select "source", "category", count(*) as "count" from "complaint"' +
-        ' where "seller_id" = ? and "marketplace" = ? and "order_date" >= ? and "order_date" <= ?' +
-        ' and "invalidated_at" is null group by "source", "category"',
-      [ctx.sellerId, ctx.marketplace, rqsWindow.from, rqsWindow.to],
-    );
-    const bySource = new Map<string, number>();
-    const byCategory = new Map<string, number>();
-    for (const row of complaintRows) {
-      const count = Number(row['count']);
-      bySource.set(text(row['source']), (bySource.get(text(row['source'])) ?? 0) + count);
-      byCategory.set(text(row['category']), (byCategory.get(text(row['category'])) ?? 0) + count);
+    // Complaints count on their order's day, as RQS counts them: the window's valid ones, from the rollups.
+    const complaints = new Map<string, number>();
+    for (const row of days) {
+      if (text(row['day']) < rqsWindow.from) continue;
+      for (const { value, column } of TALLY) complaints.set(value, (complaints.get(value) ?? 0) + Number(row[column]));
     }
     return {
       seller: { id: ctx.sellerId, name: ctx.sellerName },
@@ -180,14 +204,14 @@ export class QualityDashboardService {
       rqs,
       odr,
       rating: ratingFigure(
-        { sum: Number(ratings?.['sum'] ?? 0), count: Number(ratings?.['count'] ?? 0) },
+        { sum: Number(ratings?.['rating_star_sum'] ?? 0), count: Number(ratings?.['rating_count'] ?? 0) },
         ctx.policy.averageRatingMinimumHundredths,
       ),
       trend,
-      complaintsBySource: COMPLAINT_SOURCES.map((source) => ({ source, count: bySource.get(source) ?? 0 })),
+      complaintsBySource: COMPLAINT_SOURCES.map((source) => ({ source, count: complaints.get(source) ?? 0 })),
       complaintsByCategory: COMPLAINT_CATEGORIES.map((category) => ({
         category,
-        count: byCategory.get(category) ?? 0,
+        count: complaints.get(category) ?? 0,
       })),
     };
   }
@@ -401,27 +425,57 @@ export class QualityDashboardService {
     if (!seller) throw notFound('That seller');
     const status = seller['status'] == null ? 'NO_APPLICATION' : text(seller['status']);
     if (status !== 'APPROVED') throw notApproved(scope.marketplace, status as NotApprovedReason);
-    const marketplace = await this.em.findOne(
-      Marketplace,
-      { code: scope.marketplace },
-      { populate: ['policyVersions'] },
+    // The marketplace's zone and its policy versions' quality parameters, as plain rows (no entities).
+    const versions = await this.em.execute<Array<Record<string, unknown>>>(
+      'select "m"."time_zone", "p"."version", "p"."effective_from", "p"."seller_rqs_minimum_bps", "p"."offer_rqs_minimum_bps",' +
+        ' "p"."odr_maximum_bps", "p"."rqs_window_days", "p"."odr_window_days", "p"."rqs_minimum_orders",' +
+        ' "p"."average_rating_minimum_hundredths" from "marketplace" as "m"' +
+        ' left join "policy_version" as "p" on "p"."marketplace_code" = "m"."code" where "m"."code" = ?',
+      [scope.marketplace],
     );
-    if (!marketplace) throw notFound('That marketplace');
+    if (!versions[0]) throw notFound('That marketplace');
+    const timeZone = text(versions[0]['time_zone']);
     const now = this.now();
-    const policies = marketplace.policyVersions.getItems().map((v) => v.toDomain());
+    const policies: DashboardPolicy[] = versions
+      .filter((row) => row['version'] != null)
+      .map((row) => ({
+        marketplace: scope.marketplace,
+        version: Number(row['version']),
+        effectiveFrom: dateOf(row['effective_from']),
+        sellerRqsMinimumBps: Number(row['seller_rqs_minimum_bps']),
+        offerRqsMinimumBps: Number(row['offer_rqs_minimum_bps']),
+        odrMaximumBps: Number(row['odr_maximum_bps']),
+        rqsWindowDays: Number(row['rqs_window_days']),
+        odrWindowDays: Number(row['odr_window_days']),
+        rqsMinimumOrders: Number(row['rqs_minimum_orders']),
+        averageRatingMinimumHundredths: Number(row['average_rating_minimum_hundredths']),
+      }));
     return {
       sellerId,
       sellerName: text(seller['name']),
       marketplace: scope.marketplace,
-      timeZone: marketplace.timeZone,
-      today: localDateOf(now, marketplace.timeZone),
+      timeZone,
+      today: localDateOf(now, timeZone),
+      now,
       policies,
       policy: policyInForce(policies, scope.marketplace, now),
     };
   }
 
+  /**
+   * The policy of each trend day. When no version took effect since the trend's first day began
+   * (the usual case), every day's is today's, without working out each day's end in the zone.
+   */
+  private policyOnTrendDays(ctx: Context): (date: IsoDate) => DashboardPolicy {
+    const firstDayStart = startOfLocalDay(addCalendarDays(ctx.today, -(TREND_DAYS - 1)), ctx.timeZone).getTime();
+    const changed = ctx.policies.some(
+      (p) => p.effectiveFrom.getTime() > firstDayStart && p.effectiveFrom.getTime() <= ctx.now.getTime(),
+    );
+    return changed ? (date) => this.policyOn(ctx, date) : () => ctx.policy;
+  }
+
   /** The policy in force on a day: at the end of that day in the marketplace's zone. */
-  private policyOn(ctx: Context, date: IsoDate): DomainPolicyVersion {
+  private policyOn(ctx: Context, date: IsoDate): DashboardPolicy {
     if (date >= ctx.today) return ctx.policy;
     const endOfDay = new Date(startOfLocalDay(addCalendarDays(date, 1), ctx.timeZone).getTime() - 1);
     const inForce = ctx.policies.filter((p) => p.effectiveFrom.getTime() <= endOfDay.getTime());
