@@ -47,7 +47,7 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
     help: `load quality records in bulk from CSV or NDJSON: ${IMPORT_SYNOPSIS}`,
     run: async (args) => {
       const { runImportCommand } = await import('./features/quality/import/import-command.js');
-      process.exitCode = await runImportCommand(args, withConfiguredOrm, {
+      process.exitCode = await runImportCommand(args, withSqlOnlyOrm, {
         out: (text) => console.log(text),
         err: (text) => console.error(text),
         progressStream: process.stderr,
@@ -128,6 +128,18 @@ async function withConfiguredOrm<T>(work: (orm: Orm) => Promise<T>): Promise<T> 
   const config = loadConfig();
   const { createOrm } = await import('./db/orm.js');
   const orm = await createOrm({ database: config.database, logger: createLogger(config), logSql: config.logSql });
+  try {
+    return await work(orm);
+  } finally {
+    await orm.close();
+  }
+}
+
+/** The import's database connection: SQL only, without the entities' start-up (db/sql-only-orm.ts). */
+async function withSqlOnlyOrm<T>(work: (orm: Orm) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const { createSqlOnlyOrm } = await import('./db/sql-only-orm.js');
+  const orm = await createSqlOnlyOrm(config.database);
   try {
     return await work(orm);
   } finally {
