@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { User } from '../src/features/accounts/user.entity.js';
 import { ApiScope } from '../src/features/api-keys/api-key.enums.js';
 import { DemoDataSeeder } from '../src/seeders/demo-data.seeder.js';
+import { ReturnAddress } from '../src/features/returns/return-address.entity.js';
 import { ReturnRequest } from '../src/features/returns/return-request.entity.js';
 import {
   ADMIN_EMAIL,
@@ -67,6 +68,8 @@ interface Fixture {
   quality: { sellerId: string; offerExternalId: string; orderExternalId: string; complaintId: string };
   /** The demo seller's organization (approved in US): whose quality dashboard staff read. */
   sellerOrganizationId: string;
+  /** The demo seller's default return address. */
+  defaultReturnAddressId: string;
 }
 
 interface Row {
@@ -379,6 +382,20 @@ const ROWS: Row[] = [
       postalCode: "1", country: "US" }) { id } }`,
     expect: only({ seller: 'BAD_USER_INPUT', otherSeller: 'BAD_USER_INPUT', scopedKey: 'BAD_USER_INPUT' }),
   },
+  {
+    // The default already: answered as it is. Another seller does not learn the address exists.
+    operation: 'setDefaultReturnAddress',
+    document: 'mutation($id: ID!) { setDefaultReturnAddress(id: $id) { isDefault } }',
+    variables: (f) => ({ id: f.defaultReturnAddressId }),
+    expect: only(['seller', 'scopedKey'], { otherSeller: 'NOT_FOUND' }),
+  },
+  {
+    // The default cannot be removed (CONFLICT); nothing changes.
+    operation: 'removeReturnAddress',
+    document: 'mutation($id: ID!) { removeReturnAddress(id: $id) { id } }',
+    variables: (f) => ({ id: f.defaultReturnAddressId }),
+    expect: only({ seller: 'CONFLICT', scopedKey: 'CONFLICT' }, { otherSeller: 'NOT_FOUND' }),
+  },
   // Last: signing out everywhere ends every session of the account, the shared ones too.
   {
     operation: 'upsertOffer',
@@ -512,6 +529,11 @@ describe('access matrix', () => {
       returnRequestId: demoReturn.id,
       quality: await qualityFixture(app),
       sellerOrganizationId: sellerUser.organization!.id,
+      defaultReturnAddressId: (
+        await app.orm.em
+          .fork()
+          .findOneOrFail(ReturnAddress, { organization: sellerUser.organization!.id, isDefault: true })
+      ).id,
     };
 
     const sessions = new Map<Caller, TestClient>();

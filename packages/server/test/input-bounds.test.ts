@@ -82,6 +82,8 @@ describe('every input bounded and typed', () => {
       const cases: Array<[TestClient, string, Record<string, unknown>, string]> = [
         [seller, 'mutation($id: ID!) { removeOrganizationUser(userId: $id) { id } }', { id: 'x' }, 'userId'],
         [seller, 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: '42' }, 'id'],
+        [seller, 'mutation($id: ID!) { setDefaultReturnAddress(id: $id) { id } }', { id: "' or 1=1 --" }, 'id'],
+        [seller, 'mutation($id: ID!) { removeReturnAddress(id: $id) { id } }', { id: 'x'.repeat(10_000) }, 'id'],
         [admin, 'query($o: ID) { apiKeys(organizationId: $o) { id } }', { o: 'nope' }, 'organizationId'],
         [
           admin,

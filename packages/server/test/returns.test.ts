@@ -290,6 +290,18 @@ describe('returns', () => {
       await seller.graphql(SAVE, { input: { ...base, prepaidExemptSkus: [], rmaPrefix: null } });
     });
 
+    it('reads the settings with the seller type they are applied with', async () => {
+      const READ = '{ returnSettings(marketplace: US) { marketplace sellerType automaticInPolicy } }';
+      // Evergreen applied as PROFESSIONAL: its in-policy requests are automatic whatever it saved.
+      expect((await professional.graphql<any>(READ)).data.returnSettings).toEqual({
+        marketplace: 'US',
+        sellerType: 'PROFESSIONAL',
+        automaticInPolicy: false,
+      });
+      // Fresh Start never said: INDIVIDUAL, the manual default.
+      expect((await seller.graphql<any>(READ)).data.returnSettings.sellerType).toBe('INDIVIDUAL');
+    });
+
     it('lists saved addresses, the default first', async () => {
       const saved = await seller.graphql<any>(
         `mutation($input: SaveReturnAddressInput!) { saveReturnAddress(input: $input) { name isDefault } }`,
@@ -300,6 +312,78 @@ describe('returns', () => {
       expect(saved.data.saveReturnAddress).toEqual({ name: 'Annex', isDefault: false });
       const list = await seller.graphql<any>('{ returnAddresses { name isDefault } }');
       expect(list.data.returnAddresses[0]).toEqual({ name: 'Fresh Start Returns', isDefault: true });
+    });
+
+    it('makes a saved address the default, refuses removing the default, and a removed address is gone from list and choices', async () => {
+      const SAVE_ADDRESS = `mutation($input: SaveReturnAddressInput!) { saveReturnAddress(input: $input) { id isDefault } }`;
+      const LIST = '{ returnAddresses { id name isDefault } }';
+      const warehouse = (
+        await seller.graphql<any>(SAVE_ADDRESS, {
+          input: {
+            name: 'Warehouse',
+            line1: '9 Dock Rd',
+            city: 'Eugene',
+            region: 'OR',
+            postalCode: '97401',
+            country: 'us',
+          },
+        })
+      ).data.saveReturnAddress;
+      const before = (await seller.graphql<any>(LIST)).data.returnAddresses;
+      const oldDefault = before.find((a: any) => a.isDefault);
+
+      const made = await seller.graphql<any>(
+        'mutation($id: ID!) { setDefaultReturnAddress(id: $id) { id isDefault } }',
+        {
+          id: warehouse.id,
+        },
+      );
+      expect(made.data.setDefaultReturnAddress).toEqual({ id: warehouse.id, isDefault: true });
+      const after = (await seller.graphql<any>(LIST)).data.returnAddresses;
+      expect(after.filter((a: any) => a.isDefault).map((a: any) => a.id)).toEqual([warehouse.id]);
+      expect(after[0].id).toBe(warehouse.id);
+
+      // The default cannot be removed: CONFLICT, and it stays.
+      const REMOVE = 'mutation($id: ID!) { removeReturnAddress(id: $id) { id } }';
+      const refused = await seller.graphql<any>(REMOVE, { id: warehouse.id });
+      expect(errorOf(refused)?.['code']).toBe('CONFLICT');
+      expect(refused.errors?.[0]?.message).toMatch(/make another address the default first/);
+      // Another seller's address is not found for them, and is left as it was.
+      const stranger = await professional.graphql<any>(REMOVE, { id: oldDefault.id });
+      expect(errorOf(stranger)?.['code']).toBe('NOT_FOUND');
+
+      // A request authorized to the old default keeps it after the address is removed.
+      const request = await receive(sellerId, '2026-11-20T19:00:00Z', '2026-11-10T19:00:00Z');
+      const sent = await seller.graphql<any>(AUTHORIZE, {
+        input: { id: request.id, version: request.version, addressId: oldDefault.id },
+      });
+      expect(sent.data.authorizeReturn.returnAddress).toEqual({ name: oldDefault.name });
+      const removed = await seller.graphql<any>(REMOVE, { id: oldDefault.id });
+      expect(removed.errors).toBeUndefined();
+      const left = (await seller.graphql<any>(LIST)).data.returnAddresses.map((a: any) => a.id);
+      expect(left).not.toContain(oldDefault.id);
+      const still = await seller.graphql<any>('query($id: ID!) { returnRequest(id: $id) { returnAddress { name } } }', {
+        id: request.id,
+      });
+      expect(still.data.returnRequest.returnAddress).toEqual({ name: oldDefault.name });
+
+      // Removed: no longer a choice when authorizing, nor for a second removal or default.
+      const next = await receive(sellerId, '2026-11-20T19:00:00Z', '2026-11-10T19:00:00Z');
+      const toRemoved = await seller.graphql<any>(AUTHORIZE, {
+        input: { id: next.id, version: next.version, addressId: oldDefault.id },
+      });
+      expect(errorOf(toRemoved)?.['fields']).toEqual([
+        { field: 'addressId', message: 'is not one of your return addresses' },
+      ]);
+      expect(errorOf(await seller.graphql<any>(REMOVE, { id: oldDefault.id }))?.['code']).toBe('NOT_FOUND');
+      const again = await seller.graphql<any>('mutation($id: ID!) { setDefaultReturnAddress(id: $id) { id } }', {
+        id: oldDefault.id,
+      });
+      expect(errorOf(again)?.['code']).toBe('NOT_FOUND');
+      const audit = await app.orm.em
+        .fork()
+        .find(AuditLogEntry, { subjectType: 'ReturnAddress', subjectId: { $in: [warehouse.id, oldDefault.id] } });
+      expect(audit.map((a) => a.action).sort()).toEqual(['RETURN_ADDRESS_MADE_DEFAULT', 'RETURN_ADDRESS_REMOVED']);
     });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ReturnDetailPage, ReturnsQueuePage } from './pages/returns.page.js';
+import { ReturnDetailPage, ReturnSettingsPage, ReturnsQueuePage } from './pages/returns.page.js';
 import { SignInPage } from './pages/sign-in.page.js';
 import { browserTestsCanRun, type BrowserSession } from './support/browser.js';
 import { withBrowserAndServer } from './support/lifecycle.js';
@@ -17,6 +17,10 @@ const REQUESTED_LATE = order(1);
 const REQUESTED_UNDELIVERED = order(2);
 /** Closed as declined: can no longer be authorized. */
 const CLOSED = order(7);
+/** Tightrope Traders in the demo data: its US settings have the RMA prefix TTR and one return address. */
+const AT_RISK_SELLER = 'at-risk-seller@demo.recertify.test';
+/** Tightrope's requested return delivered 45 days ago: waits for the seller. */
+const TTR_REQUESTED = `TTR-114-${String(3_000_000 + 7919).padStart(7, '0')}`;
 
 describe.skipIf(!browserTestsCanRun())('Returns: the seller works the queue, production build in Chromium', () => {
   let browser: BrowserSession;
@@ -26,11 +30,13 @@ describe.skipIf(!browserTestsCanRun())('Returns: the seller works the queue, pro
     server = startedServer;
   });
 
-  async function signedInSeller(): Promise<Page> {
+  async function signedInSeller(email = SELLER): Promise<Page> {
+    // The pages share one browser context: start signed out, whoever signed in before.
+    await browser.context.clearCookies();
     const page = await browser.newPage();
     const signIn = new SignInPage(page, server.url);
     await signIn.open('/sign-in');
-    await signIn.signIn(SELLER, DEMO_PASSWORD);
+    await signIn.signIn(email, DEMO_PASSWORD);
     await signIn.waitForPath('/applications');
     return page;
   }
@@ -91,6 +97,78 @@ describe.skipIf(!browserTestsCanRun())('Returns: the seller works the queue, pro
     await detail.close('The buyer cancelled the request');
     await expect(detail.fact('State')).toHaveText('Closed');
     await expect(detail.fact('Closed as')).toHaveText('The buyer cancelled the request');
+    await expect(detail.alerts).toHaveCount(0);
+  });
+
+  it('keeps settings per marketplace, manages saved addresses, and authorizes a return to a saved one', async () => {
+    const page = await signedInSeller(AT_RISK_SELLER);
+    const queue = new ReturnsQueuePage(page, server.url);
+    await queue.header.link('Returns').click();
+    await expect(queue.title).toBeVisible();
+    await queue.settingsLink.click();
+    const settings = new ReturnSettingsPage(page, server.url);
+    await expect(settings.title).toBeVisible();
+
+    // --- The US settings are the demo's; Canada has its own, refused by field until the prefix is fixed.
+    await expect(settings.rmaPrefix).toHaveValue('TTR');
+    await settings.marketplace.selectOption({ label: 'Canada' });
+    await expect(settings.rmaPrefix).toHaveValue('');
+    await settings.rmaPrefix.fill('TT-CA');
+    await settings.outOfPolicyAutomatic.check();
+    await settings.saveSettings();
+    await expect(settings.rmaPrefixError).toHaveText('A prefix holds only letters A-Z and digits.');
+    await expect(settings.rmaPrefix).toHaveAttribute('aria-invalid', 'true');
+    await settings.rmaPrefix.fill('ttca');
+    await settings.saveSettings();
+    await expect(settings.settingsSaved).toBeVisible();
+    await settings.marketplace.selectOption({ label: 'United States' });
+    await expect(settings.rmaPrefix).toHaveValue('TTR');
+    await expect(settings.outOfPolicyAutomatic).not.toBeChecked();
+    await settings.marketplace.selectOption({ label: 'Canada' });
+    await expect(settings.rmaPrefix).toHaveValue('TTCA');
+    await expect(settings.outOfPolicyAutomatic).toBeChecked();
+
+    // --- Addresses: two added, one removed (after confirming), the default moved and moved back.
+    await expect(settings.savedAddresses).toHaveCount(1);
+    await expect(settings.address('Tightrope Traders')).toContainText('Default');
+    await settings.addAddress({
+      name: 'Tightrope Annex',
+      line1: '5 Side Street',
+      city: 'Dallas',
+      region: 'TX',
+      postalCode: '75201',
+      country: 'us',
+    });
+    await expect(settings.address('Tightrope Annex')).toBeVisible();
+    await settings.addAddress({
+      name: 'Tightrope Spare',
+      line1: '7 Spare Lane',
+      city: 'Houston',
+      region: 'TX',
+      postalCode: '77001',
+      country: 'US',
+    });
+    await expect(settings.savedAddresses).toHaveCount(3);
+    await settings.remove('Tightrope Spare');
+    await expect(settings.savedAddresses).toHaveCount(2);
+    await expect(settings.address('Tightrope Spare')).toHaveCount(0);
+    await settings.makeDefault('Tightrope Annex');
+    await expect(settings.address('Tightrope Annex')).toContainText('Default');
+    await expect(settings.address('Tightrope Traders')).not.toContainText('Default');
+    await settings.makeDefault('Tightrope Traders');
+    await expect(settings.address('Tightrope Traders')).toContainText('Default');
+
+    // --- A requested return goes back to the saved (not default) address chosen when authorizing.
+    await settings.open('/returns');
+    await expect(queue.title).toBeVisible();
+    await queue.openReturn(TTR_REQUESTED);
+    const detail = new ReturnDetailPage(page, server.url);
+    await expect(detail.title).toHaveText(`Return of order ${TTR_REQUESTED}`);
+    const annex = 'Tightrope Annex, 5 Side Street, Dallas TX 75201, US';
+    await detail.authorizeToSavedAddress(annex);
+    await expect(detail.fact('State')).toHaveText('Authorized');
+    await expect(detail.fact('RMA')).toHaveText(/^TTR-/);
+    await expect(detail.sentBackTo).toHaveText(`Sent back to: ${annex}`);
     await expect(detail.alerts).toHaveCount(0);
   });
 });

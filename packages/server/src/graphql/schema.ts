@@ -17,6 +17,7 @@ import { SellerHealthResolver } from '../features/seller-health/seller-health.re
 import { QualityRecordsResolver } from '../features/quality/quality-records.resolver.js';
 import { QualityDashboardResolver } from '../features/quality/dashboard/dashboard.resolver.js';
 import { ReturnEmailSettingsResolver } from '../features/returns/email-settings/return-email-settings.resolver.js';
+import { ReturnSettingsResolver } from '../features/returns/return-settings.resolver.js';
 import { ReturnLabelsResolver } from '../features/returns/labels/return-labels.resolver.js';
 import { authChecker } from './auth.js';
 import { ErrorExtensionsType } from './error-types.js';
@@ -40,6 +41,7 @@ export const resolvers = [
   QualityDashboardResolver,
   ReturnLabelsResolver,
   ReturnEmailSettingsResolver,
+  ReturnSettingsResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -73,6 +73,99 @@ export class ReturnsQueuePage extends AppPage {
   async openReturn(orderId: string): Promise<void> {
     await this.row(orderId).getByRole('link', { name: orderId, exact: true }).click();
   }
+
+  get settingsLink(): Locator {
+    return this.page.getByRole('link', { name: 'Return settings', exact: true });
+  }
+}
+
+/** A return address as the settings form takes it. */
+export interface AddressFields {
+  readonly name: string;
+  readonly line1: string;
+  readonly city: string;
+  readonly region: string;
+  readonly postalCode: string;
+  readonly country: string;
+}
+
+/** /returns/settings: authorization and RMA format per marketplace, saved addresses, emails. */
+export class ReturnSettingsPage extends AppPage {
+  get title(): Locator {
+    return this.page.getByRole('heading', { level: 1, name: 'Return settings' });
+  }
+
+  private get authorization(): Locator {
+    return this.page.getByRole('region', { name: 'Authorization and RMA numbers', exact: true });
+  }
+
+  get marketplace(): Locator {
+    return this.authorization.getByRole('combobox', { name: 'Marketplace', exact: true });
+  }
+
+  get rmaPrefix(): Locator {
+    return this.authorization.getByRole('textbox', { name: 'RMA prefix', exact: true });
+  }
+
+  /** The message under the RMA prefix field. */
+  get rmaPrefixError(): Locator {
+    const field = this.page.getByRole('textbox', { name: 'RMA prefix', exact: true });
+    return this.authorization.locator('.field').filter({ has: field }).locator('.field-error');
+  }
+
+  get outOfPolicyAutomatic(): Locator {
+    return this.authorization.getByRole('checkbox', { name: /^Authorize out-of-policy requests automatically/ });
+  }
+
+  async saveSettings(): Promise<void> {
+    await this.authorization.getByRole('button', { name: 'Save settings', exact: true }).click();
+  }
+
+  get settingsSaved(): Locator {
+    return this.authorization.getByRole('status').filter({ hasText: 'Settings saved.' });
+  }
+
+  private get addresses(): Locator {
+    return this.page.getByRole('region', { name: 'Return addresses', exact: true });
+  }
+
+  /** The saved address whose line starts with `name`. */
+  address(name: string): Locator {
+    return this.addresses
+      .getByRole('list', { name: 'Saved return addresses' })
+      .getByRole('listitem')
+      .filter({ hasText: new RegExp(`^${escape(name)},`) });
+  }
+
+  get savedAddresses(): Locator {
+    return this.addresses.getByRole('list', { name: 'Saved return addresses' }).getByRole('listitem');
+  }
+
+  async addAddress(fields: AddressFields): Promise<void> {
+    const form = this.addresses.getByRole('form', { name: 'Add a return address' });
+    await form.getByRole('textbox', { name: 'Addressee', exact: true }).fill(fields.name);
+    await form.getByRole('textbox', { name: 'Street and number', exact: true }).fill(fields.line1);
+    await form.getByRole('textbox', { name: 'City', exact: true }).fill(fields.city);
+    await form.getByRole('textbox', { name: 'State, province or region', exact: true }).fill(fields.region);
+    await form.getByRole('textbox', { name: 'Postal code', exact: true }).fill(fields.postalCode);
+    await form.getByRole('textbox', { name: 'Country code', exact: true }).fill(fields.country);
+    await form.getByRole('button', { name: 'Add address', exact: true }).click();
+  }
+
+  async makeDefault(name: string): Promise<void> {
+    await this.addresses.getByRole('button', { name: `Make ${name} the default`, exact: true }).click();
+  }
+
+  /** Removes an address: "Remove", then the confirming "Remove <name>". */
+  async remove(name: string): Promise<void> {
+    await this.address(name)
+      .getByRole('button', { name: `Remove ${name}`, exact: true })
+      .click();
+    await this.addresses
+      .getByRole('group', { name: `Remove ${name}?`, exact: true })
+      .getByRole('button', { name: `Remove ${name}`, exact: true })
+      .click();
+  }
 }
 
 /** /returns/:id: one return, its authorization, downloads, messages and closing. */
@@ -136,6 +229,19 @@ export class ReturnDetailPage extends AppPage {
 
   get alerts(): Locator {
     return this.page.getByRole('main').getByRole('alert');
+  }
+
+  /** Authorizes with a generated RMA to one of the saved (not default) addresses, by its line as listed. */
+  async authorizeToSavedAddress(addressLine: string): Promise<void> {
+    const panel = this.page.getByRole('region', { name: 'Authorize', exact: true });
+    await panel.getByRole('radio', { name: 'One of my saved addresses', exact: true }).check();
+    await panel.getByRole('combobox', { name: 'Saved address', exact: true }).selectOption({ label: addressLine });
+    await panel.getByRole('button', { name: 'Authorize return', exact: true }).click();
+  }
+
+  /** "Sent back to: …" once authorized. */
+  get sentBackTo(): Locator {
+    return this.page.getByText(/^Sent back to: /);
   }
 }
 

@@ -413,6 +413,22 @@ export type ReturnRequestSort =
   /** Oldest request first: the ones waiting longest. */
   | 'REQUESTED_OLDEST';
 
+/** Your return settings in one marketplace. */
+export type ReturnSettingsInput = {
+  /** INDIVIDUAL sellers: authorize in-policy requests automatically. */
+  automaticInPolicy: boolean;
+  /** Authorize out-of-policy requests automatically (unpaid label). */
+  automaticOutOfPolicy: boolean;
+  /** How requests with an exempt SKU are authorized. */
+  exemptSkuAuthorization: ReturnAuthorizationMode;
+  /** The marketplace. */
+  marketplace: MarketplaceCode;
+  /** SKUs exempted from the prepaid-label program. */
+  prepaidExemptSkus: Array<string>;
+  /** Prefix of generated RMAs (1-8 letters or digits); null for none. */
+  rmaPrefix?: string | null | undefined;
+};
+
 /** Where a return request is in its lifecycle (SPEC 6). */
 export type ReturnState =
   /** Authorized with an RMA; the buyer may send the item until the deadline. */
@@ -454,6 +470,26 @@ export type Role =
   | 'REVIEWER'
   /** Works for a seller organization: applies, follows quality and returns. */
   | 'SELLER';
+
+/** A new saved return address. */
+export type SaveReturnAddressInput = {
+  /** City. */
+  city: string;
+  /** ISO 3166 country code, e.g. US. */
+  country: string;
+  /** Street and number. */
+  line1: string;
+  /** Suite, unit, building. */
+  line2?: string | null | undefined;
+  /** Make it the default (the first one always is). */
+  makeDefault?: boolean | null | undefined;
+  /** Addressee. */
+  name: string;
+  /** Postal code. */
+  postalCode: string;
+  /** State, province or region. */
+  region: string;
+};
 
 /** Narrows the seller-health list; filters combine. */
 export type SellerHealthFilter = {

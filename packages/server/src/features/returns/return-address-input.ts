@@ -65,7 +65,11 @@ export async function chooseReturnAddress(
     throw badInput([{ field: 'newAddress', message: 'choose a saved address or add a new one, not both' }]);
   }
   if (choice.addressId) {
-    const saved = await em.findOne(ReturnAddress, { id: choice.addressId, organization: organizationId });
+    const saved = await em.findOne(ReturnAddress, {
+      id: choice.addressId,
+      organization: organizationId,
+      removedAt: null,
+    });
     if (!saved) throw badInput([{ field: 'addressId', message: 'is not one of your return addresses' }]);
     return saved;
   }

@@ -43,6 +43,13 @@ export class ReturnAddress extends BaseEntity {
   @Property({ type: 'boolean' })
   isDefault: boolean & Opt = false;
 
+  /**
+   * When the seller removed it: gone from its list and choices, kept for the returns already
+   * authorized to it (their labels are drawn from it when downloaded).
+   */
+  @Property({ type: Date, nullable: true })
+  removedAt: Date | null = null;
+
   constructor(props: {
     organization: Ref<Organization>;
     name: string;

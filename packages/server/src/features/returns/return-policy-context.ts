@@ -39,15 +39,10 @@ export async function sellerReturnSettings(
   organizationId: string,
   marketplace: MarketplaceCode,
 ): Promise<{ settings: ReturnSettings; rmaPrefix: string | null }> {
-  const [record, application] = await Promise.all([
+  const [record, sellerType] = await Promise.all([
     em.findOne(ReturnSettingsRecord, { organization: organizationId, marketplace }),
-    em.findOne(
-      Application,
-      { organization: organizationId, marketplace, sellerType: { $ne: null } },
-      { orderBy: { createdAt: 'desc' }, fields: ['sellerType'] },
-    ),
+    sellerTypeIn(em, organizationId, marketplace),
   ]);
-  const sellerType: SellerType = application?.sellerType ?? 'INDIVIDUAL';
   if (!record) return { settings: defaultReturnSettings(sellerType), rmaPrefix: null };
   return {
     settings: {
@@ -59,6 +54,20 @@ export async function sellerReturnSettings(
     },
     rmaPrefix: record.rmaPrefix,
   };
+}
+
+/** The seller type of the seller's newest application in a marketplace; INDIVIDUAL when it never said. */
+export async function sellerTypeIn(
+  em: EntityManager,
+  organizationId: string,
+  marketplace: MarketplaceCode,
+): Promise<SellerType> {
+  const application = await em.findOne(
+    Application,
+    { organization: organizationId, marketplace, sellerType: { $ne: null } },
+    { orderBy: { createdAt: 'desc' }, fields: ['sellerType'] },
+  );
+  return application?.sellerType ?? 'INDIVIDUAL';
 }
 
 /** The seller's default return address; null when it has saved none. */

@@ -2,7 +2,7 @@ import { Reference } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { returnSettingsProblems, type AuthorizationMode, type MarketplaceCode } from '@recertify/domain';
 import type { Principal } from '../../auth/principal.js';
-import { badInput } from '../../errors/app-error.js';
+import { badInput, conflict, notFound } from '../../errors/app-error.js';
 import { Organization } from '../accounts/organization.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { newReturnAddress, type ReturnAddressFields } from './return-address-input.js';
@@ -69,7 +69,11 @@ export async function updateReturnSettings(
 
 export async function returnAddressesOf(em: EntityManager, principal: Principal): Promise<ReturnAddress[]> {
   const organizationId = returnsOrganizationOf(principal, 'read');
-  return em.find(ReturnAddress, { organization: organizationId }, { orderBy: { isDefault: 'desc', createdAt: 'asc' } });
+  return em.find(
+    ReturnAddress,
+    { organization: organizationId, removedAt: null },
+    { orderBy: { isDefault: 'desc', createdAt: 'asc' } },
+  );
 }
 
 /** Saves a new return address; the first one, or one saved as default, becomes the default. */
@@ -79,12 +83,75 @@ export async function saveReturnAddress(
   input: ReturnAddressFields & { readonly makeDefault?: boolean | null },
 ): Promise<ReturnAddress> {
   const organizationId = returnsOrganizationOf(principal, 'write');
-  const hasDefault = (await em.count(ReturnAddress, { organization: organizationId, isDefault: true })) > 0;
+  const hasDefault =
+    (await em.count(ReturnAddress, { organization: organizationId, isDefault: true, removedAt: null })) > 0;
   const address = newReturnAddress(organizationId, input, '', !hasDefault || input.makeDefault === true);
   if (address.isDefault && hasDefault) {
     await em.nativeUpdate(ReturnAddress, { organization: organizationId, isDefault: true }, { isDefault: false });
   }
   em.persist(address);
+  await em.flush();
+  return address;
+}
+
+/** One of the caller's saved addresses; NOT_FOUND for a removed one or anyone else's (ids reveal nothing). */
+async function ownAddress(em: EntityManager, organizationId: string, id: string): Promise<ReturnAddress> {
+  const address = await em.findOne(ReturnAddress, { id, organization: organizationId, removedAt: null });
+  if (!address) throw notFound('That return address');
+  return address;
+}
+
+/** Makes one of the seller's saved addresses its default (the one used when no other is chosen). */
+export async function setDefaultReturnAddress(
+  em: EntityManager,
+  principal: Principal,
+  id: string,
+  now: Date,
+): Promise<ReturnAddress> {
+  const organizationId = returnsOrganizationOf(principal, 'write');
+  const address = await ownAddress(em, organizationId, id);
+  if (address.isDefault) return address;
+  await em.transactional(async (tx) => {
+    await tx.nativeUpdate(ReturnAddress, { organization: organizationId, isDefault: true }, { isDefault: false });
+    await tx.nativeUpdate(ReturnAddress, { id: address.id }, { isDefault: true });
+    recordAudit(tx, {
+      principal,
+      action: 'RETURN_ADDRESS_MADE_DEFAULT',
+      subjectType: 'ReturnAddress',
+      subjectId: address.id,
+      at: now,
+    });
+  });
+  address.isDefault = true;
+  return address;
+}
+
+/**
+ * Removes a saved address from the seller's list and choices. The default cannot be removed (a
+ * return authorized automatically goes to it): the seller makes another the default first. Returns
+ * already authorized to it keep it, so their labels still print.
+ */
+export async function removeReturnAddress(
+  em: EntityManager,
+  principal: Principal,
+  id: string,
+  now: Date,
+): Promise<ReturnAddress> {
+  const organizationId = returnsOrganizationOf(principal, 'write');
+  const address = await ownAddress(em, organizationId, id);
+  if (address.isDefault) {
+    throw conflict(
+      `${address.name} is your default return address and cannot be removed; make another address the default first.`,
+    );
+  }
+  address.removedAt = now;
+  recordAudit(em, {
+    principal,
+    action: 'RETURN_ADDRESS_REMOVED',
+    subjectType: 'ReturnAddress',
+    subjectId: address.id,
+    at: now,
+  });
   await em.flush();
   return address;
 }

@@ -22,7 +22,14 @@ import { ReturnEventEnum } from './returns.enums.js';
 import { ReturnSettingsRecord } from './return-settings.entity.js';
 import { MarketplaceCodeEnum } from '../marketplaces/marketplace.enums.js';
 import type { MarketplaceCode } from '@recertify/domain';
-import { returnAddressesOf, returnSettingsOf, saveReturnAddress, updateReturnSettings } from './return-settings.js';
+import {
+  removeReturnAddress,
+  returnAddressesOf,
+  returnSettingsOf,
+  saveReturnAddress,
+  setDefaultReturnAddress,
+  updateReturnSettings,
+} from './return-settings.js';
 import {
   AuthorizeReturnInput,
   BulkAuthorizeReturnsArgs,
@@ -154,6 +161,23 @@ export class ReturnsResolver {
   @Mutation(() => ReturnAddress, { description: 'Saves a new return address.' })
   saveReturnAddress(@Arg('input') input: SaveReturnAddressInput, @Ctx() ctx: GraphQLContext): Promise<ReturnAddress> {
     return saveReturnAddress(ctx.em, ctx.principal, input);
+  }
+
+  @Authorized<Permission>(Role.SELLER, ApiScope.WRITE_RETURNS)
+  @Mutation(() => ReturnAddress, {
+    description: 'Makes one of your saved return addresses the default (used when no other is chosen).',
+  })
+  setDefaultReturnAddress(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ReturnAddress> {
+    return setDefaultReturnAddress(ctx.em, ctx.principal, id, ctx.now());
+  }
+
+  @Authorized<Permission>(Role.SELLER, ApiScope.WRITE_RETURNS)
+  @Mutation(() => ReturnAddress, {
+    description:
+      'Removes a saved return address from your list (returns already sent to it keep it). Not the default: CONFLICT.',
+  })
+  removeReturnAddress(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ReturnAddress> {
+    return removeReturnAddress(ctx.em, ctx.principal, id, ctx.now());
   }
 
   @FieldResolver(() => Organization, { description: 'The seller the request is addressed to.' })

@@ -14,6 +14,7 @@ import { Migration20261130162837_Returns } from './Migration20261130162837_Retur
 import { Migration20261130164834_QualityEvaluation } from './Migration20261130164834_QualityEvaluation.js';
 import { Migration20261130170842_ReturnLabelsAndLinks } from './Migration20261130170842_ReturnLabelsAndLinks.js';
 import { Migration20261130191311_QualityComplaintTally } from './Migration20261130191311_QualityComplaintTally.js';
+import { Migration20261130194718_ReturnAddressRemoval } from './Migration20261130194718_ReturnAddressRemoval.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122025449_Initial', class: Migration20261122025449_Initial },
@@ -30,4 +31,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261130164834_QualityEvaluation', class: Migration20261130164834_QualityEvaluation },
   { name: 'Migration20261130170842_ReturnLabelsAndLinks', class: Migration20261130170842_ReturnLabelsAndLinks },
   { name: 'Migration20261130191311_QualityComplaintTally', class: Migration20261130191311_QualityComplaintTally },
+  { name: 'Migration20261130194718_ReturnAddressRemoval', class: Migration20261130194718_ReturnAddressRemoval },
 ];

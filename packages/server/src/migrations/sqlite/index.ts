@@ -14,6 +14,7 @@ import { Migration20261130162837_Returns } from './Migration20261130162837_Retur
 import { Migration20261130164832_QualityEvaluation } from './Migration20261130164832_QualityEvaluation.js';
 import { Migration20261130170840_ReturnLabelsAndLinks } from './Migration20261130170840_ReturnLabelsAndLinks.js';
 import { Migration20261130191308_QualityComplaintTally } from './Migration20261130191308_QualityComplaintTally.js';
+import { Migration20261130194715_ReturnAddressRemoval } from './Migration20261130194715_ReturnAddressRemoval.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122025449_Initial', class: Migration20261122025449_Initial },
@@ -30,4 +31,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261130164832_QualityEvaluation', class: Migration20261130164832_QualityEvaluation },
   { name: 'Migration20261130170840_ReturnLabelsAndLinks', class: Migration20261130170840_ReturnLabelsAndLinks },
   { name: 'Migration20261130191308_QualityComplaintTally', class: Migration20261130191308_QualityComplaintTally },
+  { name: 'Migration20261130194715_ReturnAddressRemoval', class: Migration20261130194715_ReturnAddressRemoval },
 ];

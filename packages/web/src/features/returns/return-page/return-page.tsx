@@ -36,7 +36,7 @@ export function ReturnPage({ id }: { id: string }) {
   return (
     <ReturnView
       detail={detail}
-      addresses={[]}
+      addresses={data.returnAddresses ?? []}
       downloads={returnDownloads(detail)}
       onAuthorize={(choice) => actions.authorize(detail.version, choice)}
       onReply={(body) => actions.reply(body)}

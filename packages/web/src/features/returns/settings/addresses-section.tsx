@@ -17,17 +17,34 @@ interface Props {
   addresses: readonly ReturnAddressFields[];
   onAdd: (address: NewAddress, makeDefault: boolean) => Promise<unknown>;
   onMakeDefault: (addressId: string) => Promise<unknown>;
+  onRemove: (addressId: string) => Promise<unknown>;
 }
 
-/** The seller's saved return addresses: which is the default, another made default, a new one added. */
-export function AddressesSection({ addresses, onAdd, onMakeDefault }: Props) {
+/**
+ * The seller's saved return addresses: which is the default, another made default, one removed
+ * (after a second click; the default cannot be), a new one added.
+ */
+export function AddressesSection({ addresses, onAdd, onMakeDefault, onRemove }: Props) {
   const [values, setValues] = useState<NewAddressValues>(EMPTY_ADDRESS);
   const [makeDefault, setMakeDefault] = useState(addresses.length === 0);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [busy, setBusy] = useState(false);
-  const [defaultError, setDefaultError] = useState<string | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  /** The address an action is under way for, and the one whose removal awaits its confirmation. */
+  const [pending, setPending] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   useFocusOnProblem(formRef, problem);
+
+  /** One address's action; a refusal shows above the list, the list updates from the answer. */
+  const act = (addressId: string, action: () => Promise<unknown>) => {
+    setListError(null);
+    setPending(addressId);
+    action()
+      .then(() => setConfirming(null))
+      .catch((error: unknown) => setListError(formProblemOf(error, {}).summary))
+      .finally(() => setPending(null));
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -64,32 +81,57 @@ export function AddressesSection({ addresses, onAdd, onMakeDefault }: Props) {
       ) : (
         <ul className="rt-address-list" aria-label="Saved return addresses">
           {addresses.map((address) => (
-            <li key={address.id}>
-              {formatAddress(address)}{' '}
+            <li key={address.id} aria-busy={pending === address.id || undefined}>
+              <span>{formatAddress(address)}</span>{' '}
               {address.isDefault ? (
                 <span className="rt-pill rt-pill-in">Default</span>
+              ) : confirming === address.id ? (
+                <span className="rt-address-actions" role="group" aria-label={`Remove ${address.name}?`}>
+                  <span>Remove it? Returns already sent there keep it.</span>
+                  <button
+                    type="button"
+                    className="button button-danger button-small"
+                    disabled={pending !== null}
+                    onClick={() => act(address.id, () => onRemove(address.id))}
+                  >
+                    {pending === address.id ? 'Removing…' : `Remove ${address.name}`}
+                  </button>
+                  <button type="button" className="link-button" onClick={() => setConfirming(null)}>
+                    Keep it
+                  </button>
+                </span>
               ) : (
-                <button
-                  type="button"
-                  className="link-button"
-                  aria-label={`Make ${address.name} the default`}
-                  onClick={() => {
-                    setDefaultError(null);
-                    onMakeDefault(address.id).catch((error: unknown) =>
-                      setDefaultError(formProblemOf(error, {}).summary),
-                    );
-                  }}
-                >
-                  Make default
-                </button>
+                <span className="rt-address-actions">
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`Make ${address.name} the default`}
+                    disabled={pending !== null}
+                    onClick={() => act(address.id, () => onMakeDefault(address.id))}
+                  >
+                    {pending === address.id ? 'Saving…' : 'Make default'}
+                  </button>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`Remove ${address.name}`}
+                    disabled={pending !== null}
+                    onClick={() => {
+                      setListError(null);
+                      setConfirming(address.id);
+                    }}
+                  >
+                    Remove
+                  </button>
+                </span>
               )}
             </li>
           ))}
         </ul>
       )}
-      {defaultError && (
+      {listError && (
         <p className="alert alert-error" role="alert">
-          {defaultError}
+          {listError}
         </p>
       )}
       <form

@@ -52,3 +52,32 @@ describe('MarketplaceSettingsForm', () => {
     ).toHaveAccessibleDescription('PH-12 is listed twice.');
   });
 });
+
+describe('MarketplaceSettingsForm and the API', () => {
+  it('shows the API’s refusal of one exempt SKU under the SKU list', async () => {
+    const { CombinedGraphQLErrors } = await import('@apollo/client/errors');
+    const onSave = vi.fn(() =>
+      Promise.reject(
+        new CombinedGraphQLErrors({
+          errors: [
+            {
+              message: 'prepaidExemptSkus[0]: holds a character SKUs never do',
+              extensions: {
+                code: 'BAD_USER_INPUT',
+                fields: [{ field: 'prepaidExemptSkus[0]', message: 'holds a character SKUs never do' }],
+              },
+            },
+          ],
+        }),
+      ),
+    );
+    render(<MarketplaceSettingsForm sellerType="INDIVIDUAL" settings={settings} onSave={onSave} />);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(
+      await screen.findByRole('textbox', { name: 'SKUs exempt from the prepaid-label program' }),
+    ).toHaveAccessibleDescription('Holds a character SKUs never do');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Check this field: SKUs exempt from the prepaid-label program.',
+    );
+  });
+});

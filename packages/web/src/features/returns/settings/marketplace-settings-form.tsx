@@ -1,7 +1,14 @@
 import { type AuthorizationMode, type SellerType } from '@recertify/domain';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { FormAlert, Notice, SubmitButton, TextField, useFocusOnProblem } from '../../../ui/form';
-import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
+import {
+  describeError,
+  errorCodeOf,
+  fieldProblemsOf,
+  formProblemFromFields,
+  formProblemOf,
+  type FormProblem,
+} from '../../../ui/graphql-errors';
 import { AUTHORIZATION_MODE_NAMES } from '../../../ui/labels';
 import { TextArea } from '../text-area';
 import {
@@ -67,7 +74,7 @@ export function MarketplaceSettingsForm({ sellerType, settings, onSave }: Props)
       await onSave({ ...current, rmaPrefix: prefix === '' ? null : prefix });
       setSaved(true);
     } catch (error) {
-      setProblem(formProblemOf(error, FIELD_LABELS));
+      setProblem(settingsProblemOf(error));
     } finally {
       setBusy(false);
     }
@@ -154,4 +161,14 @@ export function MarketplaceSettingsForm({ sellerType, settings, onSave }: Props)
       <SubmitButton busy={busy} label="Save settings" busyLabel="Saving…" />
     </form>
   );
+}
+
+/** The API's refusal by the form's fields: a problem with one exempt SKU (`prepaidExemptSkus[2]`) goes under the list. */
+function settingsProblemOf(error: unknown): FormProblem {
+  if (errorCodeOf(error) !== 'BAD_USER_INPUT') return formProblemOf(error, FIELD_LABELS);
+  const problems = fieldProblemsOf(error).map((problem) => ({
+    ...problem,
+    field: problem.field.replace(/\[\d+\]$/, ''),
+  }));
+  return formProblemFromFields(problems, FIELD_LABELS, describeError(error));
 }

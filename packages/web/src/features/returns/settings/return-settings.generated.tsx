@@ -22,7 +22,49 @@ export type UpdateReturnEmailSettingsMutationVariables = Exact<{
 
 export type UpdateReturnEmailSettingsMutation = { updateReturnEmailSettings: { id: string, receiveRequestEmails: boolean, recipientEmail: string | null, includeActionLinks: boolean } };
 
+export type MarketplaceReturnSettingsFieldsFragment = { id: string, marketplace: Types.MarketplaceCode, sellerType: Types.SellerType, automaticInPolicy: boolean, automaticOutOfPolicy: boolean, prepaidExemptSkus: Array<string>, exemptSkuAuthorization: Types.ReturnAuthorizationMode, rmaPrefix: string | null };
 
+export type MarketplaceReturnSettingsQueryVariables = Exact<{
+  marketplace: Types.MarketplaceCode;
+}>;
+
+
+export type MarketplaceReturnSettingsQuery = { returnSettings: { id: string, marketplace: Types.MarketplaceCode, sellerType: Types.SellerType, automaticInPolicy: boolean, automaticOutOfPolicy: boolean, prepaidExemptSkus: Array<string>, exemptSkuAuthorization: Types.ReturnAuthorizationMode, rmaPrefix: string | null } };
+
+export type UpdateReturnSettingsMutationVariables = Exact<{
+  input: Types.ReturnSettingsInput;
+}>;
+
+
+export type UpdateReturnSettingsMutation = { updateReturnSettings: { id: string, marketplace: Types.MarketplaceCode, sellerType: Types.SellerType, automaticInPolicy: boolean, automaticOutOfPolicy: boolean, prepaidExemptSkus: Array<string>, exemptSkuAuthorization: Types.ReturnAuthorizationMode, rmaPrefix: string | null } };
+
+export type ReturnAddressesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReturnAddressesQuery = { returnAddresses: Array<{ id: string, name: string, line1: string, line2: string | null, city: string, region: string, postalCode: string, country: string, isDefault: boolean }> };
+
+export type SaveReturnAddressMutationVariables = Exact<{
+  input: Types.SaveReturnAddressInput;
+}>;
+
+
+export type SaveReturnAddressMutation = { saveReturnAddress: { id: string, name: string, line1: string, line2: string | null, city: string, region: string, postalCode: string, country: string, isDefault: boolean } };
+
+export type SetDefaultReturnAddressMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SetDefaultReturnAddressMutation = { setDefaultReturnAddress: { id: string, name: string, line1: string, line2: string | null, city: string, region: string, postalCode: string, country: string, isDefault: boolean } };
+
+export type RemoveReturnAddressMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemoveReturnAddressMutation = { removeReturnAddress: { id: string } };
+
+export const MarketplaceReturnSettingsFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MarketplaceReturnSettingsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReturnSettingsRecord"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"marketplace"}},{"kind":"Field","name":{"kind":"Name","value":"sellerType"}},{"kind":"Field","name":{"kind":"Name","value":"automaticInPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"automaticOutOfPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"prepaidExemptSkus"}},{"kind":"Field","name":{"kind":"Name","value":"exemptSkuAuthorization"}},{"kind":"Field","name":{"kind":"Name","value":"rmaPrefix"}}]}}]} as unknown as DocumentNode;
 export const ReturnEmailSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReturnEmailSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"returnEmailSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"receiveRequestEmails"}},{"kind":"Field","name":{"kind":"Name","value":"recipientEmail"}},{"kind":"Field","name":{"kind":"Name","value":"includeActionLinks"}}]}}]}}]} as unknown as DocumentNode;
 
 /**
@@ -84,3 +126,176 @@ export function useUpdateReturnEmailSettingsMutation(baseOptions?: ApolloReactHo
       }
 export type UpdateReturnEmailSettingsMutationHookResult = ReturnType<typeof useUpdateReturnEmailSettingsMutation>;
 export type UpdateReturnEmailSettingsMutationResult = ApolloReactCommon.MutationResult<UpdateReturnEmailSettingsMutation>;
+export const MarketplaceReturnSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MarketplaceReturnSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"marketplace"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MarketplaceCode"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"returnSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"marketplace"},"value":{"kind":"Variable","name":{"kind":"Name","value":"marketplace"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MarketplaceReturnSettingsFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MarketplaceReturnSettingsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReturnSettingsRecord"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"marketplace"}},{"kind":"Field","name":{"kind":"Name","value":"sellerType"}},{"kind":"Field","name":{"kind":"Name","value":"automaticInPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"automaticOutOfPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"prepaidExemptSkus"}},{"kind":"Field","name":{"kind":"Name","value":"exemptSkuAuthorization"}},{"kind":"Field","name":{"kind":"Name","value":"rmaPrefix"}}]}}]} as unknown as DocumentNode;
+
+/**
+ * __useMarketplaceReturnSettingsQuery__
+ *
+ * To run a query within a React component, call `useMarketplaceReturnSettingsQuery` and pass it any options that fit your needs.
+ * When your component renders, `useMarketplaceReturnSettingsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useMarketplaceReturnSettingsQuery({
+ *   variables: {
+ *      marketplace: // value for 'marketplace'
+ *   },
+ * });
+ */
+export function useMarketplaceReturnSettingsQuery(baseOptions: ApolloReactHooks.QueryHookOptions<MarketplaceReturnSettingsQuery, MarketplaceReturnSettingsQueryVariables> & ({ variables: MarketplaceReturnSettingsQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<MarketplaceReturnSettingsQuery, MarketplaceReturnSettingsQueryVariables>(MarketplaceReturnSettingsDocument, options);
+      }
+export function useMarketplaceReturnSettingsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<MarketplaceReturnSettingsQuery, MarketplaceReturnSettingsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<MarketplaceReturnSettingsQuery, MarketplaceReturnSettingsQueryVariables>(MarketplaceReturnSettingsDocument, options);
+        }
+// @ts-ignore
+export function useMarketplaceReturnSettingsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<MarketplaceReturnSettingsQuery, MarketplaceReturnSettingsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<MarketplaceReturnSettingsQuery, MarketplaceReturnSettingsQueryVariables>;
+export function useMarketplaceReturnSettingsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<MarketplaceReturnSettingsQuery, MarketplaceReturnSettingsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<MarketplaceReturnSettingsQuery | undefined, MarketplaceReturnSettingsQueryVariables>;
+export function useMarketplaceReturnSettingsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<MarketplaceReturnSettingsQuery, MarketplaceReturnSettingsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<MarketplaceReturnSettingsQuery, MarketplaceReturnSettingsQueryVariables>(MarketplaceReturnSettingsDocument, options);
+        }
+export type MarketplaceReturnSettingsQueryHookResult = ReturnType<typeof useMarketplaceReturnSettingsQuery>;
+export type MarketplaceReturnSettingsLazyQueryHookResult = ReturnType<typeof useMarketplaceReturnSettingsLazyQuery>;
+export type MarketplaceReturnSettingsSuspenseQueryHookResult = ReturnType<typeof useMarketplaceReturnSettingsSuspenseQuery>;
+export type MarketplaceReturnSettingsQueryResult = ApolloReactCommon.QueryResult<MarketplaceReturnSettingsQuery, MarketplaceReturnSettingsQueryVariables>;
+export const UpdateReturnSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateReturnSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReturnSettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateReturnSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MarketplaceReturnSettingsFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MarketplaceReturnSettingsFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReturnSettingsRecord"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"marketplace"}},{"kind":"Field","name":{"kind":"Name","value":"sellerType"}},{"kind":"Field","name":{"kind":"Name","value":"automaticInPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"automaticOutOfPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"prepaidExemptSkus"}},{"kind":"Field","name":{"kind":"Name","value":"exemptSkuAuthorization"}},{"kind":"Field","name":{"kind":"Name","value":"rmaPrefix"}}]}}]} as unknown as DocumentNode;
+
+/**
+ * __useUpdateReturnSettingsMutation__
+ *
+ * To run a mutation, you first call `useUpdateReturnSettingsMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useUpdateReturnSettingsMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [updateReturnSettingsMutation, { data, loading, error }] = useUpdateReturnSettingsMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useUpdateReturnSettingsMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<UpdateReturnSettingsMutation, UpdateReturnSettingsMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<UpdateReturnSettingsMutation, UpdateReturnSettingsMutationVariables>(UpdateReturnSettingsDocument, options);
+      }
+export type UpdateReturnSettingsMutationHookResult = ReturnType<typeof useUpdateReturnSettingsMutation>;
+export type UpdateReturnSettingsMutationResult = ApolloReactCommon.MutationResult<UpdateReturnSettingsMutation>;
+export const ReturnAddressesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReturnAddresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"returnAddresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReturnAddressFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReturnAddressFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReturnAddress"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"line2"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]} as unknown as DocumentNode;
+
+/**
+ * __useReturnAddressesQuery__
+ *
+ * To run a query within a React component, call `useReturnAddressesQuery` and pass it any options that fit your needs.
+ * When your component renders, `useReturnAddressesQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useReturnAddressesQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useReturnAddressesQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<ReturnAddressesQuery, ReturnAddressesQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ReturnAddressesQuery, ReturnAddressesQueryVariables>(ReturnAddressesDocument, options);
+      }
+export function useReturnAddressesLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReturnAddressesQuery, ReturnAddressesQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ReturnAddressesQuery, ReturnAddressesQueryVariables>(ReturnAddressesDocument, options);
+        }
+// @ts-ignore
+export function useReturnAddressesSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReturnAddressesQuery, ReturnAddressesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReturnAddressesQuery, ReturnAddressesQueryVariables>;
+export function useReturnAddressesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReturnAddressesQuery, ReturnAddressesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReturnAddressesQuery | undefined, ReturnAddressesQueryVariables>;
+export function useReturnAddressesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReturnAddressesQuery, ReturnAddressesQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ReturnAddressesQuery, ReturnAddressesQueryVariables>(ReturnAddressesDocument, options);
+        }
+export type ReturnAddressesQueryHookResult = ReturnType<typeof useReturnAddressesQuery>;
+export type ReturnAddressesLazyQueryHookResult = ReturnType<typeof useReturnAddressesLazyQuery>;
+export type ReturnAddressesSuspenseQueryHookResult = ReturnType<typeof useReturnAddressesSuspenseQuery>;
+export type ReturnAddressesQueryResult = ApolloReactCommon.QueryResult<ReturnAddressesQuery, ReturnAddressesQueryVariables>;
+export const SaveReturnAddressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SaveReturnAddress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SaveReturnAddressInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"saveReturnAddress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReturnAddressFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReturnAddressFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReturnAddress"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"line2"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]} as unknown as DocumentNode;
+
+/**
+ * __useSaveReturnAddressMutation__
+ *
+ * To run a mutation, you first call `useSaveReturnAddressMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useSaveReturnAddressMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [saveReturnAddressMutation, { data, loading, error }] = useSaveReturnAddressMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useSaveReturnAddressMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<SaveReturnAddressMutation, SaveReturnAddressMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<SaveReturnAddressMutation, SaveReturnAddressMutationVariables>(SaveReturnAddressDocument, options);
+      }
+export type SaveReturnAddressMutationHookResult = ReturnType<typeof useSaveReturnAddressMutation>;
+export type SaveReturnAddressMutationResult = ApolloReactCommon.MutationResult<SaveReturnAddressMutation>;
+export const SetDefaultReturnAddressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetDefaultReturnAddress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setDefaultReturnAddress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReturnAddressFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReturnAddressFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReturnAddress"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"line2"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]} as unknown as DocumentNode;
+
+/**
+ * __useSetDefaultReturnAddressMutation__
+ *
+ * To run a mutation, you first call `useSetDefaultReturnAddressMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useSetDefaultReturnAddressMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [setDefaultReturnAddressMutation, { data, loading, error }] = useSetDefaultReturnAddressMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useSetDefaultReturnAddressMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<SetDefaultReturnAddressMutation, SetDefaultReturnAddressMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<SetDefaultReturnAddressMutation, SetDefaultReturnAddressMutationVariables>(SetDefaultReturnAddressDocument, options);
+      }
+export type SetDefaultReturnAddressMutationHookResult = ReturnType<typeof useSetDefaultReturnAddressMutation>;
+export type SetDefaultReturnAddressMutationResult = ApolloReactCommon.MutationResult<SetDefaultReturnAddressMutation>;
+export const RemoveReturnAddressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveReturnAddress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeReturnAddress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode;
+
+/**
+ * __useRemoveReturnAddressMutation__
+ *
+ * To run a mutation, you first call `useRemoveReturnAddressMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useRemoveReturnAddressMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [removeReturnAddressMutation, { data, loading, error }] = useRemoveReturnAddressMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useRemoveReturnAddressMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<RemoveReturnAddressMutation, RemoveReturnAddressMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<RemoveReturnAddressMutation, RemoveReturnAddressMutationVariables>(RemoveReturnAddressDocument, options);
+      }
+export type RemoveReturnAddressMutationHookResult = ReturnType<typeof useRemoveReturnAddressMutation>;
+export type RemoveReturnAddressMutationResult = ApolloReactCommon.MutationResult<RemoveReturnAddressMutation>;
