@@ -7,14 +7,20 @@
  *     offer/order lookups, upsert in batches, rollup refresh per batch), timed from spawn to exit:
  *     rows/s and peak RSS (VmHWM);
  *   - the database's own bulk path on the same file: SQLite, every row through prepared multi-row
- *     inserts in one transaction; PostgreSQL, COPY into a staging table then one
- *     `insert ... on conflict do update` (the file parsed the same way, no checks, no rollups), into
- *     tables shaped like the real ones (same keys and indexes). These run from the TypeScript
- *     sources (swc), whose loader alone holds ~180 MB: their RSS is not comparable.
+ *     inserts in one transaction (with the import's page cache and time-ordered ids: its best case);
+ *     PostgreSQL, COPY into a staging table then one `insert ... on conflict do update` (the file
+ *     parsed the same way, no checks, no rollups), into tables shaped like the real ones (same keys
+ *     and indexes). These run from the TypeScript sources (swc), whose loader alone holds ~180 MB:
+ *     their RSS is not comparable, and they are timed after their start-up.
+ *
+ * Each run also reports its CPU seconds (user + system of its process): on a loaded machine
+ * wall time mostly says how busy the others were. On PostgreSQL that is the client's CPU only.
  *
  *   pnpm build           # the import command runs from dist/, as the package's `import` script does
  *   cd packages/server
  *   pnpm bench:import [--orders 1000000] [--complaints 50000] [--db sqlite|postgresql|both] [--keep-files dir]
+ *                     [--runs import,raw,import-complaints,raw-complaints,repeat]
+ *   BENCH_CPU_PROF=dir  # also writes a CPU profile of every run there (node --cpu-prof)
  *
  * Reported, never asserted. Scratch databases are dropped; the generated files are deleted unless
  * --keep-files names a folder to keep them in.

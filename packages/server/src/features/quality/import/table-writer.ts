@@ -1,3 +1,4 @@
+import { randomFillSync } from 'node:crypto';
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { v7 as timeOrderedUuid } from 'uuid';
 import type { OfferDay } from '../quality-rollups.js';
@@ -47,6 +48,28 @@ export function insertColumns(table: ImportTable): string[] {
 }
 
 /**
+ * uuid's v7 asks the system for 16 random bytes per id (`crypto.getRandomValues`), ~8x the cost of
+ * taking them from a pool filled 1,024 ids at a time (measured: 20 vs 2.5 us an id on the loaded
+ * machine). With its `rng` option the ids are ordered by millisecond, and random within one.
+ */
+const RANDOM_POOL = new Uint8Array(16 * 1024);
+let poolAt = RANDOM_POOL.length;
+const POOLED = {
+  rng: (): Uint8Array => {
+    if (poolAt === RANDOM_POOL.length) {
+      randomFillSync(RANDOM_POOL);
+      poolAt = 0;
+    }
+    return RANDOM_POOL.subarray(poolAt, (poolAt += 16));
+  },
+};
+
+/** A new row's id: a time-ordered UUID (version 7). */
+export function newRowId(): string {
+  return timeOrderedUuid(POOLED);
+}
+
+/**
  * The values of `insertColumns` for one row; instants through `instant` (the dialect's form).
  * New rows get time-ordered UUIDs (version 7, RFC 9562): still UUIDs, but a batch's ids sort
  * together, so the primary key index is appended to instead of written at a random page per row
@@ -58,7 +81,7 @@ export function insertValues(
   now: unknown,
   instant: (date: Date) => unknown,
 ): unknown[] {
-  const values: unknown[] = [timeOrderedUuid(), now, now, 1];
+  const values: unknown[] = [newRowId(), now, now, 1];
   for (let i = 0; i < row.length; i++) {
     const value = row[i];
     values.push(value instanceof Date ? instant(value) : (value ?? null));
