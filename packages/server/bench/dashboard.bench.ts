@@ -137,7 +137,11 @@ function withTypenames(document: DocumentNode): DocumentNode {
 /** The request body the web app's dashboard page sends for a seller: its own dashboard (sellerId null). */
 export function dashboardBody(): string {
   const query = print(withTypenames(parse(readFileSync(OPERATION, 'utf8'))));
-  return JSON.stringify({ operationName: 'QualityDashboard', variables: { sellerId: null, marketplace: MARKETPLACE }, query });
+  return JSON.stringify({
+    operationName: 'QualityDashboard',
+    variables: { sellerId: null, marketplace: MARKETPLACE },
+    query,
+  });
 }
 
 async function benchDatabase(kind: Kind, options: Options, deadline: number): Promise<DatabaseResult> {
