@@ -52,8 +52,7 @@ import { createScratchDatabase } from '../src/db/scratch-database.js';
 import { importQualityFile } from '../src/features/quality/import/import-file.js';
 import { LocalDates } from '../src/features/quality/import/import-values.js';
 import { IMPORT_CACHE_KIB } from '../src/features/quality/import/sqlite-table-writer.js';
-import { connectionPool } from '../src/features/quality/import/table-writer.js';
-import { v7 as timeOrderedUuid } from 'uuid';
+import { connectionPool, newRowId } from '../src/features/quality/import/table-writer.js';
 import { ReferenceDataSeeder } from '../src/seeders/reference-data.seeder.js';
 
 type Kind = DatabaseConfig['kind'];
@@ -485,7 +484,7 @@ async function rawSqliteOrdersOn(
     const offer = offers.get(o['offer_external_id'] as string)!;
     const orderedAt = new Date(o['ordered_at'] as string);
     params.push(
-      timeOrderedUuid(),
+      newRowId(),
       now,
       now,
       1,
@@ -528,7 +527,7 @@ async function rawSqliteComplaintsOn(db: SqliteDb, file: string): Promise<number
   db.exec('begin');
   for await (const c of parsedLines(file)) {
     insert.run(
-      timeOrderedUuid(),
+      newRowId(),
       now,
       now,
       c['external_id'],
@@ -590,7 +589,7 @@ async function rawPostgresOrders(orm: Orm, file: string): Promise<number> {
     for await (const o of parsedLines(file)) {
       const offer = offers.get(o['offer_external_id'] as string)!;
       rows += 1;
-      yield `${timeOrderedUuid()}\t${now}\t${now}\t1\t${offer.id}\t${offer.seller}\t${o['marketplace'] as string}\t${o['external_id'] as string}\t${o['buyer_reference'] as string}\t${o['quantity'] as number}\t${o['ordered_at'] as string}\t${o['shipped_at'] as string}\t${o['delivered_at'] as string}\t${dates.of(new Date(o['ordered_at'] as string), 'America/New_York')}\n`;
+      yield `${newRowId()}\t${now}\t${now}\t1\t${offer.id}\t${offer.seller}\t${o['marketplace'] as string}\t${o['external_id'] as string}\t${o['buyer_reference'] as string}\t${o['quantity'] as number}\t${o['ordered_at'] as string}\t${o['shipped_at'] as string}\t${o['delivered_at'] as string}\t${dates.of(new Date(o['ordered_at'] as string), 'America/New_York')}\n`;
     }
   }
   await copyInto(
