@@ -5,6 +5,10 @@ import { Organization } from '../src/features/accounts/organization.entity.js';
 import { AuditLogEntry } from '../src/features/audit/audit-log-entry.entity.js';
 import { OutboxEmail } from '../src/features/outbox/outbox-email.entity.js';
 import { returnRequestEmailing, type ReturnEmailLinks } from '../src/features/returns/links/return-links.service.js';
+import {
+  sweepUsedReturnLinks,
+  USED_RETURN_LINK_GRACE_MS,
+} from '../src/features/returns/links/sweep-used-return-links.js';
 import { UsedReturnLink } from '../src/features/returns/links/used-return-link.entity.js';
 import { ReturnMessage } from '../src/features/returns/return-message.entity.js';
 import { ReturnRequest } from '../src/features/returns/return-request.entity.js';
@@ -176,6 +180,29 @@ describe('links in return-request emails', () => {
     expect(await page.text()).toContain('This link has expired');
     const posted = await confirm(links.REPLY!, { action: 'REPLY', message: 'Too late?' });
     expect(posted.status).toBe(410);
+    expect(await stored(request.id)).toEqual(before);
+  });
+
+  it('leave their used rows until an hour after the link expired; then the scheduled sweep deletes each once, however many instances run it', async () => {
+    const { request, links } = await newRequest();
+    expect((await confirm(links.AUTHORIZE!, { action: 'AUTHORIZE' })).status).toBe(200);
+    const row = await app.orm.em.fork().findOneOrFail(UsedReturnLink, { returnRequest: request.id });
+    const sweep = () => sweepUsedReturnLinks({ orm: app.orm, now: clock.now });
+
+    // Until its link expires (and an hour after), the row is what refuses a second click.
+    clock.set(new Date(row.expiresAt.getTime() + USED_RETURN_LINK_GRACE_MS - 1000));
+    await sweep();
+    expect((await stored(request.id)).used).toBe(1);
+
+    clock.advance(1000);
+    const due = await app.orm.em.fork().count(UsedReturnLink, { expiresAt: { $lte: row.expiresAt } });
+    const swept = await Promise.all([sweep(), sweep(), sweep()]);
+    expect(swept.reduce((sum, n) => sum + n, 0)).toBe(due);
+    expect((await stored(request.id)).used).toBe(0);
+    // The link itself has expired: it is refused as such and changes nothing.
+    const before = await stored(request.id);
+    const again = await confirm(links.AUTHORIZE!, { action: 'AUTHORIZE' });
+    expect(again.status).toBe(410);
     expect(await stored(request.id)).toEqual(before);
   });
 

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { canTransitionReturn } from '@recertify/domain';
 import type { Logger } from '../../logger.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { sweepUsedReturnLinks } from './links/sweep-used-return-links.js';
 import { transitionContext } from './return-lifecycle.js';
 import { ReturnRequest } from './return-request.entity.js';
 
@@ -61,7 +62,10 @@ export async function runReturnExpiry({ orm, now = () => new Date() }: ReturnExp
   return expired;
 }
 
-/** Runs the expiry now and every `intervalMs` (10 minutes by default) until stopped. */
+/**
+ * Runs the expiry now and every `intervalMs` (10 minutes by default) until stopped; each run also
+ * sweeps the rows of used email links that have expired (features/returns/links).
+ */
 export function startReturnExpiry(options: ReturnExpiryOptions & { readonly intervalMs?: number }): {
   stop(): Promise<void>;
 } {
@@ -74,6 +78,11 @@ export function startReturnExpiry(options: ReturnExpiryOptions & { readonly inte
         if (expired > 0) log.info({ expired }, 'expired authorized returns past their deadline');
       })
       .catch((error: unknown) => log.error({ err: error }, 'return expiry failed'))
+      .then(() => sweepUsedReturnLinks(options))
+      .then((swept) => {
+        if (swept > 0) log.info({ swept }, 'deleted the rows of used return links that have expired');
+      })
+      .catch((error: unknown) => log.error({ err: error }, 'sweeping used return links failed'))
       .finally(() => {
         inFlight = undefined;
       });
