@@ -396,6 +396,24 @@ const ROWS: Row[] = [
     variables: (f) => ({ id: f.defaultReturnAddressId }),
     expect: only({ seller: 'CONFLICT', scopedKey: 'CONFLICT' }, { otherSeller: 'NOT_FOUND' }),
   },
+  {
+    operation: 'categoryReturnWindows',
+    document: '{ categoryReturnWindows(marketplace: US) { categoryName days } }',
+    expect: only(['admin']),
+  },
+  {
+    // A window of 0 days: refused past authorization (BAD_USER_INPUT naming days), nothing changes.
+    operation: 'setCategoryReturnWindow',
+    document:
+      'mutation { setCategoryReturnWindow(input: { marketplace: US, categoryName: "Headphones", days: 0 }) { days } }',
+    expect: only({ admin: 'BAD_USER_INPUT' }),
+  },
+  {
+    // A category without a window of its own: NOT_FOUND for the admin, nothing removed.
+    operation: 'removeCategoryReturnWindow',
+    document: 'mutation { removeCategoryReturnWindow(marketplace: US, categoryName: "No such category") { days } }',
+    expect: only([], { admin: 'NOT_FOUND' }),
+  },
   // Last: signing out everywhere ends every session of the account, the shared ones too.
   {
     operation: 'upsertOffer',

@@ -145,6 +145,23 @@ describe('every input bounded and typed', () => {
       expect(after.contactName).toBe(before.contactName);
     });
 
+    it("an admin's category return window: a 100 kB or control-character category and an out-of-range day count are refused by name", async () => {
+      const SET = `mutation($input: CategoryReturnWindowInput!) { setCategoryReturnWindow(input: $input) { days } }`;
+      const REMOVE = `mutation($c: String!) { removeCategoryReturnWindow(marketplace: US, categoryName: $c) { days } }`;
+      for (const categoryName of ['C'.repeat(100_000), 'Head\u0000phones', 'Head\u202Ephones']) {
+        const set = await admin.graphql(SET, { input: { marketplace: 'US', categoryName, days: 20 } });
+        expect(refusal(set)).toEqual({ code: 'BAD_USER_INPUT', fields: ['categoryName'] });
+        const remove = await admin.graphql(REMOVE, { c: categoryName });
+        expect(refusal(remove)).toEqual({ code: 'BAD_USER_INPUT', fields: ['categoryName'] });
+      }
+      const huge = await admin.graphql(SET, {
+        input: { marketplace: 'US', categoryName: 'Headphones', days: 100_000 },
+      });
+      expect(refusal(huge)).toEqual({ code: 'BAD_USER_INPUT', fields: ['days'] });
+      const list = await admin.graphql<any>('{ categoryReturnWindows(marketplace: US) { categoryName days } }');
+      expect(list.data.categoryReturnWindows).toEqual([{ categoryName: 'Headphones', days: 15 }]);
+    });
+
     it('the column length itself is accepted, one more character is not', async () => {
       const max = TEXT_LIMITS.businessName;
       const tooLong = await seller.graphql(SAVE, {

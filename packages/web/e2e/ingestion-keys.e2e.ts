@@ -41,7 +41,7 @@ describe.skipIf(!browserTestsCanRun())('Ingestion keys, production build in Chro
     await admin.open('/review');
     await expect
       .poll(() => admin.header.navigation(), POLL)
-      .toEqual(['Program rules', 'Review queue', 'Seller health', 'Ingestion keys', 'Account']);
+      .toEqual(['Program rules', 'Review queue', 'Seller health', 'Ingestion keys', 'Return windows', 'Account']);
     await admin.header.link('Ingestion keys').click();
     await admin.waitForPath('/admin/ingestion-keys');
     await expect(admin.title).toBeVisible();

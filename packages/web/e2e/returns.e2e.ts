@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ReturnDetailPage, ReturnSettingsPage, ReturnsQueuePage } from './pages/returns.page.js';
+import {
+  ReturnDetailPage,
+  ReturnSettingsPage,
+  ReturnsQueuePage,
+  ReturnWindowsAdminPage,
+} from './pages/returns.page.js';
 import { SignInPage } from './pages/sign-in.page.js';
 import { browserTestsCanRun, type BrowserSession } from './support/browser.js';
 import { withBrowserAndServer } from './support/lifecycle.js';
@@ -18,6 +23,7 @@ const REQUESTED_UNDELIVERED = order(2);
 /** Closed as declined: can no longer be authorized. */
 const CLOSED = order(7);
 /** Tightrope Traders in the demo data: its US settings have the RMA prefix TTR and one return address. */
+const ADMIN = 'admin@demo.recertify.test';
 const AT_RISK_SELLER = 'at-risk-seller@demo.recertify.test';
 /** Tightrope's requested return delivered 45 days ago: waits for the seller. */
 const TTR_REQUESTED = `TTR-114-${String(3_000_000 + 7919).padStart(7, '0')}`;
@@ -170,5 +176,33 @@ describe.skipIf(!browserTestsCanRun())('Returns: the seller works the queue, pro
     await expect(detail.fact('RMA')).toHaveText(/^TTR-/);
     await expect(detail.sentBackTo).toHaveText(`Sent back to: ${annex}`);
     await expect(detail.alerts).toHaveCount(0);
+  });
+
+  it('an admin gives a category its own return window, is refused a window out of bounds, and removes it', async () => {
+    await browser.context.clearCookies();
+    const page = await browser.newPage();
+    const signIn = new SignInPage(page, server.url);
+    await signIn.open('/sign-in');
+    await signIn.signIn(ADMIN, DEMO_PASSWORD);
+    const admin = new ReturnWindowsAdminPage(page, server.url);
+    await admin.header.link('Return windows').click();
+    await expect(admin.title).toBeVisible();
+
+    // The demo's own window, in the US; none in Mexico.
+    await expect(admin.row('Headphones')).toHaveText(/^Headphones\s*15 days/);
+    await admin.marketplace.selectOption({ label: 'Mexico' });
+    await expect(admin.emptyState).toHaveText('No category has its own window in Mexico');
+
+    await admin.setWindow('Cameras', '400');
+    await expect(admin.daysError).toHaveText(
+      'The return window must be a whole number of days from 1 to 365; got 400.',
+    );
+    await admin.setWindow('Cameras', '20');
+    await expect(admin.saved).toHaveText('Cameras now has a 20-day return window in Mexico.');
+    await expect(admin.row('Cameras')).toHaveText(/^Cameras\s*20 days/);
+
+    await admin.remove('Cameras');
+    await expect(admin.row('Cameras')).toHaveCount(0);
+    await expect(admin.emptyState).toBeVisible();
   });
 });

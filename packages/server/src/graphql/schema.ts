@@ -18,6 +18,7 @@ import { QualityRecordsResolver } from '../features/quality/quality-records.reso
 import { QualityDashboardResolver } from '../features/quality/dashboard/dashboard.resolver.js';
 import { ReturnEmailSettingsResolver } from '../features/returns/email-settings/return-email-settings.resolver.js';
 import { ReturnSettingsResolver } from '../features/returns/return-settings.resolver.js';
+import { CategoryReturnWindowsResolver } from '../features/returns/category-return-windows.resolver.js';
 import { ReturnLabelsResolver } from '../features/returns/labels/return-labels.resolver.js';
 import { authChecker } from './auth.js';
 import { ErrorExtensionsType } from './error-types.js';
@@ -42,6 +43,7 @@ export const resolvers = [
   ReturnLabelsResolver,
   ReturnEmailSettingsResolver,
   ReturnSettingsResolver,
+  CategoryReturnWindowsResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -248,3 +248,52 @@ export class ReturnDetailPage extends AppPage {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** /admin/return-windows: the categories' own return windows per marketplace (admins). */
+export class ReturnWindowsAdminPage extends AppPage {
+  get title(): Locator {
+    return this.page.getByRole('heading', { level: 1, name: 'Return windows' });
+  }
+
+  get marketplace(): Locator {
+    return this.page.getByRole('combobox', { name: 'Marketplace', exact: true });
+  }
+
+  /** The row of a category in the marketplace's table. */
+  row(category: string): Locator {
+    return this.page
+      .getByRole('table')
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: category, exact: true }) });
+  }
+
+  get emptyState(): Locator {
+    return this.page.getByRole('heading', { name: /^No category has its own window in / });
+  }
+
+  private get form(): Locator {
+    return this.page.getByRole('form', { name: "Set a category's window" });
+  }
+
+  async setWindow(category: string, days: string): Promise<void> {
+    await this.form.getByRole('textbox', { name: 'Category', exact: true }).fill(category);
+    await this.form.getByRole('textbox', { name: 'Return window (days)', exact: true }).fill(days);
+    await this.form.getByRole('button', { name: 'Save window', exact: true }).click();
+  }
+
+  /** The message under the days field. */
+  get daysError(): Locator {
+    const field = this.page.getByRole('textbox', { name: 'Return window (days)', exact: true });
+    return this.form.locator('.field').filter({ has: field }).locator('.field-error');
+  }
+
+  get saved(): Locator {
+    return this.form.getByRole('status');
+  }
+
+  async remove(category: string): Promise<void> {
+    await this.row(category)
+      .getByRole('button', { name: `Remove the window of ${category}`, exact: true })
+      .click();
+  }
+}

@@ -29,7 +29,11 @@ describe('navigationFor', () => {
     // Not approved anywhere: no dashboard to show (a direct visit to /quality explains why).
     ['a seller not approved', signedIn('SELLER'), ['Program rules', 'Applications', 'Returns', 'Account']],
     ['a reviewer', signedIn('REVIEWER'), ['Program rules', 'Review queue', 'Seller health', 'Account']],
-    ['an admin', signedIn('ADMIN'), ['Program rules', 'Review queue', 'Seller health', 'Ingestion keys', 'Account']],
+    [
+      'an admin',
+      signedIn('ADMIN'),
+      ['Program rules', 'Review queue', 'Seller health', 'Ingestion keys', 'Return windows', 'Account'],
+    ],
     // Until the viewer is known, only what everyone sees: no "Sign in" flashing for a signed-in person.
     ['nobody known yet', { status: 'loading' }, ['Program rules']],
     ['a viewer that failed to load', { status: 'failed', message: 'x', retry: () => undefined }, ['Program rules']],

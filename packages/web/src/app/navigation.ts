@@ -18,6 +18,7 @@ const returns: NavigationItem = { to: '/returns', label: 'Returns', placement: '
 const quality: NavigationItem = { to: '/quality', label: 'Quality', placement: 'main' };
 const reviewQueue: NavigationItem = { to: '/review', label: 'Review queue', placement: 'main' };
 const sellerHealth: NavigationItem = { to: '/review/seller-health', label: 'Seller health', placement: 'main' };
+const returnWindows: NavigationItem = { to: '/admin/return-windows', label: 'Return windows', placement: 'main' };
 const ingestionKeys: NavigationItem = { to: '/admin/ingestion-keys', label: 'Ingestion keys', placement: 'main' };
 const signIn: NavigationItem = { to: '/sign-in', label: 'Sign in', placement: 'end' };
 const signUp: NavigationItem = { to: '/sign-up', label: 'Sign up', placement: 'end' };
@@ -28,7 +29,7 @@ export const NAVIGATION: Readonly<Record<Audience, readonly NavigationItem[]>> =
   ANONYMOUS: [programRules, signIn, signUp],
   SELLER: [programRules, applications, returns, quality, account],
   REVIEWER: [programRules, reviewQueue, sellerHealth, account],
-  ADMIN: [programRules, reviewQueue, sellerHealth, ingestionKeys, account],
+  ADMIN: [programRules, reviewQueue, sellerHealth, ingestionKeys, returnWindows, account],
 };
 
 export function audienceOf(viewer: ViewerState): Audience {

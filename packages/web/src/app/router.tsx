@@ -126,7 +126,7 @@ export const router = createBrowserRouter([
               },
             ],
           },
-          // Admins: the keys the marketplace's own systems ingest quality data with.
+          // Admins: the keys the marketplace's own systems ingest quality data with, the categories' return windows.
           {
             element: <RequireRole roles={['ADMIN']} />,
             children: [
@@ -135,6 +135,13 @@ export const router = createBrowserRouter([
                 lazy: page(
                   () => import('../routes/ingestion-keys.route'),
                   (m) => m.IngestionKeysRoute,
+                ),
+              },
+              {
+                path: 'admin/return-windows',
+                lazy: page(
+                  () => import('../routes/return-windows.route'),
+                  (m) => m.ReturnWindowsRoute,
                 ),
               },
             ],

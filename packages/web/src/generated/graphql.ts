@@ -82,6 +82,16 @@ export type AuthorizeReturnInput = {
   version: number;
 };
 
+/** A category's own return window in a marketplace. */
+export type CategoryReturnWindowInput = {
+  /** The category, exactly as order items name it (e.g. Headphones). */
+  categoryName: string;
+  /** Days after delivery a return may be requested: 1 to 365. */
+  days: number;
+  /** The marketplace. */
+  marketplace: MarketplaceCode;
+};
+
 /** Closes one return with a reason. */
 export type CloseReturnInput = {
   /** The return request. */

@@ -1,0 +1,95 @@
+import { categoryReturnWindowProblem, CATEGORY_RETURN_WINDOW_MAX_DAYS, RETURN_TEXT_LIMITS } from '@recertify/domain';
+import { useRef, useState, type FormEvent } from 'react';
+import { FormAlert, Notice, SubmitButton, TextField, useFocusOnProblem } from '../../ui/form';
+import { formProblemOf, type FormProblem } from '../../ui/graphql-errors';
+
+const FIELD_LABELS: Readonly<Record<string, string>> = { categoryName: 'Category', days: 'Return window (days)' };
+
+interface Props {
+  /** The marketplace's name, for the sentences. */
+  marketplaceName: string;
+  onSave: (window: { categoryName: string; days: number }) => Promise<unknown>;
+}
+
+/**
+ * Gives a category its own return window, or changes it: checked here by the domain's rule (1 to
+ * 365 whole days), then by the server, whose refusals show under the field they name.
+ */
+export function CategoryWindowForm({ marketplaceName, onSave }: Props) {
+  const [categoryName, setCategoryName] = useState('');
+  const [days, setDays] = useState('');
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusOnProblem(formRef, problem);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(null);
+    const fields: Record<string, string> = {};
+    const name = categoryName.trim();
+    if (name === '') fields['categoryName'] = 'Enter the category as order items name it, e.g. Headphones.';
+    const count = /^\d+$/.test(days.trim()) ? Number(days.trim()) : Number.NaN;
+    const daysProblem = Number.isNaN(count)
+      ? `Enter a whole number of days from 1 to ${CATEGORY_RETURN_WINDOW_MAX_DAYS}.`
+      : categoryReturnWindowProblem(count);
+    if (daysProblem) fields['days'] = daysProblem;
+    if (Object.keys(fields).length > 0) {
+      const names = Object.keys(fields).map((field) => FIELD_LABELS[field] ?? field);
+      setProblem({
+        fields,
+        summary: `Check ${names.length === 1 ? 'this field' : 'these fields'}: ${names.join(', ')}.`,
+        code: null,
+      });
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      await onSave({ categoryName: name, days: count });
+      setSaved(`${name} now has a ${count}-day return window in ${marketplaceName}.`);
+      setCategoryName('');
+      setDays('');
+    } catch (error) {
+      setProblem(formProblemOf(error, FIELD_LABELS));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      ref={formRef}
+      className="form"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      aria-label="Set a category's window"
+    >
+      <h3>Set a category&rsquo;s window</h3>
+      <FormAlert problem={problem} />
+      <TextField
+        label={FIELD_LABELS['categoryName'] ?? ''}
+        name="categoryName"
+        value={categoryName}
+        onChange={setCategoryName}
+        error={problem?.fields['categoryName']}
+        hint="Exactly as order items name it. A category already listed gets the new length."
+        maxLength={RETURN_TEXT_LIMITS.category}
+        autoComplete="off"
+      />
+      <TextField
+        label={FIELD_LABELS['days'] ?? ''}
+        name="days"
+        value={days}
+        onChange={setDays}
+        error={problem?.fields['days']}
+        hint={`Days after delivery a return may be requested: 1 to ${CATEGORY_RETURN_WINDOW_MAX_DAYS}.`}
+        inputMode="numeric"
+        autoComplete="off"
+      />
+      {saved && <Notice>{saved}</Notice>}
+      <SubmitButton busy={busy} label="Save window" busyLabel="Saving…" />
+    </form>
+  );
+}
