@@ -1,4 +1,5 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, InMemoryCache } from '@apollo/client';
+import { BaseHttpLink } from '@apollo/client/link/http';
 import { ErrorLink } from '@apollo/client/link/error';
 import { ViewerDocument } from '../features/accounts/viewer/viewer.generated';
 import { hasErrorCode } from '../ui/graphql-errors';
@@ -14,10 +15,14 @@ const sessionEndedLink = new ErrorLink(({ error, operation }) => {
   }
 });
 
-/** One client for the app; the API is served from the same origin (Vite proxies it in development). */
+/**
+ * One client for the app; the API is served from the same origin (Vite proxies it in development).
+ * `BaseHttpLink` is `HttpLink` without its client-awareness part, which names the client library and
+ * version in every request for Apollo's own tooling; the API has no use for them.
+ */
 export function createApolloClient(uri = '/graphql'): ApolloClient {
   return new ApolloClient({
-    link: sessionEndedLink.concat(new HttpLink({ uri, credentials: 'same-origin' })),
+    link: sessionEndedLink.concat(new BaseHttpLink({ uri, credentials: 'same-origin' })),
     cache: new InMemoryCache({
       // Marketplaces are identified by their code, not an id.
       typePolicies: { Marketplace: { keyFields: ['code'] } },

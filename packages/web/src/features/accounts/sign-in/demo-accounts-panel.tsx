@@ -1,20 +1,19 @@
-import { useDemoAccountsQuery } from './sign-in.generated';
+import type { DemoAccountFieldsFragment } from './sign-in.generated';
 import { ROLE_LABELS } from '../../../ui/role-labels';
 
 interface Props {
+  /** What appInfo says of the installation, in embedded mode. */
+  info: DemoAccountFieldsFragment;
   /** Fills the sign-in form with this account. */
   onUse: (account: { email: string; password: string }) => void;
 }
 
 /**
- * Embedded mode only: the seeded demo accounts, one button each to fill the sign-in form. It is a
- * shortcut, not the way in: while appInfo loads, or if it fails, the panel stays away and the form
- * works as always (production installations never show it).
+ * Embedded mode only: the seeded demo accounts, one button each to fill the sign-in form. The sign-in
+ * page loads this module only when appInfo says the installation is embedded, so production
+ * installations never download it.
  */
-export function DemoAccountsPanel({ onUse }: Props) {
-  const { data } = useDemoAccountsQuery();
-  const info = data?.appInfo;
-  if (!info?.embedded) return null;
+export default function DemoAccountsPanel({ info, onUse }: Props) {
   const password = info.demoPassword ?? '';
   return (
     <aside className="card demo-panel" aria-labelledby="demo-accounts-title">

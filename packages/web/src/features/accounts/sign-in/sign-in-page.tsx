@@ -1,13 +1,18 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
-import { useSignInMutation } from './sign-in.generated';
+import { useDemoAccountsQuery, useSignInMutation } from './sign-in.generated';
 import { FormAlert, Notice, SubmitButton, TextField, useFocusOnProblem, useFormValues } from '../../../ui/form';
 import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
 import { usePageTitle } from '../../../ui/page-title';
 import { useStartSession } from '../viewer/session';
 import { useViewer } from '../viewer/viewer-context';
-import { DemoAccountsPanel } from './demo-accounts-panel';
 import { HOME_BY_ROLE, safeNextPath } from './next-path';
+
+/**
+ * The demo accounts panel, in a chunk of its own: only embedded installations show it, so a
+ * production visitor of /sign-in never downloads it.
+ */
+const DemoAccountsPanel = lazy(() => import('./demo-accounts-panel'));
 
 const LABELS = { email: 'Email', password: 'Password' };
 const EMPTY = { email: '', password: '' };
@@ -31,6 +36,9 @@ export function SignInPage() {
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [signIn] = useSignInMutation();
+  // Embedded mode's shortcut: while appInfo loads, or if it fails, the panel stays away and the form
+  // works as always.
+  const demo = useDemoAccountsQuery().data?.appInfo;
   const startSession = useStartSession();
   useFocusOnProblem(formRef, problem);
 
@@ -98,13 +106,18 @@ export function SignInPage() {
           </span>
         </p>
       </section>
-      <DemoAccountsPanel
-        onUse={(account) => {
-          setValues(account);
-          setProblem(null);
-          submitRef.current?.focus(); // filled: Enter signs in
-        }}
-      />
+      {demo?.embedded && (
+        <Suspense fallback={null}>
+          <DemoAccountsPanel
+            info={demo}
+            onUse={(account) => {
+              setValues(account);
+              setProblem(null);
+              submitRef.current?.focus(); // filled: Enter signs in
+            }}
+          />
+        </Suspense>
+      )}
     </div>
   );
 }
