@@ -132,7 +132,7 @@ describe.skipIf(!browserTestsCanRun())('Accessibility on a phone, production bui
     }
   });
 
-  it('a rejected seller and an approved one: their application pages', async () => {
+  it('a rejected seller and an approved one: their application pages, and the return settings', async () => {
     for (const email of ['rejected-seller@demo.recertify.test', 'approved-seller@demo.recertify.test']) {
       await browser.context.clearCookies();
       await signIn(email);
@@ -141,9 +141,11 @@ describe.skipIf(!browserTestsCanRun())('Accessibility on a phone, production bui
       expect(application).toBeDefined();
       expectClean(await check(`/applications/${application.id}`));
     }
+    // The approved seller's return settings: every card filled in.
+    expectClean(await check('/returns/settings'));
   });
 
-  it('a reviewer: the queue and an application under review; an admin: the account and the ingestion keys', async () => {
+  it('a reviewer: the queue and an application under review; an admin: the account, the ingestion keys and the return windows', async () => {
     await signIn('reviewer@demo.recertify.test');
     const { data } = await api('{ reviewQueue(first: 1) { edges { node { id } } } }');
     const [first] = data.reviewQueue.edges;
@@ -155,6 +157,7 @@ describe.skipIf(!browserTestsCanRun())('Accessibility on a phone, production bui
     await signIn('admin@demo.recertify.test');
     expectClean(await check('/account'));
     expectClean(await check('/admin/ingestion-keys'));
+    expectClean(await check('/admin/return-windows'));
   });
 
   it('a wide table scrolls inside its own labelled, focusable frame, and says so', async () => {
