@@ -2,7 +2,15 @@ import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { createOrm, type EntityManager } from '../src/db/orm.js';
-import { databaseFromEnv, SCENARIOS, type FromServer, type ScenarioName, type ToServer } from './protocol.js';
+import {
+  databaseFromEnv,
+  SCENARIOS,
+  type FromServer,
+  type ReviewScenarioName,
+  type ScenarioName,
+  type ToServer,
+} from './protocol.js';
+import { returnsFirstPage } from './returns-baseline.js';
 
 /** Like the app: the session's last-seen time is written at most once a minute. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -13,6 +21,7 @@ interface SessionRow {
   last_seen_at: Date | number;
   revoked_at: Date | number | null;
   u1__role: string;
+  u1__organization_id: string | null;
   u1__deactivated_at: Date | number | null;
 }
 
@@ -39,7 +48,7 @@ const SESSION_SQL =
   'where "s0"."token_hash" = ? limit 1';
 const TOUCH_SQL = 'update "session" set "last_seen_at" = ? where "id" = ?';
 
-function queueWhere(scenario: ScenarioName): { sql: string; params: Array<string | boolean> } {
+function queueWhere(scenario: ReviewScenarioName): { sql: string; params: Array<string | boolean> } {
   const filter = SCENARIOS[scenario].filter;
   return filter
     ? {
@@ -48,11 +57,11 @@ function queueWhere(scenario: ScenarioName): { sql: string; params: Array<string
       }
     : { sql: `where "a"."status" in ('SUBMITTED', 'IN_REVIEW')`, params: [] };
 }
-const COUNT_SQL = (scenario: ScenarioName) =>
+const COUNT_SQL = (scenario: ReviewScenarioName) =>
   `select count(*) as "count" from "application" as "a" ${queueWhere(scenario).sql}`;
 // Only the columns the page shows, plus the keys, status and marketplace every row carries, with the
 // seller joined: as the app.
-const PAGE_SQL = (scenario: ScenarioName) =>
+const PAGE_SQL = (scenario: ReviewScenarioName) =>
   'select "a"."id", "a"."status", "a"."marketplace", "a"."due_date", "a"."submitted_at", "a"."failing_checks", ' +
   '"a"."checks_needing_review", "a"."apple_requested", "o"."id" as "o__id", "o"."created_at" as "o__created_at", ' +
   '"o"."updated_at" as "o__updated_at", "o"."kind" as "o__kind", "o"."name" as "o__name" from "application" as "a" ' +
@@ -60,7 +69,7 @@ const PAGE_SQL = (scenario: ScenarioName) =>
   `${queueWhere(scenario).sql} order by "a"."due_date" asc, "a"."submitted_at" asc, "a"."id" asc limit 51`;
 
 /** The cursor's list-and-filter fingerprint, as db/pagination.ts makes it for the queue's normalized filter. */
-function cursorScope(scenario: ScenarioName): string {
+function cursorScope(scenario: ReviewScenarioName): string {
   const filter = SCENARIOS[scenario].filter;
   const normalized = {
     status: null,
@@ -103,18 +112,22 @@ export async function serveBaseline(
     const tokenHash = createHash('sha256').update(decodeURIComponent(token)).digest('hex');
     const [session] = rowsOf<SessionRow>(await knex.raw<unknown>(SESSION_SQL, [tokenHash]));
     const now = new Date();
+    const returns = scenario === 'returns';
     if (
       !session ||
       session.revoked_at !== null ||
       toDate(session.expires_at)!.getTime() <= now.getTime() ||
       session.u1__deactivated_at !== null ||
-      (session.u1__role !== 'REVIEWER' && session.u1__role !== 'ADMIN')
+      (returns
+        ? session.u1__role !== 'SELLER' || !session.u1__organization_id
+        : session.u1__role !== 'REVIEWER' && session.u1__role !== 'ADMIN')
     ) {
-      return [403, { errors: [{ message: 'reviewers only' }] }];
+      return [403, { errors: [{ message: returns ? 'sellers only' : 'reviewers only' }] }];
     }
     if (now.getTime() - toDate(session.last_seen_at)!.getTime() > TOUCH_INTERVAL_MS) {
       await knex.raw(TOUCH_SQL, [dbDate(now), session.id]);
     }
+    if (returns) return [200, await returnsFirstPage(knex, rowsOf, session.u1__organization_id!)];
     // The page, then its count (the app counts when GraphQL reads totalCount, after the page).
     const where = queueWhere(scenario);
     const rows = rowsOf<PageRow>(await knex.raw<unknown>(PAGE_SQL(scenario), where.params));
@@ -169,9 +182,9 @@ export async function serveBaseline(
         );
         return;
       }
-      const scenario = /^\/queue\/(first|filtered)$/.exec(req.url ?? '')?.[1] as ScenarioName | undefined;
+      const scenario = /^\/queue\/(first|filtered|returns)$/.exec(req.url ?? '')?.[1] as ScenarioName | undefined;
       if (req.method !== 'POST' || !scenario)
-        return reply(404, { errors: [{ message: 'POST /queue/first|filtered' }] });
+        return reply(404, { errors: [{ message: 'POST /queue/first|filtered|returns' }] });
       try {
         // Read the request like the app does (the body is the same GraphQL document; its filter is in the path).
         JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Kind, parse, print, visit } from 'graphql';
 import type { DatabaseConfig } from '../src/config.js';
 
 /** What the benchmark (parent) and the baseline's child process say to each other over IPC. */
@@ -22,12 +25,57 @@ export const SCENARIOS = {
   first: { label: 'first page (50)', filter: null },
   filtered: { label: 'filtered: US + Apple (50)', filter: { marketplace: 'US', appleRequested: true } },
 } as const;
-export type ScenarioName = keyof typeof SCENARIOS;
+/** The returns queue (issue 10, `--queue returns`): the web app's first page, as its queue page asks for it. */
+export const RETURNS_SCENARIOS = {
+  returns: { label: 'returns queue, first page (25)' },
+} as const;
+export type ReviewScenarioName = keyof typeof SCENARIOS;
+export type ScenarioName = ReviewScenarioName | keyof typeof RETURNS_SCENARIOS;
+export const SCENARIO_LABELS: Record<ScenarioName, string> = {
+  first: SCENARIOS.first.label,
+  filtered: SCENARIOS.filtered.label,
+  returns: RETURNS_SCENARIOS.returns.label,
+};
+
+/** The web app's page size of the returns queue (packages/web …/returns-queue-page.tsx, RETURNS_PAGE_SIZE). */
+export const RETURNS_PAGE_SIZE = 25;
+const RETURNS_OPERATION = fileURLToPath(
+  new URL('../../web/src/features/returns/queue/returns-queue.graphql', import.meta.url),
+);
+
+/**
+ * The web app's ReturnsQueue operation with the fragments it spreads, taken from its .graphql file
+ * (so the bench sends what the browser sends), and the first page's variables.
+ */
+function returnsQueueBody(): string {
+  const document = parse(readFileSync(RETURNS_OPERATION, 'utf8'));
+  const fragments = new Map(
+    document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  const operation = document.definitions.find(
+    (d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === 'ReturnsQueue',
+  );
+  if (!operation) throw new Error(`no ReturnsQueue operation in ${RETURNS_OPERATION}`);
+  const used = new Set<string>();
+  const walk = (node: unknown) =>
+    visit(node as Parameters<typeof visit>[0], {
+      FragmentSpread(spread) {
+        if (used.has(spread.name.value)) return;
+        used.add(spread.name.value);
+        walk(fragments.get(spread.name.value));
+      },
+    });
+  walk(operation);
+  const query = [operation, ...[...used].map((name) => fragments.get(name)!)].map((d) => print(d)).join('\n\n');
+  return JSON.stringify({ operationName: 'ReturnsQueue', query, variables: { first: RETURNS_PAGE_SIZE, after: null } });
+}
+let returnsBody: string | undefined;
 
 const SELECTION =
   'totalCount pageInfo { endCursor hasNextPage } edges { cursor node { id marketplace status submittedAt dueDate failingChecks checksNeedingReview appleRequested seller { name } } }';
 
 export function graphqlBody(scenario: ScenarioName): string {
+  if (scenario === 'returns') return (returnsBody ??= returnsQueueBody());
   const args = scenario === 'first' ? 'first: 50' : 'first: 50, filter: { marketplace: US, appleRequested: true }';
   return JSON.stringify({ query: `{ reviewQueue(${args}) { ${SELECTION} } }` });
 }

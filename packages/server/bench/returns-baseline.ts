@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import type { Knex } from '@mikro-orm/knex';
+import { RETURNS_PAGE_SIZE } from './protocol.js';
+
+/**
+ * The returns queue's first page for the baseline (baseline-server.ts): the app's two statements for
+ * `returnRequests(first: 25)` of the signed-in seller (the page, newest first on the
+ * (organization_id, requested_at, id) index, then its count), answered as the same JSON.
+ */
+const COLUMNS = [
+  'authorization_explanation',
+  'authorization_mode',
+  'authorization_reason',
+  'authorized_at',
+  'buyer_comment',
+  'buyer_email',
+  'buyer_name',
+  'close_reason',
+  'closed_at',
+  'closed_note',
+  'created_at',
+  'deadline',
+  'deadline_passes_at',
+  'expired_at',
+  'external_id',
+  'id',
+  'in_policy',
+  'items',
+  'label_kind',
+  'last_day_to_request',
+  'marketplace',
+  'order_id',
+  'order_delivered_at',
+  'order_external_id',
+  'organization_id',
+  'out_of_policy_reason',
+  'policy_explanation',
+  'reason_code',
+  'requested_at',
+  'return_address_id',
+  'return_window_days',
+  'rma',
+  'rma_generated',
+  'status',
+  'updated_at',
+  'version',
+];
+const PAGE_SQL =
+  `select ${COLUMNS.map((c) => `"r"."${c}"`).join(', ')} from "return_request" as "r" where "r"."organization_id" = ? ` +
+  `order by "r"."requested_at" desc, "r"."id" desc limit ${RETURNS_PAGE_SIZE + 1}`;
+const COUNT_SQL = 'select count(*) as "count" from "return_request" as "r" where "r"."organization_id" = ?';
+export const RETURNS_BASELINE_SQL = { page: PAGE_SQL, count: COUNT_SQL };
+
+interface Row {
+  id: string;
+  version: number;
+  status: string;
+  marketplace: string;
+  order_external_id: string;
+  rma: string | null;
+  reason_code: string;
+  in_policy: boolean | number;
+  requested_at: Date | number;
+  deadline: string | null;
+  items: string | Array<{ sku: string; title: string | null; quantity: number }>;
+}
+
+/** The cursor's list-and-filter fingerprint, as db/pagination.ts makes it for the queue's normalized, empty filter. */
+const SCOPE = createHash('sha256')
+  .update(
+    JSON.stringify([
+      'returnRequests',
+      {
+        state: null,
+        inPolicy: null,
+        reason: null,
+        marketplace: null,
+        dueBefore: null,
+        dueWithinWeek: false,
+        search: null,
+      },
+      'REQUESTED_NEWEST',
+    ]),
+  )
+  .digest('base64url')
+  .slice(0, 12);
+
+export async function returnsFirstPage(
+  knex: Knex,
+  rowsOf: <T>(result: unknown) => T[],
+  organizationId: string,
+): Promise<unknown> {
+  const rows = rowsOf<Row>(await knex.raw<unknown>(PAGE_SQL, [organizationId]));
+  const counted = rowsOf<{ count: number | string }>(await knex.raw<unknown>(COUNT_SQL, [organizationId]));
+  const edges = rows.slice(0, RETURNS_PAGE_SIZE).map((row) => {
+    const requestedAt = (
+      row.requested_at instanceof Date ? row.requested_at : new Date(row.requested_at)
+    ).toISOString();
+    const items = typeof row.items === 'string' ? (JSON.parse(row.items) as Exclude<Row['items'], string>) : row.items;
+    return {
+      cursor: Buffer.from(JSON.stringify([SCOPE, requestedAt, row.id])).toString('base64url'),
+      node: {
+        id: row.id,
+        version: row.version,
+        state: row.status,
+        marketplace: row.marketplace,
+        orderExternalId: row.order_external_id,
+        rma: row.rma,
+        reason: row.reason_code,
+        inPolicy: Boolean(row.in_policy),
+        requestedAt,
+        deadline: row.deadline,
+        items: items.map((item) => ({ sku: item.sku, title: item.title, quantity: item.quantity })),
+      },
+    };
+  });
+  return {
+    data: {
+      returnRequests: {
+        totalCount: Number(counted[0]?.count ?? 0),
+        pageInfo: { hasNextPage: rows.length > RETURNS_PAGE_SIZE, endCursor: edges.at(-1)?.cursor ?? null },
+        edges,
+      },
+    },
+  };
+}
