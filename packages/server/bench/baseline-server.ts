@@ -6,7 +6,7 @@ import {
   databaseFromEnv,
   SCENARIOS,
   type FromServer,
-  type ReviewScenarioName,
+  type BaselineScenario,
   type ScenarioName,
   type ToServer,
 } from './protocol.js';
@@ -48,7 +48,7 @@ const SESSION_SQL =
   'where "s0"."token_hash" = ? limit 1';
 const TOUCH_SQL = 'update "session" set "last_seen_at" = ? where "id" = ?';
 
-function queueWhere(scenario: ReviewScenarioName): { sql: string; params: Array<string | boolean> } {
+function queueWhere(scenario: ScenarioName): { sql: string; params: Array<string | boolean> } {
   const filter = SCENARIOS[scenario].filter;
   return filter
     ? {
@@ -57,11 +57,11 @@ function queueWhere(scenario: ReviewScenarioName): { sql: string; params: Array<
       }
     : { sql: `where "a"."status" in ('SUBMITTED', 'IN_REVIEW')`, params: [] };
 }
-const COUNT_SQL = (scenario: ReviewScenarioName) =>
+const COUNT_SQL = (scenario: ScenarioName) =>
   `select count(*) as "count" from "application" as "a" ${queueWhere(scenario).sql}`;
 // Only the columns the page shows, plus the keys, status and marketplace every row carries, with the
 // seller joined: as the app.
-const PAGE_SQL = (scenario: ReviewScenarioName) =>
+const PAGE_SQL = (scenario: ScenarioName) =>
   'select "a"."id", "a"."status", "a"."marketplace", "a"."due_date", "a"."submitted_at", "a"."failing_checks", ' +
   '"a"."checks_needing_review", "a"."apple_requested", "o"."id" as "o__id", "o"."created_at" as "o__created_at", ' +
   '"o"."updated_at" as "o__updated_at", "o"."kind" as "o__kind", "o"."name" as "o__name" from "application" as "a" ' +
@@ -69,7 +69,7 @@ const PAGE_SQL = (scenario: ReviewScenarioName) =>
   `${queueWhere(scenario).sql} order by "a"."due_date" asc, "a"."submitted_at" asc, "a"."id" asc limit 51`;
 
 /** The cursor's list-and-filter fingerprint, as db/pagination.ts makes it for the queue's normalized filter. */
-function cursorScope(scenario: ReviewScenarioName): string {
+function cursorScope(scenario: ScenarioName): string {
   const filter = SCENARIOS[scenario].filter;
   const normalized = {
     status: null,
@@ -106,7 +106,7 @@ export async function serveBaseline(
   const dbDate = (date: Date) => (sqlite ? date.getTime() : date);
   const scopes = { first: cursorScope('first'), filtered: cursorScope('filtered') };
 
-  async function handle(scenario: ScenarioName, cookieHeader: string | undefined): Promise<[number, unknown]> {
+  async function handle(scenario: BaselineScenario, cookieHeader: string | undefined): Promise<[number, unknown]> {
     const token = /(?:^|;\s*)rc_session=([^;]*)/.exec(cookieHeader ?? '')?.[1];
     if (!token) return [401, { errors: [{ message: 'not signed in' }] }];
     const tokenHash = createHash('sha256').update(decodeURIComponent(token)).digest('hex');
@@ -182,7 +182,7 @@ export async function serveBaseline(
         );
         return;
       }
-      const scenario = /^\/queue\/(first|filtered|returns)$/.exec(req.url ?? '')?.[1] as ScenarioName | undefined;
+      const scenario = /^\/queue\/(first|filtered|returns)$/.exec(req.url ?? '')?.[1] as BaselineScenario | undefined;
       if (req.method !== 'POST' || !scenario)
         return reply(404, { errors: [{ message: 'POST /queue/first|filtered|returns' }] });
       try {

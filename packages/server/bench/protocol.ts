@@ -12,7 +12,7 @@ export const DATABASE_ENV = 'BENCH_DATABASE';
 
 /** Which baseline the child serves: the review queue's (baseline-server.ts) or the dashboard's. */
 export const BASELINE_ENV = 'BENCH_BASELINE';
-export type BaselineName = 'queue' | 'dashboard';
+export type BaselineName = 'queue' | 'dashboard' | 'returns';
 
 export function databaseFromEnv(): DatabaseConfig {
   const raw = process.env[DATABASE_ENV];
@@ -29,13 +29,9 @@ export const SCENARIOS = {
 export const RETURNS_SCENARIOS = {
   returns: { label: 'returns queue, first page (25)' },
 } as const;
-export type ReviewScenarioName = keyof typeof SCENARIOS;
-export type ScenarioName = ReviewScenarioName | keyof typeof RETURNS_SCENARIOS;
-export const SCENARIO_LABELS: Record<ScenarioName, string> = {
-  first: SCENARIOS.first.label,
-  filtered: SCENARIOS.filtered.label,
-  returns: RETURNS_SCENARIOS.returns.label,
-};
+export type ScenarioName = keyof typeof SCENARIOS;
+/** A request the baseline answers: a review-queue scenario, or the returns queue's first page. */
+export type BaselineScenario = ScenarioName | keyof typeof RETURNS_SCENARIOS;
 
 /** The web app's page size of the returns queue (packages/web …/returns-queue-page.tsx, RETURNS_PAGE_SIZE). */
 export const RETURNS_PAGE_SIZE = 25;
@@ -74,7 +70,7 @@ let returnsBody: string | undefined;
 const SELECTION =
   'totalCount pageInfo { endCursor hasNextPage } edges { cursor node { id marketplace status submittedAt dueDate failingChecks checksNeedingReview appleRequested seller { name } } }';
 
-export function graphqlBody(scenario: ScenarioName): string {
+export function graphqlBody(scenario: BaselineScenario): string {
   if (scenario === 'returns') return (returnsBody ??= returnsQueueBody());
   const args = scenario === 'first' ? 'first: 50' : 'first: 50, filter: { marketplace: US, appleRequested: true }';
   return JSON.stringify({ query: `{ reviewQueue(${args}) { ${SELECTION} } }` });
