@@ -7,6 +7,7 @@ import { ApplicationService } from './features/applications/application.service.
 import { MarketplaceService } from './features/marketplaces/marketplace.service.js';
 import { ReviewQueueService } from './features/review/review-queue.service.js';
 import { QualityDashboardService } from './features/quality/dashboard/dashboard.service.js';
+import { EvaluationHistoryService } from './features/quality/evaluation-history/evaluation-history.service.js';
 import { ReviewService } from './features/review/review.service.js';
 import { ReturnQueueService } from './features/returns/return-queue.service.js';
 import { ReturnsService } from './features/returns/returns.service.js';
@@ -40,6 +41,7 @@ export interface Services {
   readonly sellerHealth: SellerHealthService;
   readonly qualityRecords: QualityRecordsService;
   readonly qualityDashboard: QualityDashboardService;
+  readonly evaluationHistory: EvaluationHistoryService;
   readonly returnLabels: ReturnLabelsService;
   readonly returnEmailSettings: ReturnEmailSettingsService;
 }
@@ -59,6 +61,7 @@ export function createServices({ em, config, now }: ServiceDependencies): Servic
     sellerHealth: new SellerHealthService(em, qualityEvaluation),
     qualityRecords: new QualityRecordsService(em, now),
     qualityDashboard: new QualityDashboardService(em, now),
+    evaluationHistory: new EvaluationHistoryService(em),
     returnLabels: new ReturnLabelsService(em, config, now),
     returnEmailSettings: new ReturnEmailSettingsService(em, now),
   };

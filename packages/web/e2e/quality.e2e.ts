@@ -46,6 +46,12 @@ describe.skipIf(!browserTestsCanRun())('Quality dashboard, production build in C
     await expect(page.getByRole('img', { name: /^Seller RQS/ })).toBeVisible();
     await expect(quality.trendPoints.first()).toBeVisible();
     await expect(quality.rqsBudget).toHaveText(/defective order|defect budget|Not enforced/);
+    // The dated snapshot the evaluation kept (the demo evaluates on first start): the healthy seller is Good.
+    await expect(quality.evaluationHistory).toBeVisible();
+    await expect.poll(async () => (await quality.latestEvaluation())['Standing'], POLL).toBe('Good standing');
+    await expect
+      .poll(async () => (await quality.latestEvaluation())['RQS'], POLL)
+      .toMatch(/^\d+\.\d{2}% of .* orders \(min 98\.00%\)$/);
     await page.close();
 
     await signIn(REVIEWER);
@@ -53,6 +59,7 @@ describe.skipIf(!browserTestsCanRun())('Quality dashboard, production build in C
     const review = new QualityPage(staff, server.url);
     await review.open(`/review/sellers/${sellerId}/quality`);
     await expect(review.rqsFigure).toHaveText(/%$/);
+    await expect.poll(async () => (await review.latestEvaluation())['Standing'], POLL).toBe('Good standing');
     const before = await review.rqsBasisPoints();
     expect(before).not.toBeNull();
     await review.openRqsDrillDown();

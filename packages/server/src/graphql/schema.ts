@@ -16,6 +16,7 @@ import { QualityEvaluationResolver } from '../features/quality/evaluation/qualit
 import { SellerHealthResolver } from '../features/seller-health/seller-health.resolver.js';
 import { QualityRecordsResolver } from '../features/quality/quality-records.resolver.js';
 import { QualityDashboardResolver } from '../features/quality/dashboard/dashboard.resolver.js';
+import { EvaluationHistoryResolver } from '../features/quality/evaluation-history/evaluation-history.resolver.js';
 import { ReturnEmailSettingsResolver } from '../features/returns/email-settings/return-email-settings.resolver.js';
 import { ReturnSettingsResolver } from '../features/returns/return-settings.resolver.js';
 import { CategoryReturnWindowsResolver } from '../features/returns/category-return-windows.resolver.js';
@@ -40,6 +41,7 @@ export const resolvers = [
   SellerHealthResolver,
   QualityRecordsResolver,
   QualityDashboardResolver,
+  EvaluationHistoryResolver,
   ReturnLabelsResolver,
   ReturnEmailSettingsResolver,
   ReturnSettingsResolver,

@@ -20,6 +20,19 @@ export class QualityPage extends AppPage {
     return this.page.getByTestId('trend-point');
   }
 
+  /** The evaluation history's table: one row per evaluated day, newest first. */
+  get evaluationHistory(): Locator {
+    return this.page.getByRole('region', { name: 'Evaluation history' }).getByRole('table');
+  }
+
+  /** The newest evaluation as {column: text} (a reader: poll it). */
+  async latestEvaluation(): Promise<Record<string, string>> {
+    const table = this.evaluationHistory;
+    const headers = (await table.locator('thead th').allTextContents()).map((h) => h.trim());
+    const cells = await table.locator('tbody tr').first().locator('th, td').allInnerTexts();
+    return Object.fromEntries(headers.map((header, i) => [header, (cells[i] ?? '').replace(/\s+/g, ' ').trim()]));
+  }
+
   get notApproved(): Locator {
     return this.page.getByTestId('not-approved');
   }

@@ -8,6 +8,7 @@ import { usePageTitle } from '../../ui/page-title';
 import { ErrorState, LoadingState } from '../../ui/states';
 import type { MarketplaceCode } from '../../generated/graphql';
 import { ComplaintBreakdown } from './complaint-breakdown';
+import { EvaluationHistory } from './evaluation-history';
 import { DrillDown, type DrillDownComplaint, type DrillDownTarget } from './drill-down';
 import { FigureCards } from './figure-cards';
 import { NotApproved } from './not-approved';
@@ -127,6 +128,12 @@ export function QualityDashboardPage({
             <TrendChart title="Order defect rate" points={trendPoints(dashboard, 'ODR')} threshold="maximum" />
           </div>
           <ComplaintBreakdown dashboard={dashboard} />
+          <EvaluationHistory
+            key={`${dashboard.seller.id}-${marketplace}`}
+            sellerId={sellerId}
+            marketplace={marketplace}
+            first={dashboard.evaluations}
+          />
           <OfferTable
             sellerId={sellerId}
             marketplace={marketplace}
