@@ -55,6 +55,7 @@ export interface AppDependencies {
 export async function createApp({ config, orm, logger, now = () => new Date() }: AppDependencies): Promise<App> {
   const app = express();
   const httpServer = http.createServer(app);
+  httpServer.keepAliveTimeout = config.keepAliveMs;
   app.disable('x-powered-by');
   // No ETag on answers Express sends itself (GraphQL JSON, errors): no client revalidates a POST,
   // and hashing every body cost about 1 % of the CPU of a queue page (BENCHMARKS.md). Static files

@@ -52,6 +52,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RATE_LIMIT_ANONYMOUS: '0' })).toThrow(/RATE_LIMIT_ANONYMOUS="0": must be at least 1/);
   });
 
+  it('keeps idle connections 5 s by default; 0 to 3600 s may be set, 0 leaving it to the client', () => {
+    expect(loadConfig({}).keepAliveMs).toBe(5_000);
+    expect(loadConfig({ HTTP_KEEP_ALIVE_SECONDS: '0' }).keepAliveMs).toBe(0);
+    expect(loadConfig({ HTTP_KEEP_ALIVE_SECONDS: '3600' }).keepAliveMs).toBe(3_600_000);
+    expect(() => loadConfig({ HTTP_KEEP_ALIVE_SECONDS: '3601' })).toThrow(
+      /HTTP_KEEP_ALIVE_SECONDS="3601": must be at most 3600/,
+    );
+    expect(() => loadConfig({ HTTP_KEEP_ALIVE_SECONDS: '-1' })).toThrow(
+      /HTTP_KEEP_ALIVE_SECONDS="-1": must be 0 or more/,
+    );
+  });
+
   it('believes X-Forwarded-For only from private and loopback peers unless told otherwise', () => {
     expect(loadConfig({}).trustProxy).toBe('loopback, linklocal, uniquelocal');
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);

@@ -24,6 +24,12 @@ const environmentSchema = z.object({
     .min(0, 'must be between 0 and 65535')
     .max(65535, 'must be between 0 and 65535')
     .default(4000),
+  HTTP_KEEP_ALIVE_SECONDS: z.coerce
+    .number({ message: 'must be a whole number of seconds' })
+    .int('must be a whole number of seconds')
+    .min(0, 'must be 0 or more')
+    .max(3600, 'must be at most 3600')
+    .default(5),
   DATABASE_URL: z
     .string()
     .refine((value) => /^postgres(ql)?:\/\//.test(value), {
@@ -112,6 +118,11 @@ export interface AppConfig {
   readonly env: 'development' | 'production' | 'test';
   readonly host: string;
   readonly port: number;
+  /**
+   * How long an idle keep-alive connection stays open (Node's `keepAliveTimeout`); 0 leaves closing
+   * it to the client. Behind a load balancer, set it above the balancer's idle timeout.
+   */
+  readonly keepAliveMs: number;
   /** Embedded mode: SQLite, local files, no external service needed. */
   readonly embedded: boolean;
   readonly database: DatabaseConfig;
@@ -247,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
+    keepAliveMs: e.HTTP_KEEP_ALIVE_SECONDS * 1000,
     embedded,
     database: embedded
       ? { kind: 'sqlite', file: path.join(e.DATA_DIR, 'recertify.sqlite') }

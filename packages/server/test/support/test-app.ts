@@ -96,6 +96,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
+      // The tests' fetch keeps connections alive across a test's set-up, which can outlast the
+      // server's 5 s idle timeout on a loaded machine; the server closing an idle connection as the
+      // next request goes out on it fails that request with ECONNRESET. Here only the client closes.
+      HTTP_KEEP_ALIVE_SECONDS: '0',
       WEB_DIST_DIR: options.webDistDir ?? path.join(dataDir, 'no-web'),
       ...options.environment,
     }),

@@ -38,65 +38,48 @@ export type TouchedQuality = { readonly offerIds: readonly string[] } | { readon
 
 /** At most this many offers, and this many days, per statement: far under both databases' parameter limits. */
 const MAX_OFFERS_PER_STATEMENT = 400;
-const MAX_DAYS_PER_STATEMENT = 400;
+/** (offer, day) pairs per statement: two parameters each. */
+const MAX_PAIRS_PER_STATEMENT = 2_000;
 
-/** One statement's worth: these offers on these days (all days when `days` is null). */
+/** One statement's worth: every day of these offers. */
 interface Slice {
   readonly offerIds: string[];
-  readonly days: string[] | null;
 }
 
 export async function refreshQualityRollups(em: EntityManager, touched: TouchedQuality): Promise<void> {
-  const slices = slicesOf(touched);
-  if (slices.length === 0) return;
+  if ('offerIds' in touched) {
+    const slices = chunk([...new Set(touched.offerIds)].sort(), MAX_OFFERS_PER_STATEMENT).map((offerIds) => ({
+      offerIds,
+    }));
+    if (slices.length === 0) return;
+    await lockSellers(
+      em,
+      slices.flatMap((slice) => slice.offerIds),
+    );
+    for (const slice of slices) await refreshOfferRows(em, slice);
+    // Sellers after all their offers' rows are current.
+    for (const slice of await sellerSlices(em, slices)) await refreshSellerRows(em, slice);
+    return;
+  }
+  // Exactly the (offer, day) pairs named, never the cross product of their offers and days: a
+  // batch of complaints spread over many orders touches a few days of each of many offers.
+  const pairs = distinctPairs(touched.offerDays);
+  if (pairs.length === 0) return;
   await lockSellers(
     em,
-    slices.flatMap((slice) => slice.offerIds),
+    pairs.map((pair) => pair.offerId),
   );
-  for (const slice of slices) await refreshOfferRows(em, slice);
-  // Sellers after all their offers' rows are current.
-  for (const slice of await sellerSlices(em, slices)) await refreshSellerRows(em, slice);
+  const chunks = chunk(pairs, MAX_PAIRS_PER_STATEMENT);
+  for (const part of chunks) await refreshOfferDayRows(em, part);
+  for (const part of chunks) await refreshSellerDayRows(em, part);
 }
 
 // --- internals -------------------------------------------------------------------------------
 
-function slicesOf(touched: TouchedQuality): Slice[] {
-  if ('offerIds' in touched) {
-    return chunk([...new Set(touched.offerIds)].sort(), MAX_OFFERS_PER_STATEMENT).map((offerIds) => ({
-      offerIds,
-      days: null,
-    }));
-  }
-  const daysByOffer = new Map<string, Set<string>>();
-  for (const { offerId, day } of touched.offerDays) {
-    const days = daysByOffer.get(offerId) ?? new Set<string>();
-    days.add(day);
-    daysByOffer.set(offerId, days);
-  }
-  const slices: Slice[] = [];
-  const wholeOffers: string[] = [];
-  let offers: string[] = [];
-  let days = new Set<string>();
-  for (const offerId of [...daysByOffer.keys()].sort()) {
-    const own = daysByOffer.get(offerId)!;
-    // An offer touched on more days than a statement holds: recompute all its days.
-    if (own.size > MAX_DAYS_PER_STATEMENT) {
-      wholeOffers.push(offerId);
-      continue;
-    }
-    const merged = new Set([...days, ...own]);
-    if (offers.length > 0 && (offers.length >= MAX_OFFERS_PER_STATEMENT || merged.size > MAX_DAYS_PER_STATEMENT)) {
-      slices.push({ offerIds: offers, days: [...days].sort() });
-      offers = [offerId];
-      days = new Set(own);
-    } else {
-      offers.push(offerId);
-      days = merged;
-    }
-  }
-  if (offers.length > 0) slices.push({ offerIds: offers, days: [...days].sort() });
-  for (const ids of chunk(wholeOffers, MAX_OFFERS_PER_STATEMENT)) slices.push({ offerIds: ids, days: null });
-  return slices;
+function distinctPairs(offerDays: readonly OfferDay[]): OfferDay[] {
+  const seen = new Map<string, OfferDay>();
+  for (const pair of offerDays) seen.set(`${pair.offerId} ${pair.day}`, { offerId: pair.offerId, day: pair.day });
+  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, pair]) => pair);
 }
 
 async function lockSellers(em: EntityManager, offerIds: readonly string[]): Promise<void> {
@@ -111,11 +94,39 @@ async function lockSellers(em: EntityManager, offerIds: readonly string[]): Prom
   }
 }
 
-/** `"col" in (?, ?)` for the slice's offers, plus its days when it has them. */
-function sliceFilter(offerColumn: string, dayColumn: string, slice: Slice): { text: string; params: string[] } {
-  const offers = `${offerColumn} in (${marks(slice.offerIds)})`;
-  if (slice.days === null) return { text: offers, params: slice.offerIds };
-  return { text: `${offers} and ${dayColumn} in (${marks(slice.days)})`, params: [...slice.offerIds, ...slice.days] };
+/**
+ * Which offer-days one pair of statements recomputes: a `with` prefix (or none) and its parameters,
+ * then how to pick the rows of each table. Every filter's own parameters follow the prefix's.
+ */
+interface OfferScope {
+  readonly prefix: string;
+  readonly prefixParams: readonly string[];
+  readonly filter: (offerColumn: string, dayColumn: string) => { text: string; params: readonly string[] };
+}
+
+/** Every day of the slice's offers. */
+function offersScope(slice: Slice): OfferScope {
+  return {
+    prefix: '',
+    prefixParams: [],
+    filter: (offerColumn) => ({ text: `${offerColumn} in (${marks(slice.offerIds)})`, params: slice.offerIds }),
+  };
+}
+
+/**
+ * Exactly these (offer, day) pairs, as a `values` list named "t". PostgreSQL types a `values` list
+ * of parameters as text, so each is cast to its column's type there.
+ */
+function pairsScope(em: EntityManager, pairs: readonly OfferDay[], extra = ''): OfferScope {
+  const row = em.getPlatform() instanceof PostgreSqlPlatform ? '(cast(? as uuid), cast(? as varchar(10)))' : '(?, ?)';
+  return {
+    prefix: `with "t" ("offer_id", "day") as (values ${pairs.map(() => row).join(', ')})${extra} `,
+    prefixParams: pairs.flatMap((pair) => [pair.offerId, pair.day]),
+    filter: (offerColumn, dayColumn) => ({
+      text: `(${offerColumn}, ${dayColumn}) in (select "offer_id", "day" from "t")`,
+      params: [],
+    }),
+  };
 }
 
 /** The complaint tally's columns (quality-rollup.entity.ts): one per source, then one per category. */
@@ -128,17 +139,29 @@ const TALLY_ZEROS = TALLY.map(() => '0').join(', ');
 const TALLY_SUMS = TALLY.map((t) => `sum("${t.column}")`).join(', ');
 
 async function refreshOfferRows(em: EntityManager, slice: Slice): Promise<void> {
-  const rows = sliceFilter('"offer_id"', '"day"', slice);
-  await em.execute(`delete from "offer_daily_quality" where ${rows.text}`, rows.params, 'run');
-  const orders = sliceFilter('"o"."offer_id"', '"o"."order_date"', slice);
-  const ratings = sliceFilter('"r"."offer_id"', '"r"."rated_date"', slice);
+  await recomputeOfferRows(em, offersScope(slice));
+}
+
+async function refreshOfferDayRows(em: EntityManager, pairs: readonly OfferDay[]): Promise<void> {
+  await recomputeOfferRows(em, pairsScope(em, pairs));
+}
+
+async function recomputeOfferRows(em: EntityManager, scope: OfferScope): Promise<void> {
+  const rows = scope.filter('"offer_id"', '"day"');
+  await em.execute(
+    `${scope.prefix}delete from "offer_daily_quality" where ${rows.text}`,
+    [...scope.prefixParams, ...rows.params],
+    'run',
+  );
+  const orders = scope.filter('"o"."offer_id"', '"o"."order_date"');
+  const ratings = scope.filter('"r"."offer_id"', '"r"."rated_date"');
   // Literal enum values from the domain's lists (never user input).
   const tally = TALLY.map((t) => `case when "c"."${t.field}" = '${t.value}' then 1 else 0 end`).join(', ');
   const sums = TALLY.map((t) => `sum("x"."${t.column}")`).join(', ');
   // An order counts once however many complaints or defects it has: EXISTS, not a join. The
   // complaint tally counts each valid complaint, on its order's day (reached through the orders).
   await em.execute(
-    `insert into "offer_daily_quality" ("offer_id", "day", "seller_id", "marketplace", "orders", ` +
+    `${scope.prefix}insert into "offer_daily_quality" ("offer_id", "day", "seller_id", "marketplace", "orders", ` +
       `"orders_with_complaint", "orders_with_defect", "rating_count", "rating_star_sum", ${TALLY_COLUMNS}) ` +
       `select "x"."offer_id", "x"."day", "f"."seller_id", "f"."marketplace", sum("x"."orders"), ` +
       `sum("x"."with_complaint"), sum("x"."with_defect"), sum("x"."ratings"), sum("x"."stars"), ${sums} from (` +
@@ -158,46 +181,62 @@ async function refreshOfferRows(em: EntityManager, slice: Slice): Promise<void> 
       `from "product_rating" "r" where ${ratings.text}` +
       `) "x" join "offer" "f" on "f"."id" = "x"."offer_id" ` +
       `group by "x"."offer_id", "x"."day", "f"."seller_id", "f"."marketplace"`,
-    [...orders.params, ...orders.params, ...ratings.params],
+    [...scope.prefixParams, ...orders.params, ...orders.params, ...ratings.params],
     'run',
   );
 }
 
-interface SellerSlice {
-  readonly sellerIds: string[];
-  readonly days: string[] | null;
-}
-
-/** The sellers of each slice's offers, with the slice's days. */
-async function sellerSlices(em: EntityManager, slices: readonly Slice[]): Promise<SellerSlice[]> {
-  const result: SellerSlice[] = [];
+/** The sellers of each slice's offers. */
+async function sellerSlices(em: EntityManager, slices: readonly Slice[]): Promise<string[][]> {
+  const result: string[][] = [];
   for (const slice of slices) {
     const rows = await em.execute<Array<{ seller_id: string }>>(
       `select distinct "seller_id" from "offer" where "id" in (${marks(slice.offerIds)})`,
       slice.offerIds,
     );
     const sellerIds = rows.map((row) => row.seller_id).sort();
-    if (sellerIds.length > 0) result.push({ sellerIds, days: slice.days });
+    if (sellerIds.length > 0) result.push(sellerIds);
   }
   return result;
 }
 
-async function refreshSellerRows(em: EntityManager, slice: SellerSlice): Promise<void> {
-  const filter =
-    slice.days === null
-      ? { text: `"seller_id" in (${marks(slice.sellerIds)})`, params: slice.sellerIds }
-      : {
-          text: `"seller_id" in (${marks(slice.sellerIds)}) and "day" in (${marks(slice.days)})`,
-          params: [...slice.sellerIds, ...slice.days],
-        };
-  await em.execute(`delete from "seller_daily_quality" where ${filter.text}`, filter.params, 'run');
+/** Every day of these sellers. */
+async function refreshSellerRows(em: EntityManager, sellerIds: readonly string[]): Promise<void> {
+  await recomputeSellerRows(em, '', [], `"seller_id" in (${marks(sellerIds)})`, sellerIds);
+}
+
+/** The (seller, day) pairs of these (offer, day) pairs, as the "s" list after "t". */
+async function refreshSellerDayRows(em: EntityManager, pairs: readonly OfferDay[]): Promise<void> {
+  const scope = pairsScope(
+    em,
+    pairs,
+    `, "s" ("seller_id", "day") as (select distinct "f"."seller_id", "t"."day" from "t" join "offer" "f" on "f"."id" = "t"."offer_id")`,
+  );
+  await recomputeSellerRows(
+    em,
+    scope.prefix,
+    scope.prefixParams,
+    `("seller_id", "day") in (select "seller_id", "day" from "s")`,
+    [],
+  );
+}
+
+async function recomputeSellerRows(
+  em: EntityManager,
+  prefix: string,
+  prefixParams: readonly string[],
+  where: string,
+  whereParams: readonly string[],
+): Promise<void> {
+  const params = [...prefixParams, ...whereParams];
+  await em.execute(`${prefix}delete from "seller_daily_quality" where ${where}`, params, 'run');
   await em.execute(
-    `insert into "seller_daily_quality" ("seller_id", "marketplace", "day", "orders", "orders_with_complaint", ` +
+    `${prefix}insert into "seller_daily_quality" ("seller_id", "marketplace", "day", "orders", "orders_with_complaint", ` +
       `"orders_with_defect", "rating_count", "rating_star_sum", ${TALLY_COLUMNS}) ` +
       `select "seller_id", "marketplace", "day", sum("orders"), sum("orders_with_complaint"), ` +
       `sum("orders_with_defect"), sum("rating_count"), sum("rating_star_sum"), ${TALLY_SUMS} ` +
-      `from "offer_daily_quality" where ${filter.text} group by "seller_id", "marketplace", "day"`,
-    filter.params,
+      `from "offer_daily_quality" where ${where} group by "seller_id", "marketplace", "day"`,
+    params,
     'run',
   );
 }
