@@ -99,6 +99,9 @@ export default defineConfig(({ command }) => ({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
           setupFiles: ['./vitest.setup.ts'],
+          // CI runs on a loaded 2-core machine, where a form test that types into many fields has
+          // taken over 5 s (vitest's default). A limit, not a wait: a passing test takes what it takes.
+          testTimeout: 30_000,
         },
       },
       {
