@@ -119,6 +119,28 @@ describe('review queue SQL', () => {
     expect(withCount.data.reviewQueue.again).toBe(withCount.data.reviewQueue.totalCount);
   });
 
+  it('a page asked again answers the same, refusals included, once its query is compiled (graphql-jit)', async () => {
+    // The first time a document runs on graphql-js; from the second on, compiled (src/graphql/executor.ts).
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await reviewer.graphql<any>(PAGE, { first: 50 }));
+    expect(answers[0]!.errors).toBeUndefined();
+    expect(answers[0]!.data.reviewQueue.edges).toHaveLength(50);
+    expect(answers[0]!.data.reviewQueue.totalCount).toBe(120 + demoQueued);
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+
+    // A refusal from the service keeps its code and field; a variable that is no Int stays a 400.
+    for (let i = 0; i < 3; i++) {
+      const tooMany = await reviewer.graphql<any>(PAGE, { first: 500 });
+      expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(tooMany.errors?.[0]?.path).toEqual(['reviewQueue']);
+      expect(tooMany.data).toBeNull();
+      const notAnInt = await reviewer.graphql<any>(PAGE, { first: 'fifty' });
+      expect(notAnInt.status).toBe(400);
+      expect(notAnInt.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    }
+  });
+
   it('the counts of every filter chip are one statement, and each equals the count of that filter', async () => {
     const COUNTS = `query($filter: ReviewQueueFilter) { reviewQueueCounts(filter: $filter) {
       total submitted inReview overdue dueToday dueThisWeek appleRequested failedChecks byMarketplace { marketplace count } } }`;

@@ -2,7 +2,8 @@ import type { ClassType } from 'type-graphql';
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { PageInfoData } from '../db/pagination.js';
 
-@ObjectType({ description: 'Where a page of a connection sits in the whole list.' })
+// Plain values: graphql-js's default resolver (no type-graphql wrapper per field); see simpleResolvers in BENCHMARKS.md.
+@ObjectType({ description: 'Where a page of a connection sits in the whole list.', simpleResolvers: true })
 export class PageInfo implements PageInfoData {
   @Field({ description: 'More items follow this page.' }) hasNextPage!: boolean;
   @Field({ description: 'Items come before this page.' }) hasPreviousPage!: boolean;
@@ -19,7 +20,7 @@ export type { Connection, Edge } from '../db/pagination.js';
 
 /** Relay connection and edge types for one node type, from one factory. */
 export function createConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`, { description: `One ${name} with its cursor.` })
+  @ObjectType(`${name}Edge`, { description: `One ${name} with its cursor.`, simpleResolvers: true })
   class EdgeType {
     @Field({ description: 'Opaque position of this item; pass it as `after` to continue.' }) cursor!: string;
     @Field(() => nodeType, { description: `The ${name}.` }) node!: T;
@@ -27,8 +28,10 @@ export function createConnectionType<T extends object>(nodeType: ClassType<T>, n
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
   class ConnectionType {
-    @Field(() => [EdgeType], { description: 'The items of this page.' }) edges!: EdgeType[];
-    @Field(() => PageInfo, { description: 'Paging information.' }) pageInfo!: PageInfo;
+    @Field(() => [EdgeType], { description: 'The items of this page.', simple: true }) edges!: EdgeType[];
+    @Field(() => PageInfo, { description: 'Paging information.', simple: true }) pageInfo!: PageInfo;
+    // Not simple: a getter that returns a promise (the count runs only when asked for), and
+    // graphql-jit reads a field without a resolver synchronously (graphql/executor.ts).
     @Field(() => Int, { description: 'How many items match, across all pages.' }) totalCount!: number;
   }
   return ConnectionType;

@@ -4,7 +4,7 @@ import { BaseEntity } from '../../db/base.entity.js';
 import { OrganizationKind } from './accounts.enums.js';
 
 @Entity()
-@ObjectType({ description: 'A seller business or a returns provider.' })
+@ObjectType({ description: 'A seller business or a returns provider.', simpleResolvers: true })
 export class Organization extends BaseEntity {
   @Field(() => OrganizationKind, { description: 'Seller or returns provider.' })
   @Property({ type: 'string', length: 16 })

@@ -46,7 +46,9 @@ import { ApplicationStatusEnum, RefurbisherEnum, SellerTypeEnum } from './applic
     `where "status" in ('SUBMITTED', 'IN_REVIEW')`,
 })
 @Index({ properties: ['organization', 'marketplace'] })
-@ObjectType({ description: "A seller's application to the Renewed program in one marketplace." })
+// simpleResolvers: every column field reads a plain value (from a row or the entity), without a
+// type-graphql wrapper per field; the computed fields are field resolvers (applications.resolver.ts).
+@ObjectType({ description: "A seller's application to the Renewed program in one marketplace.", simpleResolvers: true })
 export class Application extends BaseEntity {
   @ManyToOne('Organization', { ref: true })
   organization: Ref<Organization>;
