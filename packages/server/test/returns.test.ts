@@ -385,6 +385,44 @@ describe('returns', () => {
         .find(AuditLogEntry, { subjectType: 'ReturnAddress', subjectId: { $in: [warehouse.id, oldDefault.id] } });
       expect(audit.map((a) => a.action).sort()).toEqual(['RETURN_ADDRESS_MADE_DEFAULT', 'RETURN_ADDRESS_REMOVED']);
     });
+
+    it('leaves exactly one default when defaults are set and saved at the same moment', async () => {
+      const SAVE_ADDRESS = `mutation($input: SaveReturnAddressInput!) { saveReturnAddress(input: $input) { id } }`;
+      const address = (name: string, makeDefault = false) => ({
+        input: {
+          name,
+          line1: '5 Race Way',
+          city: 'Bend',
+          region: 'OR',
+          postalCode: '97701',
+          country: 'US',
+          makeDefault,
+        },
+      });
+      const ids: string[] = [];
+      for (const name of ['Race A', 'Race B', 'Race C']) {
+        ids.push((await seller.graphql<any>(SAVE_ADDRESS, address(name))).data.saveReturnAddress.id);
+      }
+      const defaults = async () =>
+        (await seller.graphql<any>('{ returnAddresses { id isDefault } }')).data.returnAddresses.filter(
+          (a: any) => a.isDefault,
+        );
+
+      const SET = 'mutation($id: ID!) { setDefaultReturnAddress(id: $id) { id } }';
+      const made = await Promise.all(
+        ids.flatMap((id) => [seller.graphql<any>(SET, { id }), seller.graphql<any>(SET, { id })]),
+      );
+      expect(made.map((r) => r.errors)).toEqual(made.map(() => undefined));
+      expect(await defaults()).toHaveLength(1);
+
+      const saved = await Promise.all(
+        ['Race D', 'Race E', 'Race F'].map((name) => seller.graphql<any>(SAVE_ADDRESS, address(name, true))),
+      );
+      expect(saved.map((r) => r.errors)).toEqual(saved.map(() => undefined));
+      const [only] = await defaults();
+      expect(saved.map((r) => r.data.saveReturnAddress.id)).toContain(only.id);
+      expect(await defaults()).toHaveLength(1);
+    });
   });
 
   describe('bulk', () => {

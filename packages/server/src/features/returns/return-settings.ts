@@ -2,6 +2,7 @@ import { Reference } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { returnSettingsProblems, type AuthorizationMode, type MarketplaceCode } from '@recertify/domain';
 import type { Principal } from '../../auth/principal.js';
+import { lockOrganization } from '../../db/lock-organization.js';
 import { badInput, conflict, notFound } from '../../errors/app-error.js';
 import { Organization } from '../accounts/organization.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -76,22 +77,29 @@ export async function returnAddressesOf(em: EntityManager, principal: Principal)
   );
 }
 
-/** Saves a new return address; the first one, or one saved as default, becomes the default. */
+/**
+ * Saves a new return address; the first one, or one saved as default, becomes the default. Every
+ * change of a seller's addresses holds the seller's row (lockOrganization): two at once would each
+ * read "no default yet" or clear the defaults they saw, and leave two defaults (or none).
+ */
 export async function saveReturnAddress(
   em: EntityManager,
   principal: Principal,
   input: ReturnAddressFields & { readonly makeDefault?: boolean | null },
 ): Promise<ReturnAddress> {
   const organizationId = returnsOrganizationOf(principal, 'write');
-  const hasDefault =
-    (await em.count(ReturnAddress, { organization: organizationId, isDefault: true, removedAt: null })) > 0;
-  const address = newReturnAddress(organizationId, input, '', !hasDefault || input.makeDefault === true);
-  if (address.isDefault && hasDefault) {
-    await em.nativeUpdate(ReturnAddress, { organization: organizationId, isDefault: true }, { isDefault: false });
-  }
-  em.persist(address);
-  await em.flush();
-  return address;
+  return em.transactional(async (tx) => {
+    await lockOrganization(tx, organizationId);
+    const hasDefault =
+      (await tx.count(ReturnAddress, { organization: organizationId, isDefault: true, removedAt: null })) > 0;
+    const address = newReturnAddress(organizationId, input, '', !hasDefault || input.makeDefault === true);
+    if (address.isDefault && hasDefault) {
+      await tx.nativeUpdate(ReturnAddress, { organization: organizationId, isDefault: true }, { isDefault: false });
+    }
+    tx.persist(address);
+    await tx.flush();
+    return address;
+  });
 }
 
 /** One of the caller's saved addresses; NOT_FOUND for a removed one or anyone else's (ids reveal nothing). */
@@ -109,9 +117,10 @@ export async function setDefaultReturnAddress(
   now: Date,
 ): Promise<ReturnAddress> {
   const organizationId = returnsOrganizationOf(principal, 'write');
-  const address = await ownAddress(em, organizationId, id);
-  if (address.isDefault) return address;
-  await em.transactional(async (tx) => {
+  return em.transactional(async (tx) => {
+    await lockOrganization(tx, organizationId);
+    const address = await ownAddress(tx, organizationId, id);
+    if (address.isDefault) return address;
     await tx.nativeUpdate(ReturnAddress, { organization: organizationId, isDefault: true }, { isDefault: false });
     await tx.nativeUpdate(ReturnAddress, { id: address.id }, { isDefault: true });
     recordAudit(tx, {
@@ -121,9 +130,10 @@ export async function setDefaultReturnAddress(
       subjectId: address.id,
       at: now,
     });
+    await tx.flush();
+    address.isDefault = true;
+    return address;
   });
-  address.isDefault = true;
-  return address;
 }
 
 /**
@@ -138,20 +148,23 @@ export async function removeReturnAddress(
   now: Date,
 ): Promise<ReturnAddress> {
   const organizationId = returnsOrganizationOf(principal, 'write');
-  const address = await ownAddress(em, organizationId, id);
-  if (address.isDefault) {
-    throw conflict(
-      `${address.name} is your default return address and cannot be removed; make another address the default first.`,
-    );
-  }
-  address.removedAt = now;
-  recordAudit(em, {
-    principal,
-    action: 'RETURN_ADDRESS_REMOVED',
-    subjectType: 'ReturnAddress',
-    subjectId: address.id,
-    at: now,
+  return em.transactional(async (tx) => {
+    await lockOrganization(tx, organizationId);
+    const address = await ownAddress(tx, organizationId, id);
+    if (address.isDefault) {
+      throw conflict(
+        `${address.name} is your default return address and cannot be removed; make another address the default first.`,
+      );
+    }
+    address.removedAt = now;
+    recordAudit(tx, {
+      principal,
+      action: 'RETURN_ADDRESS_REMOVED',
+      subjectType: 'ReturnAddress',
+      subjectId: address.id,
+      at: now,
+    });
+    await tx.flush();
+    return address;
   });
-  await em.flush();
-  return address;
 }

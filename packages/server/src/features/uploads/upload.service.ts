@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import { LockMode } from '@mikro-orm/core';
 import { raw, type EntityManager } from '@mikro-orm/knex';
-import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import { lockOrganization } from '../../db/lock-organization.js';
 import { forbidden, notFound, unauthenticated } from '../../errors/app-error.js';
 import type { Principal } from '../../auth/principal.js';
 import { Role } from '../accounts/accounts.enums.js';
@@ -120,16 +119,6 @@ export async function storedBytes(em: EntityManager, organizationId: string): Pr
     .where({ organization: organizationId })
     .execute<{ total: number | string }>('get');
   return Number(row.total);
-}
-
-/** Holds the organization's row until the transaction ends (PostgreSQL; SQLite has one writer). */
-async function lockOrganization(em: EntityManager, organizationId: string): Promise<void> {
-  if (!(em.getPlatform() instanceof PostgreSqlPlatform)) return;
-  await em.findOneOrFail(
-    Organization,
-    { id: organizationId },
-    { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['id'], refresh: true },
-  );
 }
 
 function quotaExceeded(used: number, size: number, quotaBytes: number): UploadRefusedError {
