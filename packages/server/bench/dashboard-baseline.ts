@@ -40,8 +40,10 @@ const SESSION_SQL =
   'from "session" as "s" inner join "user" as "u" on "u"."id" = "s"."user_id" where "s"."token_hash" = ? limit 1';
 const TOUCH_SQL = 'update "session" set "last_seen_at" = ? where "id" = ?';
 const SELLER_SQL =
-  'select "s"."name", (select "a"."status" from "application" as "a" where "a"."organization_id" = "s"."id" and "a"."marketplace" = ? ' +
-  `order by case when "a"."status" = 'APPROVED' then 0 else 1 end, "a"."created_at" desc limit 1) as "status" ` +
+  'select "s"."name", case when exists (select 1 from "marketplace_approval" as "g" ' +
+  `where "g"."organization_id" = "s"."id" and "g"."marketplace" = ?) then 'APPROVED' else ` +
+  '(select "a"."status" from "application" as "a" where "a"."organization_id" = "s"."id" and "a"."marketplace" = ? ' +
+  `order by case when "a"."status" = 'APPROVED' then 0 else 1 end, "a"."created_at" desc limit 1) end as "status" ` +
   `from "organization" as "s" where "s"."id" = ? and "s"."kind" = 'SELLER'`;
 const MARKETPLACE_SQL =
   'select "m"."time_zone", "p"."version", "p"."effective_from", "p"."seller_rqs_minimum_bps", "p"."offer_rqs_minimum_bps", ' +
@@ -126,7 +128,7 @@ export async function serveDashboardBaseline(
       await rows(TOUCH_SQL, [sqlite ? now.getTime() : now, session['s__id']]);
     }
     const sellerId = session['user_organization_id'] as string;
-    const [seller] = await rows(SELLER_SQL, [MARKETPLACE, sellerId]);
+    const [seller] = await rows(SELLER_SQL, [MARKETPLACE, MARKETPLACE, sellerId]);
     if (!seller || seller['status'] !== 'APPROVED') return [403, { errors: [{ message: 'not approved' }] }];
     const marketplace = await rows(MARKETPLACE_SQL, [MARKETPLACE]);
     if (!marketplace[0]) return [404, { errors: [{ message: 'no marketplace' }] }];

@@ -7,7 +7,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 const VIEWER = '{ viewer { approvedMarketplaces } }';
 const DASHBOARD = 'query($m: MarketplaceCode!) { qualityDashboard(marketplace: $m) { marketplace } }';
 
-/** The web app shows a seller its Quality page only where the dashboard answers: both read the same rule. */
+/** The web app shows a seller its Quality page only where the dashboard answers: both read the same rule (CA granted through US counts, SPEC 3). */
 describe('viewer.approvedMarketplaces', () => {
   let app: TestApp;
   beforeAll(async () => {
@@ -16,8 +16,8 @@ describe('viewer.approvedMarketplaces', () => {
   afterAll(() => app?.stop());
 
   it.each([
-    ['approved-seller', ['US']],
-    ['at-risk-seller', ['US']],
+    ['approved-seller', ['US', 'CA']],
+    ['at-risk-seller', ['US', 'CA']],
     ['submitted-seller', []],
     ['needs-info-seller', []],
     ['rejected-seller', []],
@@ -37,7 +37,10 @@ describe('viewer.approvedMarketplaces', () => {
   it("is the seller's for its read:quality key, and empty for staff and visitors", async () => {
     const seller = await signedIn(app, 'approved-seller@demo.recertify.test');
     const key = await createKey(seller, [ApiScope.READ_QUALITY]);
-    expect((await app.withApiKey(key.secret).graphql<any>(VIEWER)).data.viewer.approvedMarketplaces).toEqual(['US']);
+    expect((await app.withApiKey(key.secret).graphql<any>(VIEWER)).data.viewer.approvedMarketplaces).toEqual([
+      'US',
+      'CA',
+    ]);
     for (const email of [REVIEWER_EMAIL, ADMIN_EMAIL]) {
       const staff = await signedIn(app, email);
       expect((await staff.graphql<any>(VIEWER)).data.viewer.approvedMarketplaces).toEqual([]);

@@ -416,11 +416,15 @@ export class QualityDashboardService {
       sellerId = own;
     }
     const [seller] = await this.em.execute<Array<Record<string, unknown>>>(
-      'select "s"."name", (select "a"."status" from "application" as "a"' +
+      // Approved there directly or through another approval (CA through US, SPEC 3); otherwise the
+      // latest application there says why not.
+      'select "s"."name", case when exists (select 1 from "marketplace_approval" as "g"' +
+        ` where "g"."organization_id" = "s"."id" and "g"."marketplace" = ?) then 'APPROVED' else` +
+        ' (select "a"."status" from "application" as "a"' +
         ' where "a"."organization_id" = "s"."id" and "a"."marketplace" = ?' +
-        ` order by case when "a"."status" = 'APPROVED' then 0 else 1 end, "a"."created_at" desc limit 1) as "status"` +
+        ` order by case when "a"."status" = 'APPROVED' then 0 else 1 end, "a"."created_at" desc limit 1) end as "status"` +
         ` from "organization" as "s" where "s"."id" = ? and "s"."kind" = 'SELLER'`,
-      [scope.marketplace, sellerId],
+      [scope.marketplace, scope.marketplace, sellerId],
     );
     if (!seller) throw notFound('That seller');
     const status = seller['status'] == null ? 'NO_APPLICATION' : text(seller['status']);
