@@ -187,7 +187,11 @@ describe('applications and review', () => {
     expect(ca.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_APPROVED' });
     expect((await client.graphql<any>(START, { m: 'MX' })).errors).toBeUndefined();
 
-    const audit = await app.orm.em.fork().find(AuditLogEntry, { subjectId: submitted.id }, { orderBy: { at: 'asc' } });
+    // The test's clock stands still, so every entry has the same `at`: the order they were written
+    // in is createdAt's (as auditTrail orders them); by `at` alone PostgreSQL may return any order.
+    const audit = await app.orm.em
+      .fork()
+      .find(AuditLogEntry, { subjectId: submitted.id }, { orderBy: { at: 'asc', createdAt: 'asc' } });
     expect(audit.map((a) => a.action)).toEqual(['STARTED', 'DRAFT_SAVED', 'SUBMITTED', 'CLAIMED', 'APPROVED']);
     expect(audit.at(-1)!.data).toMatchObject({ decision: 'APPROVE', eligibility: { eligible: true } });
   });
