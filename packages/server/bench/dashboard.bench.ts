@@ -175,7 +175,13 @@ function withTypenames(document: DocumentNode): DocumentNode {
 /** The request body the web app's dashboard page sends for a seller: its own dashboard (sellerId null). */
 export function dashboardBody(): string {
   const all = parse(OPERATION_FILES.map((file) => readFileSync(file, 'utf8')).join('\n'));
-  const query = print(withTypenames(operationWithItsFragments(all, 'QualityDashboard')));
+  // Without the evaluation history (its card's field, added after the baseline was written: the
+  // baseline does not answer it yet); the figures, trend and complaints as the page asks for them.
+  const withoutHistory = visit(all, {
+    Field: (field) => (field.name.value === 'evaluations' ? null : undefined),
+  });
+  const document = operationWithItsFragments(withoutHistory, 'QualityDashboard');
+  const query = print(withTypenames(document));
   return JSON.stringify({
     operationName: 'QualityDashboard',
     variables: { sellerId: null, marketplace: MARKETPLACE },
