@@ -188,10 +188,10 @@ describe('applications and review', () => {
     expect((await client.graphql<any>(START, { m: 'MX' })).errors).toBeUndefined();
 
     // The test's clock stands still, so every entry has the same `at`: the order they were written
-    // in is createdAt's (as auditTrail orders them); by `at` alone PostgreSQL may return any order.
+    // in is the time-ordered id's (as auditTrail orders them); by `at` alone any order may come back.
     const audit = await app.orm.em
       .fork()
-      .find(AuditLogEntry, { subjectId: submitted.id }, { orderBy: { at: 'asc', createdAt: 'asc' } });
+      .find(AuditLogEntry, { subjectId: submitted.id }, { orderBy: { at: 'asc', id: 'asc' } });
     expect(audit.map((a) => a.action)).toEqual(['STARTED', 'DRAFT_SAVED', 'SUBMITTED', 'CLAIMED', 'APPROVED']);
     expect(audit.at(-1)!.data).toMatchObject({ decision: 'APPROVE', eligibility: { eligible: true } });
   });

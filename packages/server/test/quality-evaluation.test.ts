@@ -142,11 +142,7 @@ describe('quality evaluation', () => {
       organization: seller.id,
       marketplace: 'US',
     });
-    const audit = await em().find(
-      AuditLogEntry,
-      { subjectId: record.id },
-      { orderBy: { at: 'asc', createdAt: 'asc' } },
-    );
+    const audit = await em().find(AuditLogEntry, { subjectId: record.id }, { orderBy: { at: 'asc', id: 'asc' } });
     expect(audit.map((a) => a.action)).toEqual(['SELLER_AT_RISK', 'SELLER_RECOVERED']);
   });
 

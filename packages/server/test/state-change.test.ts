@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationLifecycle } from '../src/features/applications/application-lifecycle.js';
 import { Application } from '../src/features/applications/application.entity.js';
 import { AuditLogEntry } from '../src/features/audit/audit-log-entry.entity.js';
+import { auditTrail, recordAudit } from '../src/features/audit/audit.service.js';
 import { OutboxEmail } from '../src/features/outbox/outbox-email.entity.js';
 import { beginStateChange } from '../src/features/shared/state-change.js';
 import { START } from './support/applications.js';
@@ -123,5 +124,20 @@ describe('beginStateChange', () => {
       }),
     ).toThrow('This application is DRAFT; it is not waiting in the queue, so there is nothing to claim');
     expect(application.status).toBe('DRAFT');
+  });
+
+  it('keeps the audit trail in the order it was written when every entry has the same time', async () => {
+    const id = await draft();
+    const at = clock.now();
+    const actions = Array.from({ length: 40 }, (_, i) => `STEP_${String(i).padStart(2, '0')}`).reverse();
+    // Two entries to a unit of work, as a request that claims and decides at once writes them.
+    for (let i = 0; i < actions.length; i += 2) {
+      const em = fork();
+      for (const action of actions.slice(i, i + 2))
+        recordAudit(em, { principal: null, action, subjectType: 'Application', subjectId: id, at });
+      await em.flush();
+    }
+    const trail = await auditTrail(fork(), 'Application', id);
+    expect(trail.map((a) => a.action)).toEqual(['STARTED', ...actions]);
   });
 });

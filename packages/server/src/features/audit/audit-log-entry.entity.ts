@@ -1,9 +1,14 @@
 import { Entity, Index, Property } from '@mikro-orm/core';
+import { v7 as timeOrderedUuid } from 'uuid';
 import { BaseEntity } from '../../db/base.entity.js';
 
 /**
  * One step in the append-only audit log: who did what to which record, when, with the data of
  * the moment (e.g. the eligibility snapshot behind a decision). Rows are only ever inserted.
+ *
+ * The id is time-ordered (UUID version 7, whose counter keeps ids made in the same millisecond in
+ * the order they were made), so (at, id) is the order entries were written in even when several
+ * share one `at`: a request that claims and decides within a millisecond, or a clock standing still.
  */
 @Entity()
 @Index({ properties: ['subjectType', 'subjectId', 'at'] })
@@ -44,6 +49,7 @@ export class AuditLogEntry extends BaseEntity {
     data?: Record<string, unknown> | null;
   }) {
     super();
+    this.id = timeOrderedUuid();
     this.at = props.at;
     this.createdAt = props.at;
     this.actorId = props.actorId;

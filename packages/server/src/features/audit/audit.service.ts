@@ -42,5 +42,5 @@ export function auditEntry(entry: AuditFacts): AuditLogEntry {
 }
 
 export function auditTrail(em: EntityManager, subjectType: string, subjectId: string): Promise<AuditLogEntry[]> {
-  return em.find(AuditLogEntry, { subjectType, subjectId }, { orderBy: { at: 'asc', createdAt: 'asc' } });
+  return em.find(AuditLogEntry, { subjectType, subjectId }, { orderBy: { at: 'asc', id: 'asc' } });
 }
