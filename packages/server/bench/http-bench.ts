@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseConfig } from '../src/config.js';
@@ -465,4 +466,116 @@ export function formatTable(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)];
+}
+
+/** A benchmark's goals for one measured request: the issue's numbers. */
+export interface HttpGoals {
+  /** App CPU per request at most this many times the baseline's. */
+  readonly cpuRatio: number;
+  /** App p95 at the fixed arrival rate (open loop), in ms. */
+  readonly openP95Ms: number;
+  /** Whether the p95 goal is "at most" (issue 7) rather than "under" (issues 9 and 10). */
+  readonly openP95AtMost?: boolean;
+  /** App requests/s at least this share of the baseline's at CONNECTIONS connections, when the issue sets one. */
+  readonly throughputShare?: number;
+}
+
+/** One measured request of a report: the labels that name it (database, scenario) and both servers' results. */
+export interface MeasuredRequest {
+  readonly labels: readonly string[];
+  readonly app: ServerResult;
+  readonly baseline: ServerResult;
+}
+
+/**
+ * The report every HTTP benchmark prints: the machine and method, one row per server with its CPU
+ * per request and latencies, and the goals met or not. `subject` says what was seeded and asked
+ * (e.g. "One seller, 100000 returns; its queue's first page of 25."); `labelHeaders` name the
+ * columns of each request's labels; `serverLabel` renames the roles, and `goals` null leaves the goals
+ * out (the request-limits comparison, whose "baseline" is the app itself).
+ */
+export function reportLines(
+  requests: readonly MeasuredRequest[],
+  options: RoundOptions & { readonly subject: string; readonly per?: string },
+  labelHeaders: readonly string[],
+  goals: HttpGoals | null,
+  serverLabel: (role: Role) => string = (role) => role,
+): string[] {
+  const lines: string[] = [
+    `Machine: ${os.availableParallelism()} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), ` +
+      `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`,
+    `${options.subject} ${options.per ?? 'Per server'}: ${options.warmup} s warm-up, ${SERIAL_REQUESTS} requests one at a ` +
+      `time, then ${options.rounds} closed-loop rounds (${CONNECTIONS} connections) and ${options.rounds} open-loop rounds ` +
+      `(${options.rate} requests/s) of ${options.round} s each, app and baseline alternating.`,
+    'CPU = user + system time of the server process (/proc/<pid>/stat) per request sent; latencies in ms, ' +
+      'timed-out requests (10 s) included as "timeout"; failed = errors, non-2xx and wrong bodies.',
+    '',
+  ];
+  const servers = requests.flatMap((request) =>
+    ROLES.map((role) => {
+      const s = request[role];
+      return [
+        ...request.labels,
+        serverLabel(role),
+        perRequest(s.closed).toFixed(2),
+        perRequest(s.open).toFixed(2),
+        ms(s.serialP50),
+        rate(s.closed).toFixed(1),
+        ms(s.closed.p50),
+        ms(s.closed.p95),
+        ms(s.open.p50),
+        ms(s.open.p95),
+        ms(s.open.p99),
+        `${s.closed.failed + s.open.failed} / ${s.closed.timeouts + s.open.timeouts}`,
+      ];
+    }),
+  );
+  lines.push(
+    ...formatTable(
+      [
+        ...labelHeaders,
+        'server',
+        'CPU ms/req (closed)',
+        'CPU ms/req (open)',
+        '1-conn p50',
+        `req/s (${CONNECTIONS} conn)`,
+        'closed p50',
+        'closed p95',
+        'open p50',
+        'open p95',
+        'open p99',
+        'failed / timeouts',
+      ],
+      servers,
+    ),
+    '',
+  );
+  if (!goals) return lines;
+  const p95Goal = `${goals.openP95AtMost ? 'at most' : 'under'} ${goals.openP95Ms} ms`;
+  const share = goals.throughputShare;
+  lines.push(
+    `Goals: app p95 ${p95Goal} at ${options.rate} requests/s (open loop); app CPU per request <= ${goals.cpuRatio}x ` +
+      `the baseline's (closed loop, and open loop)` +
+      (share === undefined ? '.' : `; app req/s >= ${share * 100} % of the baseline's at ${CONNECTIONS} connections.`),
+  );
+  const rows = requests.map(({ labels, app, baseline }) => {
+    const closed = perRequest(app.closed) / perRequest(baseline.closed);
+    const open = perRequest(app.open) / perRequest(baseline.open);
+    const throughput = rate(app.closed) / rate(baseline.closed);
+    const p95 = app.open.p95;
+    return [
+      ...labels,
+      `${ms(p95)} ms: ${met(goals.openP95AtMost ? p95 <= goals.openP95Ms : p95 < goals.openP95Ms)}`,
+      `${closed.toFixed(2)}x: ${met(closed <= goals.cpuRatio)}`,
+      `${open.toFixed(2)}x: ${met(open <= goals.cpuRatio)}`,
+      `${(throughput * 100).toFixed(0)} %${share === undefined ? '' : `: ${met(throughput >= share)}`}`,
+    ];
+  });
+  lines.push(
+    ...formatTable(
+      [...labelHeaders, 'app open p95', 'CPU app/baseline (closed)', 'CPU app/baseline (open)', 'req/s app/baseline'],
+      rows,
+    ),
+  );
+  return lines;
 }

@@ -28,30 +28,24 @@ import { seedReturns } from './returns-data.js';
 import {
   abort,
   checkBuild,
-  CONNECTIONS,
   explain,
-  formatTable,
+  type HttpGoals,
+  type Kind,
   live,
   log,
   measureScenario,
-  met,
-  ms,
-  perRequest,
   post,
   queriesOf,
-  rate,
-  ROLES,
-  SERIAL_REQUESTS,
+  reportLines,
+  type Role,
+  type Server,
+  type ServerResult,
   signIn,
   startApp,
   startBaseline,
   timeQuery,
-  withOrm,
   within,
-  type Kind,
-  type Role,
-  type Server,
-  type ServerResult,
+  withOrm,
 } from './http-bench.js';
 
 /** The approved demo seller: its returns queue gets the seeded rows. */
@@ -59,7 +53,7 @@ const SELLER = { email: 'approved-seller@demo.recertify.test', password: 'demo-p
 const SELLER_ORGANIZATION = 'Evergreen Renewed';
 const PAGE_PREFIX = '{"data":{"returnRequests":{';
 /** The issue's goals: app CPU per request at most 3x the baseline's; p95 under 25 ms at a fixed 100 requests/s. */
-const GOALS = { cpuRatio: 3, openP95Ms: 25 };
+const GOALS: HttpGoals = { cpuRatio: 3, openP95Ms: 25 };
 
 interface ReturnsSeed {
   readonly rows: number;
@@ -231,83 +225,14 @@ async function benchDatabase(kind: Kind, options: Options, deadline: number): Pr
 }
 
 function report(results: DatabaseResult[], options: Options): string {
-  const lines: string[] = [];
-  lines.push(
-    `Machine: ${os.availableParallelism()} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), ` +
-      `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`,
-  );
-  lines.push(
-    `One seller, ${options.rows} returns over 120 days (plus the demo's); its queue's first page of 25. Per server: ` +
-      `${options.warmup} s warm-up, ${SERIAL_REQUESTS} requests one at a time, then ${options.rounds} closed-loop rounds ` +
-      `(${CONNECTIONS} connections) and ${options.rounds} open-loop rounds (${options.rate} requests/s) of ${options.round} s ` +
-      'each, app and baseline alternating.',
-  );
-  lines.push(
-    'CPU = user + system time of the server process (/proc/<pid>/stat) per request sent; latencies in ms, ' +
-      'timed-out requests (10 s) included as "timeout"; failed = errors, non-2xx and wrong bodies.',
-  );
-  lines.push('');
-  const table: string[][] = [];
-  for (const r of results) {
-    for (const role of ROLES) {
-      const s = r.result[role];
-      table.push([
-        r.kind,
-        role,
-        perRequest(s.closed).toFixed(2),
-        perRequest(s.open).toFixed(2),
-        ms(s.serialP50),
-        rate(s.closed).toFixed(1),
-        ms(s.closed.p50),
-        ms(s.closed.p95),
-        ms(s.open.p50),
-        ms(s.open.p95),
-        ms(s.open.p99),
-        `${s.closed.failed + s.open.failed} / ${s.closed.timeouts + s.open.timeouts}`,
-      ]);
-    }
-  }
-  lines.push(
-    ...formatTable(
-      [
-        'database',
-        'server',
-        'CPU ms/req (closed)',
-        'CPU ms/req (open)',
-        '1-conn p50',
-        `req/s (${CONNECTIONS} conn)`,
-        'closed p50',
-        'closed p95',
-        'open p50',
-        'open p95',
-        'open p99',
-        'failed / timeouts',
-      ],
-      table,
-    ),
-  );
-  lines.push('');
-  lines.push(
-    `Goals: app p95 under ${GOALS.openP95Ms} ms at ${options.rate} requests/s (open loop); app CPU per request <= ` +
-      `${GOALS.cpuRatio}x the baseline's (closed loop, and open loop).`,
-  );
-  const goals: string[][] = [];
-  for (const r of results) {
-    const closed = perRequest(r.result.app.closed) / perRequest(r.result.baseline.closed);
-    const open = perRequest(r.result.app.open) / perRequest(r.result.baseline.open);
-    goals.push([
-      r.kind,
-      `${ms(r.result.app.open.p95)} ms: ${met(r.result.app.open.p95 < GOALS.openP95Ms)}`,
-      `${closed.toFixed(2)}x: ${met(closed <= GOALS.cpuRatio)}`,
-      `${open.toFixed(2)}x: ${met(open <= GOALS.cpuRatio)}`,
-      `${((rate(r.result.app.closed) / rate(r.result.baseline.closed)) * 100).toFixed(0)} %`,
-    ]);
-  }
-  lines.push(
-    ...formatTable(
-      ['database', 'app open p95', 'CPU app/baseline (closed)', 'CPU app/baseline (open)', 'req/s app/baseline'],
-      goals,
-    ),
+  const lines = reportLines(
+    results.map((r) => ({ labels: [r.kind], app: r.result.app, baseline: r.result.baseline })),
+    {
+      ...options,
+      subject: `One seller, ${options.rows} returns over 120 days (plus the demo's); its queue's first page of 25.`,
+    },
+    ['database'],
+    GOALS,
   );
   for (const r of results) {
     lines.push('');
