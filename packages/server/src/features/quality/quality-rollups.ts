@@ -40,6 +40,8 @@ export type TouchedQuality = { readonly offerIds: readonly string[] } | { readon
 const MAX_OFFERS_PER_STATEMENT = 400;
 /** (offer, day) pairs per statement: two parameters each. */
 const MAX_PAIRS_PER_STATEMENT = 2_000;
+/** PostgreSQL: (offer, day) pairs per statement, as two array parameters. */
+const MAX_PAIRS_PER_ARRAY = 50_000;
 
 /** One statement's worth: every day of these offers. */
 interface Slice {
@@ -69,6 +71,10 @@ export async function refreshQualityRollups(em: EntityManager, touched: TouchedQ
     em,
     pairs.map((pair) => pair.offerId),
   );
+  if (em.getPlatform() instanceof PostgreSqlPlatform) {
+    for (const part of chunk(pairs, MAX_PAIRS_PER_ARRAY)) await refreshPairsOnPostgresql(em, part);
+    return;
+  }
   const chunks = chunk(pairs, MAX_PAIRS_PER_STATEMENT);
   for (const part of chunks) await refreshOfferDayRows(em, part);
   for (const part of chunks) await refreshSellerDayRows(em, part);
@@ -240,6 +246,81 @@ async function recomputeSellerRows(
     'run',
   );
 }
+
+/*
+ * PostgreSQL: the pairs come as two array parameters, unnested into the table "t" and joined, so
+ * each touched (offer, day) is one probe of marketplace_order's (offer_id, order_date) index (and of
+ * product_rating's (offer_id, rated_date)), whatever the number of pairs: one statement each for
+ * the offers' and the sellers' delete and insert. (A `values` list of 2,000 cast pairs took 50-80 ms
+ * to plan; its estimated cost also crossed jit_above_cost, and JIT compiling the statement took
+ * 0.5 s of a batch's refresh: see BENCHMARKS.md, Import. JIT is off for the refresh's statements.)
+ */
+async function refreshPairsOnPostgresql(em: EntityManager, pairs: readonly OfferDay[]): Promise<void> {
+  for (const pair of pairs) {
+    if (!UUID.test(pair.offerId) || !ISO_DAY.test(pair.day)) {
+      throw new Error(`not an (offer id, day) pair: ${pair.offerId} ${pair.day}`);
+    }
+  }
+  const params = [`{${pairs.map((p) => p.offerId).join(',')}}`, `{${pairs.map((p) => p.day).join(',')}}`];
+  const t =
+    `with "t" ("offer_id", "day") as (select distinct "p"."offer_id", "p"."day" ` +
+    `from unnest(cast(? as uuid[]), cast(? as varchar(10)[])) as "p" ("offer_id", "day"))`;
+  await em.execute('set local jit = off', [], 'run');
+  await em.execute(
+    `${t} delete from "offer_daily_quality" "q" using "t" where "q"."offer_id" = "t"."offer_id" and "q"."day" = "t"."day"`,
+    params,
+    'run',
+  );
+  const onPair = (offer: string, day: string) => `"${offer}" = "t"."offer_id" and "${day}" = "t"."day"`;
+  const tally = TALLY.map((x) => `case when "c"."${x.field}" = '${x.value}' then 1 else 0 end`).join(', ');
+  const sums = TALLY.map((x) => `sum("x"."${x.column}")`).join(', ');
+  await em.execute(
+    `${t} insert into "offer_daily_quality" ("offer_id", "day", "seller_id", "marketplace", "orders", ` +
+      `"orders_with_complaint", "orders_with_defect", "rating_count", "rating_star_sum", ${TALLY_COLUMNS}) ` +
+      `select "x"."offer_id", "x"."day", "f"."seller_id", "f"."marketplace", sum("x"."orders"), ` +
+      `sum("x"."with_complaint"), sum("x"."with_defect"), sum("x"."ratings"), sum("x"."stars"), ${sums} from (` +
+      `select "o"."offer_id" as "offer_id", "o"."order_date" as "day", 1 as "orders", ` +
+      `case when exists (select 1 from "complaint" "c" where "c"."order_id" = "o"."id" ` +
+      `and "c"."invalidated_at" is null) then 1 else 0 end as "with_complaint", ` +
+      `case when exists (select 1 from "order_defect" "d" where "d"."order_id" = "o"."id") ` +
+      `then 1 else 0 end as "with_defect", 0 as "ratings", 0 as "stars", ` +
+      `${TALLY.map((x) => `0 as "${x.column}"`).join(', ')} ` +
+      `from "t" join "marketplace_order" "o" on ${onPair('o"."offer_id', 'o"."order_date')} ` +
+      `union all ` +
+      `select "o"."offer_id", "o"."order_date", 0, 0, 0, 0, 0, ${tally} ` +
+      `from "t" join "marketplace_order" "o" on ${onPair('o"."offer_id', 'o"."order_date')} ` +
+      `join "complaint" "c" on "c"."order_id" = "o"."id" and "c"."invalidated_at" is null ` +
+      `union all ` +
+      `select "r"."offer_id", "r"."rated_date", 0, 0, 0, 1, "r"."stars", ${TALLY_ZEROS} ` +
+      `from "t" join "product_rating" "r" on ${onPair('r"."offer_id', 'r"."rated_date')}` +
+      `) "x" join "offer" "f" on "f"."id" = "x"."offer_id" ` +
+      `group by "x"."offer_id", "x"."day", "f"."seller_id", "f"."marketplace"`,
+    params,
+    'run',
+  );
+  // The (seller, marketplace, day) of the pairs: the key of seller_daily_quality, and the order of
+  // offer_daily_quality's (seller_id, marketplace, day) index.
+  const s =
+    `${t}, "s" as (select distinct "f"."seller_id", "f"."marketplace", "t"."day" ` +
+    `from "t" join "offer" "f" on "f"."id" = "t"."offer_id")`;
+  const onSellerDay = (q: string) =>
+    `"${q}"."seller_id" = "s"."seller_id" and "${q}"."marketplace" = "s"."marketplace" and "${q}"."day" = "s"."day"`;
+  await em.execute(`${s} delete from "seller_daily_quality" "q" using "s" where ${onSellerDay('q')}`, params, 'run');
+  await em.execute(
+    `${s} insert into "seller_daily_quality" ("seller_id", "marketplace", "day", "orders", "orders_with_complaint", ` +
+      `"orders_with_defect", "rating_count", "rating_star_sum", ${TALLY_COLUMNS}) ` +
+      `select "q"."seller_id", "q"."marketplace", "q"."day", sum("q"."orders"), sum("q"."orders_with_complaint"), ` +
+      `sum("q"."orders_with_defect"), sum("q"."rating_count"), sum("q"."rating_star_sum"), ` +
+      `${TALLY.map((x) => `sum("q"."${x.column}")`).join(', ')} ` +
+      `from "s" join "offer_daily_quality" "q" on ${onSellerDay('q')} ` +
+      `group by "q"."seller_id", "q"."marketplace", "q"."day"`,
+    params,
+    'run',
+  );
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function marks(values: readonly unknown[]): string {
   return values.map(() => '?').join(', ');
