@@ -1,5 +1,6 @@
-import { MARKETPLACE_CODES, MARKETPLACES, RETURN_REASON_CODES, RETURN_STATES } from '@recertify/domain';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { RETURN_REASON_CODES, RETURN_STATES } from '@recertify/domain';
+import { useId, useState, type FormEvent } from 'react';
+import { ChoiceChips, FilterBar, MarketplaceChips } from '../../../ui/filter-bar';
 import { RETURN_REASON_NAMES, RETURN_STATE_LABELS } from '../../../ui/labels';
 import type { ReturnsCounts } from './queue-types';
 import {
@@ -51,59 +52,45 @@ export function ReturnsFilterBar({ filter, counts, onChange }: Props) {
   const reasonId = useId();
   const sortId = useId();
   return (
-    <div className="rt-filters" role="search" aria-label="Filter the returns">
+    <FilterBar label="Filter the returns">
       {/* Keyed by the search: Back and Forward change the address, and the box starts again from it. */}
       <SearchBox key={filter.search} search={filter.search} onSearch={(search) => set({ search })} />
-      <ChipGroup label="State">
-        <Chip label="All" count={counts?.total} pressed={filter.state === null} onPress={() => set({ state: null })} />
-        {RETURN_STATES.map((state) => (
-          <Chip
-            key={state}
-            label={RETURN_STATE_LABELS[state]}
-            count={countIn(counts?.byState, (entry) => entry.state === state)}
-            pressed={filter.state === state}
-            onPress={() => set({ state: filter.state === state ? null : state })}
-          />
-        ))}
-      </ChipGroup>
-      <ChipGroup label="Policy">
-        <Chip label="Any" pressed={filter.policy === null} onPress={() => set({ policy: null })} />
-        {POLICY_CHIPS.map(({ policy, label, count }) => (
-          <Chip
-            key={policy}
-            label={label}
-            count={counts?.[count]}
-            pressed={filter.policy === policy}
-            tone={policy === 'OUT_OF_POLICY' ? 'warning' : undefined}
-            onPress={() => set({ policy: filter.policy === policy ? null : policy })}
-          />
-        ))}
-      </ChipGroup>
-      <ChipGroup label="Marketplace">
-        <Chip label="All" pressed={filter.marketplace === null} onPress={() => set({ marketplace: null })} />
-        {MARKETPLACE_CODES.map((code) => (
-          <Chip
-            key={code}
-            label={code}
-            title={MARKETPLACES[code].name}
-            count={countIn(counts?.byMarketplace, (entry) => entry.marketplace === code)}
-            pressed={filter.marketplace === code}
-            onPress={() => set({ marketplace: filter.marketplace === code ? null : code })}
-          />
-        ))}
-      </ChipGroup>
-      <ChipGroup label="Due">
-        <Chip label="Any time" pressed={filter.due === null} onPress={() => set({ due: null })} />
-        {DUE_CHIPS.map(({ due, label, count }) => (
-          <Chip
-            key={due}
-            label={label}
-            count={counts?.[count]}
-            pressed={filter.due === due}
-            onPress={() => set({ due: filter.due === due ? null : due })}
-          />
-        ))}
-      </ChipGroup>
+      <ChoiceChips
+        label="State"
+        anyLabel="All"
+        anyCount={counts?.total}
+        value={filter.state}
+        choices={RETURN_STATES.map((state) => ({
+          value: state,
+          label: RETURN_STATE_LABELS[state],
+          count: countIn(counts?.byState, (entry) => entry.state === state),
+        }))}
+        onChange={(state) => set({ state })}
+      />
+      <ChoiceChips
+        label="Policy"
+        anyLabel="Any"
+        value={filter.policy}
+        choices={POLICY_CHIPS.map(({ policy, label, count }) => ({
+          value: policy,
+          label,
+          count: counts?.[count],
+          alert: policy === 'OUT_OF_POLICY' && Boolean(counts?.[count]),
+        }))}
+        onChange={(policy) => set({ policy })}
+      />
+      <MarketplaceChips
+        value={filter.marketplace}
+        countOf={(code) => countIn(counts?.byMarketplace, (entry) => entry.marketplace === code)}
+        onChange={(marketplace) => set({ marketplace })}
+      />
+      <ChoiceChips
+        label="Due"
+        anyLabel="Any time"
+        value={filter.due}
+        choices={DUE_CHIPS.map(({ due, label, count }) => ({ value: due, label, count: counts?.[count] }))}
+        onChange={(due) => set({ due })}
+      />
       <div className="rt-filter-selects">
         <div className="field-inline">
           <label htmlFor={reasonId}>Reason</label>
@@ -150,7 +137,7 @@ export function ReturnsFilterBar({ filter, counts, onChange }: Props) {
           </button>
         )}
       </div>
-    </div>
+    </FilterBar>
   );
 }
 
@@ -177,47 +164,5 @@ function SearchBox({ search, onSearch }: { search: string; onSearch: (search: st
         Search
       </button>
     </form>
-  );
-}
-
-function ChipGroup({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="rt-chip-group" role="group" aria-label={label}>
-      <span className="rt-chip-group-label" aria-hidden="true">
-        {label}
-      </span>
-      {children}
-    </div>
-  );
-}
-
-function Chip({
-  label,
-  title,
-  count,
-  pressed,
-  tone,
-  onPress,
-}: {
-  label: string;
-  title?: string;
-  count?: number | undefined;
-  pressed: boolean;
-  tone?: 'warning' | undefined;
-  onPress: () => void;
-}) {
-  const classes = ['rt-chip', pressed ? 'rt-chip-pressed' : '', tone === 'warning' && count ? 'rt-chip-warning' : '']
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <button type="button" className={classes} aria-pressed={pressed} title={title} onClick={onPress}>
-      {label}
-      {count !== undefined && (
-        <span className="rt-chip-count">
-          <span className="visually-hidden">: </span>
-          {count}
-        </span>
-      )}
-    </button>
   );
 }

@@ -1,6 +1,5 @@
-import { MARKETPLACE_CODES, MARKETPLACES } from '@recertify/domain';
-import type { ReactNode } from 'react';
 import type { DueFilter } from '../../../generated/graphql';
+import { Chip, ChipGroup, ChoiceChips, FilterBar, MarketplaceChips } from '../../../ui/filter-bar';
 import type { ReviewQueueCountsFieldsFragment } from './review-queue.generated';
 import { isFiltered, NO_QUEUE_FILTER, type QueueFilter, type QueueState } from './queue-filter';
 
@@ -31,47 +30,32 @@ const STATE_CHIPS: ReadonlyArray<{ state: QueueState; label: string; count: Coun
  */
 export function QueueFilterBar({ filter, counts, onChange }: Props) {
   const set = (change: Partial<QueueFilter>) => onChange({ ...filter, ...change });
-  const marketplaceCount = (code: string) => counts?.byMarketplace.find((m) => m.marketplace === code)?.count;
   return (
-    <div className="rv-queue-filters" role="search" aria-label="Filter the queue">
-      <ChipGroup label="Marketplace">
-        <Chip label="All" pressed={filter.marketplace === null} onPress={() => set({ marketplace: null })} />
-        {MARKETPLACE_CODES.map((code) => (
-          <Chip
-            key={code}
-            label={code}
-            title={MARKETPLACES[code].name}
-            count={marketplaceCount(code)}
-            pressed={filter.marketplace === code}
-            onPress={() => set({ marketplace: filter.marketplace === code ? null : code })}
-          />
-        ))}
-      </ChipGroup>
-      <ChipGroup label="State">
-        <Chip label="All" pressed={filter.state === null} onPress={() => set({ state: null })} />
-        {STATE_CHIPS.map(({ state, label, count }) => (
-          <Chip
-            key={state}
-            label={label}
-            count={counts?.[count]}
-            pressed={filter.state === state}
-            onPress={() => set({ state: filter.state === state ? null : state })}
-          />
-        ))}
-      </ChipGroup>
-      <ChipGroup label="Due">
-        <Chip label="Any time" pressed={filter.due === null} onPress={() => set({ due: null })} />
-        {DUE_CHIPS.map(({ due, label, count }) => (
-          <Chip
-            key={due}
-            label={label}
-            count={counts?.[count]}
-            pressed={filter.due === due}
-            tone={due === 'OVERDUE' ? 'danger' : undefined}
-            onPress={() => set({ due: filter.due === due ? null : due })}
-          />
-        ))}
-      </ChipGroup>
+    <FilterBar label="Filter the queue">
+      <MarketplaceChips
+        value={filter.marketplace}
+        countOf={(code) => counts?.byMarketplace.find((m) => m.marketplace === code)?.count}
+        onChange={(marketplace) => set({ marketplace })}
+      />
+      <ChoiceChips
+        label="State"
+        anyLabel="All"
+        value={filter.state}
+        choices={STATE_CHIPS.map(({ state, label, count }) => ({ value: state, label, count: counts?.[count] }))}
+        onChange={(state) => set({ state })}
+      />
+      <ChoiceChips
+        label="Due"
+        anyLabel="Any time"
+        value={filter.due}
+        choices={DUE_CHIPS.map(({ due, label, count }) => ({
+          value: due,
+          label,
+          count: counts?.[count],
+          alert: due === 'OVERDUE' && Boolean(counts?.[count]),
+        }))}
+        onChange={(due) => set({ due })}
+      />
       <ChipGroup label="Only">
         <Chip
           label="Apple requests"
@@ -91,48 +75,6 @@ export function QueueFilterBar({ filter, counts, onChange }: Props) {
           Clear filters
         </button>
       )}
-    </div>
-  );
-}
-
-function ChipGroup({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="rv-chip-group" role="group" aria-label={label}>
-      <span className="rv-chip-group-label" aria-hidden="true">
-        {label}
-      </span>
-      {children}
-    </div>
-  );
-}
-
-function Chip({
-  label,
-  title,
-  count,
-  pressed,
-  tone,
-  onPress,
-}: {
-  label: string;
-  title?: string;
-  count?: number | undefined;
-  pressed: boolean;
-  tone?: 'danger' | undefined;
-  onPress: () => void;
-}) {
-  const classes = ['rv-chip', pressed ? 'rv-chip-pressed' : '', tone === 'danger' && count ? 'rv-chip-danger' : '']
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <button type="button" className={classes} aria-pressed={pressed} title={title} onClick={onPress}>
-      {label}
-      {count !== undefined && (
-        <span className="rv-chip-count">
-          <span className="visually-hidden">: </span>
-          {count}
-        </span>
-      )}
-    </button>
+    </FilterBar>
   );
 }
