@@ -1,5 +1,6 @@
-import { Fragment, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Fragment, useState } from 'react';
+import { Link } from 'react-router';
+import { useFilterInAddress } from '../../ui/address-filter';
 import { describeError } from '../../ui/graphql-errors';
 import { formatDate } from '../../ui/format';
 import {
@@ -39,11 +40,9 @@ const SORT_DIRECTIONS: Readonly<Record<SellerHealthSortCode, 'ascending' | 'desc
 /** Sellers at risk or suspended with their figures, worst first; suspend and reinstate with a reason. */
 export function SellerHealthPage() {
   usePageTitle('Seller health');
-  const [searchParams, setSearchParams] = useSearchParams();
-  const view = useMemo(() => sellerHealthViewFromSearch(searchParams), [searchParams]);
+  const [view, setView] = useFilterInAddress(sellerHealthViewFromSearch, searchWithSellerHealthView);
   const { sort } = view;
-  const show = (next: Partial<SellerHealthView>) =>
-    setSearchParams(searchWithSellerHealthView({ ...view, ...next }, searchParams));
+  const show = (next: Partial<SellerHealthView>) => setView({ ...view, ...next });
   const filtered = view.marketplace !== null || view.standing !== null;
   const { data, loading, error, refetch, fetchMore } = useSellerHealthQuery({
     variables: { first: SELLER_HEALTH_PAGE_SIZE, sort, filter: sellerHealthFilterInput(view) },

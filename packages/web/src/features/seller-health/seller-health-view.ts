@@ -1,6 +1,7 @@
 import { isMarketplaceCode } from '@recertify/domain';
 import type { MarketplaceCode, SellerHealthFilter } from '../../generated/graphql';
 import type { SellerHealthSortCode } from '../../ui/labels';
+import { keyOfParam } from '../../ui/address-filter';
 
 /** The list holds sellers at risk and suspended sellers. */
 export type ListedStanding = 'AT_RISK' | 'SUSPENDED';
@@ -21,11 +22,6 @@ const SORT_PARAMS: Readonly<Record<SellerHealthSortCode, string>> = {
 const STANDING_PARAMS: Readonly<Record<ListedStanding, string>> = { AT_RISK: 'at-risk', SUSPENDED: 'suspended' };
 const VIEW_PARAMS = ['sort', 'marketplace', 'standing'] as const;
 
-function keyOf<K extends string>(table: Readonly<Record<K, string>>, value: string | null): K | null {
-  const entry = Object.entries(table).find(([, param]) => param === value);
-  return entry ? (entry[0] as K) : null;
-}
-
 /**
  * The view in the address (/review/seller-health?sort=odr&marketplace=CA&standing=suspended), so
  * Back from a seller's dashboard returns to the same order; unknown values read as the default.
@@ -33,9 +29,9 @@ function keyOf<K extends string>(table: Readonly<Record<K, string>>, value: stri
 export function sellerHealthViewFromSearch(params: URLSearchParams): SellerHealthView {
   const marketplace = params.get('marketplace')?.toUpperCase() ?? null;
   return {
-    sort: keyOf(SORT_PARAMS, params.get('sort')) ?? 'RQS',
+    sort: keyOfParam(SORT_PARAMS, params.get('sort')) ?? 'RQS',
     marketplace: isMarketplaceCode(marketplace) ? marketplace : null,
-    standing: keyOf(STANDING_PARAMS, params.get('standing')),
+    standing: keyOfParam(STANDING_PARAMS, params.get('standing')),
   };
 }
 

@@ -6,6 +6,7 @@ import {
   type ReturnReasonCode,
   type ReturnState,
 } from '@recertify/domain';
+import { keyOfParam } from '../../../ui/address-filter';
 
 /** In the return policy or not (SPEC 6); `null` in the filter means either. */
 export type PolicyFilter = 'IN_POLICY' | 'OUT_OF_POLICY';
@@ -62,11 +63,6 @@ const FILTER_PARAMS = ['state', 'policy', 'reason', 'marketplace', 'due', 'q', '
 const asParam = (code: string) => code.toLowerCase().replaceAll('_', '-');
 const asCode = (param: string | null) => (param ?? '').toUpperCase().replaceAll('-', '_');
 
-function keyOf<K extends string>(table: Readonly<Record<K, string>>, value: string | null): K | null {
-  const entry = Object.entries(table).find(([, param]) => param === value);
-  return entry ? (entry[0] as K) : null;
-}
-
 function isReturnState(value: string): value is ReturnState {
   return (RETURN_STATES as readonly string[]).includes(value);
 }
@@ -77,12 +73,12 @@ export function returnsFilterFromSearch(params: URLSearchParams): ReturnsFilter 
   const marketplace = params.get('marketplace')?.toUpperCase() ?? null;
   return {
     state: isReturnState(state) ? state : null,
-    policy: keyOf(POLICY_PARAMS, params.get('policy')),
+    policy: keyOfParam(POLICY_PARAMS, params.get('policy')),
     reason: isReturnReasonCode(reason) ? reason : null,
     marketplace: isMarketplaceCode(marketplace) ? marketplace : null,
-    due: keyOf(DUE_PARAMS, params.get('due')),
+    due: keyOfParam(DUE_PARAMS, params.get('due')),
     search: (params.get('q') ?? '').trim().slice(0, RETURN_SEARCH_MAX_LENGTH),
-    sort: keyOf(SORT_PARAMS, params.get('sort')) ?? DEFAULT_RETURN_SORT,
+    sort: keyOfParam(SORT_PARAMS, params.get('sort')) ?? DEFAULT_RETURN_SORT,
   };
 }
 

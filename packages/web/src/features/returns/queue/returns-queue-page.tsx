@@ -1,5 +1,6 @@
-import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useFilterInAddress } from '../../../ui/address-filter';
 import { usePageTitle } from '../../../ui/page-title';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
 import '../returns.css';
@@ -29,14 +30,12 @@ const todayUtc = () => new Date().toISOString().slice(0, 10);
  */
 export function ReturnsQueuePage() {
   usePageTitle('Returns');
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filter = useMemo(() => returnsFilterFromSearch(searchParams), [searchParams]);
+  const [filter, onFilter] = useFilterInAddress(returnsFilterFromSearch, searchWithReturnsFilter);
   const args = returnsQueryArgs(filter, todayUtc());
   const counts = useReturnsQueueCountsQuery({
     variables: { filter: args.filter, search: args.search },
     fetchPolicy: 'cache-and-network',
   });
-  const onFilter = (next: ReturnsFilter) => setSearchParams(searchWithReturnsFilter(next, searchParams));
   return (
     <section aria-labelledby="returns-title" className="page rt-returns-queue">
       <header className="page-header">

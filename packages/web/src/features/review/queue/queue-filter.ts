@@ -1,5 +1,6 @@
 import { isMarketplaceCode } from '@recertify/domain';
 import type { DueFilter, MarketplaceCode, ReviewQueueFilter } from '../../../generated/graphql';
+import { keyOfParam } from '../../../ui/address-filter';
 
 /** The queue holds unclaimed (SUBMITTED) and claimed (IN_REVIEW) applications. */
 export type QueueState = 'SUBMITTED' | 'IN_REVIEW';
@@ -35,11 +36,6 @@ const DUE_PARAMS: Readonly<Record<DueFilter, string>> = {
 /** The parameters this filter owns; any others in the address are left as they are. */
 const FILTER_PARAMS = ['marketplace', 'state', 'due', 'apple', 'failed'] as const;
 
-function keyOf<K extends string>(table: Readonly<Record<K, string>>, value: string | null): K | null {
-  const entry = Object.entries(table).find(([, param]) => param === value);
-  return entry ? (entry[0] as K) : null;
-}
-
 const isOn = (value: string | null) => value === '1' || value === 'true';
 
 /** Reads the filter from the query string; unknown values are ignored rather than failing the page. */
@@ -47,8 +43,8 @@ export function queueFilterFromSearch(params: URLSearchParams): QueueFilter {
   const marketplace = params.get('marketplace')?.toUpperCase() ?? null;
   return {
     marketplace: isMarketplaceCode(marketplace) ? marketplace : null,
-    state: keyOf(STATE_PARAMS, params.get('state')),
-    due: keyOf(DUE_PARAMS, params.get('due')),
+    state: keyOfParam(STATE_PARAMS, params.get('state')),
+    due: keyOfParam(DUE_PARAMS, params.get('due')),
     appleRequested: isOn(params.get('apple')),
     failedChecks: isOn(params.get('failed')),
   };

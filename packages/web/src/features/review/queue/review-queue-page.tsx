@@ -1,5 +1,4 @@
-import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useState } from 'react';
 import { useReviewQueueQuery, type ReviewQueueRowFragment } from './review-queue.generated';
 import { describeError } from '../../../ui/graphql-errors';
 import { usePageTitle } from '../../../ui/page-title';
@@ -16,14 +15,14 @@ import {
 import { appendQueuePage } from './queue-pages';
 import { QueueRow } from './queue-row';
 import { ScrollableTable } from '../../../ui/scrollable-table';
+import { useFilterInAddress } from '../../../ui/address-filter';
 
 export const QUEUE_PAGE_SIZE = 25;
 
 /** Every submitted and claimed application, oldest due first, filtered from the address. */
 export function ReviewQueuePage() {
   usePageTitle('Review queue');
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filter = useMemo(() => queueFilterFromSearch(searchParams), [searchParams]);
+  const [filter, setFilter] = useFilterInAddress(queueFilterFromSearch, searchWithQueueFilter);
   const { data, previousData, loading, error, refetch, fetchMore } = useReviewQueueQuery({
     variables: { first: QUEUE_PAGE_SIZE, filter: queueFilterInput(filter) },
     // Decisions and claims elsewhere change the queue: show what is cached, then what is true now.
@@ -63,11 +62,7 @@ export function ReviewQueuePage() {
           without weekends and its holidays.
         </p>
       </header>
-      <QueueFilterBar
-        filter={filter}
-        counts={counts}
-        onChange={(next) => setSearchParams(searchWithQueueFilter(next, searchParams))}
-      />
+      <QueueFilterBar filter={filter} counts={counts} onChange={setFilter} />
       {loading && !queue ? (
         <LoadingState label="Loading the queue…" />
       ) : error && !queue ? (
@@ -76,11 +71,7 @@ export function ReviewQueuePage() {
         isFiltered(filter) ? (
           <EmptyState title="No applications match these filters">
             Try fewer filters, or{' '}
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => setSearchParams(searchWithQueueFilter(NO_QUEUE_FILTER, searchParams))}
-            >
+            <button type="button" className="link-button" onClick={() => setFilter(NO_QUEUE_FILTER)}>
               show the whole queue
             </button>
             .
