@@ -37,10 +37,10 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
       }),
   },
   worker: {
-    help: 'send queued emails and run the daily quality evaluation until SIGTERM/SIGINT, without serving HTTP (safe on several instances)',
+    help: 'run the background jobs (send queued emails, sweep orphan uploads, evaluate quality daily, expire returns) until SIGTERM/SIGINT, without serving HTTP (safe on several instances)',
     run: async () => {
-      const { runOutboxWorkerProcess } = await import('./features/outbox/outbox.process.js');
-      await runOutboxWorkerProcess(loadConfig());
+      const { runWorkerProcess } = await import('./worker.js');
+      await runWorkerProcess(loadConfig());
     },
   },
   import: {

@@ -1,13 +1,9 @@
 import 'reflect-metadata';
 import { createApp } from './app.js';
+import { startBackgroundJobs } from './background-jobs.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createOrm, migrateToLatest } from './db/orm.js';
 import { keepStatisticsFresh } from './db/statistics.js';
-import { startOutboxWorker } from './features/outbox/outbox.process.js';
-import { startDailyQualityEvaluation } from './features/quality/evaluation/daily-quality-evaluation.js';
-import { startOrphanFileSweeper } from './features/uploads/orphan-files.js';
-import { startReturnExpiry } from './features/returns/expire-returns.js';
-import { createFileStorage } from './features/uploads/storage.js';
 import { createLogger } from './logger.js';
 import { DemoDataSeeder } from './seeders/demo-data.seeder.js';
 
@@ -39,18 +35,8 @@ async function main(): Promise<void> {
 
   const app = await createApp({ config, orm, logger });
   const address = await app.listen();
-  // Emails queued by any instance are sent by whichever worker claims them first.
-  const outbox = config.runWorkers ? startOutboxWorker({ config, orm, logger }) : null;
-  // Upload files a crash left without a row are removed by whichever worker sweeps first.
-  const orphans = config.runWorkers
-    ? startOrphanFileSweeper({ orm, storage: createFileStorage(config), logger, config })
-    : null;
-  // Each seller's daily quality evaluation, by whichever instance claims it first.
-  const evaluation = config.runWorkers
-    ? startDailyQualityEvaluation({ orm, logger, publicUrl: config.publicUrl })
-    : null;
-  // Authorized returns past their deadline expire, by whichever instance updates each first.
-  const returnExpiry = config.runWorkers ? startReturnExpiry({ orm, logger }) : null;
+  // The outbox, the sweeps and the scheduled jobs, unless this instance leaves them to `worker` processes.
+  const jobs = config.runWorkers ? startBackgroundJobs({ config, orm, logger }) : null;
   // SQLite plans the review queue well only with statistics, and data grows after migrating.
   const statistics = keepStatisticsFresh(orm, logger);
   logger.info({ address, embedded: config.embedded }, `Recertify is running at ${address}`);
@@ -68,7 +54,7 @@ async function main(): Promise<void> {
     timer.unref();
     statistics.stop();
     // Workers stop first: app.stop() closes the database they use.
-    Promise.all([outbox?.stop(), orphans?.stop(), evaluation?.stop(), returnExpiry?.stop()])
+    Promise.resolve(jobs?.stop())
       .then(() => app.stop())
       .then(
         () => {

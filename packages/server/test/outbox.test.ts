@@ -11,7 +11,7 @@ import { createScratchDatabase, type ScratchDatabase } from '../src/db/scratch-d
 import { createMailTransport, type MailTransport } from '../src/features/outbox/mail-transport.js';
 import { OutboxEmail } from '../src/features/outbox/outbox-email.entity.js';
 import { InvalidOutboxEmailError } from '../src/features/outbox/outbox.errors.js';
-import { runOutboxWorkerProcess } from '../src/features/outbox/outbox.process.js';
+import { runWorkerProcess } from '../src/worker.js';
 import { enqueueEmail, type EmailToSend } from '../src/features/outbox/outbox.service.js';
 import { OutboxWorker, type OutboxWorkerOptions } from '../src/features/outbox/outbox.worker.js';
 import { createLogger } from '../src/logger.js';
@@ -368,7 +368,7 @@ describe(`email outbox on ${kind}`, () => {
     clock = new Date();
     const id = await enqueueCommitted();
     const controller = new AbortController();
-    const running = runOutboxWorkerProcess(config, { signal: controller.signal, logger });
+    const running = runWorkerProcess(config, { signal: controller.signal, logger });
     try {
       for (let waited = 0; peer.received.length === 0 && waited < 10_000; waited += 50) await sleep(50);
     } finally {

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditLogEntry } from '../src/features/audit/audit-log-entry.entity.js';
 import { authorizeReturn } from '../src/features/returns/authorize-return.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { runReturnExpiry } from '../src/features/returns/expire-returns.js';
+import { createLogger } from '../src/logger.js';
+import { runWorkerProcess } from '../src/worker.js';
 import { ReturnAddress } from '../src/features/returns/return-address.entity.js';
 import { ReturnRequest } from '../src/features/returns/return-request.entity.js';
 import type { Principal } from '../src/auth/principal.js';
@@ -92,6 +95,27 @@ describe('return expiry (scheduled job)', () => {
     await runReturnExpiry({ orm: app.orm, logger: null as never, now: () => new Date('2026-11-01T06:59:00Z') });
     expect(await stateOf(request.id)).toBe('AUTHORIZED');
     await runReturnExpiry({ orm: app.orm, logger: null as never, now: () => new Date('2026-11-01T07:00:00Z') });
+    expect(await stateOf(request.id)).toBe('EXPIRED');
+  });
+
+  it('is run by the `worker` command as well as by a server with RUN_WORKERS', async () => {
+    // Its deadline, 15 November, has passed by the real clock the worker process runs on.
+    const request = await authorized('Laptops');
+    expect(request.deadline).toBe('2026-11-15');
+    expect(await stateOf(request.id)).toBe('AUTHORIZED');
+    const controller = new AbortController();
+    const running = runWorkerProcess(app.config, {
+      signal: controller.signal,
+      logger: createLogger({ logLevel: 'silent' }),
+    });
+    try {
+      // Web-first: wait for what the worker changes, for up to 20 s on a loaded machine.
+      for (let waited = 0; (await stateOf(request.id)) !== 'EXPIRED' && waited < 20_000; waited += 100)
+        await sleep(100);
+    } finally {
+      controller.abort();
+      await running;
+    }
     expect(await stateOf(request.id)).toBe('EXPIRED');
   });
 });

@@ -31,6 +31,8 @@ export interface TestApp {
   readonly dataDir: string;
   readonly orm: Orm;
   readonly kind: DatabaseConfig['kind'];
+  /** The configuration the server runs with (its database is the test's scratch database). */
+  readonly config: AppConfig;
   /** POSTs a GraphQL operation over real HTTP and returns the parsed body with the status. */
   graphql<TData = Record<string, unknown>>(
     query: string,
@@ -130,6 +132,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     dataDir,
     orm,
     kind,
+    config,
     async graphql(query, variables, headers = {}) {
       const response = await fetch(new URL('/graphql', url), {
         method: 'POST',

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { canTransitionReturn } from '@recertify/domain';
 import type { Logger } from '../../logger.js';
+import { startPeriodicJob, type PeriodicJob } from '../../lib/periodic-job.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { sweepUsedReturnLinks } from './links/sweep-used-return-links.js';
 import { transitionContext } from './return-lifecycle.js';
@@ -66,34 +67,16 @@ export async function runReturnExpiry({ orm, now = () => new Date() }: ReturnExp
  * Runs the expiry now and every `intervalMs` (10 minutes by default) until stopped; each run also
  * sweeps the rows of used email links that have expired (features/returns/links).
  */
-export function startReturnExpiry(options: ReturnExpiryOptions & { readonly intervalMs?: number }): {
-  stop(): Promise<void>;
-} {
+export function startReturnExpiry(options: ReturnExpiryOptions & { readonly intervalMs?: number }): PeriodicJob {
   const log = options.logger.child({ component: 'return-expiry' });
-  let inFlight: Promise<unknown> | undefined;
-  const run = () => {
-    if (inFlight) return;
-    inFlight = runReturnExpiry(options)
-      .then((expired) => {
-        if (expired > 0) log.info({ expired }, 'expired authorized returns past their deadline');
-      })
-      .catch((error: unknown) => log.error({ err: error }, 'return expiry failed'))
-      .then(() => sweepUsedReturnLinks(options))
-      .then((swept) => {
-        if (swept > 0) log.info({ swept }, 'deleted the rows of used return links that have expired');
-      })
-      .catch((error: unknown) => log.error({ err: error }, 'sweeping used return links failed'))
-      .finally(() => {
-        inFlight = undefined;
-      });
-  };
-  run();
-  const timer = setInterval(run, options.intervalMs ?? 10 * 60_000);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await inFlight;
-    },
-  };
+  return startPeriodicJob('return expiry', log, options.intervalMs ?? 10 * 60_000, async () => {
+    // A failed expiry does not hold up the sweep: each is logged on its own.
+    const expired = await runReturnExpiry(options).catch((error: unknown) => {
+      log.error({ err: error }, 'return expiry failed');
+      return 0;
+    });
+    if (expired > 0) log.info({ expired }, 'expired authorized returns past their deadline');
+    const swept = await sweepUsedReturnLinks(options);
+    if (swept > 0) log.info({ swept }, 'deleted the rows of used return links that have expired');
+  });
 }

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from '../../logger.js';
+import { startPeriodicJob, type PeriodicJob } from '../../lib/periodic-job.js';
 import type { FileStorage } from './storage.js';
 import { Upload } from './upload.entity.js';
 
@@ -79,27 +80,10 @@ export function startOrphanFileSweeper({
   logger,
   config,
   now = () => new Date(),
-}: OrphanFileSweeperDependencies): { stop(): Promise<void> } {
+}: OrphanFileSweeperDependencies): PeriodicJob {
   const log = logger.child({ component: 'orphan-files' });
-  let inFlight: Promise<unknown> | undefined;
-  const sweep = () => {
-    if (inFlight) return;
-    inFlight = sweepOrphanFiles({ orm, storage, graceMs: config.uploads.orphanGraceMs, now: now() })
-      .then((result) => {
-        if (result.removed > 0 || result.incomingRemoved > 0) log.warn(result, 'removed upload files without a row');
-      })
-      .catch((error: unknown) => log.error({ err: error }, 'orphan upload file sweep failed'))
-      .finally(() => {
-        inFlight = undefined;
-      });
-  };
-  sweep();
-  const timer = setInterval(sweep, config.uploads.sweepIntervalMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await inFlight;
-    },
-  };
+  return startPeriodicJob('orphan upload file sweep', log, config.uploads.sweepIntervalMs, async () => {
+    const result = await sweepOrphanFiles({ orm, storage, graceMs: config.uploads.orphanGraceMs, now: now() });
+    if (result.removed > 0 || result.incomingRemoved > 0) log.warn(result, 'removed upload files without a row');
+  });
 }

@@ -5,6 +5,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { localDateOf, type MarketplaceCode } from '@recertify/domain';
 import type { Logger } from '../../../logger.js';
+import { startPeriodicJob, type PeriodicJob } from '../../../lib/periodic-job.js';
 import { DailyQualityEvaluationClaim } from './quality-evaluation.entity.js';
 import { QualityPolicies } from './quality-policies.js';
 import { recordSellerEvaluations } from './record-seller-evaluation.js';
@@ -187,28 +188,13 @@ export interface DailyEvaluationSchedule {
  * its sellers for the new day; the other runs of that day find them claimed. Stop it before closing
  * the ORM.
  */
-export function startDailyQualityEvaluation(options: DailyEvaluationOptions & { readonly intervalMs?: number }): {
-  stop(): Promise<void>;
-} {
+export function startDailyQualityEvaluation(
+  options: DailyEvaluationOptions & { readonly intervalMs?: number },
+): PeriodicJob {
   const log = options.logger.child({ component: 'quality-evaluation' });
-  let inFlight: Promise<unknown> | undefined;
-  const run = () => {
-    if (inFlight) return;
-    inFlight = runDailyQualityEvaluation({ ...options, logger: log })
-      .catch((error: unknown) => log.error({ err: error }, 'daily quality evaluation failed'))
-      .finally(() => {
-        inFlight = undefined;
-      });
-  };
-  run();
-  const timer = setInterval(run, options.intervalMs ?? 10 * 60_000);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await inFlight;
-    },
-  };
+  return startPeriodicJob('daily quality evaluation', log, options.intervalMs ?? 10 * 60_000, () =>
+    runDailyQualityEvaluation({ ...options, logger: log }),
+  );
 }
 
 function defaultWorkerId(): string {
