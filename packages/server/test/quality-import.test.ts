@@ -12,6 +12,7 @@ import { OrganizationKind } from '../src/features/accounts/accounts.enums.js';
 import { Organization } from '../src/features/accounts/organization.entity.js';
 import { runImportCommand } from '../src/features/quality/import/import-command.js';
 import { importQualityFile } from '../src/features/quality/import/import-file.js';
+import { refreshQualityRollups } from '../src/features/quality/quality-rollups.js';
 import { ReferenceDataSeeder } from '../src/seeders/reference-data.seeder.js';
 import { testDatabaseKind } from './support/test-app.js';
 
@@ -323,6 +324,110 @@ describe('quality import', () => {
       `select "version" from "marketplace_order" where "external_id" = 'OR-1'`,
     );
     expect(order!.version).toBe(2);
+  });
+
+  it('keeps the rollups equal to a recompute from the raw rows over batches of new, repeated, changed and invalidated records', async () => {
+    // The bulk writer adds what inserted rows bring (PostgreSQL) and recomputes the offer-days of
+    // changed ones: both must give what refreshing every offer from the raw rows gives.
+    const order = (n: number, offer: string, orderedAt: string) => ({
+      marketplace: 'US',
+      external_id: `OR-${n}`,
+      offer_external_id: offer,
+      buyer_reference: `b${n}`,
+      quantity: 1,
+      ordered_at: orderedAt,
+    });
+    const newOrders = [
+      order(10, 'OF-1', '2026-11-10T15:00:00Z'),
+      order(11, 'OF-1', '2026-11-10T16:00:00Z'),
+      order(12, 'OF-2', '2026-11-10T17:00:00Z'),
+      order(13, 'OF-2', '2026-11-11T15:00:00Z'),
+      order(14, 'OF-1', '2026-11-11T15:00:00Z'),
+    ];
+    expect(
+      await importQualityFile(orm, {
+        kind: 'orders',
+        file: file('more-orders.ndjson', ndjson(newOrders)),
+        batchSize: 2,
+      }),
+    ).toMatchObject({ imported: 5, changed: 5, rejected: 0 });
+    const complaint = (n: number, orderNumber: number, source: string, category: string) => ({
+      marketplace: 'US',
+      external_id: `CO-${n}`,
+      order_external_id: `OR-${orderNumber}`,
+      source,
+      category,
+      filed_at: '2026-11-20T10:00:00Z',
+    });
+    // Two complaints on OR-10 in one batch, one on OR-11 and one on OR-12 in the next.
+    const first = [
+      complaint(10, 10, 'EMAIL', 'BATTERY'),
+      complaint(11, 10, 'EMAIL', 'OTHER'),
+      complaint(12, 11, 'PRODUCT_REVIEW', 'WRONG_ITEM'),
+      complaint(13, 12, 'SELLER_FEEDBACK', 'NOT_WORKING'),
+    ];
+    expect(
+      await importQualityFile(orm, {
+        kind: 'complaints',
+        file: file('more-complaints.ndjson', ndjson(first)),
+        batchSize: 2,
+      }),
+    ).toMatchObject({ imported: 4, changed: 4, rejected: 0 });
+    // CO-12 invalidated, as a reviewer does (invalidate-complaint.ts): OR-11 no longer counts.
+    await em().transactional(async (fork) => {
+      const tx = fork;
+      const [row] = await tx.execute<Array<{ offer_id: string; order_date: string }>>(
+        `select "offer_id", "order_date" from "complaint" where "external_id" = 'CO-12'`,
+      );
+      await tx.execute(
+        `update "complaint" set "invalidated_at" = ?, "invalidation_reason" = 'duplicate' where "external_id" = 'CO-12'`,
+        [testDatabaseKind() === 'sqlite' ? Date.now() : new Date()],
+      );
+      await refreshQualityRollups(tx, { offerDays: [{ offerId: row!.offer_id, day: row!.order_date }] });
+    });
+    // Then: CO-10 again unchanged, CO-11 changed (source), a new one on OR-11 (its only other
+    // complaint invalidated: it counts again), a new one on OR-10 (already counted), a new one on
+    // OR-13, and new orders beside a changed one (OR-14 moves to OF-2).
+    const second = [
+      complaint(10, 10, 'EMAIL', 'BATTERY'),
+      complaint(11, 10, 'CUSTOMER_SERVICE_CALL', 'OTHER'),
+      complaint(14, 11, 'EMAIL', 'COSMETIC_DAMAGE'),
+      complaint(15, 10, 'PRODUCT_REVIEW', 'BATTERY'),
+      complaint(16, 13, 'EMAIL', 'MISSING_ACCESSORIES'),
+    ];
+    expect(
+      await importQualityFile(orm, {
+        kind: 'complaints',
+        file: file('more-complaints-2.ndjson', ndjson(second)),
+        batchSize: 2,
+      }),
+    ).toMatchObject({ imported: 5, changed: 4, rejected: 0 });
+    const moreOrders = [order(15, 'OF-2', '2026-11-11T18:00:00Z'), { ...newOrders[4]!, offer_external_id: 'OF-2' }];
+    expect(
+      await importQualityFile(orm, { kind: 'orders', file: file('even-more-orders.ndjson', ndjson(moreOrders)) }),
+    ).toMatchObject({ imported: 2, changed: 2, rejected: 0 });
+
+    const allRollups = async () => ({
+      offers: await em().execute(`select * from "offer_daily_quality" order by "offer_id", "day"`),
+      sellers: await em().execute(`select * from "seller_daily_quality" order by "seller_id", "marketplace", "day"`),
+    });
+    const written = await allRollups();
+    const offerIds = (await em().execute<Array<{ id: string }>>(`select "id" from "offer"`)).map((o) => o.id);
+    await em().transactional((fork) => refreshQualityRollups(fork, { offerIds }));
+    expect(written).toEqual(await allRollups());
+    const day10 = (await offerRollups()).filter((r) => (r as { day: string }).day === '2026-11-10');
+    expect(day10).toEqual([
+      { offer: 'OF-1', day: '2026-11-10', orders: 2, complained: 2, defective: 0, ratings: 0, stars: 0 },
+      { offer: 'OF-2', day: '2026-11-10', orders: 1, complained: 1, defective: 0, ratings: 0, stars: 0 },
+    ]);
+    const [tally] = await em().execute<Array<Record<string, number>>>(
+      `select "q"."complaints_email" as "email", "q"."complaints_customer_service_call" as "call", ` +
+        `"q"."complaints_battery" as "battery", "q"."complaints_other" as "other" from "offer_daily_quality" "q" ` +
+        `join "offer" "f" on "f"."id" = "q"."offer_id" where "f"."external_id" = 'OF-1' and "q"."day" = '2026-11-10'`,
+    );
+    // OR-10: CO-10 (EMAIL, BATTERY), CO-11 (CUSTOMER_SERVICE_CALL, OTHER), CO-15 (PRODUCT_REVIEW,
+    // BATTERY); OR-11: CO-14 (EMAIL, COSMETIC_DAMAGE); CO-12 invalidated.
+    expect(tally).toEqual({ email: 2, call: 1, battery: 2, other: 1 });
   });
 
   it('imports the good rows of a file with bad ones and names each bad row by line, field and rule', async () => {

@@ -247,6 +247,85 @@ async function recomputeSellerRows(
   );
 }
 
+/**
+ * PostgreSQL, for a bulk writer of orders or complaints: locks the sellers of the rows in `table`
+ * (its staging table), as refreshQualityRollups does, before the rows and their rollups are written.
+ */
+export async function lockSellersOfRows(em: EntityManager, table: string): Promise<void> {
+  await em.execute(
+    `select "g"."id" from "organization" "g" where "g"."id" in (select "seller_id" from "${table}") ` +
+      `order by "g"."id" for no key update`,
+  );
+}
+
+/** The tables whose inserted rows rollupDeltaSql adds to the rollups. */
+export type DeltaTable = 'marketplace_order' | 'complaint';
+
+export function isDeltaTable(table: string): table is DeltaTable {
+  return table === 'marketplace_order' || table === 'complaint';
+}
+
+/** What the "changed" CTE must return for rollupDeltaSql (both tables keep the order's offer and date). */
+export function deltaReturning(table: DeltaTable): string {
+  const columns = ['offer_id', 'order_date', ...(table === 'complaint' ? ['order_id', 'source', 'category'] : [])];
+  return `${columns.map((c) => `"${table}"."${c}"`).join(', ')}, ("${table}"."xmax" = 0) as "inserted"`;
+}
+
+/**
+ * PostgreSQL, for a bulk writer (the import): `with` parts, to follow a "changed" CTE
+ * (`insert ... on conflict do update ... returning deltaReturning(table)`), that ADD what the rows
+ * it inserted bring to the offers' and sellers' rollups, instead of recomputing their offer-days
+ * from every order of those days (a batch of 10,000 complaints touches ~8,000 offer-days, whose
+ * 400,000 orders the recompute read again, with two probes each).
+ *
+ * Exact for inserted rows only, which is all they are used for:
+ *   - a new order has no complaint, defect or rating yet (theirs reference its new id): +1 order;
+ *   - a new complaint is valid; it adds 1 to its source's and its category's tally, and makes its
+ *     order count as an order with a complaint when the order had no valid complaint before this
+ *     statement: the `not exists` reads the statement's snapshot, which does not hold the rows the
+ *     statement inserts. Counted on the order's (offer, order date), as the recompute does.
+ * Rows the statement updated are left to refreshQualityRollups (the writer returns their
+ * offer-days), which recomputes and so overwrites; that is why the additions must come first in
+ * the transaction. The caller holds the sellers' locks (lockSellersOfRows).
+ */
+export function rollupDeltaSql(table: DeltaTable): string {
+  const zeros = (columns: readonly string[]) => columns.map((c) => `0 as "${c}"`).join(', ');
+  const tallyNames = TALLY.map((x) => x.column);
+  const added =
+    table === 'marketplace_order'
+      ? `select "x"."offer_id", "x"."order_date" as "day", count(*) as "orders", ` +
+        `${zeros(['orders_with_complaint', 'orders_with_defect', 'rating_count', 'rating_star_sum', ...tallyNames])} ` +
+        `from "changed" "x" where "x"."inserted" group by "x"."offer_id", "x"."order_date"`
+      : `select "o"."offer_id", "o"."order_date" as "day", 0 as "orders", ` +
+        `count(distinct "x"."order_id") filter (where not exists (select 1 from "complaint" "c" ` +
+        `where "c"."order_id" = "x"."order_id" and "c"."invalidated_at" is null)) as "orders_with_complaint", ` +
+        `${zeros(['orders_with_defect', 'rating_count', 'rating_star_sum'])}, ` +
+        `${TALLY.map((x) => `count(*) filter (where "x"."${x.field}" = '${x.value}') as "${x.column}"`).join(', ')} ` +
+        `from "changed" "x" join "marketplace_order" "o" on "o"."id" = "x"."order_id" where "x"."inserted" ` +
+        `group by "o"."offer_id", "o"."order_date"`;
+  const counts = [
+    'orders',
+    'orders_with_complaint',
+    'orders_with_defect',
+    'rating_count',
+    'rating_star_sum',
+    ...tallyNames,
+  ];
+  const list = counts.map((c) => `"${c}"`).join(', ');
+  const addUp = (target: string) => counts.map((c) => `"${c}" = "${target}"."${c}" + excluded."${c}"`).join(', ');
+  return (
+    `, "added" as (${added}), ` +
+    `"offer_rows" as (insert into "offer_daily_quality" ("offer_id", "day", "seller_id", "marketplace", ${list}) ` +
+    `select "a"."offer_id", "a"."day", "f"."seller_id", "f"."marketplace", ${counts.map((c) => `"a"."${c}"`).join(', ')} ` +
+    `from "added" "a" join "offer" "f" on "f"."id" = "a"."offer_id" ` +
+    `on conflict ("offer_id", "day") do update set ${addUp('offer_daily_quality')}), ` +
+    `"seller_rows" as (insert into "seller_daily_quality" ("seller_id", "marketplace", "day", ${list}) ` +
+    `select "f"."seller_id", "f"."marketplace", "a"."day", ${counts.map((c) => `sum("a"."${c}")`).join(', ')} ` +
+    `from "added" "a" join "offer" "f" on "f"."id" = "a"."offer_id" group by "f"."seller_id", "f"."marketplace", "a"."day" ` +
+    `on conflict ("seller_id", "marketplace", "day") do update set ${addUp('seller_daily_quality')})`
+  );
+}
+
 /*
  * PostgreSQL: the pairs come as two array parameters, unnested into the table "t" and joined, so
  * each touched (offer, day) is one probe of marketplace_order's (offer_id, order_date) index (and of

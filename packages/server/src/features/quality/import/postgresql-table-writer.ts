@@ -2,7 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/knex';
 import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
-import type { OfferDay } from '../quality-rollups.js';
+import { deltaReturning, isDeltaTable, lockSellersOfRows, rollupDeltaSql, type OfferDay } from '../quality-rollups.js';
 import type { ImportTable } from './import-kinds.js';
 import {
   conflictUpdate,
@@ -29,24 +29,47 @@ const STAGE = 'quality_import_stage';
 export class PostgresqlTableWriter implements TableWriter {
   async upsert(em: EntityManager, table: ImportTable, rows: ReadonlyArray<readonly unknown[]>): Promise<UpsertResult> {
     const client = await transactionConnection<PgClient>(em);
+    // For this batch's transaction only (`set local`): no wait for the commit's WAL flush (a crash
+    // may lose the last batches that reported success; the import is re-run to finish, as after any
+    // failure, and a re-run converges on the same data), and no JIT compilation, which cost more than
+    // the batch's statements themselves (BENCHMARKS.md, Import).
+    await em.execute('set local synchronous_commit = off', [], 'run');
+    await em.execute('set local jit = off', [], 'run');
     const columns = insertColumns(table);
     const columnList = columns.map((c) => `"${c}"`).join(', ');
     await em.execute(`create temporary table "${STAGE}" (like "${table.table}") on commit drop`, [], 'run');
     await copyRows(client, `copy "${STAGE}" (${columnList}) from stdin`, table, rows);
 
     const touched: OfferDay[] = [];
-    const returning = table.rollup ? `"${table.rollup.offer}" as "offer_id", "${table.rollup.day}" as "day"` : '1';
-    const grouped = await em.execute<Array<{ offer_id?: string; day?: string; n: string | number }>>(
-      `with "changed" as (insert into "${table.table}" (${columnList}) select ${columnList} from "${STAGE}" ` +
-        `${conflictUpdate(table, 'is distinct from')} returning ${returning}) ` +
-        (table.rollup
-          ? `select "offer_id", "day", count(*) as "n" from "changed" group by "offer_id", "day"`
-          : `select count(*) as "n" from "changed"`),
-    );
+    const upsert = `insert into "${table.table}" (${columnList}) select ${columnList} from "${STAGE}" ${conflictUpdate(table, 'is distinct from')}`;
     let changed = 0;
-    for (const row of grouped) {
-      changed += Number(row.n);
-      if (table.rollup) touched.push({ offerId: row.offer_id!, day: row.day! });
+    if (isDeltaTable(table.table)) {
+      // Orders and complaints: what the inserted rows add goes into the rollups in the same
+      // statement; only the offer-days of updated rows are left to the recompute.
+      await lockSellersOfRows(em, STAGE);
+      const grouped = await em.execute<
+        Array<{ offer_id: string; day: string; n: string | number; updated: string | number }>
+      >(
+        `with "changed" as (${upsert} returning ${deltaReturning(table.table)})${rollupDeltaSql(table.table)} ` +
+          `select "offer_id", "order_date" as "day", count(*) as "n", count(*) filter (where not "inserted") as "updated" ` +
+          `from "changed" group by "offer_id", "order_date"`,
+      );
+      for (const row of grouped) {
+        changed += Number(row.n);
+        if (Number(row.updated) > 0) touched.push({ offerId: row.offer_id, day: row.day });
+      }
+    } else {
+      const returning = table.rollup ? `"${table.rollup.offer}" as "offer_id", "${table.rollup.day}" as "day"` : '1';
+      const grouped = await em.execute<Array<{ offer_id?: string; day?: string; n: string | number }>>(
+        `with "changed" as (${upsert} returning ${returning}) ` +
+          (table.rollup
+            ? `select "offer_id", "day", count(*) as "n" from "changed" group by "offer_id", "day"`
+            : `select count(*) as "n" from "changed"`),
+      );
+      for (const row of grouped) {
+        changed += Number(row.n);
+        if (table.rollup) touched.push({ offerId: row.offer_id!, day: row.day! });
+      }
     }
     await em.execute(`drop table "${STAGE}"`, [], 'run');
     return { changed, touched };
