@@ -27,6 +27,7 @@ describe('category return windows', () => {
   let marketplace: TestClient;
   let sellerId: string;
   let counter = 0;
+  let statements: string[] = [];
 
   /** A Cameras request delivered on 2026-10-01 (US), asked `daysAfter` days later. */
   async function cameraRequest(daysAfter: number, market = 'US') {
@@ -49,7 +50,11 @@ describe('category return windows', () => {
   }
 
   beforeAll(async () => {
-    app = await startTestApp({ seeders: [DemoDataSeeder], now: new TestClock(new Date('2026-11-23T17:00:00Z')).now });
+    app = await startTestApp({
+      seeders: [DemoDataSeeder],
+      now: new TestClock(new Date('2026-11-23T17:00:00Z')).now,
+      onQuery: (sql) => statements.push(sql),
+    });
     const em = app.orm.em.fork();
     admin = await signedIn(app, ADMIN_EMAIL);
     const systems = await em.findOneOrFail(Organization, { name: DEMO_MARKETPLACE_SYSTEMS.name });
@@ -139,5 +144,21 @@ describe('category return windows', () => {
     expect(errorOf(res)?.['code']).toBe('FORBIDDEN');
     const us = await admin.graphql<any>(LIST, { m: 'US' });
     expect(us.data.categoryReturnWindows).toContainEqual({ marketplace: 'US', categoryName: 'Headphones', days: 15 });
+  });
+
+  it("lists a marketplace's windows in one statement, however many there are", async () => {
+    for (let i = 0; i < 25; i++) {
+      const set = await admin.graphql<any>(SET, {
+        input: { marketplace: 'MX', categoryName: `Counted ${i}`, days: 10 + i },
+      });
+      expect(set.errors).toBeUndefined();
+    }
+    statements = [];
+    const list = await admin.graphql<any>(LIST, { m: 'MX' });
+    const reads = statements.filter((sql) => /from [`"]?category_return_window[`"]?/i.test(sql));
+    expect(
+      list.data.categoryReturnWindows.filter((w: { categoryName: string }) => w.categoryName.startsWith('Counted')),
+    ).toHaveLength(25);
+    expect(reads).toHaveLength(1);
   });
 });
