@@ -157,6 +157,7 @@ export async function importQualityFile(orm: Orm, options: ImportFileOptions): P
 
   progress.start(size);
   try {
+    await writer.start?.(orm.em.fork() as EntityManager);
     for await (const item of source.records) {
       lastLine = item.line;
       if ('header' in item) {

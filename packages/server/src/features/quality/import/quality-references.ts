@@ -3,6 +3,8 @@ import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import type { IsoDate } from '@recertify/domain';
 import type { ImportTable } from './import-kinds.js';
 import { LocalDates } from './import-values.js';
+import { preparedStatement, type SqliteDatabase } from './sqlite-table-writer.js';
+import { transactionConnection } from './table-writer.js';
 
 export interface OfferReference {
   readonly id: string;
@@ -179,15 +181,19 @@ export class QualityReferences {
       );
       return found;
     }
-    for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
-      const slice = keys.slice(i, i + KEYS_PER_QUERY);
-      add(
-        await em.execute<ExistingRow[]>(
-          `select ${select} from "${table.table}" "t" where ("t"."marketplace", "t"."external_id") in ` +
-            `(values ${slice.map(() => '(?, ?)').join(', ')})`,
-          slice.flatMap((k) => [k[0], k[1]]),
-        ),
-      );
+    // SQLite runs in-process: one prepared single-key lookup per row on the unique index costs less
+    // than building, preparing and running `in (values ...)` lists of 500 keys (knex prepares each anew).
+    const db = await transactionConnection<SqliteDatabase>(em);
+    const statement = preparedStatement(
+      db,
+      `select ${select} from "${table.table}" "t" where "t"."marketplace" = ? and "t"."external_id" = ?`,
+    );
+    const key: unknown[] = [null, null];
+    for (const k of keys) {
+      key[0] = k[0];
+      key[1] = k[1];
+      const row = statement.get(key) as ExistingRow | undefined;
+      if (row) found.set(`${row['marketplace'] as string}\u0000${row['external_id'] as string}`, row);
     }
     return found;
   }

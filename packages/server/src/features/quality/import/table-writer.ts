@@ -17,6 +17,11 @@ export interface UpsertResult {
  * twice changes nothing the second time.
  */
 export interface TableWriter {
+  /**
+   * Per-connection settings for the run, made once before the first batch, outside any transaction
+   * (some, like SQLite's temp_store, cannot change inside one). Optional.
+   */
+  start?(em: EntityManager): Promise<void>;
   upsert(em: EntityManager, table: ImportTable, rows: ReadonlyArray<readonly unknown[]>): Promise<UpsertResult>;
   /** Undoes any per-connection setting the writer made for the run (called once, at the end, success or not). */
   finish(): void;
