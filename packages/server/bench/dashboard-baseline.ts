@@ -39,16 +39,16 @@ const SESSION_SQL =
   '"u"."email" as "u__email", "u"."id" as "u__id", "u"."role" as "u__role", "u"."organization_id" as "user_organization_id" ' +
   'from "session" as "s" inner join "user" as "u" on "u"."id" = "s"."user_id" where "s"."token_hash" = ? limit 1';
 const TOUCH_SQL = 'update "session" set "last_seen_at" = ? where "id" = ?';
-const SELLER_SQL =
-  'select "s"."name", case when exists (select 1 from "marketplace_approval" as "g" ' +
-  `where "g"."organization_id" = "s"."id" and "g"."marketplace" = ?) then 'APPROVED' else ` +
-  '(select "a"."status" from "application" as "a" where "a"."organization_id" = "s"."id" and "a"."marketplace" = ? ' +
+/** The seller's name and approval there, beside the marketplace's zone and policy versions: one statement. */
+const CONTEXT_SQL =
+  'select "s"."name", "s"."status", "m"."time_zone", "p"."version", "p"."effective_from", ' +
+  '"p"."seller_rqs_minimum_bps", "p"."offer_rqs_minimum_bps", "p"."odr_maximum_bps", "p"."rqs_window_days", ' +
+  '"p"."odr_window_days", "p"."rqs_minimum_orders", "p"."average_rating_minimum_hundredths" ' +
+  'from "marketplace" as "m" left join (select "o"."name", case when exists (select 1 from "marketplace_approval" as "g" ' +
+  `where "g"."organization_id" = "o"."id" and "g"."marketplace" = ?) then 'APPROVED' else ` +
+  '(select "a"."status" from "application" as "a" where "a"."organization_id" = "o"."id" and "a"."marketplace" = ? ' +
   `order by case when "a"."status" = 'APPROVED' then 0 else 1 end, "a"."created_at" desc limit 1) end as "status" ` +
-  `from "organization" as "s" where "s"."id" = ? and "s"."kind" = 'SELLER'`;
-const MARKETPLACE_SQL =
-  'select "m"."time_zone", "p"."version", "p"."effective_from", "p"."seller_rqs_minimum_bps", "p"."offer_rqs_minimum_bps", ' +
-  '"p"."odr_maximum_bps", "p"."rqs_window_days", "p"."odr_window_days", "p"."rqs_minimum_orders", ' +
-  '"p"."average_rating_minimum_hundredths" from "marketplace" as "m" ' +
+  `from "organization" as "o" where "o"."id" = ? and "o"."kind" = 'SELLER') as "s" on 1 = 1 ` +
   'left join "policy_version" as "p" on "p"."marketplace_code" = "m"."code" where "m"."code" = ?';
 const TALLY = [...COMPLAINT_SOURCES, ...COMPLAINT_CATEGORIES].map((value) => ({
   value,
@@ -62,7 +62,15 @@ const ROWS_SQL =
   'coalesce(sum("rating_count"), 0), coalesce(sum("rating_star_sum"), 0) ' +
   'from "seller_daily_quality" where "seller_id" = ? and "marketplace" = ? and "day" <= ?';
 
-export const DASHBOARD_BASELINE_SQL = [SESSION_SQL, SELLER_SQL, MARKETPLACE_SQL, ROWS_SQL];
+/** The evaluation history's first page (30 and one more, newest first) with the whole list's count. */
+const HISTORY_PAGE = 30;
+const EVALUATIONS_SQL =
+  'select "e"."breaches", "e"."day", "e"."evaluated_at", "e"."odr_bps", "e"."odr_defective_orders", "e"."odr_maximum_bps", ' +
+  '"e"."odr_orders", "e"."offers", "e"."policy_version", "e"."rating_count", "e"."rating_hundredths", ' +
+  '"e"."rating_minimum_hundredths", "e"."rqs_bps", "e"."rqs_defective_orders", "e"."rqs_minimum_bps", "e"."rqs_orders", ' +
+  '"e"."standing", "e"."suppressed_offers", count(*) over () as "total_count" from "quality_evaluation" as "e" ' +
+  `where "e"."organization_id" = ? and "e"."marketplace" = ? order by "e"."day" desc limit ${HISTORY_PAGE + 1}`;
+export const DASHBOARD_BASELINE_SQL = [SESSION_SQL, CONTEXT_SQL, ROWS_SQL, EVALUATIONS_SQL];
 
 interface Policy extends TrendPolicy {
   readonly version: number;
@@ -128,11 +136,11 @@ export async function serveDashboardBaseline(
       await rows(TOUCH_SQL, [sqlite ? now.getTime() : now, session['s__id']]);
     }
     const sellerId = session['user_organization_id'] as string;
-    const [seller] = await rows(SELLER_SQL, [MARKETPLACE, MARKETPLACE, sellerId]);
-    if (!seller || seller['status'] !== 'APPROVED') return [403, { errors: [{ message: 'not approved' }] }];
-    const marketplace = await rows(MARKETPLACE_SQL, [MARKETPLACE]);
-    if (!marketplace[0]) return [404, { errors: [{ message: 'no marketplace' }] }];
-    const timeZone = String(marketplace[0]['time_zone']);
+    const marketplace = await rows(CONTEXT_SQL, [MARKETPLACE, MARKETPLACE, sellerId, MARKETPLACE]);
+    const seller = marketplace[0];
+    if (!seller) return [404, { errors: [{ message: 'no marketplace' }] }];
+    if (seller['status'] !== 'APPROVED') return [403, { errors: [{ message: 'not approved' }] }];
+    const timeZone = String(seller['time_zone']);
     const policies: Policy[] = marketplace
       .filter((r) => r['version'] != null)
       .map((r) => ({
@@ -183,6 +191,14 @@ export async function serveDashboardBaseline(
       { sum: Number(ratings?.['rating_star_sum'] ?? 0), count: Number(ratings?.['rating_count'] ?? 0) },
       policy.averageRatingMinimumHundredths,
     );
+    // The evaluation history's first page, as the app's keyset cursors write it: [the list's scope, the day].
+    const evaluations = await rows(EVALUATIONS_SQL, [sellerId, MARKETPLACE]);
+    const scope = createHash('sha256')
+      .update(JSON.stringify(['qualityEvaluations', sellerId, MARKETPLACE]))
+      .digest('base64url')
+      .slice(0, 12);
+    const cursorOf = (day: string) => Buffer.from(JSON.stringify([scope, day])).toString('base64url');
+    const history = evaluations.slice(0, HISTORY_PAGE);
     const pct = (bps: number | null) =>
       bps === null ? null : { basisPoints: bps, formatted: formatBps(bps), __typename: 'Percentage' };
     const bpsOnly = (bps: number | null) => (bps === null ? null : { basisPoints: bps, __typename: 'Percentage' });
@@ -253,6 +269,44 @@ export async function serveDashboardBaseline(
               count: complaints.get(category) ?? 0,
               __typename: 'ComplaintCategoryCount',
             })),
+            evaluations: {
+              totalCount: Number(evaluations[0]?.['total_count'] ?? 0),
+              pageInfo: {
+                hasNextPage: evaluations.length > HISTORY_PAGE,
+                endCursor: history.length ? cursorOf(String(history.at(-1)!['day'])) : null,
+                __typename: 'PageInfo',
+              },
+              edges: history.map((e) => {
+                const breaches: unknown = typeof e['breaches'] === 'string' ? JSON.parse(e['breaches']) : e['breaches'];
+                const nullable = (v: unknown) => (v == null ? null : Number(v));
+                const rating = nullable(e['rating_hundredths']);
+                return {
+                  cursor: cursorOf(String(e['day'])),
+                  node: {
+                    day: String(e['day']),
+                    standing: String(e['standing']),
+                    breaches,
+                    policyVersion: Number(e['policy_version']),
+                    rqs: pct(nullable(e['rqs_bps'])),
+                    rqsOrders: Number(e['rqs_orders']),
+                    rqsMinimum: { formatted: formatBps(Number(e['rqs_minimum_bps'])), __typename: 'Percentage' },
+                    odr: pct(nullable(e['odr_bps'])),
+                    odrOrders: Number(e['odr_orders']),
+                    odrMaximum: { formatted: formatBps(Number(e['odr_maximum_bps'])), __typename: 'Percentage' },
+                    averageRating: stars(rating),
+                    ratingCount: Number(e['rating_count']),
+                    ratingMinimum: {
+                      formatted: formatHundredths(Number(e['rating_minimum_hundredths'])),
+                      __typename: 'StarRating',
+                    },
+                    suppressedOffers: Number(e['suppressed_offers']),
+                    __typename: 'QualityEvaluation',
+                  },
+                  __typename: 'QualityEvaluationEdge',
+                };
+              }),
+              __typename: 'QualityEvaluationConnection',
+            },
             __typename: 'QualityDashboard',
           },
         },

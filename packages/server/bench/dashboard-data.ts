@@ -13,6 +13,8 @@ import { refreshQualityRollups } from '../src/features/quality/quality-rollups.j
  *   order i: day i mod 90 (0 = today), offer (i div 90) mod offers (every offer on every day), 1 to 3 units
  *   complaint: i mod 50 = 7 (2 %), a second one on i mod 500 = 7, invalidated on i mod 1000 = 507
  *   order defect: i mod 200 = 3 (0.5 %); rating: i mod 20 = 1 (5 %), 3 to 5 stars
+ *   evaluations: one a day for the 90 days (the dashboard's history), as the daily job leaves them:
+ *   the demo seeder's evaluation of today copied to the 89 days before it
  */
 
 type Kind = DatabaseConfig['kind'];
@@ -28,6 +30,7 @@ export interface DashboardSeed {
   readonly ratings: number;
   readonly offerRollupRows: number;
   readonly sellerRollupRows: number;
+  readonly evaluations: number;
   /** Seconds: raw rows, then the rollups. */
   readonly rowsSeconds: number;
   readonly rollupSeconds: number;
@@ -145,6 +148,21 @@ export async function seedDashboardData(
       [...n.params, sellerId, marketplace],
     );
   });
+  // The evaluation history: the daily job's snapshot of each earlier day, as today's (the demo seeder's).
+  const history = numbers(kind, 1, days.slice(1));
+  const evaluationColumns =
+    '"policy_version", "standing", "breaches", "rqs_orders", "rqs_defective_orders", "rqs_bps", "rqs_minimum_bps", ' +
+    '"rqs_breached", "odr_orders", "odr_defective_orders", "odr_bps", "odr_maximum_bps", "odr_breached", "rating_count", ' +
+    '"rating_stars_total", "rating_hundredths", "rating_minimum_hundredths", "rating_breached", "offers", "suppressed_offers"';
+  await em.execute(
+    `${history.text}insert into "quality_evaluation" ("id", "created_at", "updated_at", "organization_id", "marketplace", ` +
+      `"day", "evaluated_at", ${evaluationColumns}) ` +
+      `select ${idSql(kind, 'b6000000', '"days"."d"')}, "e"."created_at", "e"."updated_at", "e"."organization_id", "e"."marketplace", ` +
+      `"days"."day", ${timeSql(kind, '"days"."start_ms" + 7200000')}, ${evaluationColumns.replace(/"([a-z_]+)"/g, '"e"."$1"')} ` +
+      'from "quality_evaluation" as "e" join "days" on "days"."day" < "e"."day" ' +
+      'where "e"."organization_id" = ? and "e"."marketplace" = ? and "e"."day" = ?',
+    [...history.params, sellerId, marketplace, today],
+  );
   const rowsDone = performance.now();
 
   // The rollups, as every writer of quality records leaves them (one transaction, all days of the new offers).
@@ -180,6 +198,10 @@ export async function seedDashboardData(
     ),
     sellerRollupRows: await count(
       'select count(*) as "c" from "seller_daily_quality" where "seller_id" = ? and "marketplace" = ?',
+      bySeller,
+    ),
+    evaluations: await count(
+      'select count(*) as "c" from "quality_evaluation" where "organization_id" = ? and "marketplace" = ?',
       bySeller,
     ),
     rowsSeconds: (rowsDone - started) / 1000,

@@ -398,8 +398,8 @@ export class QualityDashboardService {
 
   /**
    * Whose figures, checked: a seller and its keys read their own (a sellerId of another seller is
-   * FORBIDDEN), staff name the seller; the seller must be approved in the marketplace. Two
-   * statements: the seller with its best application there, and the marketplace with its policies.
+   * FORBIDDEN), staff name the seller; the seller must be approved in the marketplace. One
+   * statement: the seller with its best application there, beside the marketplace with its policies.
    */
   private async context(principal: Principal, scope: QualityScope): Promise<Context> {
     requirePermission(principal, DASHBOARD_READERS);
@@ -415,30 +415,29 @@ export class QualityDashboardService {
       }
       sellerId = own;
     }
-    const [seller] = await this.em.execute<Array<Record<string, unknown>>>(
-      // Approved there directly or through another approval (CA through US, SPEC 3); otherwise the
-      // latest application there says why not.
-      'select "s"."name", case when exists (select 1 from "marketplace_approval" as "g"' +
-        ` where "g"."organization_id" = "s"."id" and "g"."marketplace" = ?) then 'APPROVED' else` +
+    // One statement: the marketplace's zone with its policy versions' quality parameters (plain rows,
+    // no entities), each row beside the seller's name and whether it is approved there (directly or
+    // through another approval, CA through US, SPEC 3; otherwise the latest application there says
+    // why not). No seller: its columns are null.
+    const versions = await this.em.execute<Array<Record<string, unknown>>>(
+      'select "s"."name", "s"."status", "m"."time_zone", "p"."version", "p"."effective_from",' +
+        ' "p"."seller_rqs_minimum_bps", "p"."offer_rqs_minimum_bps", "p"."odr_maximum_bps", "p"."rqs_window_days",' +
+        ' "p"."odr_window_days", "p"."rqs_minimum_orders", "p"."average_rating_minimum_hundredths"' +
+        ' from "marketplace" as "m" left join (select "o"."name", case when exists (select 1 from "marketplace_approval" as "g"' +
+        ` where "g"."organization_id" = "o"."id" and "g"."marketplace" = ?) then 'APPROVED' else` +
         ' (select "a"."status" from "application" as "a"' +
-        ' where "a"."organization_id" = "s"."id" and "a"."marketplace" = ?' +
+        ' where "a"."organization_id" = "o"."id" and "a"."marketplace" = ?' +
         ` order by case when "a"."status" = 'APPROVED' then 0 else 1 end, "a"."created_at" desc limit 1) end as "status"` +
-        ` from "organization" as "s" where "s"."id" = ? and "s"."kind" = 'SELLER'`,
-      [scope.marketplace, scope.marketplace, sellerId],
+        ` from "organization" as "o" where "o"."id" = ? and "o"."kind" = 'SELLER') as "s" on 1 = 1` +
+        ' left join "policy_version" as "p" on "p"."marketplace_code" = "m"."code" where "m"."code" = ?',
+      [scope.marketplace, scope.marketplace, sellerId, scope.marketplace],
     );
-    if (!seller) throw notFound('That seller');
+    const seller = versions[0];
+    if (!seller) throw notFound('That marketplace');
+    if (seller['name'] == null) throw notFound('That seller');
     const status = seller['status'] == null ? 'NO_APPLICATION' : text(seller['status']);
     if (status !== 'APPROVED') throw notApproved(scope.marketplace, status as NotApprovedReason);
-    // The marketplace's zone and its policy versions' quality parameters, as plain rows (no entities).
-    const versions = await this.em.execute<Array<Record<string, unknown>>>(
-      'select "m"."time_zone", "p"."version", "p"."effective_from", "p"."seller_rqs_minimum_bps", "p"."offer_rqs_minimum_bps",' +
-        ' "p"."odr_maximum_bps", "p"."rqs_window_days", "p"."odr_window_days", "p"."rqs_minimum_orders",' +
-        ' "p"."average_rating_minimum_hundredths" from "marketplace" as "m"' +
-        ' left join "policy_version" as "p" on "p"."marketplace_code" = "m"."code" where "m"."code" = ?',
-      [scope.marketplace],
-    );
-    if (!versions[0]) throw notFound('That marketplace');
-    const timeZone = text(versions[0]['time_zone']);
+    const timeZone = text(seller['time_zone']);
     const now = this.now();
     const policies: DashboardPolicy[] = versions
       .filter((row) => row['version'] != null)

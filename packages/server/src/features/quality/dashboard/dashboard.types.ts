@@ -80,13 +80,21 @@ export class QualityDrillDownArgs extends QualityScopeArgs {
   defectiveOnly?: boolean | null;
 }
 
-@ObjectType({ description: 'Dates from and to, both included, as YYYY-MM-DD in the marketplace’s time zone.' })
+// The dashboard's types read plain values (dashboard.mapper.ts): graphql-js's default resolver
+// instead of a type-graphql wrapper per field (about 1,500 fields a dashboard). `evaluations` keeps its resolver.
+@ObjectType({
+  description: 'Dates from and to, both included, as YYYY-MM-DD in the marketplace’s time zone.',
+  simpleResolvers: true,
+})
 export class QualityWindow {
   @Field() from!: string;
   @Field() to!: string;
 }
 
-@ObjectType({ description: 'RQS: orders without a valid complaint, of the orders placed in the window.' })
+@ObjectType({
+  description: 'RQS: orders without a valid complaint, of the orders placed in the window.',
+  simpleResolvers: true,
+})
 export class RqsFigureType {
   @Field(() => Int, { description: 'Orders placed in the window.' }) orders!: number;
   @Field(() => Int, { description: 'Of those, orders with at least one valid complaint (each counted once).' })
@@ -107,7 +115,10 @@ export class RqsFigureType {
   defectBudget!: number | null;
 }
 
-@ObjectType({ description: 'ODR: orders with at least one order defect, of the orders placed in the window.' })
+@ObjectType({
+  description: 'ODR: orders with at least one order defect, of the orders placed in the window.',
+  simpleResolvers: true,
+})
 export class OdrFigureType {
   @Field(() => Int) orders!: number;
   @Field(() => Int) defectiveOrders!: number;
@@ -123,7 +134,7 @@ export class OdrFigureType {
   defectBudget!: number | null;
 }
 
-@ObjectType({ description: "Average star rating of the seller's Renewed offers." })
+@ObjectType({ description: "Average star rating of the seller's Renewed offers.", simpleResolvers: true })
 export class RatingFigureType {
   @Field(() => Int) ratings!: number;
   @Field(() => StarRating, { nullable: true, description: 'Rounded for display; null without ratings.' })
@@ -133,7 +144,7 @@ export class RatingFigureType {
   @Field() breached!: boolean;
 }
 
-@ObjectType({ description: 'One day of the trend: the trailing-window figures as of that day.' })
+@ObjectType({ description: 'One day of the trend: the trailing-window figures as of that day.', simpleResolvers: true })
 export class QualityTrendDay {
   @Field({ description: 'YYYY-MM-DD in the marketplace’s time zone.' }) date!: string;
   @Field(() => Int, { description: 'Orders in the RQS window ending this day.' }) rqsOrders!: number;
@@ -147,19 +158,22 @@ export class QualityTrendDay {
   @Field(() => Int, { description: 'Orders placed this day.' }) ordersThatDay!: number;
 }
 
-@ObjectType({ description: 'How many valid complaints in the window came from one source.' })
+@ObjectType({ description: 'How many valid complaints in the window came from one source.', simpleResolvers: true })
 export class ComplaintSourceCount {
   @Field(() => ComplaintSourceEnum) source!: ComplaintSource;
   @Field(() => Int) count!: number;
 }
 
-@ObjectType({ description: 'How many valid complaints in the window fall in one defect category.' })
+@ObjectType({
+  description: 'How many valid complaints in the window fall in one defect category.',
+  simpleResolvers: true,
+})
 export class ComplaintCategoryCount {
   @Field(() => ComplaintCategoryEnum) category!: ComplaintCategory;
   @Field(() => Int) count!: number;
 }
 
-@ObjectType({ description: 'The seller a dashboard is about.' })
+@ObjectType({ description: 'The seller a dashboard is about.', simpleResolvers: true })
 export class QualitySeller {
   @Field(() => ID) id!: string;
   @Field() name!: string;
@@ -168,6 +182,7 @@ export class QualitySeller {
 @ObjectType({
   description:
     "A seller's quality in one marketplace: RQS, ODR and rating against the policy in force, the 90-day trend and the complaints. Read from the daily rollups, never from raw orders.",
+  simpleResolvers: true,
 })
 export class QualityDashboard {
   @Field(() => QualitySeller) seller!: QualitySeller;

@@ -36,7 +36,7 @@ const BY_DAY: CursorKey<Row> = { column: '"e"."day"', type: 'day', of: (r) => r.
 /**
  * A seller's evaluation history in one marketplace, newest first: the dated snapshots the daily
  * job and on-demand evaluations keep. Read through the dashboard, which has already checked who
- * may see the seller; one statement per page (and one count when asked).
+ * may see the seller; one statement per page, the first with its count (a later page's count apart, when asked).
  */
 export class EvaluationHistoryService {
   constructor(private readonly em: EntityManager) {}
@@ -59,19 +59,25 @@ export class EvaluationHistoryService {
     });
     const reader = rowReader(this.em, QualityEvaluation, 'e', COLUMNS);
     const where = '"e"."organization_id" = ? and "e"."marketplace" = ?';
+    // The first page counts the whole list in the same statement (a window function is evaluated
+    // before the limit); a later page, whose rows the cursor cuts, counts apart and only if asked.
     const raw = await this.em.execute<Array<Record<string, unknown>>>(
-      `select ${reader.columns} from "quality_evaluation" as "e" where ${where}` +
+      `select ${reader.columns}${page.after ? '' : ', count(*) over () as "total_count"'}` +
+        ` from "quality_evaluation" as "e" where ${where}` +
         (page.after ? ` and ${page.after.text}` : '') +
         ` order by ${page.orderBy} limit ${page.limit}`,
       [sellerId, marketplace, ...(page.after?.params ?? [])],
     );
-    return page.page(raw.map(reader.read), toType, async () => {
-      const [row] = await this.em.execute<Array<{ count: number | string }>>(
-        `select count(*) as "count" from "quality_evaluation" as "e" where ${where}`,
-        [sellerId, marketplace],
-      );
-      return Number(row?.count ?? 0);
-    });
+    const count = page.after
+      ? async () => {
+          const [row] = await this.em.execute<Array<{ count: number | string }>>(
+            `select count(*) as "count" from "quality_evaluation" as "e" where ${where}`,
+            [sellerId, marketplace],
+          );
+          return Number(row?.count ?? 0);
+        }
+      : () => Promise.resolve(Number(raw[0]?.['total_count'] ?? 0));
+    return page.page(raw.map(reader.read), toType, count);
   }
 }
 

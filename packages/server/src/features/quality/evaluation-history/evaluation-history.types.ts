@@ -18,6 +18,7 @@ export class EvaluationHistoryArgs {
 @ObjectType('QualityEvaluation', {
   description:
     "One day's evaluation of the seller (the daily job's, or one on demand): the figures and thresholds it judged, the policy version in force that day, and the standing it left. The dated snapshot kept for the history.",
+  simpleResolvers: true,
 })
 export class QualityEvaluationType {
   @Field({ description: 'The evaluated day, YYYY-MM-DD in the marketplace’s time zone: the last day of the windows.' })
