@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // What each page of the built web app downloads: the entry chunk and its static imports, then the
-// page's lazy chunk and its static imports, read from Vite's manifest (dist/.vite/manifest.json).
+// page's lazy chunk and its static imports, read from Vite's manifest (dist/.vite/manifest.json);
+// for a page behind sign-in, and for the not-found page, the signed-in route table's chunk too (the
+// router loads it before it can tell those pages apart: src/app/router.tsx).
 // Sizes are of the JavaScript only, as the server sends it: the x.js.gz (Zopfli) and x.js.br
 // (brotli 11) files the build writes beside each chunk. A column gives zlib's level 9 too, the
 // figure before the build used Zopfli, for comparison with older measurements. Prints a Markdown
@@ -14,6 +16,8 @@ import { gzipSync } from 'node:zlib';
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const distDir = path.join(webDir, 'dist');
 const routerFile = path.join(webDir, 'src/app/router.tsx');
+const signedInRoutesFile = path.join(webDir, 'src/app/signed-in-routes.tsx');
+const SIGNED_IN_ROUTES_KEY = 'src/app/signed-in-routes.tsx';
 
 /**
  * Gzipped kB a page may load, as served; `pnpm verify` fails past it. /sign-in is the first page
@@ -33,14 +37,24 @@ const PAGE_BUDGETS = { '/quality': 100, '/review/sellers/:id/quality': 100 };
 const manifest = JSON.parse(readFileSync(path.join(distDir, '.vite/manifest.json'), 'utf8'));
 const entryKey = Object.keys(manifest).find((key) => manifest[key].isEntry);
 if (!entryKey) throw new Error('The manifest has no entry: is dist/ a Vite build with `build.manifest`?');
+if (!manifest[SIGNED_IN_ROUTES_KEY]?.isDynamicEntry) {
+  throw new Error(`${SIGNED_IN_ROUTES_KEY} is not a chunk of its own: the router is expected to import it lazily.`);
+}
 
-// The router names each page's module next to its path: `path: 'sign-in', lazy: page(() => import('../routes/…'))`.
-const routes = [
-  ...readFileSync(routerFile, 'utf8').matchAll(/path: '([^']+)',\s*lazy: page\(\s*\(\) => import\('\.\.\/([^']+)'\)/g),
-].map(([, urlPath, module]) => ({
-  urlPath: urlPath === '*' ? '(not found)' : `/${urlPath}`,
-  key: `src/${module}.tsx`,
-}));
+// The route tables name each page's module next to its path: `path: 'sign-in', lazy: page(() => import('../routes/…'))`.
+function routesIn(file) {
+  return [
+    ...readFileSync(file, 'utf8').matchAll(/path: '([^']+)',\s*lazy: page\(\s*\(\) => import\('\.\.\/([^']+)'\)/g),
+  ].map(([, urlPath, module]) => ({
+    urlPath: urlPath === '*' ? '(not found)' : `/${urlPath}`,
+    key: `src/${module}.tsx`,
+    // Paths the public routes answer only with "not found" make the router load the signed-in table first.
+    withSignedInRoutes: file === signedInRoutesFile || urlPath === '*',
+  }));
+}
+const routes = [...routesIn(routerFile), ...routesIn(signedInRoutesFile)].sort(
+  (a, b) => Number(a.urlPath === '(not found)') - Number(b.urlPath === '(not found)'),
+);
 const lazyPages = Object.keys(manifest).filter((key) => manifest[key].isDynamicEntry && key.startsWith('src/routes/'));
 const unnamed = lazyPages.filter((key) => !routes.some((route) => route.key === key));
 if (unnamed.length > 0 || routes.length === 0) {
@@ -81,8 +95,9 @@ const entryFiles = closure(entryKey);
 const kB = (bytes) => (bytes / 1000).toFixed(1);
 const total = (files, kind) => [...files].reduce((sum, file) => sum + sizeOf(file)[kind], 0);
 
-const rows = routes.map(({ urlPath, key }) => {
+const rows = routes.map(({ urlPath, key, withSignedInRoutes }) => {
   const files = closure(key, new Set(entryFiles));
+  if (withSignedInRoutes) closure(SIGNED_IN_ROUTES_KEY, files);
   const pageOnly = [...files].filter((file) => !entryFiles.has(file));
   return {
     urlPath,

@@ -1,20 +1,8 @@
-import type { ComponentType } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
-import { RequireRole } from '../features/accounts/viewer/require-role';
+import { createBrowserRouter, Navigate, type PatchRoutesOnNavigationFunction, type RouteObject } from 'react-router';
 import { ViewerProvider } from '../features/accounts/viewer/viewer-context';
-import { ALL_ROLES } from '../features/accounts/viewer/viewer-state';
-import { REVIEW_ROLES } from '../features/review/review-paths';
 import { AppShell } from './app-shell';
+import { page } from './lazy-page';
 import { RouteLoadError } from './route-loading';
-
-/**
- * A page loaded on first visit, in its own chunk: the entry holds only the shell, the router and
- * Apollo, so a visitor to /sign-in does not download the review and application pages. The router
- * waits for the chunk before it changes page (`useNavigation().state === 'loading'` meanwhile).
- */
-function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
-  return async () => ({ Component: pick(await load()) });
-}
 
 /**
  * The shell stays in place while the first page's chunk loads: the hydrate fallback is the same
@@ -26,13 +14,34 @@ const shell = (
   </ViewerProvider>
 );
 
-export const router = createBrowserRouter([
+/** The route the pages hang from; the signed-in pages are added to it when first asked for. */
+const PAGES = 'pages';
+
+let signedInRoutesAdded = false;
+
+/**
+ * Adds the signed-in pages (signed-in-routes.tsx) to the router. React Router calls this before a
+ * navigation that no route answers, or only the not-found route or a route with a parameter does:
+ * the first visit to /review, /applications or any other page behind sign-in loads the table (a
+ * small chunk, with the guards) and then the page. Later calls have nothing to add.
+ */
+const addSignedInRoutes: PatchRoutesOnNavigationFunction = async ({ patch, signal }) => {
+  if (signedInRoutesAdded) return;
+  const { signedInRoutes } = await import('./signed-in-routes');
+  // React Router ignores a patch for a navigation given up meanwhile: the next navigation adds them.
+  if (signedInRoutesAdded || signal.aborted) return;
+  patch(PAGES, signedInRoutes);
+  signedInRoutesAdded = true;
+};
+
+const routes: RouteObject[] = [
   {
     element: shell,
     hydrateFallbackElement: shell,
     children: [
       {
         // Pages that fail to load (a chunk gone after a deploy, the network down) say so inside the shell.
+        id: PAGES,
         errorElement: <RouteLoadError />,
         children: [
           { index: true, element: <Navigate to="/program-rules" replace /> },
@@ -79,129 +88,6 @@ export const router = createBrowserRouter([
               (m) => m.ResetPasswordRoute,
             ),
           },
-          // Signed in, any role.
-          {
-            element: <RequireRole roles={ALL_ROLES} />,
-            children: [
-              {
-                path: 'account',
-                lazy: page(
-                  () => import('../routes/account.route'),
-                  (m) => m.AccountRoute,
-                ),
-              },
-            ],
-          },
-          // Program staff: the review queue and the review of one application.
-          {
-            element: <RequireRole roles={REVIEW_ROLES} />,
-            children: [
-              {
-                path: 'review',
-                lazy: page(
-                  () => import('../routes/review-queue.route'),
-                  (m) => m.ReviewQueueRoute,
-                ),
-              },
-              {
-                path: 'review/seller-health',
-                lazy: page(
-                  () => import('../routes/seller-health.route'),
-                  (m) => m.SellerHealthRoute,
-                ),
-              },
-              {
-                path: 'review/:id',
-                lazy: page(
-                  () => import('../routes/review-application.route'),
-                  (m) => m.ReviewApplicationRoute,
-                ),
-              },
-              {
-                path: 'review/sellers/:id/quality',
-                lazy: page(
-                  () => import('../routes/review-seller-quality.route'),
-                  (m) => m.ReviewSellerQualityRoute,
-                ),
-              },
-            ],
-          },
-          // Admins: the keys the marketplace's own systems ingest quality data with, the categories' return windows.
-          {
-            element: <RequireRole roles={['ADMIN']} />,
-            children: [
-              {
-                path: 'admin/ingestion-keys',
-                lazy: page(
-                  () => import('../routes/ingestion-keys.route'),
-                  (m) => m.IngestionKeysRoute,
-                ),
-              },
-              {
-                path: 'admin/return-windows',
-                lazy: page(
-                  () => import('../routes/return-windows.route'),
-                  (m) => m.ReturnWindowsRoute,
-                ),
-              },
-            ],
-          },
-          // Sellers: their applications and their returns.
-          {
-            element: <RequireRole roles={['SELLER']} />,
-            children: [
-              {
-                path: 'applications',
-                lazy: page(
-                  () => import('../routes/applications.route'),
-                  (m) => m.ApplicationsRoute,
-                ),
-              },
-              {
-                path: 'applications/:id',
-                lazy: page(
-                  () => import('../routes/application.route'),
-                  (m) => m.ApplicationRoute,
-                ),
-              },
-              {
-                path: 'applications/:id/edit',
-                lazy: page(
-                  () => import('../routes/application-edit.route'),
-                  (m) => m.ApplicationEditRoute,
-                ),
-              },
-              {
-                path: 'quality',
-                lazy: page(
-                  () => import('../routes/quality.route'),
-                  (m) => m.QualityRoute,
-                ),
-              },
-              // Their returns: the queue, one return, the settings.
-              {
-                path: 'returns',
-                lazy: page(
-                  () => import('../routes/returns.route'),
-                  (m) => m.ReturnsRoute,
-                ),
-              },
-              {
-                path: 'returns/settings',
-                lazy: page(
-                  () => import('../routes/returns-settings.route'),
-                  (m) => m.ReturnsSettingsRoute,
-                ),
-              },
-              {
-                path: 'returns/:id',
-                lazy: page(
-                  () => import('../routes/returns-detail.route'),
-                  (m) => m.ReturnsDetailRoute,
-                ),
-              },
-            ],
-          },
           {
             path: '*',
             lazy: page(
@@ -213,4 +99,6 @@ export const router = createBrowserRouter([
       },
     ],
   },
-]);
+];
+
+export const router = createBrowserRouter(routes, { patchRoutesOnNavigation: addSignedInRoutes });
