@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from '@mikro-orm/knex';
+import { loadConfig } from '../src/config.js';
+import { cappedCountOf, cappedCountSql } from '../src/db/capped-count.js';
+import { sql } from '../src/db/sql.js';
 import { RETURNS_PAGE_SIZE } from './protocol.js';
 
 /**
  * The returns queue's first page for the baseline (baseline-server.ts): the app's two statements for
  * `returnRequests(first: 25)` of the signed-in seller (the page, newest first on the
- * (organization_id, requested_at, id) index, then its count), answered as the same JSON.
+ * (organization_id, requested_at, id) index, then its count capped at RETURNS_COUNT_CAP, as the
+ * app's), answered as the same JSON.
  */
 const COLUMNS = [
   'authorization_explanation',
@@ -48,7 +52,11 @@ const COLUMNS = [
 const PAGE_SQL =
   `select ${COLUMNS.map((c) => `"r"."${c}"`).join(', ')} from "return_request" as "r" where "r"."organization_id" = ? ` +
   `order by "r"."requested_at" desc, "r"."id" desc limit ${RETURNS_PAGE_SIZE + 1}`;
-const COUNT_SQL = 'select count(*) as "count" from "return_request" as "r" where "r"."organization_id" = ?';
+/** The app's cap: the same environment variable, read the same way. */
+const COUNT_CAP = loadConfig({ RETURNS_COUNT_CAP: process.env['RETURNS_COUNT_CAP'] }).returnsQueue.countCap;
+const COUNT_SQL = `select ${
+  cappedCountSql(sql('"return_request" as "r" where "r"."organization_id" = ?'), COUNT_CAP).text
+} as "count"`;
 export const RETURNS_BASELINE_SQL = { page: PAGE_SQL, count: COUNT_SQL };
 
 interface Row {
@@ -117,7 +125,7 @@ export async function returnsFirstPage(
   return {
     data: {
       returnRequests: {
-        totalCount: Number(counted[0]?.count ?? 0),
+        count: cappedCountOf(counted[0]?.count, COUNT_CAP),
         pageInfo: { hasNextPage: rows.length > RETURNS_PAGE_SIZE, endCursor: edges.at(-1)?.cursor ?? null },
         edges,
       },

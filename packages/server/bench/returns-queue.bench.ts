@@ -2,7 +2,7 @@
  * Returns queue benchmark over HTTP (issue 10): one seller with N returns (default 100,000), and the
  * web app's ReturnsQueue operation (its first page of 25, from packages/web/…/returns-queue.graphql)
  * sent with that seller's session, on SQLite and PostgreSQL: the app from its production build
- * (dist/main.js) beside a baseline that runs the app's two statements (the page, then its count)
+ * (dist/main.js) beside a baseline that runs the app's two statements (the page, then its capped count)
  * behind a plain node:http handler (returns-baseline.ts). Measured as the review-queue benchmark is
  * (http-bench.ts): both servers at once in alternating rounds, CPU ms per request per process from
  * /proc, a closed loop of 20 connections (req/s) and an open loop at a fixed rate (latency, with
@@ -58,7 +58,7 @@ const GOALS: HttpGoals = { cpuRatio: 3, openP95Ms: 25 };
 interface ReturnsSeed {
   readonly rows: number;
   readonly seconds: number;
-  /** The seller's returns after seeding (the demo's own and the seeded ones): the page's totalCount. */
+  /** The seller's returns after seeding (the demo's own and the seeded ones): the count the page shows, up to its cap. */
   readonly sellerReturns: number;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Returns benchmark (issue 10), in process on a scratch database:
  * - bulk authorize of 1,000 requests in one call (bulkAuthorizeReturns), then the same call again;
- * - the returns queue's first page (50 rows, newest first, with totalCount) among 100,000 returns of
+ * - the returns queue's first page (50 rows, newest first, with its capped count) among 100,000 returns of
  *   one seller, through the service (row reader, keyset, count) beside the same two SQL statements
  *   run bare on the same connection: the service's overhead per page.
  *
@@ -13,7 +13,10 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { DatabaseConfig } from '../src/config.js';
 import type { Principal } from '../src/auth/principal.js';
+import { loadConfig } from '../src/config.js';
+import { cappedCountOf, cappedCountSql } from '../src/db/capped-count.js';
 import { createOrm, migrateToLatest, type EntityManager, type Orm } from '../src/db/orm.js';
+import { sql } from '../src/db/sql.js';
 import { createScratchDatabase } from '../src/db/scratch-database.js';
 import { OrganizationKind, Role } from '../src/features/accounts/accounts.enums.js';
 import { Organization } from '../src/features/accounts/organization.entity.js';
@@ -33,6 +36,8 @@ const BULK = 1000;
 const PAGES = 200;
 const NOW = new Date('2026-11-23T17:00:00.000Z');
 const logger = createLogger({ logLevel: 'silent' });
+/** The app's cap on the queue's counts (RETURNS_COUNT_CAP). */
+const COUNT_CAP = loadConfig({ RETURNS_COUNT_CAP: process.env['RETURNS_COUNT_CAP'] }).returnsQueue.countCap;
 
 async function main(): Promise<void> {
   const kinds: Kind[] = values.db === 'both' ? ['sqlite', 'postgresql'] : [values.db as Kind];
@@ -89,10 +94,11 @@ async function benchOne(kind: Kind): Promise<void> {
     console.log(`${kind}: ${QUEUE_ROWS.toLocaleString('en')} returns inserted in ${seeded.seconds.toFixed(1)} s`);
     const queuePrincipal = sellerOf(queueSeller.id);
     const service = async () => {
-      const page = await new ReturnQueueService(orm.em.fork() as EntityManager, () => NOW).list(queuePrincipal, {
-        first: 50,
-      });
-      return (await page.totalCount) + page.edges.length;
+      const page = await new ReturnQueueService(orm.em.fork() as EntityManager, () => NOW, COUNT_CAP).list(
+        queuePrincipal,
+        { first: 50 },
+      );
+      return (await page.count).value + page.edges.length;
     };
     const bare = async () => {
       const fork = orm.em.fork() as EntityManager;
@@ -100,11 +106,11 @@ async function benchOne(kind: Kind): Promise<void> {
         'select * from "return_request" as "r" where "r"."organization_id" = ? order by "r"."requested_at" desc, "r"."id" desc limit 51',
         [queueSeller.id],
       );
-      const [count] = await fork.execute<Array<{ count: number }>>(
-        'select count(*) as "count" from "return_request" as "r" where "r"."organization_id" = ?',
-        [queueSeller.id],
-      );
-      return rows.length + Number(count?.count ?? 0);
+      const count = cappedCountSql(sql('"return_request" as "r" where "r"."organization_id" = ?'), COUNT_CAP);
+      const [counted] = await fork.execute<Array<{ count: number }>>(`select ${count.text} as "count"`, [
+        queueSeller.id,
+      ]);
+      return rows.length + cappedCountOf(counted?.count, COUNT_CAP).value;
     };
     for (let i = 0; i < 20; i++) await Promise.all([service(), bare()]);
     const times = { service: [] as number[], bare: [] as number[] };
@@ -115,7 +121,7 @@ async function benchOne(kind: Kind): Promise<void> {
     }
     const line = (label: string, t: number[]) => `${label} p50 ${ms(pct(t, 50))} p95 ${ms(pct(t, 95))}`;
     console.log(
-      `${kind}: queue first page (50 + totalCount) of ${QUEUE_ROWS.toLocaleString('en')}: ${line('service', times.service)}; ` +
+      `${kind}: queue first page (50 + count capped at ${COUNT_CAP}) of ${QUEUE_ROWS.toLocaleString('en')}: ${line('service', times.service)}; ` +
         `${line('bare SQL', times.bare)}; ratio of means ${(mean(times.service) / mean(times.bare)).toFixed(2)}x`,
     );
   } finally {

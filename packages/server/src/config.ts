@@ -79,6 +79,12 @@ const environmentSchema = z.object({
     .min(1, 'must be at least 1')
     .max(24 * 30, 'must be at most 720 (30 days)')
     .default(24 * 7),
+  RETURNS_COUNT_CAP: z.coerce
+    .number({ message: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(1_000_000, 'must be at most 1000000')
+    .default(10_000),
 });
 
 function positiveInt(fallback: number) {
@@ -187,6 +193,11 @@ export interface AppConfig {
     /** How long a link works after it is sent. */
     readonly ttlMs: number;
   };
+  /**
+   * The returns queue's counts stop at this many (shown "10,000+"), so that a page costs the same
+   * whatever a seller's number of returns.
+   */
+  readonly returnsQueue: { readonly countCap: number };
 }
 
 /** What one request and one client may cost (src/limits). */
@@ -313,5 +324,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       sweepIntervalMs: e.ORPHAN_SWEEP_MINUTES * 60_000,
     },
     returnLinks: { secret: e.RETURN_LINK_SECRET ?? null, ttlMs: e.RETURN_LINK_TTL_HOURS * 3_600_000 },
+    returnsQueue: { countCap: e.RETURNS_COUNT_CAP },
   };
 }

@@ -56,7 +56,7 @@ export function createServices({ em, config, now }: ServiceDependencies): Servic
     review: new ReviewService(em, config, now),
     reviewQueue: new ReviewQueueService(em, now),
     returns: new ReturnsService(em, config, now),
-    returnQueue: new ReturnQueueService(em, now),
+    returnQueue: new ReturnQueueService(em, now, config.returnsQueue.countCap),
     qualityEvaluation,
     sellerHealth: new SellerHealthService(em, qualityEvaluation),
     qualityRecords: new QualityRecordsService(em, now),

@@ -260,12 +260,12 @@ const ROWS: Row[] = [
   },
   {
     operation: 'returnRequests',
-    document: '{ returnRequests(first: 5) { totalCount edges { node { id state } } } }',
+    document: '{ returnRequests(first: 5) { count { value atLeast } edges { node { id state } } } }',
     expect: only(['seller', 'otherSeller', 'scopedKey']),
   },
   {
     operation: 'returnRequestCounts',
-    document: '{ returnRequestCounts { total } }',
+    document: '{ returnRequestCounts { total { value atLeast } } }',
     expect: only(['seller', 'otherSeller', 'scopedKey']),
   },
   {

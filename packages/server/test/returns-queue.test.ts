@@ -9,7 +9,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 const PAGE = `query($first: Int, $after: String, $filter: ReturnRequestFilter, $search: String, $sort: ReturnRequestSort) {
   returnRequests(first: $first, after: $after, filter: $filter, search: $search, sort: $sort) {
-    totalCount
+    count { value atLeast }
     pageInfo { hasNextPage endCursor }
     edges { cursor node {
       id externalId orderExternalId state version inPolicy outOfPolicyReason policyExplanation reason reasonLabel
@@ -18,6 +18,12 @@ const PAGE = `query($first: Int, $after: String, $filter: ReturnRequestFilter, $
     } }
   }
 }`;
+
+const COUNTS = `query($filter: ReturnRequestFilter) { returnRequestCounts(filter: $filter) {
+  total { value atLeast } inPolicy { value atLeast } outOfPolicy { value atLeast } dueWithinWeek { value atLeast }
+  byState { state count { value atLeast } } byReason { reason count { value atLeast } }
+  byMarketplace { marketplace count { value atLeast } }
+} }`;
 
 function sqlOf(statements: string[]): string[] {
   return (
@@ -60,7 +66,7 @@ describe('returns queue', () => {
       const res: any = await seller.graphql<any>(PAGE, { first: 25, after });
       expect(res.errors).toBeUndefined();
       const page = res.data.returnRequests;
-      expect(page.totalCount).toBe(60);
+      expect(page.count).toEqual({ value: 60, atLeast: false });
       seen.push(...page.edges.map((e: any) => e.node.id));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
@@ -71,8 +77,11 @@ describe('returns queue', () => {
   });
 
   it('filters by state, policy, reason, marketplace and due date; searches by order id or RMA', async () => {
-    const count = async (filter: object, search?: string) =>
-      (await seller.graphql<any>(PAGE, { first: 1, filter, search })).data.returnRequests.totalCount;
+    const count = async (filter: object, search?: string) => {
+      const { count } = (await seller.graphql<any>(PAGE, { first: 1, filter, search })).data.returnRequests;
+      expect(count.atLeast).toBe(false);
+      return count.value;
+    };
     expect(await count({ inPolicy: false })).toBe(20);
     expect(await count({ inPolicy: true })).toBe(40);
     // A new seller is INDIVIDUAL by default: in-policy requests wait for review too.
@@ -101,19 +110,16 @@ describe('returns queue', () => {
 
   it('counts every filter chip in one statement, as if added to the chosen filters', async () => {
     statements = [];
-    const res = await seller.graphql<any>(
-      `query($filter: ReturnRequestFilter) { returnRequestCounts(filter: $filter) {
-        total inPolicy outOfPolicy dueWithinWeek byState { state count } byReason { reason count } byMarketplace { marketplace count }
-      } }`,
-      { filter: { reason: 'DEFECTIVE' } },
-    );
+    const res = await seller.graphql<any>(COUNTS, { filter: { reason: 'DEFECTIVE' } });
     expect(res.errors).toBeUndefined();
     const counts = res.data.returnRequestCounts;
-    expect(counts.total).toBe(20);
-    expect(counts.outOfPolicy).toBe(20);
-    expect(counts.inPolicy).toBe(0);
-    expect(counts.byState.find((s: any) => s.state === 'REQUESTED').count).toBe(20);
-    expect(counts.byReason.find((r: any) => r.reason === 'WRONG_ITEM').count).toBe(20);
+    const exactly = (value: number) => ({ value, atLeast: false });
+    expect(counts.total).toEqual(exactly(20));
+    expect(counts.outOfPolicy).toEqual(exactly(20));
+    expect(counts.inPolicy).toEqual(exactly(0));
+    expect(counts.dueWithinWeek).toEqual(exactly(0));
+    expect(counts.byState.find((s: any) => s.state === 'REQUESTED').count).toEqual(exactly(20));
+    expect(counts.byReason.find((r: any) => r.reason === 'WRONG_ITEM').count).toEqual(exactly(20));
     expect(sqlOf(statements).filter((s) => /from [`"]?return_request[`"]? /i.test(s))).toHaveLength(1);
   });
 
@@ -130,5 +136,88 @@ describe('returns queue', () => {
     expect(fifty.length).toBe(five.length);
     // Session, page, count, seller, addresses, messages.
     expect(fifty.length).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('returns queue counts at their cap (RETURNS_COUNT_CAP=3)', () => {
+  let app: TestApp;
+  let seller: TestClient;
+  let statements: string[] = [];
+
+  beforeAll(async () => {
+    app = await startTestApp({
+      seeders: [DemoDataSeeder],
+      now: () => NOW,
+      onQuery: (s) => statements.push(s),
+      environment: { RETURNS_COUNT_CAP: '3' },
+    });
+    seller = await signedIn(app, OTHER_SELLER_EMAIL);
+    const sellerId = await organizationId(app, 'Fresh Start Electronics');
+    // Exactly the cap of one reason, one more than the cap of the other: 3 DEFECTIVE, 4 WRONG_ITEM.
+    for (let i = 0; i < 7; i++) {
+      await arrive(app, sellerId, {
+        requestedAt: new Date(NOW.getTime() - DAY + i * 60 * 60 * 1000),
+        deliveredDaysBefore: 3,
+        reason: i < 3 ? 'DEFECTIVE' : 'WRONG_ITEM',
+        orderId: `ORDER-CAP-${i}`,
+      });
+    }
+  });
+  afterAll(() => app?.stop());
+
+  const pageCount = async (first: number, filter: object) => {
+    statements = [];
+    const res = await seller.graphql<any>(PAGE, { first, filter });
+    expect(res.errors).toBeUndefined();
+    return { count: res.data.returnRequests.count, sql: sqlOf(statements) };
+  };
+  const countStatements = (sql: string[]) => sql.filter((s) => /select count\(\*\)/i.test(s));
+
+  it('a page counts exactly the cap as exact, and one more as "at least the cap", by a capped count', async () => {
+    // first: 1, so that the page does not hold the whole list and the count runs in SQL.
+    const exact = await pageCount(1, { reason: 'DEFECTIVE' });
+    expect(exact.count).toEqual({ value: 3, atLeast: false });
+    expect(countStatements(exact.sql)).toHaveLength(1);
+    expect(countStatements(exact.sql)[0]).toMatch(/limit 4\)/i);
+    const beyond = await pageCount(1, { reason: 'WRONG_ITEM' });
+    expect(beyond.count).toEqual({ value: 3, atLeast: true });
+    expect((await pageCount(2, {})).count).toEqual({ value: 3, atLeast: true });
+    // The cap stops the count only: the pages still reach every return.
+    expect((await seller.graphql<any>(PAGE, { first: 10 })).data.returnRequests.edges).toHaveLength(7);
+  });
+
+  it('a first page that holds its whole list counts itself, without a count statement', async () => {
+    const whole = await pageCount(5, { reason: 'WRONG_ITEM' });
+    expect(whole.count).toEqual({ value: 3, atLeast: true });
+    const few = await pageCount(5, { reason: 'DEFECTIVE' });
+    expect(few.count).toEqual({ value: 3, atLeast: false });
+    expect(countStatements(few.sql)).toHaveLength(0);
+  });
+
+  it('each chip stops at the cap and says so, in one statement', async () => {
+    statements = [];
+    const res = await seller.graphql<any>(COUNTS, {});
+    expect(res.errors).toBeUndefined();
+    const counts = res.data.returnRequestCounts;
+    expect(counts.total).toEqual({ value: 3, atLeast: true });
+    expect(counts.byReason.find((r: any) => r.reason === 'DEFECTIVE').count).toEqual({ value: 3, atLeast: false });
+    expect(counts.byReason.find((r: any) => r.reason === 'WRONG_ITEM').count).toEqual({ value: 3, atLeast: true });
+    expect(counts.byReason.find((r: any) => r.reason === 'OTHER').count).toEqual({ value: 0, atLeast: false });
+    expect(counts.outOfPolicy).toEqual({ value: 0, atLeast: false });
+    expect(sqlOf(statements).filter((s) => /from [`"]?return_request[`"]? /i.test(s))).toHaveLength(1);
+    // With a filter chosen, as if each chip were added to it.
+    const defective = await seller.graphql<any>(COUNTS, { filter: { reason: 'DEFECTIVE' } });
+    expect(defective.data.returnRequestCounts.total).toEqual({ value: 3, atLeast: false });
+    expect(defective.data.returnRequestCounts.inPolicy).toEqual({ value: 3, atLeast: false });
+    // A filter holding more than the cap: its chips count within the cap + 1 rows read, as lower bounds;
+    // the reason chips, counted without the reason filter, stay exact up to the cap.
+    const wrongItem = (await seller.graphql<any>(COUNTS, { filter: { reason: 'WRONG_ITEM' } })).data
+      .returnRequestCounts;
+    expect(wrongItem.total).toEqual({ value: 3, atLeast: true });
+    expect(wrongItem.inPolicy).toEqual({ value: 3, atLeast: true });
+    expect(wrongItem.outOfPolicy).toEqual({ value: 0, atLeast: true });
+    expect(wrongItem.byState.find((s: any) => s.state === 'REQUESTED').count).toEqual({ value: 3, atLeast: true });
+    expect(wrongItem.byReason.find((r: any) => r.reason === 'DEFECTIVE').count).toEqual({ value: 3, atLeast: false });
+    expect(wrongItem.byReason.find((r: any) => r.reason === 'WRONG_ITEM').count).toEqual({ value: 3, atLeast: true });
   });
 });

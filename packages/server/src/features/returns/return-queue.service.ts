@@ -10,6 +10,7 @@ import {
   RETURN_REASON_CODES,
   RETURN_STATES,
 } from '@recertify/domain';
+import { cappedCount, cappedCountOf, cappedCountSql, type CappedCountData } from '../../db/capped-count.js';
 import { keyset, type Connection, type CursorKey } from '../../db/pagination.js';
 import { rowReader } from '../../db/rows.js';
 import { joinSql, sql, type Sql } from '../../db/sql.js';
@@ -48,17 +49,51 @@ interface QueueFilter {
   readonly search: string | null;
 }
 
+/** A page of the queue: its `count` stops at the cap; `totalCount` (deprecated) counts every row. */
+export type ReturnQueuePage = Connection<ReturnRequest> & {
+  readonly count: Promise<CappedCountData> | CappedCountData;
+};
+
+/** A chip of the filter bar: its dimension (the filter key it sets) and what it adds. */
+interface Chip {
+  readonly key: string;
+  readonly dimension: 'inPolicy' | 'dueWithinWeek' | 'state' | 'reason' | 'marketplace' | null;
+  readonly extra: Partial<QueueFilter>;
+}
+
+const NO_FILTER: QueueFilter = {
+  state: null,
+  inPolicy: null,
+  reason: null,
+  marketplace: null,
+  dueBefore: null,
+  dueWithinWeek: false,
+  search: null,
+};
+
+function isUnfiltered(filter: QueueFilter): boolean {
+  return (Object.keys(NO_FILTER) as Array<keyof QueueFilter>).every((key) => filter[key] === NO_FILTER[key]);
+}
+
+/** What the chips' conditions read of a scanned row. */
+const SCANNED_COLUMNS = ['status', 'in_policy', 'reason_code', 'marketplace', 'deadline']
+  .map((c) => `"r"."${c}"`)
+  .join(', ');
+
 /**
  * A seller's returns queue: a page of it and the counts of its filters. Read only: pages are plain
- * rows (db/rows.ts) of the request's columns, not managed entities.
+ * rows (db/rows.ts) of the request's columns, not managed entities. Every count stops at `countCap`
+ * (RETURNS_COUNT_CAP) and says whether it did, so that no statement of a page reads more than about
+ * that many index entries per count, whatever the seller's number of returns.
  */
 export class ReturnQueueService {
   constructor(
     private readonly em: EntityManager,
     private readonly now: () => Date,
+    private readonly countCap: number,
   ) {}
 
-  async list(principal: Principal, args: ReturnQueueArgs): Promise<Connection<ReturnRequest>> {
+  async list(principal: Principal, args: ReturnQueueArgs): Promise<ReturnQueuePage> {
     const organizationId = returnsOrganizationOf(principal, 'read');
     const first = args.first ?? 50;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
@@ -81,14 +116,35 @@ export class ReturnQueueService {
       [...condition.params],
     );
     const rows = raw.map((r) => reader.read(r) as ReturnRequest);
-    return page.page(
+    // A first page that holds the whole list counts itself.
+    const whole = !page.after && rows.length <= first ? rows.length : null;
+    const connection = page.page(
       rows,
       (row) => row,
-      () => this.count(where),
+      () => (whole !== null ? Promise.resolve(whole) : this.exactCount(where)),
     );
+    let counted: Promise<CappedCountData> | undefined;
+    // A getter, as totalCount is: the count runs only when a client selects it, and at most once.
+    return Object.defineProperty(connection, 'count', {
+      enumerable: true,
+      get: () =>
+        (counted ??=
+          whole !== null
+            ? Promise.resolve(cappedCountOf(whole, this.countCap))
+            : cappedCount(this.em, this.fromWhere(where), this.countCap)),
+    }) as ReturnQueuePage;
   }
 
-  /** For the filter bar: how many requests each chip holds, as if it were added to `filter`. One statement. */
+  /**
+   * For the filter bar: how many requests each chip holds, as if it were added to `filter`, each
+   * stopping at the cap and saying so; one statement whose cost does not grow with the seller's
+   * returns. A chip of dimension d (state, policy, reason, marketplace, due) counts within B, the
+   * filter without its own d:
+   * - B empty: the chip alone, a capped count on an index that starts with the seller and the
+   *   chip's column (see the entity's indexes): exact up to the cap;
+   * - otherwise one scan of B's first cap + 1 rows serves every chip over that B: exact when B holds
+   *   at most the cap, else a lower bound (`atLeast`) from the rows read.
+   */
   async counts(
     principal: Principal,
     filter: ReturnRequestFilter = {},
@@ -96,22 +152,59 @@ export class ReturnQueueService {
   ): Promise<ReturnRequestCounts> {
     const organizationId = returnsOrganizationOf(principal, 'read');
     const base = normalized(filter, search);
-    const chips: Array<[string, Partial<QueueFilter>]> = [
-      ['total', {}],
-      ['in_policy', { inPolicy: true }],
-      ['out_of_policy', { inPolicy: false }],
-      ['due_week', { dueWithinWeek: true }],
-      ...RETURN_STATES.map((s): [string, Partial<QueueFilter>] => [`s_${s}`, { state: s }]),
-      ...RETURN_REASON_CODES.map((r): [string, Partial<QueueFilter>] => [`r_${r}`, { reason: r }]),
-      ...MARKETPLACE_CODES.map((m): [string, Partial<QueueFilter>] => [`m_${m}`, { marketplace: m }]),
+    const chips: Chip[] = [
+      { key: 'total', dimension: null, extra: {} },
+      { key: 'in_policy', dimension: 'inPolicy', extra: { inPolicy: true } },
+      { key: 'out_of_policy', dimension: 'inPolicy', extra: { inPolicy: false } },
+      { key: 'due_week', dimension: 'dueWithinWeek', extra: { dueWithinWeek: true } },
+      ...RETURN_STATES.map((s): Chip => ({ key: `s_${s}`, dimension: 'state', extra: { state: s } })),
+      ...RETURN_REASON_CODES.map((r): Chip => ({ key: `r_${r}`, dimension: 'reason', extra: { reason: r } })),
+      ...MARKETPLACE_CODES.map((m): Chip => ({ key: `m_${m}`, dimension: 'marketplace', extra: { marketplace: m } })),
     ];
-    const conditions = chips.map(([, extra]) => this.chipCondition({ ...base, ...extra }));
-    const sums = conditions.map((c, i) => `sum(case when ${c.text} then 1 else 0 end) as "${chips[i]![0]}"`);
-    const [row] = await this.em.execute<Array<Record<string, unknown>>>(
-      `select ${sums.join(', ')} from "return_request" as "r" where "r"."organization_id" = ?`,
-      [...conditions.flatMap((c) => c.params), organizationId],
+    const columns: Sql[] = [];
+    const scans = new Map<string, { within: QueueFilter; chips: Chip[] }>();
+    const read = new Map<string, (row: Record<string, unknown>) => CappedCountData>();
+    const cap = this.countCap;
+    for (const chip of chips) {
+      const within = chip.dimension ? { ...base, [chip.dimension]: NO_FILTER[chip.dimension] } : base;
+      if (isUnfiltered(within)) {
+        const count = cappedCountSql(this.fromWhere(this.condition(organizationId, { ...within, ...chip.extra })), cap);
+        columns.push(sql(`${count.text} as "${chip.key}"`, count.params));
+        read.set(chip.key, (row) => cappedCountOf(row[chip.key] as string | number | undefined, cap));
+        continue;
+      }
+      const scanKey = JSON.stringify(within);
+      const scan = scans.get(scanKey) ?? { within, chips: [] };
+      scans.set(scanKey, scan);
+      scan.chips.push(chip);
+      const alias = `s${[...scans.keys()].indexOf(scanKey)}`;
+      read.set(chip.key, (row) => {
+        const rows = Number(row[`${alias}_rows`] ?? 0);
+        const matching = chip.dimension ? Number(row[chip.key] ?? 0) : rows;
+        return rows <= cap ? { value: matching, atLeast: false } : { value: Math.min(matching, cap), atLeast: true };
+      });
+    }
+    const from: Sql[] = [...scans.values()].map(({ within, chips: scanned }, i) => {
+      const sums = scanned
+        .filter((chip) => chip.dimension)
+        .map((chip) => {
+          const when = joinSql(this.filterConditions({ ...NO_FILTER, ...chip.extra }), 'and');
+          return sql(`sum(case when ${when.text} then 1 else 0 end) as "${chip.key}"`, when.params);
+        });
+      const where = this.condition(organizationId, within);
+      const aggregates = [sql(`count(*) as "s${i}_rows"`), ...sums];
+      return sql(
+        `(select ${aggregates.map((a) => a.text).join(', ')} from (select ${SCANNED_COLUMNS} from "return_request" as "r" ` +
+          `where ${where.text} limit ${cap + 1}) as "r") as "s${i}"`,
+        [...aggregates.flatMap((a) => a.params), ...where.params],
+      );
+    });
+    const selected = [...columns, ...from.map((_, i) => sql(`"s${i}".*`))];
+    const [row = {}] = await this.em.execute<Array<Record<string, unknown>>>(
+      `select ${selected.map((c) => c.text).join(', ')}${from.length ? ` from ${from.map((f) => f.text).join(' cross join ')}` : ''}`,
+      [...selected.flatMap((c) => c.params), ...from.flatMap((f) => f.params)],
     );
-    const count = (key: string) => Number(row?.[key] ?? 0);
+    const count = (key: string) => read.get(key)!(row);
     return {
       total: count('total'),
       inPolicy: count('in_policy'),
@@ -123,7 +216,12 @@ export class ReturnQueueService {
     };
   }
 
-  private async count(where: Sql): Promise<number> {
+  private fromWhere(where: Sql): Sql {
+    return sql(`"return_request" as "r" where ${where.text}`, where.params);
+  }
+
+  /** Every matching row: the deprecated totalCount's, whose cost grows with the list. */
+  private async exactCount(where: Sql): Promise<number> {
     const [row] = await this.em.execute<Array<{ count: number | string }>>(
       `select count(*) as "count" from "return_request" as "r" where ${where.text}`,
       [...where.params],
@@ -131,12 +229,13 @@ export class ReturnQueueService {
     return Number(row?.count ?? 0);
   }
 
+  /** The seller's requests that match the filter, as a condition on `return_request as r`. */
   private condition(organizationId: string, filter: QueueFilter): Sql {
-    return joinSql([sql('"r"."organization_id" = ?', [organizationId]), this.chipCondition(filter)], 'and');
+    return joinSql([sql('"r"."organization_id" = ?', [organizationId]), ...this.filterConditions(filter)], 'and');
   }
 
-  /** The filter's SQL condition on `return_request as r`, without the seller. */
-  private chipCondition(filter: QueueFilter): Sql {
+  /** The filter's SQL conditions on `return_request as r`, without the seller. */
+  private filterConditions(filter: QueueFilter): Sql[] {
     const and: Sql[] = [];
     if (filter.state) and.push(sql('"r"."status" = ?', [filter.state]));
     if (filter.inPolicy != null) and.push(sql('"r"."in_policy" = ?', [filter.inPolicy]));
@@ -145,15 +244,24 @@ export class ReturnQueueService {
     if (filter.dueBefore) and.push(sql('"r"."deadline" <= ?', [filter.dueBefore]));
     if (filter.dueWithinWeek) {
       // "Today" is each marketplace's own local date.
-      const perMarketplace = MARKETPLACE_CODES.map((code) => {
+      const weeks = MARKETPLACE_CODES.map((code) => {
         const today = localDateOf(this.now(), MARKETPLACES[code].timeZone);
-        return sql('"r"."marketplace" = ? and "r"."deadline" >= ? and "r"."deadline" <= ?', [
-          code,
-          today,
-          addCalendarDays(today, 7),
-        ]);
+        return { code, from: today, to: addCalendarDays(today, 7) };
       });
-      and.push(joinSql([sql(`"r"."status" = 'AUTHORIZED'`), joinSql(perMarketplace, 'or')], 'and'));
+      const perMarketplace = weeks.map(({ code, from, to }) =>
+        sql('"r"."marketplace" = ? and "r"."deadline" >= ? and "r"."deadline" <= ?', [code, from, to]),
+      );
+      // The range that spans every marketplace's week: a range of the (seller, status, deadline) index.
+      const days = weeks.flatMap(({ from, to }) => [from, to]).sort();
+      and.push(
+        joinSql(
+          [
+            sql(`"r"."status" = 'AUTHORIZED' and "r"."deadline" >= ? and "r"."deadline" <= ?`, [days[0], days.at(-1)]),
+            joinSql(perMarketplace, 'or'),
+          ],
+          'and',
+        ),
+      );
     }
     if (filter.search) {
       const rmas = [...new Set([cleanCustomRma(filter.search), parseGeneratedRmaNumber(filter.search)])].filter(
@@ -166,7 +274,7 @@ export class ReturnQueueService {
         ]),
       );
     }
-    return joinSql(and, 'and');
+    return and;
   }
 }
 

@@ -45,9 +45,15 @@ export class ReturnItem {
 @Unique({ properties: ['externalId'] })
 // RMA numbers are unique per seller; null until authorized.
 @Unique({ properties: ['organization', 'rma'] })
-// The queue: a seller's requests newest (or oldest) first, with or without a state filter.
+// The queue: a seller's requests newest (or oldest) first, with or without a filter on one chip's
+// column; each index also bounds that chip's capped count (return-queue.service.ts).
 @Index({ properties: ['organization', 'requestedAt', 'id'] })
 @Index({ properties: ['organization', 'status', 'requestedAt', 'id'] })
+@Index({ properties: ['organization', 'inPolicy', 'requestedAt', 'id'] })
+@Index({ properties: ['organization', 'reasonCode', 'requestedAt', 'id'] })
+@Index({ properties: ['organization', 'marketplace', 'requestedAt', 'id'] })
+// The "due this week" chip: authorized requests by deadline.
+@Index({ properties: ['organization', 'status', 'deadline'] })
 @Index({ properties: ['organization', 'orderExternalId'] })
 // The expiry job: authorized returns whose deadline has passed.
 @Index({ properties: ['status', 'deadlinePassesAt'] })

@@ -9,7 +9,6 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, R
 import { publicErrorOf } from '../../errors/public-error.js';
 import type { BulkReturnOutcome } from './bulk-returns.js';
 import type { Permission } from '../../auth/permissions.js';
-import type { Connection } from '../../db/pagination.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { ID } from '../../graphql/id.js';
 import { Role } from '../accounts/accounts.enums.js';
@@ -18,6 +17,7 @@ import { ApiScope } from '../api-keys/api-key.enums.js';
 import { ReturnAddress } from './return-address.entity.js';
 import { ReturnMessage } from './return-message.entity.js';
 import { ReturnRequest } from './return-request.entity.js';
+import type { ReturnQueuePage } from './return-queue.service.js';
 import { ReturnEventEnum } from './returns.enums.js';
 import { ReturnSettingsRecord } from './return-settings.entity.js';
 import { MarketplaceCodeEnum } from '../marketplaces/marketplace.enums.js';
@@ -56,7 +56,7 @@ export class ReturnsResolver {
   @Query(() => ReturnRequestConnection, {
     description: 'Your return requests (the returns queue), newest first unless sorted otherwise; keyset-paged.',
   })
-  returnRequests(@Args() args: ReturnRequestsArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<ReturnRequest>> {
+  returnRequests(@Args() args: ReturnRequestsArgs, @Ctx() ctx: GraphQLContext): Promise<ReturnQueuePage> {
     return ctx.services.returnQueue.list(ctx.principal, args);
   }
 

@@ -1,6 +1,7 @@
 import { RETURN_LIST_LIMITS, RETURN_TEXT_LIMITS, TEXT_LIMITS } from '@recertify/domain';
 import { ArgsType, Field, InputType, Int, ObjectType } from 'type-graphql';
-import { createConnectionType } from '../../graphql/connection.js';
+import type { CappedCountData } from '../../db/capped-count.js';
+import { CappedCount, createConnectionType } from '../../graphql/connection.js';
 import type { ErrorCode } from '../../errors/public-error.js';
 import { ErrorCodeEnum } from '../../graphql/error-types.js';
 import { ID } from '../../graphql/id.js';
@@ -70,35 +71,40 @@ export class ReturnRequestCountsArgs {
   search?: string | null;
 }
 
-export const ReturnRequestConnection = createConnectionType(ReturnRequest, 'ReturnRequest');
+export const ReturnRequestConnection = createConnectionType(ReturnRequest, 'ReturnRequest', {
+  cappedCount: {
+    totalCountDeprecation:
+      'Use count: it stops at a cap (RETURNS_COUNT_CAP, 10,000 by default) and says so; totalCount reads every matching return.',
+  },
+});
 
 @ObjectType({ description: 'Requests in one state.' })
 export class ReturnStateCount {
   @Field(() => ReturnStateEnum, { description: 'The state.' }) state!: ReturnStateEnum;
-  @Field(() => Int, { description: 'Requests.' }) count!: number;
+  @Field(() => CappedCount, { description: 'Requests, up to the cap.' }) count!: CappedCountData;
 }
 
 @ObjectType({ description: 'Requests with one reason.' })
 export class ReturnReasonCount {
   @Field(() => ReturnReasonEnum, { description: 'The reason.' }) reason!: ReturnReasonEnum;
-  @Field(() => Int, { description: 'Requests.' }) count!: number;
+  @Field(() => CappedCount, { description: 'Requests, up to the cap.' }) count!: CappedCountData;
 }
 
 @ObjectType({ description: 'Requests in one marketplace.' })
 export class ReturnMarketplaceCount {
   @Field(() => MarketplaceCodeEnum, { description: 'The marketplace.' }) marketplace!: MarketplaceCodeEnum;
-  @Field(() => Int, { description: 'Requests.' }) count!: number;
+  @Field(() => CappedCount, { description: 'Requests, up to the cap.' }) count!: CappedCountData;
 }
 
 @ObjectType({
   description: 'How many requests each filter of the returns queue holds, as if added to the chosen ones.',
 })
 export class ReturnRequestCounts {
-  @Field(() => Int, { description: 'Every request matching the chosen filters.' }) total!: number;
-  @Field(() => Int, { description: 'In policy.' }) inPolicy!: number;
-  @Field(() => Int, { description: 'Out of policy.' }) outOfPolicy!: number;
-  @Field(() => Int, { description: 'Authorized, with a deadline in the next 7 days (marketplace time).' })
-  dueWithinWeek!: number;
+  @Field(() => CappedCount, { description: 'Every request matching the chosen filters.' }) total!: CappedCountData;
+  @Field(() => CappedCount, { description: 'In policy.' }) inPolicy!: CappedCountData;
+  @Field(() => CappedCount, { description: 'Out of policy.' }) outOfPolicy!: CappedCountData;
+  @Field(() => CappedCount, { description: 'Authorized, with a deadline in the next 7 days (marketplace time).' })
+  dueWithinWeek!: CappedCountData;
   @Field(() => [ReturnStateCount], { description: 'Per state.' }) byState!: ReturnStateCount[];
   @Field(() => [ReturnReasonCount], { description: 'Per reason.' }) byReason!: ReturnReasonCount[];
   @Field(() => [ReturnMarketplaceCount], { description: 'Per marketplace.' }) byMarketplace!: ReturnMarketplaceCount[];

@@ -15,6 +15,7 @@ import { Migration20261130164834_QualityEvaluation } from './Migration2026113016
 import { Migration20261130170842_ReturnLabelsAndLinks } from './Migration20261130170842_ReturnLabelsAndLinks.js';
 import { Migration20261130191311_QualityComplaintTally } from './Migration20261130191311_QualityComplaintTally.js';
 import { Migration20261130194718_ReturnAddressRemoval } from './Migration20261130194718_ReturnAddressRemoval.js';
+import { Migration20261130221100_ReturnQueueChipIndexes } from './Migration20261130221100_ReturnQueueChipIndexes.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122025449_Initial', class: Migration20261122025449_Initial },
@@ -32,4 +33,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261130170842_ReturnLabelsAndLinks', class: Migration20261130170842_ReturnLabelsAndLinks },
   { name: 'Migration20261130191311_QualityComplaintTally', class: Migration20261130191311_QualityComplaintTally },
   { name: 'Migration20261130194718_ReturnAddressRemoval', class: Migration20261130194718_ReturnAddressRemoval },
+  { name: 'Migration20261130221100_ReturnQueueChipIndexes', class: Migration20261130221100_ReturnQueueChipIndexes },
 ];

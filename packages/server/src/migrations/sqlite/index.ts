@@ -15,6 +15,7 @@ import { Migration20261130164832_QualityEvaluation } from './Migration2026113016
 import { Migration20261130170840_ReturnLabelsAndLinks } from './Migration20261130170840_ReturnLabelsAndLinks.js';
 import { Migration20261130191308_QualityComplaintTally } from './Migration20261130191308_QualityComplaintTally.js';
 import { Migration20261130194715_ReturnAddressRemoval } from './Migration20261130194715_ReturnAddressRemoval.js';
+import { Migration20261130221056_ReturnQueueChipIndexes } from './Migration20261130221056_ReturnQueueChipIndexes.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122025449_Initial', class: Migration20261122025449_Initial },
@@ -32,4 +33,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261130170840_ReturnLabelsAndLinks', class: Migration20261130170840_ReturnLabelsAndLinks },
   { name: 'Migration20261130191308_QualityComplaintTally', class: Migration20261130191308_QualityComplaintTally },
   { name: 'Migration20261130194715_ReturnAddressRemoval', class: Migration20261130194715_ReturnAddressRemoval },
+  { name: 'Migration20261130221056_ReturnQueueChipIndexes', class: Migration20261130221056_ReturnQueueChipIndexes },
 ];

@@ -1,4 +1,5 @@
 import type { MarketplaceCode, ReturnReasonCode, ReturnState } from '@recertify/domain';
+import type { CappedCount } from '../../../ui/capped-count';
 
 /*
  * What the queue's components need of a return, of the counts and of a bulk call's answer: the
@@ -20,15 +21,18 @@ export interface ReturnsQueueRow {
   readonly items: ReadonlyArray<{ readonly sku: string; readonly title: string | null; readonly quantity: number }>;
 }
 
-/** How many returns each filter chip would show, as if it were added to the current filter. */
+/**
+ * How many returns each filter chip would show, as if it were added to the current filter; each
+ * stops at the server's cap and says so.
+ */
 export interface ReturnsCounts {
-  readonly total: number;
-  readonly inPolicy: number;
-  readonly outOfPolicy: number;
-  readonly dueWithinWeek: number;
-  readonly byState: ReadonlyArray<{ readonly state: ReturnState; readonly count: number }>;
-  readonly byReason: ReadonlyArray<{ readonly reason: ReturnReasonCode; readonly count: number }>;
-  readonly byMarketplace: ReadonlyArray<{ readonly marketplace: MarketplaceCode; readonly count: number }>;
+  readonly total: CappedCount;
+  readonly inPolicy: CappedCount;
+  readonly outOfPolicy: CappedCount;
+  readonly dueWithinWeek: CappedCount;
+  readonly byState: ReadonlyArray<{ readonly state: ReturnState; readonly count: CappedCount }>;
+  readonly byReason: ReadonlyArray<{ readonly reason: ReturnReasonCode; readonly count: CappedCount }>;
+  readonly byMarketplace: ReadonlyArray<{ readonly marketplace: MarketplaceCode; readonly count: CappedCount }>;
 }
 
 export type BulkAction = 'AUTHORIZE' | 'CLOSE';

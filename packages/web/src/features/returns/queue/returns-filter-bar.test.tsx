@@ -5,24 +5,30 @@ import type { ReturnsCounts } from './queue-types';
 import { NO_RETURNS_FILTER } from './returns-filter';
 import { ReturnsFilterBar } from './returns-filter-bar';
 
+const exactly = (value: number) => ({ value, atLeast: false });
+const atLeast = (value: number) => ({ value, atLeast: true });
+
 const counts: ReturnsCounts = {
-  total: 12,
+  total: atLeast(10_000),
   byState: [
-    { state: 'REQUESTED', count: 5 },
-    { state: 'AUTHORIZED', count: 4 },
+    { state: 'REQUESTED', count: atLeast(10_000) },
+    { state: 'AUTHORIZED', count: exactly(10_000) },
   ],
-  byReason: [{ reason: 'DEFECTIVE', count: 3 }],
-  byMarketplace: [{ marketplace: 'US', count: 9 }],
-  inPolicy: 10,
-  outOfPolicy: 2,
-  dueWithinWeek: 3,
+  byReason: [
+    { reason: 'DEFECTIVE', count: exactly(3) },
+    { reason: 'WRONG_ITEM', count: atLeast(10_000) },
+  ],
+  byMarketplace: [{ marketplace: 'US', count: exactly(9) }],
+  inPolicy: exactly(10),
+  outOfPolicy: exactly(2),
+  dueWithinWeek: exactly(3),
 };
 
 const chip = (group: string, name: RegExp) =>
   within(screen.getByRole('group', { name: group })).getByRole('button', { name });
 
 describe('ReturnsFilterBar', () => {
-  it('shows each chip with its count (0 where none), and the reasons with theirs', () => {
+  it('shows each chip with its count (0 where none, "10,000+" where capped), and the reasons with theirs', () => {
     render(
       <ReturnsFilterBar
         filter={{ ...NO_RETURNS_FILTER, policy: 'OUT_OF_POLICY' }}
@@ -30,12 +36,16 @@ describe('ReturnsFilterBar', () => {
         onChange={vi.fn()}
       />,
     );
-    expect(chip('State', /^Requested/)).toHaveTextContent('Requested: 5');
+    expect(chip('State', /^All/)).toHaveTextContent('All: 10,000+');
+    expect(chip('State', /^Requested/)).toHaveTextContent('Requested: 10,000+');
+    expect(chip('State', /^Authorized/)).toHaveTextContent('Authorized: 10,000');
+    expect(chip('State', /^Authorized/)).not.toHaveTextContent('+');
     expect(chip('State', /^Refunded/)).toHaveTextContent('Refunded: 0');
     expect(chip('Policy', /^Out of policy/)).toHaveAttribute('aria-pressed', 'true');
     expect(chip('Marketplace', /^US/)).toHaveTextContent('US: 9');
     expect(chip('Due', /^Deadline within 7 days/)).toHaveTextContent('Deadline within 7 days: 3');
     expect(screen.getByRole('option', { name: 'Defective or does not work (3)' })).toBeInTheDocument();
+    expect(screen.getByRole('option', { name: 'Wrong item sent (10,000+)' })).toBeInTheDocument();
   });
 
   it('adds and removes chips, picks a reason and a sort, searches on Enter, and clears', async () => {

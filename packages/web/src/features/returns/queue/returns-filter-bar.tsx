@@ -2,6 +2,7 @@ import { RETURN_REASON_CODES, RETURN_STATES } from '@recertify/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { ChoiceChips, FilterBar, MarketplaceChips } from '../../../ui/filter-bar';
 import { RETURN_REASON_NAMES, RETURN_STATE_LABELS } from '../../../ui/labels';
+import { formatCappedCount, type CappedCount } from '../../../ui/capped-count';
 import type { ReturnsCounts } from './queue-types';
 import {
   DUE_WITHIN_DAYS,
@@ -36,9 +37,16 @@ const DUE_CHIPS: ReadonlyArray<{ due: ReturnDueFilter; label: string; count: 'du
   { due: 'WITHIN_WEEK', label: `Deadline within ${DUE_WITHIN_DAYS} days`, count: 'dueWithinWeek' },
 ];
 
-/** A count of a list of counts; 0 where the list has no entry; undefined while the counts load. */
-function countIn<E extends { count: number }>(list: readonly E[] | undefined, matches: (entry: E) => boolean) {
-  return list ? (list.find(matches)?.count ?? 0) : undefined;
+const NONE: CappedCount = { value: 0, atLeast: false };
+
+/** A count as a chip reads it ("10,000+" where capped); undefined while the counts load. */
+function shown(count: CappedCount | undefined): string | undefined {
+  return count && formatCappedCount(count);
+}
+
+/** A count of a list of counts, as shown; 0 where the list has no entry; undefined while the counts load. */
+function countIn<E extends { count: CappedCount }>(list: readonly E[] | undefined, matches: (entry: E) => boolean) {
+  return list ? formatCappedCount(list.find(matches)?.count ?? NONE) : undefined;
 }
 
 /**
@@ -58,7 +66,7 @@ export function ReturnsFilterBar({ filter, counts, onChange }: Props) {
       <ChoiceChips
         label="State"
         anyLabel="All"
-        anyCount={counts?.total}
+        anyCount={shown(counts?.total)}
         value={filter.state}
         choices={RETURN_STATES.map((state) => ({
           value: state,
@@ -74,8 +82,8 @@ export function ReturnsFilterBar({ filter, counts, onChange }: Props) {
         choices={POLICY_CHIPS.map(({ policy, label, count }) => ({
           value: policy,
           label,
-          count: counts?.[count],
-          alert: policy === 'OUT_OF_POLICY' && Boolean(counts?.[count]),
+          count: shown(counts?.[count]),
+          alert: policy === 'OUT_OF_POLICY' && (counts?.[count].value ?? 0) > 0,
         }))}
         onChange={(policy) => set({ policy })}
       />
@@ -88,7 +96,7 @@ export function ReturnsFilterBar({ filter, counts, onChange }: Props) {
         label="Due"
         anyLabel="Any time"
         value={filter.due}
-        choices={DUE_CHIPS.map(({ due, label, count }) => ({ value: due, label, count: counts?.[count] }))}
+        choices={DUE_CHIPS.map(({ due, label, count }) => ({ value: due, label, count: shown(counts?.[count]) }))}
         onChange={(due) => set({ due })}
       />
       <div className="rt-filter-selects">

@@ -111,7 +111,7 @@ function QueuePages({
   return (
     <ReturnsQueueView
       rows={queue.edges.map((edge) => edge.node)}
-      total={queue.totalCount}
+      total={queue.count}
       onBulk={async (request) => {
         const outcomes = await bulk(request);
         // Each result carries the return as it is now: the rows update in place, each showing what

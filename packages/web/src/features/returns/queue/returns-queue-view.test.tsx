@@ -40,9 +40,13 @@ const paging = {
   onNext: () => undefined,
 };
 
-function renderView(onBulk: (request: BulkRequest) => Promise<readonly BulkOutcome[]>) {
+function renderView(
+  onBulk: (request: BulkRequest) => Promise<readonly BulkOutcome[]>,
+  total = { value: 3, atLeast: false },
+  at = paging,
+) {
   const router = createMemoryRouter(
-    [{ path: '/returns', element: <ReturnsQueueView rows={rows} total={3} onBulk={onBulk} paging={paging} /> }],
+    [{ path: '/returns', element: <ReturnsQueueView rows={rows} total={total} onBulk={onBulk} paging={at} /> }],
     { initialEntries: ['/returns?state=requested'] },
   );
   render(<RouterProvider router={router} />);
@@ -52,6 +56,22 @@ const rowOf = (order: string) => screen.getByRole('rowheader', { name: new RegEx
 const boxOf = (order: string) => screen.getByRole('checkbox', { name: `Select the return of order ${order}` });
 
 describe('ReturnsQueueView', () => {
+  it('says how many returns there are: exactly, or as the lower bound the server capped it at', () => {
+    renderView(() => Promise.resolve([]));
+    expect(screen.getByRole('status')).toHaveTextContent('3 returns');
+  });
+
+  it('shows a capped total as "10,000+", on the first page and the next', () => {
+    renderView(() => Promise.resolve([]), { value: 10_000, atLeast: true });
+    expect(screen.getByRole('status')).toHaveTextContent('Page 1: returns 1 to 3 of 10,000+');
+  });
+
+  it('a total that is the cap exactly, not beyond it, reads without the plus', () => {
+    renderView(() => Promise.resolve([]), { value: 10_000, atLeast: false }, { ...paging, page: 2, before: 25 });
+    expect(screen.getByRole('status')).toHaveTextContent('Page 2: returns 26 to 28 of 10,000');
+    expect(screen.getByRole('status')).not.toHaveTextContent('+');
+  });
+
   it('selects rows with the keyboard and the whole page with one box, which reads as mixed in between', async () => {
     renderView(() => Promise.resolve([]));
     const user = userEvent.setup();

@@ -1,5 +1,6 @@
 import type { CloseReason } from '@recertify/domain';
 import { useState } from 'react';
+import { countedNoun, formatCappedCount, type CappedCount } from '../../../ui/capped-count';
 import { describeError } from '../../../ui/graphql-errors';
 import { BulkActions } from './bulk-actions';
 import { bulkSummary, outcomesById } from './bulk-outcomes';
@@ -15,8 +16,8 @@ export interface BulkRequest {
 
 interface Props {
   rows: readonly ReturnsQueueRow[];
-  /** Every return the filter matches, on every page. */
-  total: number;
+  /** Every return the filter matches, on every page, up to the server's cap ("10,000+"). */
+  total: CappedCount;
   /**
    * Runs a bulk call; resolves with every return's outcome, rejects when the call as a whole failed.
    * Without it (a viewer who may only read) the rows have no checkboxes.
@@ -96,9 +97,9 @@ export function ReturnsQueueView({ rows, total, onBulk, paging }: Props) {
         </p>
       )}
       <p className="rt-queue-count" role="status">
-        {total === rows.length
-          ? `${total} ${total === 1 ? 'return' : 'returns'}`
-          : `Page ${paging.page}: returns ${first} to ${first + rows.length - 1} of ${total}`}
+        {!total.atLeast && total.value === rows.length
+          ? countedNoun(total, 'return', 'returns')
+          : `Page ${paging.page}: returns ${first} to ${first + rows.length - 1} of ${formatCappedCount(total)}`}
       </p>
       <ReturnsTable
         rows={rows}
