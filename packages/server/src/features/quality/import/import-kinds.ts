@@ -56,6 +56,12 @@ export interface ImportTable {
    * (an order's complaints and defects carry its offer, seller and order date).
    */
   readonly dependants: readonly string[];
+  /**
+   * A new row of this table is one more order of its (offer, day) and changes nothing else there
+   * (no complaint or defect can name an order before it exists): a writer may add it to the day's
+   * rollups instead of recomputing them. Orders only.
+   */
+  readonly newRowIsOneOrder: boolean;
 }
 
 export interface ReadRecord<P> {
@@ -130,6 +136,7 @@ function table(
     rollup: options.rollup ?? null,
     owner: options.owner ?? [],
     dependants: options.dependants ?? [],
+    newRowIsOneOrder: options.newRowIsOneOrder ?? false,
   };
 }
 
@@ -279,6 +286,7 @@ const orders: ImportKindDefinition<OrderRecord> = {
       rollup: { offer: 'offer_id', day: 'order_date' },
       owner: [{ column: 'seller_id', field: 'offer_external_id' }],
       dependants: ['complaint', 'order_defect'],
+      newRowIsOneOrder: true,
     },
   ),
   read(r, receivedAt) {
