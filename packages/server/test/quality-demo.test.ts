@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { dailyRollupsFromRecords, MARKETPLACES } from '@recertify/domain';
+import { addCalendarDays, dailyRollupsFromRecords, localDateOf, MARKETPLACES } from '@recertify/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Organization } from '../src/features/accounts/organization.entity.js';
 import { Complaint } from '../src/features/quality/complaint.entity.js';
@@ -7,7 +7,10 @@ import { Offer } from '../src/features/quality/offer.entity.js';
 import { OrderDefect } from '../src/features/quality/order-defect.entity.js';
 import { Order } from '../src/features/quality/order.entity.js';
 import { OfferDailyQuality, SellerDailyQuality } from '../src/features/quality/quality-rollup.entity.js';
+import { QualityEvaluation } from '../src/features/quality/evaluation/quality-evaluation.entity.js';
+import { SellerQualityStandingRecord } from '../src/features/quality/evaluation/seller-quality-standing.entity.js';
 import { seedQualityDemo } from '../src/seeders/quality-demo.js';
+import { DEMO_HISTORY_DAYS } from '../src/seeders/quality-evaluation-demo.js';
 import { DemoDataSeeder } from '../src/seeders/demo-data.seeder.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -95,5 +98,54 @@ describe('quality demo data', () => {
     const before = await em().count(Order, {});
     await seedQualityDemo(em());
     expect(await em().count(Order, {})).toBe(before);
+  });
+
+  async function history(name: string) {
+    const seller = await em().findOneOrFail(Organization, { name });
+    const rows = await em().find(
+      QualityEvaluation,
+      { organization: seller.id, marketplace: 'US' },
+      { orderBy: { day: 'asc' } },
+    );
+    const standing = await em().findOneOrFail(SellerQualityStandingRecord, {
+      organization: seller.id,
+      marketplace: 'US',
+    });
+    return { rows, standing };
+  }
+
+  it('keeps 90 days of evaluations for both sellers, one a day up to today, the newest matching the standing', async () => {
+    const today = localDateOf(new Date(), MARKETPLACES.US.timeZone);
+    for (const name of ['Evergreen Renewed', 'Tightrope Traders']) {
+      const { rows, standing } = await history(name);
+      expect(rows.map((r) => r.day)).toEqual(
+        Array.from({ length: DEMO_HISTORY_DAYS }, (_, i) => addCalendarDays(today, i - (DEMO_HISTORY_DAYS - 1))),
+      );
+      const newest = rows.at(-1)!;
+      expect(newest.standing).toBe(standing.standing);
+      expect(newest.rqsBps).toBe(standing.rqsBps);
+      expect(newest.suppressedOffers).toBe(standing.suppressedOffers);
+      // The windows fill up day by day: orders in the RQS window never shrink before the window is full.
+      expect(rows[0]!.rqsOrders).toBeLessThan(newest.rqsOrders);
+    }
+  });
+
+  it('tells a story: the approved seller recovers to GOOD and stays; the at-risk seller crosses into AT_RISK and stays', async () => {
+    // The trailing windows fill up over the first days (the demo's orders start 88 days ago): figures
+    // on few orders swing, so the approved seller, close to 98 %, dips under it early and recovers.
+    const approved = (await history('Evergreen Renewed')).rows;
+    const lastAtRisk = approved.findLastIndex((r) => r.standing !== 'GOOD');
+    expect(lastAtRisk).toBeGreaterThan(0);
+    expect(lastAtRisk).toBeLessThan(approved.length - 30); // the newest month, the history's first page, is GOOD
+    expect(approved.slice(lastAtRisk + 1).every((r) => r.standing === 'GOOD' && r.breaches.length === 0)).toBe(true);
+    expect(approved.at(-1)!.suppressedOffers).toBe(0);
+
+    const atRisk = (await history('Tightrope Traders')).rows;
+    expect(atRisk[0]!.standing).toBe('GOOD');
+    const crossed = atRisk.findIndex((r) => r.standing === 'AT_RISK');
+    expect(crossed).toBeGreaterThan(0);
+    expect(atRisk[crossed]!.breaches).toContain('RQS');
+    expect(atRisk.slice(crossed).every((r) => r.standing === 'AT_RISK' && r.breaches.length > 0)).toBe(true);
+    expect(atRisk.at(-1)!.suppressedOffers).toBe(1);
   });
 });

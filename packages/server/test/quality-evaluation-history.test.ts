@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiScope } from '../src/features/api-keys/api-key.enums.js';
 import { DemoDataSeeder } from '../src/seeders/demo-data.seeder.js';
+import { DEMO_HISTORY_DAYS } from '../src/seeders/quality-evaluation-demo.js';
 import { REVIEWER_EMAIL, createKey, signedIn } from './support/principals.js';
 import { startTestApp, type TestApp, type TestClient } from './support/test-app.js';
 
@@ -58,7 +59,8 @@ describe('the evaluation history on the quality dashboard', () => {
   it('lists one snapshot per evaluated day, newest first, with the figures and thresholds that day judged', async () => {
     const res = await seller.graphql<any>(HISTORY, {});
     const history = res.data.qualityDashboard.evaluations;
-    expect(history.totalCount).toBe(4);
+    // The demo's 90 days of history (quality-evaluation-demo.ts), then the three days evaluated here.
+    expect(history.totalCount).toBe(DEMO_HISTORY_DAYS + 3);
     const days = history.edges.map((e: any) => e.node.day);
     expect(days).toEqual([...days].sort().reverse());
     expect(days.slice(0, 3)).toEqual(evaluated.map((e) => e.evaluatedOn).reverse());
@@ -83,9 +85,10 @@ describe('the evaluation history on the quality dashboard', () => {
     expect(first.pageInfo.hasNextPage).toBe(true);
     const next = (await seller.graphql<any>(HISTORY, { first: 3, after: first.pageInfo.endCursor })).data
       .qualityDashboard.evaluations;
-    expect(next.pageInfo.hasNextPage).toBe(false);
+    expect(next.pageInfo.hasNextPage).toBe(true); // the demo's 90 days follow
     const days = [...first.edges, ...next.edges].map((e: any) => e.node.day);
-    expect(new Set(days).size).toBe(4);
+    expect(new Set(days).size).toBe(6);
+    expect(days).toEqual([...days].sort().reverse());
 
     const all = (await seller.graphql<any>(HISTORY, {})).data.qualityDashboard.evaluations.edges;
     const staff = (await reviewer.graphql<any>(HISTORY, { sellerId })).data.qualityDashboard.evaluations.edges;

@@ -206,7 +206,7 @@ async function applyOfferStatuses(em: EntityManager, suppress: string[], reinsta
   }
 }
 
-function keepSnapshot(
+export function keepSnapshot(
   em: EntityManager,
   existing: QualityEvaluation | undefined,
   { sellerId, marketplace }: EvaluationTarget,
