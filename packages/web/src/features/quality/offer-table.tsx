@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { OFFER_STATUS_LABELS } from '@recertify/domain';
-import { describeError } from '../../ui/graphql-errors';
+import { LoadMore } from '../../ui/load-more';
 import { ScrollableTable } from '../../ui/scrollable-table';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import type { MarketplaceCode } from '../../generated/graphql';
@@ -41,8 +41,6 @@ export function OfferTable({
     variables: { sellerId, marketplace, first: OFFER_PAGE_SIZE, search: search || null },
     notifyOnNetworkStatusChange: true,
   });
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
   const offers = data?.qualityOffers;
   const endCursor = offers?.pageInfo.endCursor;
 
@@ -50,21 +48,6 @@ export function OfferTable({
     event.preventDefault();
     setSearch(draft.trim());
   };
-  const loadMore = async (after: string) => {
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      await fetchMore({
-        variables: { after },
-        updateQuery: (shown, { fetchMoreResult }) => appendOfferPage(shown, fetchMoreResult),
-      });
-    } catch (failure) {
-      setMoreError(failure);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
   return (
     <section className="card q-offers" aria-labelledby="q-offers-title">
       <h2 id="q-offers-title">Offers, worst RQS first</h2>
@@ -134,21 +117,17 @@ export function OfferTable({
               </tbody>
             </table>
           </ScrollableTable>
-          {moreError !== null && (
-            <p className="alert alert-error" role="alert">
-              More offers could not be loaded: {describeError(moreError)}
-            </p>
-          )}
-          {offers.pageInfo.hasNextPage && endCursor && (
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={loadingMore}
-              onClick={() => void loadMore(endCursor)}
-            >
-              {loadingMore ? 'Loading more…' : 'Load more offers'}
-            </button>
-          )}
+          <LoadMore
+            after={offers.pageInfo.hasNextPage ? endCursor : null}
+            label="Load more offers"
+            failure="More offers could not be loaded"
+            onLoad={(after) =>
+              fetchMore({
+                variables: { after },
+                updateQuery: (shown, { fetchMoreResult }) => appendOfferPage(shown, fetchMoreResult),
+              })
+            }
+          />
         </>
       )}
     </section>

@@ -1,7 +1,7 @@
 import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import { useFilterInAddress } from '../../ui/address-filter';
-import { describeError } from '../../ui/graphql-errors';
+import { LoadMore } from '../../ui/load-more';
 import { formatDate } from '../../ui/format';
 import {
   MARKETPLACE_NAMES,
@@ -50,26 +50,8 @@ export function SellerHealthPage() {
     notifyOnNetworkStatusChange: true,
   });
   const [changing, setChanging] = useState<string | null>(null);
-  const [moreError, setMoreError] = useState<unknown>(null);
   const list = data?.sellerHealth;
   const endCursor = list?.pageInfo.endCursor;
-
-  const loadMore = async (after: string) => {
-    setMoreError(null);
-    try {
-      await fetchMore({
-        variables: { after },
-        updateQuery: (shown, { fetchMoreResult }) => ({
-          sellerHealth: {
-            ...fetchMoreResult.sellerHealth,
-            edges: [...shown.sellerHealth.edges, ...fetchMoreResult.sellerHealth.edges],
-          },
-        }),
-      });
-    } catch (failure) {
-      setMoreError(failure);
-    }
-  };
 
   return (
     <section aria-labelledby="seller-health-title" className="page sh-page">
@@ -179,16 +161,21 @@ export function SellerHealthPage() {
               </tbody>
             </table>
           </ScrollableTable>
-          {moreError !== null && (
-            <p className="alert alert-error" role="alert">
-              More sellers could not be loaded: {describeError(moreError)}
-            </p>
-          )}
-          {list.pageInfo.hasNextPage && endCursor && (
-            <button type="button" className="button button-secondary" onClick={() => void loadMore(endCursor)}>
-              Load more
-            </button>
-          )}
+          <LoadMore
+            after={list.pageInfo.hasNextPage ? endCursor : null}
+            failure="More sellers could not be loaded"
+            onLoad={(after) =>
+              fetchMore({
+                variables: { after },
+                updateQuery: (shown, { fetchMoreResult }) => ({
+                  sellerHealth: {
+                    ...fetchMoreResult.sellerHealth,
+                    edges: [...shown.sellerHealth.edges, ...fetchMoreResult.sellerHealth.edges],
+                  },
+                }),
+              })
+            }
+          />
         </div>
       )}
     </section>

@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { useReviewQueueQuery, type ReviewQueueRowFragment } from './review-queue.generated';
-import { describeError } from '../../../ui/graphql-errors';
+import { LoadMore } from '../../../ui/load-more';
 import { usePageTitle } from '../../../ui/page-title';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
 import '../review.css';
@@ -29,23 +28,6 @@ export function ReviewQueuePage() {
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
-
-  const loadMore = async (after: string) => {
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      await fetchMore({
-        variables: { after },
-        updateQuery: (shown, { fetchMoreResult }) => appendQueuePage(shown, fetchMoreResult),
-      });
-    } catch (failure) {
-      setMoreError(failure);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   // The counts stay on the chips while another filter's answer loads.
   const counts = (data ?? previousData)?.reviewQueueCounts ?? null;
@@ -84,23 +66,17 @@ export function ReviewQueuePage() {
       ) : (
         <>
           <QueueTable applications={queue.edges.map((edge) => edge.node)} total={queue.totalCount} />
-          {moreError !== null && (
-            <p className="alert alert-error" role="alert">
-              More applications could not be loaded: {describeError(moreError)}
-            </p>
-          )}
-          {queue.pageInfo.hasNextPage && endCursor && (
-            <div className="rv-queue-more">
-              <button
-                type="button"
-                className="button button-secondary"
-                disabled={loadingMore}
-                onClick={() => void loadMore(endCursor)}
-              >
-                {loadingMore ? 'Loading more…' : 'Load more'}
-              </button>
-            </div>
-          )}
+          <LoadMore
+            after={queue.pageInfo.hasNextPage ? endCursor : null}
+            className="rv-queue-more"
+            failure="More applications could not be loaded"
+            onLoad={(after) =>
+              fetchMore({
+                variables: { after },
+                updateQuery: (shown, { fetchMoreResult }) => appendQueuePage(shown, fetchMoreResult),
+              })
+            }
+          />
         </>
       )}
     </section>
