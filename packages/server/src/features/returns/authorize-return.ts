@@ -11,6 +11,7 @@ import { marketplaceReturnPolicy, sellerReturnSettings } from './return-policy-c
 import { ReturnRequest } from './return-request.entity.js';
 import { returnAuthorizedEmail } from './returns.emails.js';
 import { rmaTaken } from './returns.errors.js';
+import type { ReturnActor } from './return-actor.js';
 
 export interface AuthorizeReturnInput {
   readonly id: string;
@@ -35,6 +36,20 @@ export async function authorizeReturn(
   now: Date,
 ): Promise<ReturnRequest> {
   const request = await loadOwnReturn(em, principal, input.id);
+  return authorizeLoadedReturn(em, request, input, { principal }, now);
+}
+
+/**
+ * The authorization itself, of a request already loaded as the seller's (signed in, or through the
+ * signed email link, which authorizes with a generated RMA to the default address).
+ */
+export async function authorizeLoadedReturn(
+  em: EntityManager,
+  request: ReturnRequest,
+  input: Omit<AuthorizeReturnInput, 'id'>,
+  actor: ReturnActor,
+  now: Date,
+): Promise<ReturnRequest> {
   const organizationId = request.organization.id;
   const change = beginStateChange(em, returnLifecycle(transitionContext(request, now)), {
     record: request,
@@ -58,9 +73,12 @@ export async function authorizeReturn(
   applyAuthorization(request, { rma, rmaGenerated: custom === null, address, at: now }, policy);
   try {
     await change.commit({
-      principal,
+      principal: actor.principal,
       at: now,
-      audit: { action: 'RETURN_AUTHORIZED', data: { rma, generated: custom === null, deadline: request.deadline } },
+      audit: {
+        action: 'RETURN_AUTHORIZED',
+        data: { rma, generated: custom === null, deadline: request.deadline, ...actor.audit },
+      },
       emails: request.buyerEmail
         ? [{ kind: 'return.authorized', to: request.buyerEmail, ...returnAuthorizedEmail(request) }]
         : [],

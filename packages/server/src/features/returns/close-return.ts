@@ -3,6 +3,7 @@ import type { CloseReason } from '@recertify/domain';
 import type { Principal } from '../../auth/principal.js';
 import { beginStateChange } from '../shared/state-change.js';
 import { loadOwnReturn, returnLifecycle, transitionContext } from './return-lifecycle.js';
+import type { ReturnActor } from './return-actor.js';
 import type { ReturnRequest } from './return-request.entity.js';
 import { returnClosedEmail } from './returns.emails.js';
 
@@ -25,6 +26,17 @@ export async function closeReturn(
   now: Date,
 ): Promise<ReturnRequest> {
   const request = await loadOwnReturn(em, principal, input.id);
+  return closeLoadedReturn(em, request, input, { principal }, now);
+}
+
+/** The closing itself, of a request already loaded as the seller's (signed in, or through the email link). */
+export async function closeLoadedReturn(
+  em: EntityManager,
+  request: ReturnRequest,
+  input: Omit<CloseReturnInput, 'id'>,
+  actor: ReturnActor,
+  now: Date,
+): Promise<ReturnRequest> {
   const change = beginStateChange(em, returnLifecycle(transitionContext(request, now, input.reason)), {
     record: request,
     expectedVersion: input.version,
@@ -34,9 +46,9 @@ export async function closeReturn(
   request.closedAt = now;
   request.closedNote = input.note?.trim() || null;
   await change.commit({
-    principal,
+    principal: actor.principal,
     at: now,
-    audit: { action: 'RETURN_CLOSED', data: { reason: input.reason, from: change.from } },
+    audit: { action: 'RETURN_CLOSED', data: { reason: input.reason, from: change.from, ...actor.audit } },
     emails: request.buyerEmail
       ? [{ kind: 'return.closed', to: request.buyerEmail, ...returnClosedEmail(request, input.reason) }]
       : [],

@@ -8,6 +8,7 @@ import { enqueueEmail } from '../outbox/outbox.service.js';
 import { Organization } from '../accounts/organization.entity.js';
 import { loadOwnReturn } from './return-lifecycle.js';
 import { ReturnMessage } from './return-message.entity.js';
+import type { ReturnActor } from './return-actor.js';
 import type { ReturnRequest } from './return-request.entity.js';
 import { ReturnMessageAuthor } from './returns.enums.js';
 import { returnReplyEmail } from './returns.emails.js';
@@ -23,6 +24,17 @@ export async function replyToBuyer(
   now: Date,
 ): Promise<ReturnRequest> {
   const request = await loadOwnReturn(em, principal, input.id);
+  return replyToLoadedReturn(em, request, input, { principal }, now);
+}
+
+/** The reply itself, on a request already loaded as the seller's (signed in, or through the email link). */
+export async function replyToLoadedReturn(
+  em: EntityManager,
+  request: ReturnRequest,
+  input: { readonly body: string },
+  actor: ReturnActor,
+  now: Date,
+): Promise<ReturnRequest> {
   const body = input.body.trim();
   new InputCheck()
     .require(body.length > 0, 'body', 'write a message to the buyer')
@@ -42,11 +54,11 @@ export async function replyToBuyer(
   });
   em.persist(message);
   recordAudit(em, {
-    principal,
+    principal: actor.principal,
     action: 'RETURN_REPLIED',
     subjectType: 'ReturnRequest',
     subjectId: request.id,
-    data: { messageId: message.id, emailed: request.buyerEmail !== null },
+    data: { messageId: message.id, emailed: request.buyerEmail !== null, ...actor.audit },
     at: now,
   });
   if (request.buyerEmail) {
