@@ -7,6 +7,7 @@ import {
   type ReactNode,
   type Ref,
   type RefObject,
+  type TextareaHTMLAttributes,
 } from 'react';
 import type { FormProblem } from './graphql-errors';
 
@@ -57,6 +58,64 @@ export function TextField({ label, name, value, onChange, error, hint, type = 't
 }
 
 /** The error above a form: which fields to fix, or what the API said. */
+type TextAreaProps = Omit<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  'id' | 'name' | 'value' | 'onChange' | 'children'
+>;
+
+interface TextAreaFieldProps extends TextAreaProps {
+  label: string;
+  name?: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** Shown under the textarea and tied to it, as TextField's. */
+  error?: string | undefined;
+  /** A rule or an example, shown between label and textarea. */
+  hint?: ReactNode;
+}
+
+/** TextField's counterpart for text that runs to sentences: a reviewer's reasons, a reply, a note, a list of SKUs. */
+export function TextAreaField({
+  label,
+  name,
+  value,
+  onChange,
+  error,
+  hint,
+  rows = 3,
+  ...textarea
+}: TextAreaFieldProps) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <div id={hintId} className="field-hint">
+          {hint}
+        </div>
+      )}
+      <textarea
+        {...textarea}
+        id={id}
+        name={name}
+        rows={rows}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function FormAlert({ problem, children }: { problem: FormProblem | null; children?: ReactNode }) {
   if (!problem) return null;
   return (

@@ -1,9 +1,8 @@
 import { CLOSE_REASONS_BY_STATE, type CloseReason, type ReturnState } from '@recertify/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
-import { FormAlert, SubmitButton } from '../../../ui/form';
+import { FormAlert, SubmitButton, TextAreaField } from '../../../ui/form';
 import { CLOSE_REASON_NAMES } from '../../../ui/labels';
-import { TextArea } from '../text-area';
 
 export const CLOSE_NOTE_MAX_LENGTH = 1000;
 
@@ -64,7 +63,7 @@ export function ClosePanel({ state, onClose }: Props) {
           </select>
           {problem?.fields['reason'] && <p className="field-error">{problem.fields['reason']}</p>}
         </div>
-        <TextArea
+        <TextAreaField
           label="Note (optional, for your records)"
           value={note}
           onChange={setNote}

@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { FormAlert, SubmitButton } from '../../../ui/form';
+import { FormAlert, SubmitButton, TextAreaField } from '../../../ui/form';
 import { formatDateTime } from '../../../ui/format';
 import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
-import { TextArea } from '../text-area';
 import type { ReturnMessageFields } from './return-detail-types';
 
 export const REPLY_MAX_LENGTH = 2000;
@@ -66,7 +65,7 @@ export function MessageThread({ messages, buyerName, onReply }: Props) {
       {onReply && (
         <form className="form" noValidate onSubmit={(event) => void submit(event)}>
           <FormAlert problem={problem} />
-          <TextArea
+          <TextAreaField
             label="Reply to the buyer"
             value={body}
             onChange={setBody}

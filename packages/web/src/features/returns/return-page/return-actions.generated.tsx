@@ -14,25 +14,308 @@ export type AuthorizeReturnMutationVariables = Exact<{
   input: Types.AuthorizeReturnInput;
 }>;
 
-
-export type AuthorizeReturnMutation = { authorizeReturn: { id: string, version: number, state: Types.ReturnState, marketplace: Types.MarketplaceCode, orderExternalId: string, orderDeliveredAt: string | null, reason: Types.ReturnReason, buyerComment: string | null, buyerName: string | null, requestedAt: string, inPolicy: boolean, policyExplanation: string, returnWindowDays: number, lastDayToRequest: string | null, authorizationMode: Types.ReturnAuthorizationMode, authorizationExplanation: string, labelKind: Types.ReturnLabelKind, rma: string | null, rmaGenerated: boolean, authorizedAt: string | null, deadline: string | null, closedAt: string | null, closeReason: Types.ReturnCloseReason | null, closedNote: string | null, expiredAt: string | null, allowedEvents: Array<Types.ReturnEvent>, items: Array<{ sku: string, title: string | null, quantity: number, categoryName: string | null }>, returnAddress: { id: string, name: string, line1: string, line2: string | null, city: string, region: string, postalCode: string, country: string, isDefault: boolean } | null, messages: Array<{ id: string, author: Types.ReturnMessageAuthor, authorName: string | null, body: string, sentAt: string }>, documents: { labelPath: string, packingSlipPath: string } | null } };
+export type AuthorizeReturnMutation = {
+  authorizeReturn: {
+    id: string;
+    version: number;
+    state: Types.ReturnState;
+    marketplace: Types.MarketplaceCode;
+    orderExternalId: string;
+    orderDeliveredAt: string | null;
+    reason: Types.ReturnReason;
+    buyerComment: string | null;
+    buyerName: string | null;
+    requestedAt: string;
+    inPolicy: boolean;
+    policyExplanation: string;
+    returnWindowDays: number;
+    lastDayToRequest: string | null;
+    authorizationMode: Types.ReturnAuthorizationMode;
+    authorizationExplanation: string;
+    labelKind: Types.ReturnLabelKind;
+    rma: string | null;
+    rmaGenerated: boolean;
+    authorizedAt: string | null;
+    deadline: string | null;
+    closedAt: string | null;
+    closeReason: Types.ReturnCloseReason | null;
+    closedNote: string | null;
+    expiredAt: string | null;
+    allowedEvents: Array<Types.ReturnEvent>;
+    items: Array<{ sku: string; title: string | null; quantity: number; categoryName: string | null }>;
+    returnAddress: {
+      id: string;
+      name: string;
+      line1: string;
+      line2: string | null;
+      city: string;
+      region: string;
+      postalCode: string;
+      country: string;
+      isDefault: boolean;
+    } | null;
+    messages: Array<{
+      id: string;
+      author: Types.ReturnMessageAuthor;
+      authorName: string | null;
+      body: string;
+      sentAt: string;
+    }>;
+    documents: { labelPath: string; packingSlipPath: string } | null;
+  };
+};
 
 export type CloseReturnMutationVariables = Exact<{
   input: Types.CloseReturnInput;
 }>;
 
-
-export type CloseReturnMutation = { closeReturn: { id: string, version: number, state: Types.ReturnState, marketplace: Types.MarketplaceCode, orderExternalId: string, orderDeliveredAt: string | null, reason: Types.ReturnReason, buyerComment: string | null, buyerName: string | null, requestedAt: string, inPolicy: boolean, policyExplanation: string, returnWindowDays: number, lastDayToRequest: string | null, authorizationMode: Types.ReturnAuthorizationMode, authorizationExplanation: string, labelKind: Types.ReturnLabelKind, rma: string | null, rmaGenerated: boolean, authorizedAt: string | null, deadline: string | null, closedAt: string | null, closeReason: Types.ReturnCloseReason | null, closedNote: string | null, expiredAt: string | null, allowedEvents: Array<Types.ReturnEvent>, items: Array<{ sku: string, title: string | null, quantity: number, categoryName: string | null }>, returnAddress: { id: string, name: string, line1: string, line2: string | null, city: string, region: string, postalCode: string, country: string, isDefault: boolean } | null, messages: Array<{ id: string, author: Types.ReturnMessageAuthor, authorName: string | null, body: string, sentAt: string }>, documents: { labelPath: string, packingSlipPath: string } | null } };
+export type CloseReturnMutation = {
+  closeReturn: {
+    id: string;
+    version: number;
+    state: Types.ReturnState;
+    marketplace: Types.MarketplaceCode;
+    orderExternalId: string;
+    orderDeliveredAt: string | null;
+    reason: Types.ReturnReason;
+    buyerComment: string | null;
+    buyerName: string | null;
+    requestedAt: string;
+    inPolicy: boolean;
+    policyExplanation: string;
+    returnWindowDays: number;
+    lastDayToRequest: string | null;
+    authorizationMode: Types.ReturnAuthorizationMode;
+    authorizationExplanation: string;
+    labelKind: Types.ReturnLabelKind;
+    rma: string | null;
+    rmaGenerated: boolean;
+    authorizedAt: string | null;
+    deadline: string | null;
+    closedAt: string | null;
+    closeReason: Types.ReturnCloseReason | null;
+    closedNote: string | null;
+    expiredAt: string | null;
+    allowedEvents: Array<Types.ReturnEvent>;
+    items: Array<{ sku: string; title: string | null; quantity: number; categoryName: string | null }>;
+    returnAddress: {
+      id: string;
+      name: string;
+      line1: string;
+      line2: string | null;
+      city: string;
+      region: string;
+      postalCode: string;
+      country: string;
+      isDefault: boolean;
+    } | null;
+    messages: Array<{
+      id: string;
+      author: Types.ReturnMessageAuthor;
+      authorName: string | null;
+      body: string;
+      sentAt: string;
+    }>;
+    documents: { labelPath: string; packingSlipPath: string } | null;
+  };
+};
 
 export type ReplyToBuyerMutationVariables = Exact<{
   input: Types.ReplyToBuyerInput;
 }>;
 
+export type ReplyToBuyerMutation = {
+  replyToBuyer: {
+    id: string;
+    version: number;
+    state: Types.ReturnState;
+    marketplace: Types.MarketplaceCode;
+    orderExternalId: string;
+    orderDeliveredAt: string | null;
+    reason: Types.ReturnReason;
+    buyerComment: string | null;
+    buyerName: string | null;
+    requestedAt: string;
+    inPolicy: boolean;
+    policyExplanation: string;
+    returnWindowDays: number;
+    lastDayToRequest: string | null;
+    authorizationMode: Types.ReturnAuthorizationMode;
+    authorizationExplanation: string;
+    labelKind: Types.ReturnLabelKind;
+    rma: string | null;
+    rmaGenerated: boolean;
+    authorizedAt: string | null;
+    deadline: string | null;
+    closedAt: string | null;
+    closeReason: Types.ReturnCloseReason | null;
+    closedNote: string | null;
+    expiredAt: string | null;
+    allowedEvents: Array<Types.ReturnEvent>;
+    items: Array<{ sku: string; title: string | null; quantity: number; categoryName: string | null }>;
+    returnAddress: {
+      id: string;
+      name: string;
+      line1: string;
+      line2: string | null;
+      city: string;
+      region: string;
+      postalCode: string;
+      country: string;
+      isDefault: boolean;
+    } | null;
+    messages: Array<{
+      id: string;
+      author: Types.ReturnMessageAuthor;
+      authorName: string | null;
+      body: string;
+      sentAt: string;
+    }>;
+    documents: { labelPath: string; packingSlipPath: string } | null;
+  };
+};
 
-export type ReplyToBuyerMutation = { replyToBuyer: { id: string, version: number, state: Types.ReturnState, marketplace: Types.MarketplaceCode, orderExternalId: string, orderDeliveredAt: string | null, reason: Types.ReturnReason, buyerComment: string | null, buyerName: string | null, requestedAt: string, inPolicy: boolean, policyExplanation: string, returnWindowDays: number, lastDayToRequest: string | null, authorizationMode: Types.ReturnAuthorizationMode, authorizationExplanation: string, labelKind: Types.ReturnLabelKind, rma: string | null, rmaGenerated: boolean, authorizedAt: string | null, deadline: string | null, closedAt: string | null, closeReason: Types.ReturnCloseReason | null, closedNote: string | null, expiredAt: string | null, allowedEvents: Array<Types.ReturnEvent>, items: Array<{ sku: string, title: string | null, quantity: number, categoryName: string | null }>, returnAddress: { id: string, name: string, line1: string, line2: string | null, city: string, region: string, postalCode: string, country: string, isDefault: boolean } | null, messages: Array<{ id: string, author: Types.ReturnMessageAuthor, authorName: string | null, body: string, sentAt: string }>, documents: { labelPath: string, packingSlipPath: string } | null } };
-
-
-export const AuthorizeReturnDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AuthorizeReturn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AuthorizeReturnInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"authorizeReturn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReturnDetailFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReturnDetailFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReturnRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"marketplace"}},{"kind":"Field","name":{"kind":"Name","value":"orderExternalId"}},{"kind":"Field","name":{"kind":"Name","value":"orderDeliveredAt"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"buyerComment"}},{"kind":"Field","name":{"kind":"Name","value":"buyerName"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"inPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"policyExplanation"}},{"kind":"Field","name":{"kind":"Name","value":"returnWindowDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastDayToRequest"}},{"kind":"Field","name":{"kind":"Name","value":"authorizationMode"}},{"kind":"Field","name":{"kind":"Name","value":"authorizationExplanation"}},{"kind":"Field","name":{"kind":"Name","value":"labelKind"}},{"kind":"Field","name":{"kind":"Name","value":"rma"}},{"kind":"Field","name":{"kind":"Name","value":"rmaGenerated"}},{"kind":"Field","name":{"kind":"Name","value":"authorizedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"closeReason"}},{"kind":"Field","name":{"kind":"Name","value":"closedNote"}},{"kind":"Field","name":{"kind":"Name","value":"expiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"returnAddress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReturnAddressFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"messages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"author"}},{"kind":"Field","name":{"kind":"Name","value":"authorName"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"allowedEvents"}},{"kind":"Field","name":{"kind":"Name","value":"documents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"labelPath"}},{"kind":"Field","name":{"kind":"Name","value":"packingSlipPath"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReturnAddressFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReturnAddress"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"line2"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]} as unknown as DocumentNode;
+export const AuthorizeReturnDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AuthorizeReturn' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'AuthorizeReturnInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'authorizeReturn' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReturnDetailFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReturnDetailFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReturnRequest' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'marketplace' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderExternalId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderDeliveredAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'items' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'sku' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'categoryName' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'buyerComment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'buyerName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'inPolicy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'policyExplanation' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'returnWindowDays' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastDayToRequest' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authorizationMode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authorizationExplanation' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'labelKind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rma' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rmaGenerated' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authorizedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deadline' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closeReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedNote' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiredAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'returnAddress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReturnAddressFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'messages' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'author' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'authorName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sentAt' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'allowedEvents' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'documents' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'labelPath' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'packingSlipPath' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReturnAddressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReturnAddress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'line1' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'line2' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'city' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'country' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode;
 
 /**
  * __useAuthorizeReturnMutation__
@@ -51,13 +334,155 @@ export const AuthorizeReturnDocument = {"kind":"Document","definitions":[{"kind"
  *   },
  * });
  */
-export function useAuthorizeReturnMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<AuthorizeReturnMutation, AuthorizeReturnMutationVariables>) {
-        const options = {...defaultOptions, ...baseOptions}
-        return ApolloReactHooks.useMutation<AuthorizeReturnMutation, AuthorizeReturnMutationVariables>(AuthorizeReturnDocument, options);
-      }
+export function useAuthorizeReturnMutation(
+  baseOptions?: ApolloReactHooks.MutationHookOptions<AuthorizeReturnMutation, AuthorizeReturnMutationVariables>,
+) {
+  const options = { ...defaultOptions, ...baseOptions };
+  return ApolloReactHooks.useMutation<AuthorizeReturnMutation, AuthorizeReturnMutationVariables>(
+    AuthorizeReturnDocument,
+    options,
+  );
+}
 export type AuthorizeReturnMutationHookResult = ReturnType<typeof useAuthorizeReturnMutation>;
 export type AuthorizeReturnMutationResult = ApolloReactCommon.MutationResult<AuthorizeReturnMutation>;
-export const CloseReturnDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CloseReturn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CloseReturnInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"closeReturn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReturnDetailFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReturnDetailFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReturnRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"marketplace"}},{"kind":"Field","name":{"kind":"Name","value":"orderExternalId"}},{"kind":"Field","name":{"kind":"Name","value":"orderDeliveredAt"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"buyerComment"}},{"kind":"Field","name":{"kind":"Name","value":"buyerName"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"inPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"policyExplanation"}},{"kind":"Field","name":{"kind":"Name","value":"returnWindowDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastDayToRequest"}},{"kind":"Field","name":{"kind":"Name","value":"authorizationMode"}},{"kind":"Field","name":{"kind":"Name","value":"authorizationExplanation"}},{"kind":"Field","name":{"kind":"Name","value":"labelKind"}},{"kind":"Field","name":{"kind":"Name","value":"rma"}},{"kind":"Field","name":{"kind":"Name","value":"rmaGenerated"}},{"kind":"Field","name":{"kind":"Name","value":"authorizedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"closeReason"}},{"kind":"Field","name":{"kind":"Name","value":"closedNote"}},{"kind":"Field","name":{"kind":"Name","value":"expiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"returnAddress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReturnAddressFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"messages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"author"}},{"kind":"Field","name":{"kind":"Name","value":"authorName"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"allowedEvents"}},{"kind":"Field","name":{"kind":"Name","value":"documents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"labelPath"}},{"kind":"Field","name":{"kind":"Name","value":"packingSlipPath"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReturnAddressFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReturnAddress"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"line2"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]} as unknown as DocumentNode;
+export const CloseReturnDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CloseReturn' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'CloseReturnInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'closeReturn' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReturnDetailFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReturnDetailFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReturnRequest' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'marketplace' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderExternalId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderDeliveredAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'items' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'sku' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'categoryName' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'buyerComment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'buyerName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'inPolicy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'policyExplanation' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'returnWindowDays' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastDayToRequest' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authorizationMode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authorizationExplanation' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'labelKind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rma' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rmaGenerated' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authorizedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deadline' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closeReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedNote' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiredAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'returnAddress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReturnAddressFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'messages' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'author' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'authorName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sentAt' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'allowedEvents' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'documents' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'labelPath' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'packingSlipPath' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReturnAddressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReturnAddress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'line1' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'line2' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'city' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'country' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode;
 
 /**
  * __useCloseReturnMutation__
@@ -76,13 +501,155 @@ export const CloseReturnDocument = {"kind":"Document","definitions":[{"kind":"Op
  *   },
  * });
  */
-export function useCloseReturnMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<CloseReturnMutation, CloseReturnMutationVariables>) {
-        const options = {...defaultOptions, ...baseOptions}
-        return ApolloReactHooks.useMutation<CloseReturnMutation, CloseReturnMutationVariables>(CloseReturnDocument, options);
-      }
+export function useCloseReturnMutation(
+  baseOptions?: ApolloReactHooks.MutationHookOptions<CloseReturnMutation, CloseReturnMutationVariables>,
+) {
+  const options = { ...defaultOptions, ...baseOptions };
+  return ApolloReactHooks.useMutation<CloseReturnMutation, CloseReturnMutationVariables>(CloseReturnDocument, options);
+}
 export type CloseReturnMutationHookResult = ReturnType<typeof useCloseReturnMutation>;
 export type CloseReturnMutationResult = ApolloReactCommon.MutationResult<CloseReturnMutation>;
-export const ReplyToBuyerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReplyToBuyer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReplyToBuyerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replyToBuyer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReturnDetailFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReturnDetailFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReturnRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"marketplace"}},{"kind":"Field","name":{"kind":"Name","value":"orderExternalId"}},{"kind":"Field","name":{"kind":"Name","value":"orderDeliveredAt"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"buyerComment"}},{"kind":"Field","name":{"kind":"Name","value":"buyerName"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"inPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"policyExplanation"}},{"kind":"Field","name":{"kind":"Name","value":"returnWindowDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastDayToRequest"}},{"kind":"Field","name":{"kind":"Name","value":"authorizationMode"}},{"kind":"Field","name":{"kind":"Name","value":"authorizationExplanation"}},{"kind":"Field","name":{"kind":"Name","value":"labelKind"}},{"kind":"Field","name":{"kind":"Name","value":"rma"}},{"kind":"Field","name":{"kind":"Name","value":"rmaGenerated"}},{"kind":"Field","name":{"kind":"Name","value":"authorizedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"closeReason"}},{"kind":"Field","name":{"kind":"Name","value":"closedNote"}},{"kind":"Field","name":{"kind":"Name","value":"expiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"returnAddress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReturnAddressFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"messages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"author"}},{"kind":"Field","name":{"kind":"Name","value":"authorName"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"allowedEvents"}},{"kind":"Field","name":{"kind":"Name","value":"documents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"labelPath"}},{"kind":"Field","name":{"kind":"Name","value":"packingSlipPath"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReturnAddressFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReturnAddress"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"line2"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]} as unknown as DocumentNode;
+export const ReplyToBuyerDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ReplyToBuyer' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ReplyToBuyerInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'replyToBuyer' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReturnDetailFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReturnDetailFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReturnRequest' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'marketplace' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderExternalId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderDeliveredAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'items' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'sku' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'categoryName' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'buyerComment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'buyerName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'inPolicy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'policyExplanation' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'returnWindowDays' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastDayToRequest' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authorizationMode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authorizationExplanation' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'labelKind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rma' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rmaGenerated' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authorizedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deadline' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closeReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedNote' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiredAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'returnAddress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReturnAddressFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'messages' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'author' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'authorName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sentAt' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'allowedEvents' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'documents' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'labelPath' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'packingSlipPath' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReturnAddressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReturnAddress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'line1' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'line2' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'city' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'country' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode;
 
 /**
  * __useReplyToBuyerMutation__
@@ -101,9 +668,14 @@ export const ReplyToBuyerDocument = {"kind":"Document","definitions":[{"kind":"O
  *   },
  * });
  */
-export function useReplyToBuyerMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<ReplyToBuyerMutation, ReplyToBuyerMutationVariables>) {
-        const options = {...defaultOptions, ...baseOptions}
-        return ApolloReactHooks.useMutation<ReplyToBuyerMutation, ReplyToBuyerMutationVariables>(ReplyToBuyerDocument, options);
-      }
+export function useReplyToBuyerMutation(
+  baseOptions?: ApolloReactHooks.MutationHookOptions<ReplyToBuyerMutation, ReplyToBuyerMutationVariables>,
+) {
+  const options = { ...defaultOptions, ...baseOptions };
+  return ApolloReactHooks.useMutation<ReplyToBuyerMutation, ReplyToBuyerMutationVariables>(
+    ReplyToBuyerDocument,
+    options,
+  );
+}
 export type ReplyToBuyerMutationHookResult = ReturnType<typeof useReplyToBuyerMutation>;
 export type ReplyToBuyerMutationResult = ApolloReactCommon.MutationResult<ReplyToBuyerMutation>;

@@ -10,20 +10,409 @@ import { DocumentNode } from 'graphql';
 import * as ApolloReactCommon from '@apollo/client/react';
 import * as ApolloReactHooks from '@apollo/client/react';
 const defaultOptions = {} as const;
-export type ReturnAddressFieldsFragment = { id: string, name: string, line1: string, line2: string | null, city: string, region: string, postalCode: string, country: string, isDefault: boolean };
+export type ReturnAddressFieldsFragment = {
+  id: string;
+  name: string;
+  line1: string;
+  line2: string | null;
+  city: string;
+  region: string;
+  postalCode: string;
+  country: string;
+  isDefault: boolean;
+};
 
-export type ReturnDetailFieldsFragment = { id: string, version: number, state: Types.ReturnState, marketplace: Types.MarketplaceCode, orderExternalId: string, orderDeliveredAt: string | null, reason: Types.ReturnReason, buyerComment: string | null, buyerName: string | null, requestedAt: string, inPolicy: boolean, policyExplanation: string, returnWindowDays: number, lastDayToRequest: string | null, authorizationMode: Types.ReturnAuthorizationMode, authorizationExplanation: string, labelKind: Types.ReturnLabelKind, rma: string | null, rmaGenerated: boolean, authorizedAt: string | null, deadline: string | null, closedAt: string | null, closeReason: Types.ReturnCloseReason | null, closedNote: string | null, expiredAt: string | null, allowedEvents: Array<Types.ReturnEvent>, items: Array<{ sku: string, title: string | null, quantity: number, categoryName: string | null }>, returnAddress: { id: string, name: string, line1: string, line2: string | null, city: string, region: string, postalCode: string, country: string, isDefault: boolean } | null, messages: Array<{ id: string, author: Types.ReturnMessageAuthor, authorName: string | null, body: string, sentAt: string }>, documents: { labelPath: string, packingSlipPath: string } | null };
+export type ReturnDetailFieldsFragment = {
+  id: string;
+  version: number;
+  state: Types.ReturnState;
+  marketplace: Types.MarketplaceCode;
+  orderExternalId: string;
+  orderDeliveredAt: string | null;
+  reason: Types.ReturnReason;
+  buyerComment: string | null;
+  buyerName: string | null;
+  requestedAt: string;
+  inPolicy: boolean;
+  policyExplanation: string;
+  returnWindowDays: number;
+  lastDayToRequest: string | null;
+  authorizationMode: Types.ReturnAuthorizationMode;
+  authorizationExplanation: string;
+  labelKind: Types.ReturnLabelKind;
+  rma: string | null;
+  rmaGenerated: boolean;
+  authorizedAt: string | null;
+  deadline: string | null;
+  closedAt: string | null;
+  closeReason: Types.ReturnCloseReason | null;
+  closedNote: string | null;
+  expiredAt: string | null;
+  allowedEvents: Array<Types.ReturnEvent>;
+  items: Array<{ sku: string; title: string | null; quantity: number; categoryName: string | null }>;
+  returnAddress: {
+    id: string;
+    name: string;
+    line1: string;
+    line2: string | null;
+    city: string;
+    region: string;
+    postalCode: string;
+    country: string;
+    isDefault: boolean;
+  } | null;
+  messages: Array<{
+    id: string;
+    author: Types.ReturnMessageAuthor;
+    authorName: string | null;
+    body: string;
+    sentAt: string;
+  }>;
+  documents: { labelPath: string; packingSlipPath: string } | null;
+};
 
 export type ReturnPageQueryVariables = Exact<{
   id: string | number;
 }>;
 
+export type ReturnPageQuery = {
+  returnRequest: {
+    id: string;
+    version: number;
+    state: Types.ReturnState;
+    marketplace: Types.MarketplaceCode;
+    orderExternalId: string;
+    orderDeliveredAt: string | null;
+    reason: Types.ReturnReason;
+    buyerComment: string | null;
+    buyerName: string | null;
+    requestedAt: string;
+    inPolicy: boolean;
+    policyExplanation: string;
+    returnWindowDays: number;
+    lastDayToRequest: string | null;
+    authorizationMode: Types.ReturnAuthorizationMode;
+    authorizationExplanation: string;
+    labelKind: Types.ReturnLabelKind;
+    rma: string | null;
+    rmaGenerated: boolean;
+    authorizedAt: string | null;
+    deadline: string | null;
+    closedAt: string | null;
+    closeReason: Types.ReturnCloseReason | null;
+    closedNote: string | null;
+    expiredAt: string | null;
+    allowedEvents: Array<Types.ReturnEvent>;
+    items: Array<{ sku: string; title: string | null; quantity: number; categoryName: string | null }>;
+    returnAddress: {
+      id: string;
+      name: string;
+      line1: string;
+      line2: string | null;
+      city: string;
+      region: string;
+      postalCode: string;
+      country: string;
+      isDefault: boolean;
+    } | null;
+    messages: Array<{
+      id: string;
+      author: Types.ReturnMessageAuthor;
+      authorName: string | null;
+      body: string;
+      sentAt: string;
+    }>;
+    documents: { labelPath: string; packingSlipPath: string } | null;
+  };
+  returnAddresses: Array<{
+    id: string;
+    name: string;
+    line1: string;
+    line2: string | null;
+    city: string;
+    region: string;
+    postalCode: string;
+    country: string;
+    isDefault: boolean;
+  }>;
+};
 
-export type ReturnPageQuery = { returnRequest: { id: string, version: number, state: Types.ReturnState, marketplace: Types.MarketplaceCode, orderExternalId: string, orderDeliveredAt: string | null, reason: Types.ReturnReason, buyerComment: string | null, buyerName: string | null, requestedAt: string, inPolicy: boolean, policyExplanation: string, returnWindowDays: number, lastDayToRequest: string | null, authorizationMode: Types.ReturnAuthorizationMode, authorizationExplanation: string, labelKind: Types.ReturnLabelKind, rma: string | null, rmaGenerated: boolean, authorizedAt: string | null, deadline: string | null, closedAt: string | null, closeReason: Types.ReturnCloseReason | null, closedNote: string | null, expiredAt: string | null, allowedEvents: Array<Types.ReturnEvent>, items: Array<{ sku: string, title: string | null, quantity: number, categoryName: string | null }>, returnAddress: { id: string, name: string, line1: string, line2: string | null, city: string, region: string, postalCode: string, country: string, isDefault: boolean } | null, messages: Array<{ id: string, author: Types.ReturnMessageAuthor, authorName: string | null, body: string, sentAt: string }>, documents: { labelPath: string, packingSlipPath: string } | null }, returnAddresses: Array<{ id: string, name: string, line1: string, line2: string | null, city: string, region: string, postalCode: string, country: string, isDefault: boolean }> };
-
-export const ReturnAddressFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReturnAddressFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReturnAddress"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"line2"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]} as unknown as DocumentNode;
-export const ReturnDetailFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReturnDetailFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReturnRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"marketplace"}},{"kind":"Field","name":{"kind":"Name","value":"orderExternalId"}},{"kind":"Field","name":{"kind":"Name","value":"orderDeliveredAt"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"buyerComment"}},{"kind":"Field","name":{"kind":"Name","value":"buyerName"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"inPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"policyExplanation"}},{"kind":"Field","name":{"kind":"Name","value":"returnWindowDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastDayToRequest"}},{"kind":"Field","name":{"kind":"Name","value":"authorizationMode"}},{"kind":"Field","name":{"kind":"Name","value":"authorizationExplanation"}},{"kind":"Field","name":{"kind":"Name","value":"labelKind"}},{"kind":"Field","name":{"kind":"Name","value":"rma"}},{"kind":"Field","name":{"kind":"Name","value":"rmaGenerated"}},{"kind":"Field","name":{"kind":"Name","value":"authorizedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"closeReason"}},{"kind":"Field","name":{"kind":"Name","value":"closedNote"}},{"kind":"Field","name":{"kind":"Name","value":"expiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"returnAddress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReturnAddressFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"messages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"author"}},{"kind":"Field","name":{"kind":"Name","value":"authorName"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"allowedEvents"}},{"kind":"Field","name":{"kind":"Name","value":"documents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"labelPath"}},{"kind":"Field","name":{"kind":"Name","value":"packingSlipPath"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReturnAddressFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReturnAddress"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"line2"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]} as unknown as DocumentNode;
-export const ReturnPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReturnPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"returnRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReturnDetailFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"returnAddresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReturnAddressFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReturnAddressFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReturnAddress"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"line1"}},{"kind":"Field","name":{"kind":"Name","value":"line2"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReturnDetailFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReturnRequest"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"marketplace"}},{"kind":"Field","name":{"kind":"Name","value":"orderExternalId"}},{"kind":"Field","name":{"kind":"Name","value":"orderDeliveredAt"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"buyerComment"}},{"kind":"Field","name":{"kind":"Name","value":"buyerName"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"inPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"policyExplanation"}},{"kind":"Field","name":{"kind":"Name","value":"returnWindowDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastDayToRequest"}},{"kind":"Field","name":{"kind":"Name","value":"authorizationMode"}},{"kind":"Field","name":{"kind":"Name","value":"authorizationExplanation"}},{"kind":"Field","name":{"kind":"Name","value":"labelKind"}},{"kind":"Field","name":{"kind":"Name","value":"rma"}},{"kind":"Field","name":{"kind":"Name","value":"rmaGenerated"}},{"kind":"Field","name":{"kind":"Name","value":"authorizedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"closeReason"}},{"kind":"Field","name":{"kind":"Name","value":"closedNote"}},{"kind":"Field","name":{"kind":"Name","value":"expiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"returnAddress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReturnAddressFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"messages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"author"}},{"kind":"Field","name":{"kind":"Name","value":"authorName"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"allowedEvents"}},{"kind":"Field","name":{"kind":"Name","value":"documents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"labelPath"}},{"kind":"Field","name":{"kind":"Name","value":"packingSlipPath"}}]}}]}}]} as unknown as DocumentNode;
+export const ReturnAddressFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReturnAddressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReturnAddress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'line1' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'line2' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'city' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'country' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode;
+export const ReturnDetailFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReturnDetailFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReturnRequest' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'marketplace' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderExternalId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderDeliveredAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'items' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'sku' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'categoryName' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'buyerComment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'buyerName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'inPolicy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'policyExplanation' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'returnWindowDays' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastDayToRequest' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authorizationMode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authorizationExplanation' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'labelKind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rma' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rmaGenerated' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authorizedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deadline' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closeReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedNote' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiredAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'returnAddress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReturnAddressFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'messages' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'author' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'authorName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sentAt' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'allowedEvents' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'documents' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'labelPath' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'packingSlipPath' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReturnAddressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReturnAddress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'line1' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'line2' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'city' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'country' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode;
+export const ReturnPageDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ReturnPage' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'returnRequest' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReturnDetailFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'returnAddresses' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReturnAddressFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReturnAddressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReturnAddress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'line1' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'line2' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'city' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'country' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReturnDetailFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReturnRequest' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'marketplace' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderExternalId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderDeliveredAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'items' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'sku' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'categoryName' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'buyerComment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'buyerName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'inPolicy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'policyExplanation' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'returnWindowDays' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastDayToRequest' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authorizationMode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authorizationExplanation' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'labelKind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rma' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rmaGenerated' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authorizedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deadline' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closeReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedNote' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiredAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'returnAddress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReturnAddressFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'messages' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'author' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'authorName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'body' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sentAt' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'allowedEvents' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'documents' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'labelPath' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'packingSlipPath' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode;
 
 /**
  * __useReturnPageQuery__
@@ -41,21 +430,34 @@ export const ReturnPageDocument = {"kind":"Document","definitions":[{"kind":"Ope
  *   },
  * });
  */
-export function useReturnPageQuery(baseOptions: ApolloReactHooks.QueryHookOptions<ReturnPageQuery, ReturnPageQueryVariables> & ({ variables: ReturnPageQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
-        const options = {...defaultOptions, ...baseOptions}
-        return ApolloReactHooks.useQuery<ReturnPageQuery, ReturnPageQueryVariables>(ReturnPageDocument, options);
-      }
-export function useReturnPageLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReturnPageQuery, ReturnPageQueryVariables>) {
-          const options = {...defaultOptions, ...baseOptions}
-          return ApolloReactHooks.useLazyQuery<ReturnPageQuery, ReturnPageQueryVariables>(ReturnPageDocument, options);
-        }
+export function useReturnPageQuery(
+  baseOptions: ApolloReactHooks.QueryHookOptions<ReturnPageQuery, ReturnPageQueryVariables> &
+    ({ variables: ReturnPageQueryVariables; skip?: boolean } | { skip: boolean }),
+) {
+  const options = { ...defaultOptions, ...baseOptions };
+  return ApolloReactHooks.useQuery<ReturnPageQuery, ReturnPageQueryVariables>(ReturnPageDocument, options);
+}
+export function useReturnPageLazyQuery(
+  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReturnPageQuery, ReturnPageQueryVariables>,
+) {
+  const options = { ...defaultOptions, ...baseOptions };
+  return ApolloReactHooks.useLazyQuery<ReturnPageQuery, ReturnPageQueryVariables>(ReturnPageDocument, options);
+}
 // @ts-ignore
-export function useReturnPageSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReturnPageQuery, ReturnPageQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReturnPageQuery, ReturnPageQueryVariables>;
-export function useReturnPageSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReturnPageQuery, ReturnPageQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReturnPageQuery | undefined, ReturnPageQueryVariables>;
-export function useReturnPageSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReturnPageQuery, ReturnPageQueryVariables>) {
-          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
-          return ApolloReactHooks.useSuspenseQuery<ReturnPageQuery, ReturnPageQueryVariables>(ReturnPageDocument, options);
-        }
+export function useReturnPageSuspenseQuery(
+  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReturnPageQuery, ReturnPageQueryVariables>,
+): ApolloReactHooks.UseSuspenseQueryResult<ReturnPageQuery, ReturnPageQueryVariables>;
+export function useReturnPageSuspenseQuery(
+  baseOptions?:
+    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReturnPageQuery, ReturnPageQueryVariables>,
+): ApolloReactHooks.UseSuspenseQueryResult<ReturnPageQuery | undefined, ReturnPageQueryVariables>;
+export function useReturnPageSuspenseQuery(
+  baseOptions?:
+    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReturnPageQuery, ReturnPageQueryVariables>,
+) {
+  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
+  return ApolloReactHooks.useSuspenseQuery<ReturnPageQuery, ReturnPageQueryVariables>(ReturnPageDocument, options);
+}
 export type ReturnPageQueryHookResult = ReturnType<typeof useReturnPageQuery>;
 export type ReturnPageLazyQueryHookResult = ReturnType<typeof useReturnPageLazyQuery>;
 export type ReturnPageSuspenseQueryHookResult = ReturnType<typeof useReturnPageSuspenseQuery>;

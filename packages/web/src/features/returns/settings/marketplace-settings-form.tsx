@@ -1,6 +1,6 @@
 import { type AuthorizationMode, type SellerType } from '@recertify/domain';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { FormAlert, Notice, SubmitButton, TextField, useFocusOnProblem } from '../../../ui/form';
+import { FormAlert, Notice, SubmitButton, TextAreaField, TextField, useFocusOnProblem } from '../../../ui/form';
 import {
   describeError,
   errorCodeOf,
@@ -10,7 +10,6 @@ import {
   type FormProblem,
 } from '../../../ui/graphql-errors';
 import { AUTHORIZATION_MODE_NAMES } from '../../../ui/labels';
-import { TextArea } from '../text-area';
 import {
   authorizationPreview,
   RMA_PREFIX_MAX_LENGTH,
@@ -108,7 +107,7 @@ export function MarketplaceSettingsForm({ sellerType, settings, onSave }: Props)
           Authorize out-of-policy requests automatically (the buyer gets an unpaid label)
         </label>
       </fieldset>
-      <TextArea
+      <TextAreaField
         label={FIELD_LABELS['prepaidExemptSkus'] ?? ''}
         value={skuText}
         onChange={(text) => {

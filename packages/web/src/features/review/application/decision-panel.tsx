@@ -3,13 +3,12 @@ import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useDecideApplicationMutation } from './review-application.generated';
 import { type ApplicationStatus, type Decision } from '../../../generated/graphql';
 import { type ReviewDecisionPanelFragment } from './decision-panel.generated';
-import { FormAlert, Notice, SubmitButton, useFocusOnProblem } from '../../../ui/form';
+import { FormAlert, Notice, SubmitButton, TextAreaField, useFocusOnProblem } from '../../../ui/form';
 import { formatDateTime } from '../../../ui/format';
 import { formProblemFromFields, type FormProblem } from '../../../ui/graphql-errors';
 import type { SignedInViewer } from '../../accounts/viewer/viewer-state';
 import { criterionLabel } from '../../../ui/labels';
 import { CriterionBadge, StatusBadge } from '../status-badge';
-import { TextAreaField } from '../text-area-field';
 import { ActionProblem } from './action-problem';
 import { claimStanding } from './claim';
 import {
