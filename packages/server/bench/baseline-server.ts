@@ -63,8 +63,7 @@ const COUNT_SQL = (scenario: ScenarioName) =>
 // seller joined: as the app.
 const PAGE_SQL = (scenario: ScenarioName) =>
   'select "a"."id", "a"."status", "a"."marketplace", "a"."due_date", "a"."submitted_at", "a"."failing_checks", ' +
-  '"a"."checks_needing_review", "a"."apple_requested", "o"."id" as "o__id", "o"."created_at" as "o__created_at", ' +
-  '"o"."updated_at" as "o__updated_at", "o"."kind" as "o__kind", "o"."name" as "o__name" from "application" as "a" ' +
+  '"a"."checks_needing_review", "a"."apple_requested", "o"."id" as "o__id", "o"."name" as "o__name" from "application" as "a" ' +
   'inner join "organization" as "o" on "o"."id" = "a"."organization_id" ' +
   `${queueWhere(scenario).sql} order by "a"."due_date" asc, "a"."submitted_at" asc, "a"."id" asc limit 51`;
 

@@ -29,7 +29,7 @@ const ROW_FIELDS = `id version status marketplace legalName contactName contactE
   refurbisher refurbisherName inspectionAttested categories brands appleRequested productsHaveScreen guaranteeAccepted
   warrantyDays qualityPolicyAccepted qualityPolicyVersion submittedAt firstSubmittedAt dueDate failingChecks
   checksNeedingReview claimedAt decidedAt appleApproved reviewerMessage createdAt updatedAt
-  seller { id name kind } due { dueDate businessDaysLeft overdue dueToday dueThisWeek } claimedByName claimedByMe
+  seller { id name kind createdAt updatedAt } due { dueDate businessDaysLeft overdue dueToday dueThisWeek } claimedByName claimedByMe
   policyVersion { id } rejectionReasons { criterion reason } timeline { at action }`;
 
 /** The SQL statements of one request, without the ORM's colours. */
@@ -176,6 +176,20 @@ describe('review queue SQL', () => {
     });
     // The chips replace the filter's own value: IN_REVIEW counts claimed applications though the filter says SUBMITTED.
     expect(counts.inReview).toBeGreaterThan(0);
+  });
+
+  it('reads only the seller columns a page selects, through fragments too', async () => {
+    const nameOnly = await statementsOf(`{ reviewQueue(first: 5) { edges { node { id seller { name } } } } }`);
+    const page = nameOnly.sql.find(touchesApplications)!;
+    expect(page).toMatch(/"o"\."name"/);
+    expect(page).not.toMatch(/"o"\."(created_at|updated_at|kind)"/);
+    expect(nameOnly.data.reviewQueue.edges[0].node.seller.name).toEqual(expect.any(String));
+
+    const viaFragment = await statementsOf(
+      `{ reviewQueue(first: 5) { edges { node { id ...Seller } } } } fragment Seller on Application { seller { createdAt } }`,
+    );
+    expect(viaFragment.sql.find(touchesApplications)).toMatch(/"o"\."created_at"/);
+    expect(new Date(viaFragment.data.reviewQueue.edges[0].node.seller.createdAt).getTime()).not.toBeNaN();
   });
 
   it('a queue row answers every field as the application itself does, from plain rows or entities', async () => {

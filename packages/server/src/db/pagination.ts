@@ -112,8 +112,19 @@ export function keyset<Row>(options: KeysetOptions<Row>): Keyset<Row> {
 
 /** A short fingerprint of the list and filter; not a secret, only a guard against mixing lists. */
 function scopeOf(scope: unknown): string {
-  return createHash('sha256').update(JSON.stringify(scope)).digest('base64url').slice(0, 12);
+  const text = JSON.stringify(scope);
+  let fingerprint = scopes.get(text);
+  if (fingerprint === undefined) {
+    fingerprint = createHash('sha256').update(text).digest('base64url').slice(0, 12);
+    // Lists and filters are few; a bounded memo spares a hash per page without growing with odd filters.
+    if (scopes.size >= MAX_SCOPES) scopes.clear();
+    scopes.set(text, fingerprint);
+  }
+  return fingerprint;
 }
+
+const MAX_SCOPES = 1000;
+const scopes = new Map<string, string>();
 
 function encodeCursor<Row>(scope: string, keys: readonly CursorKey<Row>[], row: Row): string {
   const values = keys.map((key) => {

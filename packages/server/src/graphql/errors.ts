@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../logger.js';
@@ -66,15 +66,15 @@ function retryAfterHeaders(seconds: number | undefined): Map<string, string> {
 
 /** Answers 401 when an operation was refused for want of signing in, as an HTTP client expects. */
 export const unauthenticatedStatusPlugin: ApolloServerPlugin = {
-  requestDidStart: () =>
-    Promise.resolve({
-      didEncounterErrors: ({ errors, response }) => {
-        if (errors.some((error) => publicErrorOf(unwrapResolverError(error))?.code === 'UNAUTHENTICATED')) {
-          response.http.status = 401;
-        }
-        return Promise.resolve();
-      },
-    }),
+  // One listener for every request (it keeps no state): nothing is built per request.
+  requestDidStart: constant({
+    didEncounterErrors: ({ errors, response }) => {
+      if (errors.some((error) => publicErrorOf(unwrapResolverError(error))?.code === 'UNAUTHENTICATED')) {
+        response.http.status = 401;
+      }
+      return Promise.resolve();
+    },
+  }),
 };
 
 /**
@@ -82,18 +82,23 @@ export const unauthenticatedStatusPlugin: ApolloServerPlugin = {
  * to one address), as for a request refused before it ran.
  */
 export const rateLimitedStatusPlugin: ApolloServerPlugin = {
-  requestDidStart: () =>
-    Promise.resolve({
-      didEncounterErrors: ({ errors, response }) => {
-        const retryAfter = errors
-          .map((error) => publicErrorOf(unwrapResolverError(error)))
-          .filter((refusal) => refusal?.code === 'RATE_LIMITED')
-          .map((refusal) => refusal!.extensions.retryAfterSeconds ?? 1);
-        if (retryAfter.length > 0) {
-          response.http.status = 429;
-          response.http.headers.set('retry-after', String(Math.max(...retryAfter)));
-        }
-        return Promise.resolve();
-      },
-    }),
+  requestDidStart: constant({
+    didEncounterErrors: ({ errors, response }) => {
+      const retryAfter = errors
+        .map((error) => publicErrorOf(unwrapResolverError(error)))
+        .filter((refusal) => refusal?.code === 'RATE_LIMITED')
+        .map((refusal) => refusal!.extensions.retryAfterSeconds ?? 1);
+      if (retryAfter.length > 0) {
+        response.http.status = 429;
+        response.http.headers.set('retry-after', String(Math.max(...retryAfter)));
+      }
+      return Promise.resolve();
+    },
+  }),
 };
+
+/** `requestDidStart` answering the same stateless listener for every request. */
+function constant(listener: GraphQLRequestListener<BaseContext>): () => Promise<GraphQLRequestListener<BaseContext>> {
+  const answer = Promise.resolve(listener);
+  return () => answer;
+}

@@ -171,8 +171,18 @@ function checkOptions({ keyPrefix, points, duration, blockDuration, batched }: L
  * (The library stores `<keyPrefix>:<key>`.)
  */
 function storedKey(key: string): string {
-  return createHash('sha256').update(key).digest('base64url');
+  let stored = storedKeys.get(key);
+  if (stored === undefined) {
+    stored = createHash('sha256').update(key).digest('base64url');
+    // Every request counts against its session's key: hashed once, not per request (bounded memo).
+    if (storedKeys.size >= MAX_STORED_KEYS) storedKeys.clear();
+    storedKeys.set(key, stored);
+  }
+  return stored;
 }
+
+const MAX_STORED_KEYS = 10_000;
+const storedKeys = new Map<string, string>();
 
 function stateOf(res: RateLimiterRes): LimitState {
   return {

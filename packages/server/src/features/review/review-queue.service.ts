@@ -45,12 +45,14 @@ export class ReviewQueueService {
 
   /**
    * Oldest due first, keyset-paged on (dueDate, submittedAt, id). `fields` are the GraphQL fields
-   * selected on each application (all columns when absent); the count runs only if `totalCount` is read.
+   * selected on each application (all columns when absent), `sellerFields` those on its seller; the count
+   * runs only if `totalCount` is read.
    */
   async queue(
     principal: Principal,
     args: QueueArgs,
     fields?: Iterable<string>,
+    sellerFields?: Iterable<string>,
   ): Promise<Connection<ApplicationRow | Application>> {
     requireUser(principal, Role.REVIEWER, Role.ADMIN);
     const first = args.first ?? 50;
@@ -63,7 +65,7 @@ export class ReviewQueueService {
     const rowProps = fields ? applicationRowProps(fields) : null;
     // The seller is joined as a plain row: no second statement, no entity per seller.
     const sellers = rowProps?.includes('organization')
-      ? rowReader(this.em, Organization, 'o', ORGANIZATION_COLUMNS, true)
+      ? rowReader(this.em, Organization, 'o', sellerColumns(sellerFields), true)
       : null;
     // A field that needs the managed entity (invoices, eligibility…): the page's keys first, then the entities.
     const reader = rowReader(
@@ -178,6 +180,17 @@ export class ReviewQueueService {
 // only when the query's terms match its WHERE, and a bound parameter never does.
 /** What the GraphQL type Organization shows: every column. */
 const ORGANIZATION_COLUMNS = ['id', 'createdAt', 'updatedAt', 'kind', 'name'] as const;
+
+/**
+ * The seller's columns a page reads: its id and the columns of the fields selected on it (all of
+ * them when the selection is not known). A page that shows only the seller's name does not read
+ * and convert two timestamps per row.
+ */
+function sellerColumns(fields: Iterable<string> | undefined): readonly string[] {
+  if (!fields) return ORGANIZATION_COLUMNS;
+  const selected = new Set(fields);
+  return ORGANIZATION_COLUMNS.filter((column) => column === 'id' || selected.has(column));
+}
 
 const IN_QUEUE = sql(`"a"."status" in (${QUEUE_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 

@@ -34,7 +34,12 @@ export class ReviewResolver {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<ApplicationRow | Application>> {
-    return ctx.services.reviewQueue.queue(ctx.principal, args, selectedFields(info, ['edges', 'node']));
+    return ctx.services.reviewQueue.queue(
+      ctx.principal,
+      args,
+      selectedFields(info, ['edges', 'node']),
+      selectedFields(info, ['edges', 'node', 'seller']),
+    );
   }
 
   @Authorized(Role.REVIEWER, Role.ADMIN)
