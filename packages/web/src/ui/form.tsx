@@ -24,8 +24,30 @@ interface TextFieldProps extends InputProps {
   hint?: ReactNode;
 }
 
-/** A labelled input with its hint and error; tests and assistive technology find it by its label. */
-export function TextField({ label, name, value, onChange, error, hint, type = 'text', ...input }: TextFieldProps) {
+/** What a field's control carries to be tied to its label, hint and error. */
+interface ControlProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/**
+ * The label, hint and error around one control, and the ids that tie them to it: TextField and
+ * TextAreaField draw their control inside.
+ */
+function LabelledField({
+  label,
+  error,
+  hint,
+  hintAs: Hint = 'p',
+  children,
+}: {
+  label: string;
+  error: string | undefined;
+  hint: ReactNode;
+  hintAs?: 'p' | 'div';
+  children: (control: ControlProps) => ReactNode;
+}) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -34,20 +56,11 @@ export function TextField({ label, name, value, onChange, error, hint, type = 't
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
       {hint && (
-        <p id={hintId} className="field-hint">
+        <Hint id={hintId} className="field-hint">
           {hint}
-        </p>
+        </Hint>
       )}
-      <input
-        {...input}
-        id={id}
-        name={name}
-        type={type}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      />
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy || undefined })}
       {error && (
         <p id={errorId} className="field-error">
           {error}
@@ -57,7 +70,24 @@ export function TextField({ label, name, value, onChange, error, hint, type = 't
   );
 }
 
-/** The error above a form: which fields to fix, or what the API said. */
+/** A labelled input with its hint and error; tests and assistive technology find it by its label. */
+export function TextField({ label, name, value, onChange, error, hint, type = 'text', ...input }: TextFieldProps) {
+  return (
+    <LabelledField label={label} error={error} hint={hint}>
+      {(control) => (
+        <input
+          {...input}
+          {...control}
+          name={name}
+          type={type}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </LabelledField>
+  );
+}
+
 type TextAreaProps = Omit<
   TextareaHTMLAttributes<HTMLTextAreaElement>,
   'id' | 'name' | 'value' | 'onChange' | 'children'
@@ -85,34 +115,19 @@ export function TextAreaField({
   rows = 3,
   ...textarea
 }: TextAreaFieldProps) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <div id={hintId} className="field-hint">
-          {hint}
-        </div>
+    <LabelledField label={label} error={error} hint={hint} hintAs="div">
+      {(control) => (
+        <textarea
+          {...textarea}
+          {...control}
+          name={name}
+          rows={rows}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
       )}
-      <textarea
-        {...textarea}
-        id={id}
-        name={name}
-        rows={rows}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      />
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
+    </LabelledField>
   );
 }
 
