@@ -148,7 +148,8 @@ export async function seedDashboardData(
       [...n.params, sellerId, marketplace],
     );
   });
-  // The evaluation history: the daily job's snapshot of each earlier day, as today's (the demo seeder's).
+  // The evaluation history: the daily job's snapshot of each earlier day, as today's, for the days
+  // the demo seeder has not kept one (it keeps 90 days for its approved seller).
   const history = numbers(kind, 1, days.slice(1));
   const evaluationColumns =
     '"policy_version", "standing", "breaches", "rqs_orders", "rqs_defective_orders", "rqs_bps", "rqs_minimum_bps", ' +
@@ -160,7 +161,9 @@ export async function seedDashboardData(
       `select ${idSql(kind, 'b6000000', '"days"."d"')}, "e"."created_at", "e"."updated_at", "e"."organization_id", "e"."marketplace", ` +
       `"days"."day", ${timeSql(kind, '"days"."start_ms" + 7200000')}, ${evaluationColumns.replace(/"([a-z_]+)"/g, '"e"."$1"')} ` +
       'from "quality_evaluation" as "e" join "days" on "days"."day" < "e"."day" ' +
-      'where "e"."organization_id" = ? and "e"."marketplace" = ? and "e"."day" = ?',
+      'where "e"."organization_id" = ? and "e"."marketplace" = ? and "e"."day" = ? and not exists (select 1 from ' +
+      '"quality_evaluation" as "k" where "k"."organization_id" = "e"."organization_id" and "k"."marketplace" = ' +
+      '"e"."marketplace" and "k"."day" = "days"."day")',
     [...history.params, sellerId, marketplace, today],
   );
   const rowsDone = performance.now();
