@@ -34,6 +34,12 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
+          // Each file starts its own app on its own fresh database, so files share nothing but the
+          // module cache: reusing it (no isolation) saves importing the app afresh for each of the
+          // ~40 files, and two files at a time keep both cores busy while one waits on its
+          // database. Together they cut this suite from ~300 s to ~120 s on a 2-core machine.
+          isolate: false,
+          maxWorkers: 2,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -143,6 +143,9 @@ export default defineConfig(({ command }) => ({
           // CI runs on a loaded 2-core machine, where a form test that types into many fields has
           // taken over 5 s (vitest's default). A limit, not a wait: a passing test takes what it takes.
           testTimeout: 30_000,
+          // Two files at a time on a 2-core machine (vitest's default here is one): ~75 s to ~50 s.
+          // Files stay isolated: several mock modules (vi.mock) that others import for real.
+          maxWorkers: 2,
         },
       },
       {
