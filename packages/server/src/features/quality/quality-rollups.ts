@@ -161,34 +161,56 @@ async function recomputeOfferRows(em: EntityManager, scope: OfferScope): Promise
   );
   const orders = scope.filter('"o"."offer_id"', '"o"."order_date"');
   const ratings = scope.filter('"r"."offer_id"', '"r"."rated_date"');
+  await em.execute(
+    scope.prefix +
+      offerRowsInsert(
+        { from: '"marketplace_order" "o"', where: orders.text },
+        { from: '"product_rating" "r"', where: ratings.text },
+      ),
+    [...scope.prefixParams, ...orders.params, ...orders.params, ...ratings.params],
+    'run',
+  );
+}
+
+/** Where one side of offerRowsInsert reads its rows: a `from` naming the table's alias, and a filter. */
+interface RowSource {
+  readonly from: string;
+  readonly where?: string;
+}
+
+/**
+ * The insert of offer_daily_quality's rows recomputed from the raw records: the orders' ("o") and
+ * their complaints' and defects' figures by (offer, order date), the ratings ("r") by (offer,
+ * rating date). An order counts once however many complaints or defects it has: EXISTS, not a
+ * join. The complaint tally counts each valid complaint, on its order's day (reached through the
+ * orders). The orders' source is read twice (its filter's parameters twice), then the ratings'.
+ */
+function offerRowsInsert(orders: RowSource, ratings: RowSource): string {
+  const where = (source: RowSource) => (source.where ? ` where ${source.where}` : '');
   // Literal enum values from the domain's lists (never user input).
   const tally = TALLY.map((t) => `case when "c"."${t.field}" = '${t.value}' then 1 else 0 end`).join(', ');
   const sums = TALLY.map((t) => `sum("x"."${t.column}")`).join(', ');
-  // An order counts once however many complaints or defects it has: EXISTS, not a join. The
-  // complaint tally counts each valid complaint, on its order's day (reached through the orders).
-  await em.execute(
-    `${scope.prefix}insert into "offer_daily_quality" ("offer_id", "day", "seller_id", "marketplace", "orders", ` +
-      `"orders_with_complaint", "orders_with_defect", "rating_count", "rating_star_sum", ${TALLY_COLUMNS}) ` +
-      `select "x"."offer_id", "x"."day", "f"."seller_id", "f"."marketplace", sum("x"."orders"), ` +
-      `sum("x"."with_complaint"), sum("x"."with_defect"), sum("x"."ratings"), sum("x"."stars"), ${sums} from (` +
-      `select "o"."offer_id" as "offer_id", "o"."order_date" as "day", 1 as "orders", ` +
-      `case when exists (select 1 from "complaint" "c" where "c"."order_id" = "o"."id" ` +
-      `and "c"."invalidated_at" is null) then 1 else 0 end as "with_complaint", ` +
-      `case when exists (select 1 from "order_defect" "d" where "d"."order_id" = "o"."id") ` +
-      `then 1 else 0 end as "with_defect", 0 as "ratings", 0 as "stars", ` +
-      `${TALLY.map((t) => `0 as "${t.column}"`).join(', ')} ` +
-      `from "marketplace_order" "o" where ${orders.text} ` +
-      `union all ` +
-      `select "o"."offer_id", "o"."order_date", 0, 0, 0, 0, 0, ${tally} ` +
-      `from "marketplace_order" "o" join "complaint" "c" on "c"."order_id" = "o"."id" and "c"."invalidated_at" is null ` +
-      `where ${orders.text} ` +
-      `union all ` +
-      `select "r"."offer_id", "r"."rated_date", 0, 0, 0, 1, "r"."stars", ${TALLY_ZEROS} ` +
-      `from "product_rating" "r" where ${ratings.text}` +
-      `) "x" join "offer" "f" on "f"."id" = "x"."offer_id" ` +
-      `group by "x"."offer_id", "x"."day", "f"."seller_id", "f"."marketplace"`,
-    [...scope.prefixParams, ...orders.params, ...orders.params, ...ratings.params],
-    'run',
+  return (
+    `insert into "offer_daily_quality" ("offer_id", "day", "seller_id", "marketplace", "orders", ` +
+    `"orders_with_complaint", "orders_with_defect", "rating_count", "rating_star_sum", ${TALLY_COLUMNS}) ` +
+    `select "x"."offer_id", "x"."day", "f"."seller_id", "f"."marketplace", sum("x"."orders"), ` +
+    `sum("x"."with_complaint"), sum("x"."with_defect"), sum("x"."ratings"), sum("x"."stars"), ${sums} from (` +
+    `select "o"."offer_id" as "offer_id", "o"."order_date" as "day", 1 as "orders", ` +
+    `case when exists (select 1 from "complaint" "c" where "c"."order_id" = "o"."id" ` +
+    `and "c"."invalidated_at" is null) then 1 else 0 end as "with_complaint", ` +
+    `case when exists (select 1 from "order_defect" "d" where "d"."order_id" = "o"."id") ` +
+    `then 1 else 0 end as "with_defect", 0 as "ratings", 0 as "stars", ` +
+    `${TALLY.map((t) => `0 as "${t.column}"`).join(', ')} ` +
+    `from ${orders.from}${where(orders)} ` +
+    `union all ` +
+    `select "o"."offer_id", "o"."order_date", 0, 0, 0, 0, 0, ${tally} ` +
+    `from ${orders.from} join "complaint" "c" on "c"."order_id" = "o"."id" and "c"."invalidated_at" is null` +
+    `${where(orders)} ` +
+    `union all ` +
+    `select "r"."offer_id", "r"."rated_date", 0, 0, 0, 1, "r"."stars", ${TALLY_ZEROS} ` +
+    `from ${ratings.from}${where(ratings)}` +
+    `) "x" join "offer" "f" on "f"."id" = "x"."offer_id" ` +
+    `group by "x"."offer_id", "x"."day", "f"."seller_id", "f"."marketplace"`
   );
 }
 
@@ -351,29 +373,12 @@ async function refreshPairsOnPostgresql(em: EntityManager, pairs: readonly Offer
     'run',
   );
   const onPair = (offer: string, day: string) => `"${offer}" = "t"."offer_id" and "${day}" = "t"."day"`;
-  const tally = TALLY.map((x) => `case when "c"."${x.field}" = '${x.value}' then 1 else 0 end`).join(', ');
-  const sums = TALLY.map((x) => `sum("x"."${x.column}")`).join(', ');
   await em.execute(
-    `${t} insert into "offer_daily_quality" ("offer_id", "day", "seller_id", "marketplace", "orders", ` +
-      `"orders_with_complaint", "orders_with_defect", "rating_count", "rating_star_sum", ${TALLY_COLUMNS}) ` +
-      `select "x"."offer_id", "x"."day", "f"."seller_id", "f"."marketplace", sum("x"."orders"), ` +
-      `sum("x"."with_complaint"), sum("x"."with_defect"), sum("x"."ratings"), sum("x"."stars"), ${sums} from (` +
-      `select "o"."offer_id" as "offer_id", "o"."order_date" as "day", 1 as "orders", ` +
-      `case when exists (select 1 from "complaint" "c" where "c"."order_id" = "o"."id" ` +
-      `and "c"."invalidated_at" is null) then 1 else 0 end as "with_complaint", ` +
-      `case when exists (select 1 from "order_defect" "d" where "d"."order_id" = "o"."id") ` +
-      `then 1 else 0 end as "with_defect", 0 as "ratings", 0 as "stars", ` +
-      `${TALLY.map((x) => `0 as "${x.column}"`).join(', ')} ` +
-      `from "t" join "marketplace_order" "o" on ${onPair('o"."offer_id', 'o"."order_date')} ` +
-      `union all ` +
-      `select "o"."offer_id", "o"."order_date", 0, 0, 0, 0, 0, ${tally} ` +
-      `from "t" join "marketplace_order" "o" on ${onPair('o"."offer_id', 'o"."order_date')} ` +
-      `join "complaint" "c" on "c"."order_id" = "o"."id" and "c"."invalidated_at" is null ` +
-      `union all ` +
-      `select "r"."offer_id", "r"."rated_date", 0, 0, 0, 1, "r"."stars", ${TALLY_ZEROS} ` +
-      `from "t" join "product_rating" "r" on ${onPair('r"."offer_id', 'r"."rated_date')}` +
-      `) "x" join "offer" "f" on "f"."id" = "x"."offer_id" ` +
-      `group by "x"."offer_id", "x"."day", "f"."seller_id", "f"."marketplace"`,
+    `${t} ` +
+      offerRowsInsert(
+        { from: `"t" join "marketplace_order" "o" on ${onPair('o"."offer_id', 'o"."order_date')}` },
+        { from: `"t" join "product_rating" "r" on ${onPair('r"."offer_id', 'r"."rated_date')}` },
+      ),
     params,
     'run',
   );
