@@ -1,10 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type {
-  ExchangeRateFieldsFragment,
-  MarketplacePolicyFragment,
-  PolicyParametersFragment,
-} from './program-rules.generated';
+import type { ExchangeRateFieldsFragment } from '../../graphql/policy.generated';
+import type { MarketplacePolicyFragment, PolicyParametersFragment } from './program-rules.generated';
 import { MarketplacePolicyCard } from './marketplace-policy-card';
 
 // The seeded rates: 1 CAD = 0.7400 USD until the end of 2025, then 0.7150.
@@ -21,6 +18,7 @@ const usd = (amountMinor: number, formatted: string) => ({ amountMinor, currency
 function canadaPolicy(overrides: Partial<PolicyParametersFragment> = {}): PolicyParametersFragment {
   return {
     id: 'policy-ca-1',
+    marketplace: 'CA',
     version: 1,
     effectiveFrom: '2024-01-01T00:00:00.000Z',
     notes: 'Program rules at launch.',
@@ -34,12 +32,12 @@ function canadaPolicy(overrides: Partial<PolicyParametersFragment> = {}): Policy
     minimumImages: 8,
     requiredViews: ['SHIPPING_BOX', 'INNER_PACKAGING', 'TOP', 'BOTTOM', 'FRONT', 'BACK', 'LEFT', 'RIGHT'],
     screenProductsRequireScreenOn: true,
-    odrMaximum: { formatted: '0.80%' },
+    odrMaximum: { basisPoints: 80, formatted: '0.80%' },
     odrWindowDays: 90,
     reviewDueBusinessDays: 10,
-    offerRqsMinimum: { formatted: '95.00%' },
-    sellerRqsMinimum: { formatted: '98.00%' },
-    averageRatingMinimum: { formatted: '3.70' },
+    offerRqsMinimum: { basisPoints: 9_500, formatted: '95.00%' },
+    sellerRqsMinimum: { basisPoints: 9_800, formatted: '98.00%' },
+    averageRatingMinimum: { hundredths: 370, formatted: '3.70' },
     rqsWindowDays: 90,
     rqsMinimumOrders: 10,
     defaultReturnWindowDays: 30,
