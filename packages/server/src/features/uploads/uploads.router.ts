@@ -8,10 +8,8 @@ import type { AppConfig } from '../../config.js';
 import type { EntityManager, Orm } from '../../db/orm.js';
 import { badInput, forbidden, type AppError } from '../../errors/app-error.js';
 import { errorResponseBody, sendErrorResponse } from '../../http/error-response.js';
-import type { Principal } from '../../auth/principal.js';
+import { fileHeaders, fileRouteAuthenticator } from '../../http/file-route.js';
 import type { Logger } from '../../logger.js';
-import { resolvePrincipal, SESSION_COOKIE } from '../../auth/authentication.js';
-import { requestLimits } from '../../limits/request-limits.js';
 import { createFileStorage, type FileStorage } from './storage.js';
 import { oversizeError, parseUploadKind, UPLOAD_MAX_BYTES } from './upload-checks.js';
 import type { Upload, UploadKind } from './upload.entity.js';
@@ -72,18 +70,7 @@ export function createUploadsRouter(deps: UploadsRouterDependencies): Router {
     defParamCharset: 'utf8',
   }).single('file');
 
-  // The same budget per client as /graphql (RATE_LIMITED: 429 with Retry-After).
-  const requestBudget = requestLimits(orm, deps.config.limits);
-  const authenticate = async (em: EntityManager, req: Request): Promise<Principal> => {
-    const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;
-    const principal = await resolvePrincipal(
-      em,
-      { sessionToken: cookies[SESSION_COOKIE], authorization: req.headers.authorization },
-      now(),
-    );
-    await requestBudget.count(principal, req.ip);
-    return principal;
-  };
+  const authenticate = fileRouteAuthenticator(deps);
 
   const receive = (req: Request, res: Response, kind: UploadKind): Promise<Express.Multer.File> =>
     new Promise((resolve, reject) => {
@@ -133,14 +120,12 @@ export function createUploadsRouter(deps: UploadsRouterDependencies): Router {
       const principal = await authenticate(em, req);
       const upload = await loadUploadForViewer(em, principal, req.params.id);
       res.set({
-        'Content-Type': upload.contentType,
+        ...fileHeaders({
+          contentType: upload.contentType,
+          disposition: contentDisposition(dispositionOf(upload, req.query['download'] === '1'), upload),
+          cacheControl: 'private, max-age=300',
+        }),
         'Content-Length': String(upload.size),
-        'Content-Disposition': contentDisposition(dispositionOf(upload, req.query['download'] === '1'), upload),
-        'X-Content-Type-Options': 'nosniff',
-        // A PDF or image opened from here runs no script on our origin.
-        'Content-Security-Policy': "sandbox; default-src 'none'",
-        'Cross-Origin-Resource-Policy': 'same-origin',
-        'Cache-Control': 'private, max-age=300',
         ETag: `"${upload.sha256}"`,
       });
       if (req.fresh) {

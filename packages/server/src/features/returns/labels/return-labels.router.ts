@@ -3,10 +3,8 @@ import cookieParser from 'cookie-parser';
 import { Router, type Request, type Response } from 'express';
 import type { AppConfig } from '../../../config.js';
 import type { EntityManager, Orm } from '../../../db/orm.js';
-import { resolvePrincipal, SESSION_COOKIE } from '../../../auth/authentication.js';
-import type { Principal } from '../../../auth/principal.js';
 import { sendErrorResponse } from '../../../http/error-response.js';
-import { requestLimits } from '../../../limits/request-limits.js';
+import { fileHeaders, fileRouteAuthenticator } from '../../../http/file-route.js';
 import type { Logger } from '../../../logger.js';
 import type { FileStorage } from '../../uploads/storage.js';
 import { returnDocument, type ReturnDocument } from './return-label.service.js';
@@ -26,33 +24,22 @@ export interface ReturnLabelsRouterDependencies {
  * paths are answered: every other /returns/... address falls through to the web app.
  */
 export function createReturnLabelsRouter(deps: ReturnLabelsRouterDependencies): Router {
-  const { orm, logger, now, storage } = deps;
-  const requestBudget = requestLimits(orm, deps.config.limits);
-  const authenticate = async (em: EntityManager, req: Request): Promise<Principal> => {
-    const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;
-    const principal = await resolvePrincipal(
-      em,
-      { sessionToken: cookies[SESSION_COOKIE], authorization: req.headers.authorization },
-      now(),
-    );
-    await requestBudget.count(principal, req.ip);
-    return principal;
-  };
+  const { orm, logger, storage } = deps;
+  const authenticate = fileRouteAuthenticator(deps);
 
   const send = (which: ReturnDocument) => async (req: Request<{ id: string }>, res: Response) => {
     try {
       const em = orm.em.fork() as EntityManager;
       const principal = await authenticate(em, req);
       const document = await returnDocument(em, principal, req.params.id, which);
-      res.set({
-        'Content-Type': document.contentType,
-        'Content-Disposition': `attachment; filename="${document.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
-        'X-Content-Type-Options': 'nosniff',
-        'Content-Security-Policy': "sandbox; default-src 'none'",
-        'Cross-Origin-Resource-Policy': 'same-origin',
-        // The generated documents follow the return (a new address, an uploaded label): never cached.
-        'Cache-Control': 'private, no-store',
-      });
+      res.set(
+        fileHeaders({
+          contentType: document.contentType,
+          disposition: `attachment; filename="${document.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+          // The generated documents follow the return (a new address, an uploaded label): never cached.
+          cacheControl: 'private, no-store',
+        }),
+      );
       if ('bytes' in document) {
         res.status(200).end(Buffer.from(document.bytes));
         return;
