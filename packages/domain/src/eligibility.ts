@@ -47,7 +47,9 @@ export const CRITERION_CODES = [
 
 export type CriterionCode = (typeof CRITERION_CODES)[number];
 
-export type CriterionStatus = 'PASS' | 'FAIL' | 'NEEDS_REVIEW';
+export const CRITERION_STATUSES = ['PASS', 'FAIL', 'NEEDS_REVIEW'] as const;
+
+export type CriterionStatus = (typeof CRITERION_STATUSES)[number];
 
 /** Names for people: the checklist in the form, the reviewer's evidence view, rejection reasons. */
 export const CRITERION_LABELS: Readonly<Record<CriterionCode, string>> = {

@@ -2,7 +2,9 @@ import { InvalidIsoDateError, isIsoDate, type IsoDate } from './calendar.js';
 import { DomainError } from './domain-error.js';
 import { divideFloor, divideRoundHalfUp, formatFixedPoint } from './exact-math.js';
 
-export type CurrencyCode = 'USD' | 'CAD' | 'MXN';
+export const CURRENCY_CODES = ['USD', 'CAD', 'MXN'] as const;
+
+export type CurrencyCode = (typeof CURRENCY_CODES)[number];
 
 export interface Currency {
   readonly code: CurrencyCode;

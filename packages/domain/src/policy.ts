@@ -30,6 +30,11 @@ export const IMAGE_VIEW_LABELS: Readonly<Record<ImageView, string>> = {
   SCREEN_ON: 'Screen on',
 };
 
+/** The ways a marketplace states its warranty requirement: the `kind` of a WarrantyRule. */
+export const WARRANTY_KINDS = ['GUARANTEE_ACCEPTANCE', 'MINIMUM_DAYS'] as const;
+
+export type WarrantyKind = (typeof WARRANTY_KINDS)[number];
+
 export type WarrantyRule =
   /** The seller explicitly accepts the Renewed Guarantee (US). */
   | { readonly kind: 'GUARANTEE_ACCEPTANCE' }

@@ -1,17 +1,15 @@
 import { BigIntType, Embeddable, Property } from '@mikro-orm/core';
-import { formatMoney, toDecimalString, type CurrencyCode, type Money } from '@recertify/domain';
+import { CURRENCY_CODES, formatMoney, toDecimalString, type CurrencyCode, type Money } from '@recertify/domain';
+import { graphqlEnum } from './enums.js';
 import { GraphQLSafeInt } from 'graphql-scalars';
-import { Field, FieldResolver, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 
-export enum CurrencyCodeEnum {
-  USD = 'USD',
-  CAD = 'CAD',
-  MXN = 'MXN',
-}
-registerEnumType(CurrencyCodeEnum, {
+export const CurrencyCodeEnum = graphqlEnum(CURRENCY_CODES, {
   name: 'CurrencyCode',
   description: 'ISO 4217 code of a currency the program trades in.',
 });
+/** The domain's CurrencyCode; the const above is the same values as a GraphQL enum. */
+export type CurrencyCodeEnum = CurrencyCode;
 
 /** An amount of money: integer minor units (cents) and a currency. Never a float. */
 @Embeddable()

@@ -1,11 +1,8 @@
-import { registerEnumType } from 'type-graphql';
+import { graphqlEnum } from '../../graphql/enums.js';
 
-export enum Role {
-  SELLER = 'SELLER',
-  REVIEWER = 'REVIEWER',
-  ADMIN = 'ADMIN',
-}
-registerEnumType(Role, {
+export const ROLES = ['SELLER', 'REVIEWER', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+export const Role = graphqlEnum(ROLES, {
   name: 'Role',
   description: 'What a signed-in person does in the program.',
   valuesConfig: {
@@ -15,13 +12,14 @@ registerEnumType(Role, {
   },
 });
 
-export enum OrganizationKind {
-  SELLER = 'SELLER',
-  PROVIDER = 'PROVIDER',
+export const ORGANIZATION_KINDS = [
+  'SELLER',
+  'PROVIDER',
   /** The marketplace's own systems (order, complaint and rating feeds); acts only through API keys an admin creates. */
-  MARKETPLACE = 'MARKETPLACE',
-}
-registerEnumType(OrganizationKind, {
+  'MARKETPLACE',
+] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+export const OrganizationKind = graphqlEnum(ORGANIZATION_KINDS, {
   name: 'OrganizationKind',
   description:
     "A seller business, a returns provider that acts through API keys, or the marketplace's own systems (ingestion keys).",

@@ -220,7 +220,7 @@ function toReportType(report: EligibilityReport): EligibilityReportType {
           : null,
       })),
     })),
-  } as EligibilityReportType;
+  };
 }
 
 @Resolver(() => Invoice)

@@ -1,21 +1,19 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { graphqlEnum } from '../../graphql/enums.js';
 import { Bounded, BoundedList } from '../../graphql/input-bounds.js';
 import { ID } from '../../graphql/id.js';
-import { LIST_LIMITS, TEXT_LIMITS, type Money } from '@recertify/domain';
+import { CRITERION_STATUSES, LIST_LIMITS, TEXT_LIMITS, type CriterionStatus, type Money } from '@recertify/domain';
 import { CurrencyCodeEnum, MoneyValue } from '../../graphql/money.types.js';
 import { ImageViewEnum, MarketplaceCodeEnum } from '../marketplaces/marketplace.enums.js';
 import { RefurbisherEnum, SellerTypeEnum } from './applications.enums.js';
 
-export enum CriterionStatusEnum {
-  PASS = 'PASS',
-  FAIL = 'FAIL',
-  NEEDS_REVIEW = 'NEEDS_REVIEW',
-}
-registerEnumType(CriterionStatusEnum, {
+export const CriterionStatusEnum = graphqlEnum(CRITERION_STATUSES, {
   name: 'CriterionStatus',
   description: 'Outcome of one eligibility criterion.',
 });
+/** The domain's CriterionStatus; the const above is the same values as a GraphQL enum. */
+export type CriterionStatusEnum = CriterionStatus;
 
 @InputType({ description: 'A line of an invoice. Amounts are decimal strings in the invoice currency, e.g. "129.99".' })
 export class InvoiceLineInput {

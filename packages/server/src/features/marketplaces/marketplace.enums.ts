@@ -1,6 +1,12 @@
-import { IMAGE_VIEWS, type ImageView, MARKETPLACE_CODES, type MarketplaceCode } from '@recertify/domain';
+import {
+  IMAGE_VIEWS,
+  type ImageView,
+  MARKETPLACE_CODES,
+  type MarketplaceCode,
+  WARRANTY_KINDS,
+  type WarrantyKind,
+} from '@recertify/domain';
 import { graphqlEnum } from '../../graphql/enums.js';
-import { registerEnumType } from 'type-graphql';
 
 export const MarketplaceCodeEnum = graphqlEnum(MARKETPLACE_CODES, {
   name: 'MarketplaceCode',
@@ -21,11 +27,7 @@ export const ImageViewEnum = graphqlEnum(IMAGE_VIEWS, {
 /** The domain's ImageView; the const above is the same values as a GraphQL enum. */
 export type ImageViewEnum = ImageView;
 
-export enum WarrantyKindEnum {
-  GUARANTEE_ACCEPTANCE = 'GUARANTEE_ACCEPTANCE',
-  MINIMUM_DAYS = 'MINIMUM_DAYS',
-}
-registerEnumType(WarrantyKindEnum, {
+export const WarrantyKindEnum = graphqlEnum(WARRANTY_KINDS, {
   name: 'WarrantyKind',
   description: 'How a marketplace states its warranty requirement.',
   valuesConfig: {
@@ -33,3 +35,5 @@ registerEnumType(WarrantyKindEnum, {
     MINIMUM_DAYS: { description: 'The seller offers a warranty of at least a number of days from purchase.' },
   },
 });
+/** The domain's WarrantyKind; the const above is the same values as a GraphQL enum. */
+export type WarrantyKindEnum = WarrantyKind;

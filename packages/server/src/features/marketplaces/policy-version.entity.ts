@@ -149,7 +149,7 @@ export class PolicyVersion extends BaseEntity {
     this.excludedItemMaxUnitPrice = new MoneyValue(p.excludedItemMaxUnitPrice);
     this.appleQualifyingPurchasesMinimum = new MoneyValue(p.appleQualifyingPurchasesMinimum);
     this.applePurchaseWindowDays = p.applePurchaseWindowDays;
-    this.warrantyKind = p.warranty.kind as WarrantyKindEnum;
+    this.warrantyKind = p.warranty.kind;
     this.warrantyMinimumDays = p.warranty.kind === 'MINIMUM_DAYS' ? p.warranty.minimumDays : null;
     this.minimumImages = p.minimumImages;
     this.requiredViews = [...p.requiredViews];

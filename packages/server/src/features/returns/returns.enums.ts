@@ -16,7 +16,6 @@ import {
   type ReturnReasonCode,
   type ReturnState,
 } from '@recertify/domain';
-import { registerEnumType } from 'type-graphql';
 import { graphqlEnum } from '../../graphql/enums.js';
 
 export const ReturnStateEnum = graphqlEnum(RETURN_STATES, {
@@ -77,20 +76,16 @@ export const OutOfPolicyReasonEnum = graphqlEnum(OUT_OF_POLICY_REASONS, {
 });
 export type OutOfPolicyReasonEnum = OutOfPolicyReason;
 
-export enum ReturnMessageAuthor {
-  SELLER = 'SELLER',
-  BUYER = 'BUYER',
-}
-registerEnumType(ReturnMessageAuthor, {
+const RETURN_MESSAGE_AUTHORS = ['SELLER', 'BUYER'] as const;
+export type ReturnMessageAuthor = (typeof RETURN_MESSAGE_AUTHORS)[number];
+export const ReturnMessageAuthor = graphqlEnum(RETURN_MESSAGE_AUTHORS, {
   name: 'ReturnMessageAuthor',
   description: 'Who wrote a message of a return thread.',
 });
 
-export enum ReturnRequestSort {
-  REQUESTED_NEWEST = 'REQUESTED_NEWEST',
-  REQUESTED_OLDEST = 'REQUESTED_OLDEST',
-}
-registerEnumType(ReturnRequestSort, {
+const RETURN_REQUEST_SORTS = ['REQUESTED_NEWEST', 'REQUESTED_OLDEST'] as const;
+export type ReturnRequestSort = (typeof RETURN_REQUEST_SORTS)[number];
+export const ReturnRequestSort = graphqlEnum(RETURN_REQUEST_SORTS, {
   name: 'ReturnRequestSort',
   description: 'The order of the returns queue.',
   valuesConfig: {

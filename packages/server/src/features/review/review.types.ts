@@ -1,6 +1,6 @@
 import { DECISIONS, LIST_LIMITS, TEXT_LIMITS, type Decision } from '@recertify/domain';
 import { graphqlEnum } from '../../graphql/enums.js';
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { Bounded, BoundedList } from '../../graphql/input-bounds.js';
 import { ID } from '../../graphql/id.js';
 import { createConnectionType } from '../../graphql/connection.js';
@@ -8,12 +8,9 @@ import { Application } from '../applications/application.entity.js';
 import { ApplicationStatusEnum } from '../applications/applications.enums.js';
 import { MarketplaceCodeEnum } from '../marketplaces/marketplace.enums.js';
 
-export enum DueFilter {
-  OVERDUE = 'OVERDUE',
-  DUE_TODAY = 'DUE_TODAY',
-  DUE_THIS_WEEK = 'DUE_THIS_WEEK',
-}
-registerEnumType(DueFilter, {
+const DUE_FILTERS = ['OVERDUE', 'DUE_TODAY', 'DUE_THIS_WEEK'] as const;
+export type DueFilter = (typeof DUE_FILTERS)[number];
+export const DueFilter = graphqlEnum(DUE_FILTERS, {
   name: 'DueFilter',
   description: 'Decision due dates, in each marketplace’s time zone.',
   valuesConfig: {

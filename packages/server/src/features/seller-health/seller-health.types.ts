@@ -1,5 +1,6 @@
 import type { MarketplaceCode, SellerQualityStanding } from '@recertify/domain';
-import { Field, InputType, registerEnumType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
+import { graphqlEnum } from '../../graphql/enums.js';
 import { Bounded } from '../../graphql/input-bounds.js';
 import { ID } from '../../graphql/id.js';
 import { createConnectionType } from '../../graphql/connection.js';
@@ -9,13 +10,9 @@ import { SellerQualityStandingEnum, SellerQualityType } from '../quality/evaluat
 /** Longest reason a reviewer gives for a suspension or reinstatement (the column's length). */
 export const STANDING_REASON_MAX_LENGTH = 1000;
 
-export enum SellerHealthSort {
-  RQS = 'RQS',
-  ODR = 'ODR',
-  RATING = 'RATING',
-  SINCE = 'SINCE',
-}
-registerEnumType(SellerHealthSort, {
+const SELLER_HEALTH_SORTS = ['RQS', 'ODR', 'RATING', 'SINCE'] as const;
+export type SellerHealthSort = (typeof SELLER_HEALTH_SORTS)[number];
+export const SellerHealthSort = graphqlEnum(SELLER_HEALTH_SORTS, {
   name: 'SellerHealthSort',
   description: 'Orders of the seller-health list, each worst first; sellers without the figure last.',
   valuesConfig: {
