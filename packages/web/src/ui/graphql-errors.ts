@@ -202,12 +202,26 @@ export function formProblemFromFields(
   }
   const failing = Object.keys(labels).filter((field) => field in fields);
   const parts: string[] = [];
-  if (failing.length > 0) {
-    const names = failing.map((field) => labels[field]).join(', ');
-    parts.push(`Check ${failing.length === 1 ? 'this field' : 'these fields'}: ${names}.`);
-  }
+  if (failing.length > 0) parts.push(checkFieldsSentence(failing.map((field) => labels[field] ?? field)));
   parts.push(...elsewhere);
   return { fields, summary: parts.length > 0 ? parts.join(' ') : fallback, code };
+}
+
+/**
+ * What a form shows when its own checks fail, before anything is sent: each message under its
+ * field, and an alert naming the failing fields by their labels, in the order checked. Null when
+ * every field passes.
+ */
+export function checkedFormProblem(
+  fields: Readonly<Record<string, string>>,
+  labels: Readonly<Record<string, string>>,
+): FormProblem | null {
+  const names = Object.keys(fields).map((field) => labels[field] ?? field);
+  return names.length === 0 ? null : { fields, summary: checkFieldsSentence(names), code: null };
+}
+
+function checkFieldsSentence(labels: readonly string[]): string {
+  return `Check ${labels.length === 1 ? 'this field' : 'these fields'}: ${labels.join(', ')}.`;
 }
 
 /** `formProblemFromFields` for an error from the API (or the network). */

@@ -1,7 +1,7 @@
 import { categoryReturnWindowProblem, CATEGORY_RETURN_WINDOW_MAX_DAYS, RETURN_TEXT_LIMITS } from '@recertify/domain';
 import { useRef, useState, type FormEvent } from 'react';
 import { FormAlert, Notice, SubmitButton, TextField, useFocusOnProblem } from '../../ui/form';
-import { formProblemOf, type FormProblem } from '../../ui/graphql-errors';
+import { checkedFormProblem, formProblemOf, type FormProblem } from '../../ui/graphql-errors';
 
 const FIELD_LABELS: Readonly<Record<string, string>> = { categoryName: 'Category', days: 'Return window (days)' };
 
@@ -35,13 +35,9 @@ export function CategoryWindowForm({ marketplaceName, onSave }: Props) {
       ? `Enter a whole number of days from 1 to ${CATEGORY_RETURN_WINDOW_MAX_DAYS}.`
       : categoryReturnWindowProblem(count);
     if (daysProblem) fields['days'] = daysProblem;
-    if (Object.keys(fields).length > 0) {
-      const names = Object.keys(fields).map((field) => FIELD_LABELS[field] ?? field);
-      setProblem({
-        fields,
-        summary: `Check ${names.length === 1 ? 'this field' : 'these fields'}: ${names.join(', ')}.`,
-        code: null,
-      });
+    const checked = checkedFormProblem(fields, FIELD_LABELS);
+    if (checked) {
+      setProblem(checked);
       return;
     }
     setBusy(true);

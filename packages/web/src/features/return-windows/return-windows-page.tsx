@@ -1,6 +1,7 @@
-import { isMarketplaceCode, MARKETPLACE_CODES, MARKETPLACES, type MarketplaceCode } from '@recertify/domain';
-import { useId, useState } from 'react';
+import { MARKETPLACES, type MarketplaceCode } from '@recertify/domain';
+import { useState } from 'react';
 import { formProblemOf } from '../../ui/graphql-errors';
+import { MarketplaceSelect } from '../../ui/marketplace-select';
 import { usePageTitle } from '../../ui/page-title';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { CategoryWindowForm } from './category-window-form';
@@ -17,7 +18,6 @@ import {
  */
 export function ReturnWindowsPage() {
   usePageTitle('Return windows');
-  const pickerId = useId();
   const [marketplace, setMarketplace] = useState<MarketplaceCode>('US');
   const variables = { marketplace };
   const { data, loading, error, refetch } = useCategoryReturnWindowsQuery({
@@ -48,24 +48,14 @@ export function ReturnWindowsPage() {
       </header>
       <section className="card" aria-labelledby="return-windows-of">
         <h2 id="return-windows-of">Categories with their own window in {name}</h2>
-        <div className="field field-inline">
-          <label htmlFor={pickerId}>Marketplace</label>
-          <select
-            id={pickerId}
-            value={marketplace}
-            onChange={(event) => {
-              const code = event.target.value;
-              if (isMarketplaceCode(code)) setMarketplace(code);
-              setListError(null);
-            }}
-          >
-            {MARKETPLACE_CODES.map((code) => (
-              <option key={code} value={code}>
-                {MARKETPLACES[code].name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <MarketplaceSelect
+          className="field field-inline"
+          value={marketplace}
+          onChange={(code) => {
+            setMarketplace(code);
+            setListError(null);
+          }}
+        />
         {loading && !windows ? (
           <LoadingState label={`Loading the windows of ${name}…`} />
         ) : !windows ? (

@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { FormAlert, SubmitButton, TextField, useFocusOnProblem } from '../../../ui/form';
-import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
+import { checkedFormProblem, formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
 import {
   ADDRESS_FIELD_LABELS,
   authorizeChoiceOf,
@@ -53,12 +53,7 @@ export function AuthorizePanel({ addresses, onAuthorize }: Props) {
     event.preventDefault();
     const checked = authorizeChoiceOf(values);
     if (!checked.ok) {
-      const failing = Object.keys(checked.fields).map((field) => FIELD_LABELS[field] ?? field);
-      setProblem({
-        fields: checked.fields,
-        summary: `Check ${failing.length === 1 ? 'this field' : 'these fields'}: ${failing.join(', ')}.`,
-        code: null,
-      });
+      setProblem(checkedFormProblem(checked.fields, FIELD_LABELS));
       return;
     }
     setBusy(true);

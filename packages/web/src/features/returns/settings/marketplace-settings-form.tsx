@@ -2,6 +2,7 @@ import { type AuthorizationMode, type SellerType } from '@recertify/domain';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { FormAlert, Notice, SubmitButton, TextAreaField, TextField, useFocusOnProblem } from '../../../ui/form';
 import {
+  checkedFormProblem,
   describeError,
   errorCodeOf,
   fieldProblemsOf,
@@ -56,14 +57,9 @@ export function MarketplaceSettingsForm({ sellerType, settings, onSave }: Props)
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const fields = settingsProblems(current);
-    if (Object.keys(fields).length > 0) {
-      const names = Object.keys(fields).map((field) => FIELD_LABELS[field] ?? field);
-      setProblem({
-        fields,
-        summary: `Check ${names.length === 1 ? 'this field' : 'these fields'}: ${names.join(', ')}.`,
-        code: null,
-      });
+    const checked = checkedFormProblem(settingsProblems(current), FIELD_LABELS);
+    if (checked) {
+      setProblem(checked);
       return;
     }
     setBusy(true);

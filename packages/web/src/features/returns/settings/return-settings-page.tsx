@@ -1,6 +1,6 @@
-import { isMarketplaceCode, MARKETPLACE_CODES, MARKETPLACES, type MarketplaceCode } from '@recertify/domain';
-import { useId } from 'react';
+import { isMarketplaceCode, MARKETPLACES, type MarketplaceCode } from '@recertify/domain';
 import { Link, useSearchParams } from 'react-router';
+import { MarketplaceSelect } from '../../../ui/marketplace-select';
 import { usePageTitle } from '../../../ui/page-title';
 import { ErrorState, LoadingState } from '../../../ui/states';
 import '../returns.css';
@@ -65,7 +65,6 @@ function useChosenMarketplace(): [MarketplaceCode, (code: MarketplaceCode) => vo
 
 function MarketplaceSettingsCard() {
   const [marketplace, setMarketplace] = useChosenMarketplace();
-  const pickerId = useId();
   const variables = { marketplace };
   const { data, loading, error, refetch } = useMarketplaceReturnSettingsQuery({
     variables,
@@ -77,23 +76,7 @@ function MarketplaceSettingsCard() {
   return (
     <section className="card rt-section" aria-labelledby="rt-authorization-title">
       <h2 id="rt-authorization-title">Authorization and RMA numbers</h2>
-      <div className="field rt-marketplace-picker">
-        <label htmlFor={pickerId}>Marketplace</label>
-        <select
-          id={pickerId}
-          value={marketplace}
-          onChange={(event) => {
-            const code = event.target.value;
-            if (isMarketplaceCode(code)) setMarketplace(code);
-          }}
-        >
-          {MARKETPLACE_CODES.map((code) => (
-            <option key={code} value={code}>
-              {MARKETPLACES[code].name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <MarketplaceSelect className="field rt-marketplace-picker" value={marketplace} onChange={setMarketplace} />
       {loading && !settings ? (
         <LoadingState label={`Loading your settings in ${MARKETPLACES[marketplace].name}…`} />
       ) : !settings ? (
