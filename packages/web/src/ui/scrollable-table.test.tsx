@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ScrollableTable } from './scrollable-table';
+import { DataTable, ScrollableTable } from './scrollable-table';
 
 /** jsdom lays nothing out: the frame's widths and scroll position are set per test. */
 function layout({ scrollWidth, clientWidth }: { scrollWidth: number; clientWidth: number }) {
@@ -52,5 +52,36 @@ describe('ScrollableTable', () => {
     expect(frame).toHaveClass('is-clipped-before');
     expect(frame).not.toHaveClass('is-clipped-after');
     expect(frame).toHaveAccessibleDescription('More columns to the left: scroll back.');
+  });
+});
+
+describe('DataTable', () => {
+  it('names its columns, leaves out the ones not shown and keeps a header cell given whole', () => {
+    render(
+      <DataTable
+        label="Return requests"
+        caption="Return requests, newest first"
+        className="rt-queue-table"
+        columns={[
+          <th key="select" scope="col">
+            <input type="checkbox" aria-label="Select every return on this page" />
+          </th>,
+          'Order',
+          false,
+          'State',
+        ]}
+      >
+        <tr>
+          <td />
+          <td>113-0000001</td>
+          <td>Requested</td>
+        </tr>
+      </DataTable>,
+    );
+    const table = screen.getByRole('table', { name: 'Return requests, newest first' });
+    expect(table).toHaveClass('data-table', 'rt-queue-table');
+    expect(screen.getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['', 'Order', 'State']);
+    expect(screen.getByRole('checkbox', { name: 'Select every return on this page' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Return requests' })).toContainElement(table);
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { Fragment, useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 interface Props {
   /** Names the region for screen readers, e.g. "API keys": usually the table's caption. */
@@ -73,5 +73,49 @@ export function ScrollableTable({ label, children }: Props) {
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * A table of records as the app draws them: in a ScrollableTable frame, with a caption for
+ * screen readers and one header row. Each of `columns` is a column's name (a `<th scope="col">`),
+ * a header cell of its own (a `<th>` holding more than a name, e.g. a select-all box), or false
+ * for a column not shown. The children are the rows.
+ */
+export function DataTable({
+  label,
+  caption,
+  className,
+  columns,
+  children,
+}: {
+  /** Names the scrolling region, e.g. "API keys". */
+  label: string;
+  caption: string;
+  /** Classes beside `data-table`. */
+  className?: string;
+  columns: readonly ReactNode[];
+  children: ReactNode;
+}) {
+  return (
+    <ScrollableTable label={label}>
+      <table className={className ? `data-table ${className}` : 'data-table'}>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column, index) =>
+              typeof column === 'string' ? (
+                <th key={column} scope="col">
+                  {column}
+                </th>
+              ) : (
+                <Fragment key={index}>{column}</Fragment>
+              ),
+            )}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </ScrollableTable>
   );
 }

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_SOURCE_LABELS } from '@recertify/domain';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { describeError } from '../../ui/graphql-errors';
-import { ScrollableTable } from '../../ui/scrollable-table';
+import { DataTable } from '../../ui/scrollable-table';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import type { MarketplaceCode } from '../../generated/graphql';
 import {
@@ -164,33 +164,22 @@ function OrderList({
       <p className="muted" role="status">
         {orders.totalCount.toLocaleString('en-US')} {orders.totalCount === 1 ? 'order' : 'orders'}
       </p>
-      <ScrollableTable label="Orders">
-        <table className="data-table">
-          <caption className="visually-hidden">Orders behind the figure, oldest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Order</th>
-              <th scope="col">SKU</th>
-              <th scope="col">Ordered</th>
-              <th scope="col">Quantity</th>
-              <th scope="col">Valid complaints</th>
-              <th scope="col">Defects</th>
-            </tr>
-          </thead>
-          <tbody>
-            {orders.edges.map(({ node }) => (
-              <tr key={node.id} data-testid="drill-down-order">
-                <th scope="row">{node.externalId}</th>
-                <td>{node.sku}</td>
-                <td>{formatDateTime(node.orderedAt)}</td>
-                <td>{node.quantity}</td>
-                <td>{node.validComplaints}</td>
-                <td>{node.defects}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollableTable>
+      <DataTable
+        label="Orders"
+        caption="Orders behind the figure, oldest first"
+        columns={['Order', 'SKU', 'Ordered', 'Quantity', 'Valid complaints', 'Defects']}
+      >
+        {orders.edges.map(({ node }) => (
+          <tr key={node.id} data-testid="drill-down-order">
+            <th scope="row">{node.externalId}</th>
+            <td>{node.sku}</td>
+            <td>{formatDateTime(node.orderedAt)}</td>
+            <td>{node.quantity}</td>
+            <td>{node.validComplaints}</td>
+            <td>{node.defects}</td>
+          </tr>
+        ))}
+      </DataTable>
       <MoreButton
         hasNext={orders.pageInfo.hasNextPage}
         endCursor={orders.pageInfo.endCursor}
@@ -242,41 +231,28 @@ function ComplaintList({
       <p className="muted" role="status">
         {complaints.totalCount.toLocaleString('en-US')} {complaints.totalCount === 1 ? 'complaint' : 'complaints'}
       </p>
-      <ScrollableTable label="Complaints">
-        <table className="data-table">
-          <caption className="visually-hidden">Complaints behind RQS, by order day</caption>
-          <thead>
-            <tr>
-              <th scope="col">Complaint</th>
-              <th scope="col">Order</th>
-              <th scope="col">SKU</th>
-              <th scope="col">Source</th>
-              <th scope="col">Category</th>
-              <th scope="col">Received</th>
-              <th scope="col">Counts</th>
-              {action && <th scope="col">Action</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {complaints.edges.map(({ node }) => (
-              <tr key={node.id} data-testid="drill-down-complaint">
-                <th scope="row">{node.externalId}</th>
-                <td>{node.orderExternalId}</td>
-                <td>{node.sku}</td>
-                <td>{labelOf(COMPLAINT_SOURCE_LABELS, node.source)}</td>
-                <td>{labelOf(COMPLAINT_CATEGORY_LABELS, node.category)}</td>
-                <td>{formatDate(node.receivedAt)}</td>
-                <td>
-                  {node.invalidatedAt
-                    ? `No: invalidated ${formatDate(node.invalidatedAt)}${node.invalidationReason ? ` (${node.invalidationReason})` : ''}`
-                    : 'Yes'}
-                </td>
-                {action && <td>{node.invalidatedAt ? null : action(node)}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollableTable>
+      <DataTable
+        label="Complaints"
+        caption="Complaints behind RQS, by order day"
+        columns={['Complaint', 'Order', 'SKU', 'Source', 'Category', 'Received', 'Counts', action && 'Action']}
+      >
+        {complaints.edges.map(({ node }) => (
+          <tr key={node.id} data-testid="drill-down-complaint">
+            <th scope="row">{node.externalId}</th>
+            <td>{node.orderExternalId}</td>
+            <td>{node.sku}</td>
+            <td>{labelOf(COMPLAINT_SOURCE_LABELS, node.source)}</td>
+            <td>{labelOf(COMPLAINT_CATEGORY_LABELS, node.category)}</td>
+            <td>{formatDate(node.receivedAt)}</td>
+            <td>
+              {node.invalidatedAt
+                ? `No: invalidated ${formatDate(node.invalidatedAt)}${node.invalidationReason ? ` (${node.invalidationReason})` : ''}`
+                : 'Yes'}
+            </td>
+            {action && <td>{node.invalidatedAt ? null : action(node)}</td>}
+          </tr>
+        ))}
+      </DataTable>
       <MoreButton
         hasNext={complaints.pageInfo.hasNextPage}
         endCursor={complaints.pageInfo.endCursor}

@@ -4,7 +4,7 @@ import type { MarketplaceCode } from '../../generated/graphql';
 import { formatDate } from '../../ui/format';
 import { describeError } from '../../ui/graphql-errors';
 import { QUALITY_METRIC_NAMES, SELLER_QUALITY_STANDING_NAMES } from '../../ui/labels';
-import { ScrollableTable } from '../../ui/scrollable-table';
+import { DataTable } from '../../ui/scrollable-table';
 import { EmptyState } from '../../ui/states';
 import {
   QualityEvaluationsOlderDocument,
@@ -70,27 +70,16 @@ export function EvaluationHistory({
               : `Showing the newest ${rows.length} of ${count(first.totalCount, 'evaluation', 'evaluations')}`}
             , each against the thresholds of the policy in force that day.
           </p>
-          <ScrollableTable label="Evaluation history">
-            <table className="data-table q-evaluation-table">
-              <caption className="visually-hidden">Evaluations of the seller, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Day</th>
-                  <th scope="col">Standing</th>
-                  <th scope="col">RQS</th>
-                  <th scope="col">ODR</th>
-                  <th scope="col">Rating</th>
-                  <th scope="col">Suppressed offers</th>
-                  <th scope="col">Policy</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <EvaluationRow key={row.day} row={row} />
-                ))}
-              </tbody>
-            </table>
-          </ScrollableTable>
+          <DataTable
+            label="Evaluation history"
+            caption="Evaluations of the seller, newest first"
+            className="q-evaluation-table"
+            columns={['Day', 'Standing', 'RQS', 'ODR', 'Rating', 'Suppressed offers', 'Policy']}
+          >
+            {rows.map((row) => (
+              <EvaluationRow key={row.day} row={row} />
+            ))}
+          </DataTable>
           {failure !== null && (
             <p className="alert alert-error" role="alert">
               Older evaluations could not be loaded: {describeError(failure)}

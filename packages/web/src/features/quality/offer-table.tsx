@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { OFFER_STATUS_LABELS } from '@recertify/domain';
 import { LoadMore } from '../../ui/load-more';
-import { ScrollableTable } from '../../ui/scrollable-table';
+import { DataTable } from '../../ui/scrollable-table';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import type { MarketplaceCode } from '../../generated/graphql';
 import {
@@ -81,42 +81,31 @@ export function OfferTable({
               ? `${offers.totalCount} ${offers.totalCount === 1 ? 'offer' : 'offers'}`
               : `Showing ${offers.edges.length} of ${offers.totalCount} offers`}
           </p>
-          <ScrollableTable label="Offers by RQS">
-            <table className="data-table q-offer-table">
-              <caption className="visually-hidden">Offers by RQS, worst first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">SKU</th>
-                  <th scope="col">Product</th>
-                  <th scope="col">RQS</th>
-                  <th scope="col">Orders</th>
-                  <th scope="col">Defect budget</th>
-                  <th scope="col">Standing</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {offers.edges.map(({ node }) => (
-                  <tr key={node.id} data-testid="offer-row">
-                    <th scope="row">
-                      <button type="button" className="link-button" onClick={() => onDrillDown(node)}>
-                        {node.sku}
-                      </button>
-                    </th>
-                    <td>{node.product}</td>
-                    <td>{node.rqs.value?.formatted ?? '—'}</td>
-                    <td>
-                      {node.rqs.orders.toLocaleString('en-US')} ({node.rqs.defectiveOrders.toLocaleString('en-US')} with
-                      a complaint)
-                    </td>
-                    <td>{budgetSentence({ ...node.rqs, thresholdBps: node.rqs.minimum.basisPoints })}</td>
-                    <td>{FIGURE_STANDING_LABELS[standingOf(node.rqs)]}</td>
-                    <td>{OFFER_STATUS_LABELS[node.status]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollableTable>
+          <DataTable
+            label="Offers by RQS"
+            caption="Offers by RQS, worst first"
+            className="q-offer-table"
+            columns={['SKU', 'Product', 'RQS', 'Orders', 'Defect budget', 'Standing', 'Status']}
+          >
+            {offers.edges.map(({ node }) => (
+              <tr key={node.id} data-testid="offer-row">
+                <th scope="row">
+                  <button type="button" className="link-button" onClick={() => onDrillDown(node)}>
+                    {node.sku}
+                  </button>
+                </th>
+                <td>{node.product}</td>
+                <td>{node.rqs.value?.formatted ?? '—'}</td>
+                <td>
+                  {node.rqs.orders.toLocaleString('en-US')} ({node.rqs.defectiveOrders.toLocaleString('en-US')} with a
+                  complaint)
+                </td>
+                <td>{budgetSentence({ ...node.rqs, thresholdBps: node.rqs.minimum.basisPoints })}</td>
+                <td>{FIGURE_STANDING_LABELS[standingOf(node.rqs)]}</td>
+                <td>{OFFER_STATUS_LABELS[node.status]}</td>
+              </tr>
+            ))}
+          </DataTable>
           <LoadMore
             after={offers.pageInfo.hasNextPage ? endCursor : null}
             label="Load more offers"

@@ -13,7 +13,7 @@ import { formatDateTime } from '../../../ui/format';
 import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
 import type { SignedInViewer } from '../viewer/viewer-state';
-import { ScrollableTable } from '../../../ui/scrollable-table';
+import { DataTable } from '../../../ui/scrollable-table';
 import { UnsavedChangesGuard } from '../../../ui/unsaved-changes';
 
 /** The people of a seller organization: everyone can add a colleague and remove anyone but themselves. */
@@ -51,54 +51,50 @@ function PeopleTable({ people, myId }: { people: readonly PersonFieldsFragment[]
     },
   });
   return (
-    <ScrollableTable label={'People of your organization'}>
-      <table className="data-table">
-        <caption className="visually-hidden">People of your organization</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Added</th>
-            <th scope="col">Last signed in</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.map((person) => (
-            <tr key={person.id}>
-              <th scope="row">
-                {person.displayName}
-                {person.id === myId && (
-                  <>
-                    {' '}
-                    <span className="badge badge-current">you</span>
-                  </>
-                )}
-              </th>
-              <td>{person.email}</td>
-              <td>{formatDateTime(person.createdAt)}</td>
-              <td>{person.lastSignInAt ? formatDateTime(person.lastSignInAt) : 'never'}</td>
-              <td>
-                {person.id === myId ? (
-                  <span className="muted small">You cannot remove yourself</span>
-                ) : (
-                  <ConfirmButton
-                    label="Remove"
-                    accessibleLabel={`Remove ${person.displayName}`}
-                    question={`Remove ${person.displayName}? They are signed out at once and can no longer sign in.`}
-                    confirmLabel="Yes, remove"
-                    busyLabel="Removing…"
-                    onConfirm={() => removeOrganizationUser({ variables: { userId: person.id } })}
-                  />
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollableTable>
+    <DataTable
+      label="People of your organization"
+      caption="People of your organization"
+      columns={[
+        'Name',
+        'Email',
+        'Added',
+        'Last signed in',
+        <th scope="col">
+          <span className="visually-hidden">Actions</span>
+        </th>,
+      ]}
+    >
+      {people.map((person) => (
+        <tr key={person.id}>
+          <th scope="row">
+            {person.displayName}
+            {person.id === myId && (
+              <>
+                {' '}
+                <span className="badge badge-current">you</span>
+              </>
+            )}
+          </th>
+          <td>{person.email}</td>
+          <td>{formatDateTime(person.createdAt)}</td>
+          <td>{person.lastSignInAt ? formatDateTime(person.lastSignInAt) : 'never'}</td>
+          <td>
+            {person.id === myId ? (
+              <span className="muted small">You cannot remove yourself</span>
+            ) : (
+              <ConfirmButton
+                label="Remove"
+                accessibleLabel={`Remove ${person.displayName}`}
+                question={`Remove ${person.displayName}? They are signed out at once and can no longer sign in.`}
+                confirmLabel="Yes, remove"
+                busyLabel="Removing…"
+                onConfirm={() => removeOrganizationUser({ variables: { userId: person.id } })}
+              />
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { Link, useLocation } from 'react-router';
 import { formatDate, formatDateIn } from '../../../ui/format';
 import { RETURN_REASON_NAMES } from '../../../ui/labels';
-import { ScrollableTable } from '../../../ui/scrollable-table';
+import { DataTable } from '../../../ui/scrollable-table';
 import { returnPath, type ReturnLinkState } from '../returns-paths';
 import { ReturnStateBadge, PolicyBadge } from '../return-badges';
 import { outcomeText } from './bulk-outcomes';
@@ -32,47 +32,44 @@ export function ReturnsTable({ rows, selectable, selection, onToggle, onTogglePa
     if (headerBox.current) headerBox.current.indeterminate = all === 'some';
   }, [all]);
   return (
-    <ScrollableTable label="Return requests">
-      <table className="data-table rt-queue-table">
-        <caption className="visually-hidden">Return requests</caption>
-        <thead>
-          <tr>
-            {selectable && (
-              <th scope="col" className="rt-select-cell">
-                <input
-                  ref={headerBox}
-                  type="checkbox"
-                  aria-label="Select every return on this page"
-                  checked={all === 'all'}
-                  onChange={onTogglePage}
-                />
-              </th>
-            )}
-            <th scope="col">Order</th>
-            <th scope="col">Item</th>
-            <th scope="col">Reason</th>
-            <th scope="col">Policy</th>
-            <th scope="col">State</th>
-            <th scope="col">Requested</th>
-            <th scope="col">Deadline</th>
-            <th scope="col">Result</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <ReturnsTableRow
-              key={row.id}
-              row={row}
-              selectable={selectable}
-              selected={selection.has(row.id)}
-              onToggle={() => onToggle(row.id)}
-              outcome={outcomes.get(row.id) ?? null}
-              outcomeAction={outcomeAction}
+    <DataTable
+      label="Return requests"
+      caption="Return requests"
+      className="rt-queue-table"
+      columns={[
+        selectable && (
+          <th scope="col" className="rt-select-cell">
+            <input
+              ref={headerBox}
+              type="checkbox"
+              aria-label="Select every return on this page"
+              checked={all === 'all'}
+              onChange={onTogglePage}
             />
-          ))}
-        </tbody>
-      </table>
-    </ScrollableTable>
+          </th>
+        ),
+        'Order',
+        'Item',
+        'Reason',
+        'Policy',
+        'State',
+        'Requested',
+        'Deadline',
+        'Result',
+      ]}
+    >
+      {rows.map((row) => (
+        <ReturnsTableRow
+          key={row.id}
+          row={row}
+          selectable={selectable}
+          selected={selection.has(row.id)}
+          onToggle={() => onToggle(row.id)}
+          outcome={outcomes.get(row.id) ?? null}
+          outcomeAction={outcomeAction}
+        />
+      ))}
+    </DataTable>
   );
 }
 

@@ -13,7 +13,7 @@ import {
 } from './queue-filter';
 import { appendQueuePage } from './queue-pages';
 import { QueueRow } from './queue-row';
-import { ScrollableTable } from '../../../ui/scrollable-table';
+import { DataTable } from '../../../ui/scrollable-table';
 import { useFilterInAddress } from '../../../ui/address-filter';
 
 export const QUEUE_PAGE_SIZE = 25;
@@ -97,27 +97,16 @@ export function QueueTable({
           ? `${total} ${total === 1 ? 'application' : 'applications'}`
           : `Showing ${applications.length} of ${total} applications`}
       </p>
-      <ScrollableTable label={'Applications waiting for a decision'}>
-        <table className="data-table rv-queue-table">
-          <caption className="visually-hidden">Applications waiting for a decision, oldest due first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Seller</th>
-              <th scope="col">Marketplace</th>
-              <th scope="col">Submitted</th>
-              <th scope="col">Due</th>
-              <th scope="col">Checks</th>
-              <th scope="col">Apple</th>
-              <th scope="col">Claimed by</th>
-            </tr>
-          </thead>
-          <tbody>
-            {applications.map((application) => (
-              <QueueRow key={application.id} application={application} />
-            ))}
-          </tbody>
-        </table>
-      </ScrollableTable>
+      <DataTable
+        label="Applications waiting for a decision"
+        caption="Applications waiting for a decision, oldest due first"
+        className="rv-queue-table"
+        columns={['Seller', 'Marketplace', 'Submitted', 'Due', 'Checks', 'Apple', 'Claimed by']}
+      >
+        {applications.map((application) => (
+          <QueueRow key={application.id} application={application} />
+        ))}
+      </DataTable>
     </div>
   );
 }
