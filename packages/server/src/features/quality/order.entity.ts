@@ -28,12 +28,16 @@ export interface OrderCopies {
 @Index({ properties: ['offer', 'orderDate'] })
 // Seller drill-down: a seller's orders of a window in one marketplace.
 @Index({ properties: ['seller', 'marketplace', 'orderDate'] })
+// No single-column index on offer or seller (MikroORM adds one per many-to-one on SQLite unless
+// `index: false`; PostgreSQL never does): the two above start with those columns and serve every
+// lookup by offer or seller alone, the foreign keys' checks on delete included, and each index is
+// one more B-tree that every imported order writes.
 @ObjectType({ description: "A buyer's order of one offer." })
 export class Order extends BaseEntity {
-  @ManyToOne('Offer', { ref: true })
+  @ManyToOne('Offer', { ref: true, index: false })
   offer: Ref<Offer>;
 
-  @ManyToOne('Organization', { ref: true })
+  @ManyToOne('Organization', { ref: true, index: false })
   seller: Ref<Organization>;
 
   @Field(() => MarketplaceCodeEnum)

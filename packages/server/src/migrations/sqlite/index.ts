@@ -16,6 +16,7 @@ import { Migration20261130170840_ReturnLabelsAndLinks } from './Migration2026113
 import { Migration20261130191308_QualityComplaintTally } from './Migration20261130191308_QualityComplaintTally.js';
 import { Migration20261130194715_ReturnAddressRemoval } from './Migration20261130194715_ReturnAddressRemoval.js';
 import { Migration20261130221056_ReturnQueueChipIndexes } from './Migration20261130221056_ReturnQueueChipIndexes.js';
+import { Migration20261201015115_OrderRedundantIndexes } from './Migration20261201015115_OrderRedundantIndexes.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122025449_Initial', class: Migration20261122025449_Initial },
@@ -34,4 +35,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261130191308_QualityComplaintTally', class: Migration20261130191308_QualityComplaintTally },
   { name: 'Migration20261130194715_ReturnAddressRemoval', class: Migration20261130194715_ReturnAddressRemoval },
   { name: 'Migration20261130221056_ReturnQueueChipIndexes', class: Migration20261130221056_ReturnQueueChipIndexes },
+  { name: 'Migration20261201015115_OrderRedundantIndexes', class: Migration20261201015115_OrderRedundantIndexes },
 ];
