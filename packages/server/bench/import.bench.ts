@@ -15,11 +15,14 @@
  *     their RSS is not comparable, and they are timed after their start-up.
  *
  * Each run also reports its CPU seconds (user + system of its process): on a loaded machine
- * wall time mostly says how busy the others were. On PostgreSQL that is the client's CPU only.
+ * wall time mostly says how busy the others were. On PostgreSQL that is the client's CPU; the
+ * server runs on this machine, so the CPU of its backends serving the scratch database is read
+ * from /proc too, and client + server CPU gives the share of raw that load disturbs least.
  *
  *   pnpm build           # the import command runs from dist/, as the package's `import` script does
  *   cd packages/server
  *   pnpm bench:import [--orders 1000000] [--complaints 50000] [--db sqlite|postgresql|both] [--keep-files dir]
+ *                     [--raw-foreign-keys]  # PostgreSQL's raw tables check the real tables' foreign keys too
  *                     [--runs import,raw,import-complaints,raw-complaints,repeat]
  *   BENCH_CPU_PROF=dir  # also writes a CPU profile of every run there (node --cpu-prof)
  *
@@ -34,6 +37,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -76,6 +80,11 @@ interface Measured {
    * other processes were; CPU time says what the run costs. The command's includes its start-up.
    */
   readonly cpuSeconds: number;
+  /**
+   * PostgreSQL: CPU seconds of the server's backends serving the scratch database during the run
+   * (read from /proc: the server runs on this machine), so client + server is the run's whole cost.
+   */
+  readonly serverCpuSeconds?: number;
 }
 
 const { values: args } = parseArgs({
@@ -85,6 +94,7 @@ const { values: args } = parseArgs({
     db: { type: 'string', default: 'both' },
     runs: { type: 'string', default: 'import,raw,import-complaints,raw-complaints,repeat' },
     'keep-files': { type: 'string' },
+    'raw-foreign-keys': { type: 'boolean', default: false },
     child: { type: 'string' },
     database: { type: 'string' },
     file: { type: 'string' },
@@ -137,7 +147,7 @@ async function main(): Promise<void> {
           );
         }
         await importQualityFile(orm, { kind: 'offers', file: files.offers });
-        await createRawTables(em, kind);
+        await createRawTables(em, kind, args['raw-foreign-keys']);
       } finally {
         await orm.close();
       }
@@ -157,7 +167,7 @@ async function main(): Promise<void> {
         results[name] = await inChild(mode, scratch.database, file);
         const r = results[name];
         console.log(
-          `${kind}: ${name} ${r.rows.toLocaleString('en')} rows in ${r.seconds.toFixed(1)} s = ${Math.round(r.rows / r.seconds).toLocaleString('en')} rows/s, ${r.cpuSeconds.toFixed(1)} CPU s = ${Math.round(r.rows / r.cpuSeconds).toLocaleString('en')} rows per CPU s, peak RSS ${r.maxRssMb.toFixed(0)} MB`,
+          `${kind}: ${name} ${r.rows.toLocaleString('en')} rows in ${r.seconds.toFixed(1)} s = ${Math.round(r.rows / r.seconds).toLocaleString('en')} rows/s, ${r.cpuSeconds.toFixed(1)} CPU s = ${Math.round(r.rows / r.cpuSeconds).toLocaleString('en')} rows per CPU s${r.serverCpuSeconds === undefined ? '' : `, server ${r.serverCpuSeconds.toFixed(1)} CPU s = ${Math.round(r.rows / (r.cpuSeconds + r.serverCpuSeconds)).toLocaleString('en')} rows per client + server CPU s`}, peak RSS ${r.maxRssMb.toFixed(0)} MB`,
         );
       }
       report.push(...describe(kind, results));
@@ -172,10 +182,16 @@ async function main(): Promise<void> {
 function describe(kind: Kind, r: Record<string, Measured>): string[] {
   const rate = (m: Measured) => Math.round(m.rows / m.seconds);
   const cpuRate = (m: Measured) => Math.round(m.rows / m.cpuSeconds);
+  // PostgreSQL: the server's CPU, and the share of raw by client + server CPU.
+  const allRate = (m: Measured) => m.rows / (m.cpuSeconds + (m.serverCpuSeconds ?? 0));
+  const server = (m: Measured, base?: Measured) =>
+    m.serverCpuSeconds === undefined
+      ? ''
+      : ` ${m.serverCpuSeconds.toFixed(1)} | ${Math.round(allRate(m)).toLocaleString('en')} | ${base ? `${Math.round((100 * allRate(m)) / allRate(base))} %` : ''} |`;
   const line = (label: string, m: Measured | undefined, base?: Measured) =>
     m
       ? [
-          `| ${kind} | ${label} | ${m.rows.toLocaleString('en')} | ${m.seconds.toFixed(1)} | ${rate(m).toLocaleString('en')} | ${base ? `${Math.round((100 * rate(m)) / rate(base))} %` : ''} | ${m.cpuSeconds.toFixed(1)} | ${cpuRate(m).toLocaleString('en')} | ${base ? `${Math.round((100 * cpuRate(m)) / cpuRate(base))} %` : ''} | ${m.maxRssMb.toFixed(0)} |`,
+          `| ${kind} | ${label} | ${m.rows.toLocaleString('en')} | ${m.seconds.toFixed(1)} | ${rate(m).toLocaleString('en')} | ${base ? `${Math.round((100 * rate(m)) / rate(base))} %` : ''} | ${m.cpuSeconds.toFixed(1)} | ${cpuRate(m).toLocaleString('en')} | ${base ? `${Math.round((100 * cpuRate(m)) / cpuRate(base))} %` : ''} |${server(m, base)} ${m.maxRssMb.toFixed(0)} |`,
         ]
       : [];
   return [
@@ -246,6 +262,53 @@ async function viaCli(kind: 'orders' | 'complaints', database: DatabaseConfig, f
 }
 
 async function inChild(mode: string, database: DatabaseConfig, file: string): Promise<Measured> {
+  const server = serverCpu(database);
+  const measured = await runChild(mode, database, file);
+  return database.kind === 'postgresql' ? { ...measured, serverCpuSeconds: server.stop() } : measured;
+}
+
+/**
+ * CPU of the PostgreSQL backends whose process title names the database (`postgres: 15/main: user
+ * db host(port) state`), polled from /proc every 50 ms: the last ticks of a backend that exits
+ * between two polls are lost. Backends present at the start count from their CPU then.
+ */
+function serverCpu(database: DatabaseConfig): { stop(): number } {
+  if (database.kind !== 'postgresql') return { stop: () => 0 };
+  const name = decodeURIComponent(new URL(database.url).pathname.slice(1));
+  const first = new Map<string, number>();
+  const last = new Map<string, number>();
+  let started = false;
+  const poll = () => {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (!title.startsWith('postgres: ') || !title.includes(` ${name} `)) continue;
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const ticks = Number(fields[11]) + Number(fields[12]);
+        if (!first.has(pid)) first.set(pid, started ? 0 : ticks);
+        last.set(pid, ticks);
+      } catch {
+        // Gone already.
+      }
+    }
+    started = true;
+  };
+  poll();
+  const timer = setInterval(poll, 50);
+  return {
+    stop() {
+      poll();
+      clearInterval(timer);
+      let ticks = 0;
+      for (const [pid, value] of last) ticks += value - (first.get(pid) ?? 0);
+      return ticks / 100;
+    },
+  };
+}
+
+async function runChild(mode: string, database: DatabaseConfig, file: string): Promise<Measured> {
   if (mode === 'import') return viaCli('orders', database, file);
   if (mode === 'import-complaints') return viaCli('complaints', database, file);
   const child = spawn(
@@ -385,10 +448,18 @@ async function writeLines(file: string, lines: Iterable<string>): Promise<void> 
 // --- the databases' own bulk paths ----------------------------------------------------------
 
 /** Tables shaped like the real ones (columns, keys and indexes), for the raw paths to fill. */
-async function createRawTables(em: EntityManager, kind: Kind): Promise<void> {
+async function createRawTables(em: EntityManager, kind: Kind, foreignKeys = false): Promise<void> {
   for (const table of ['marketplace_order', 'complaint']) {
     if (kind === 'postgresql') {
       await em.execute(`create table "${table}_raw" (like "${table}" including all)`);
+      // `like` copies no foreign key: with --raw-foreign-keys the raw table checks the same ones as
+      // the real table (SQLite's raw table has them always: its DDL is copied whole).
+      if (!foreignKeys) continue;
+      const keys = await em.execute<Array<{ definition: string }>>(
+        `select pg_get_constraintdef("oid") as "definition" from "pg_constraint" where "conrelid" = ?::regclass and "contype" = 'f'`,
+        [table],
+      );
+      for (const { definition } of keys) await em.execute(`alter table "${table}_raw" add ${definition}`);
       continue;
     }
     const ddl = await em.execute<Array<{ sql: string | null }>>(
