@@ -79,13 +79,19 @@ const environmentSchema = z.object({
     .min(1, 'must be at least 1')
     .max(24 * 30, 'must be at most 720 (30 days)')
     .default(24 * 7),
-  RETURNS_COUNT_CAP: z.coerce
+  RETURNS_COUNT_CAP: countCap(),
+  REVIEW_QUEUE_COUNT_CAP: countCap(),
+});
+
+/** Where a queue's counts stop (db/capped-count.ts): 10,000 unless set. */
+function countCap() {
+  return z.coerce
     .number({ message: 'must be a whole number' })
     .int('must be a whole number')
     .min(1, 'must be at least 1')
     .max(1_000_000, 'must be at most 1000000')
-    .default(10_000),
-});
+    .default(10_000);
+}
 
 function positiveInt(fallback: number) {
   return z.coerce
@@ -198,6 +204,11 @@ export interface AppConfig {
    * whatever a seller's number of returns.
    */
   readonly returnsQueue: { readonly countCap: number };
+  /**
+   * The review queue's `count` stops at this many (shown "10,000+"), so that a first page costs the
+   * same whatever the number of queued applications.
+   */
+  readonly reviewQueue: { readonly countCap: number };
 }
 
 /** What one request and one client may cost (src/limits). */
@@ -325,5 +336,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     returnLinks: { secret: e.RETURN_LINK_SECRET ?? null, ttlMs: e.RETURN_LINK_TTL_HOURS * 3_600_000 },
     returnsQueue: { countCap: e.RETURNS_COUNT_CAP },
+    reviewQueue: { countCap: e.REVIEW_QUEUE_COUNT_CAP },
   };
 }

@@ -54,7 +54,7 @@ export function createServices({ em, config, now }: ServiceDependencies): Servic
     applications: new ApplicationService(em, config, now),
     marketplaces: new MarketplaceService(em),
     review: new ReviewService(em, config, now),
-    reviewQueue: new ReviewQueueService(em, now),
+    reviewQueue: new ReviewQueueService(em, now, config.reviewQueue.countCap),
     returns: new ReturnsService(em, config, now),
     returnQueue: new ReturnQueueService(em, now, config.returnsQueue.countCap),
     qualityEvaluation,

@@ -38,3 +38,27 @@ export async function cappedCount(em: EntityManager, fromWhere: Sql, cap: number
   ]);
   return cappedCountOf(row?.count, cap);
 }
+
+/** A connection with a capped `count`: a promise, or the value when the page already knew it. */
+export type WithCappedCount<C> = C & { readonly count: Promise<CappedCountData> | CappedCountData };
+
+/**
+ * Gives a connection its `count` (connection.ts, `cappedCount`) as a getter, as `totalCount` is: the
+ * capped count of `fromWhere` runs only when a client selects it, and at most once. `known`: the
+ * number of matching rows when the page already knows it (a first page that holds the whole list),
+ * then no statement runs.
+ */
+export function withCappedCount<C extends object>(
+  connection: C,
+  em: EntityManager,
+  fromWhere: Sql,
+  cap: number,
+  known: number | null = null,
+): WithCappedCount<C> {
+  let counted: Promise<CappedCountData> | undefined;
+  return Object.defineProperty(connection, 'count', {
+    enumerable: true,
+    get: () =>
+      (counted ??= known !== null ? Promise.resolve(cappedCountOf(known, cap)) : cappedCount(em, fromWhere, cap)),
+  }) as WithCappedCount<C>;
+}

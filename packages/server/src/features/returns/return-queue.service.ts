@@ -10,7 +10,7 @@ import {
   RETURN_REASON_CODES,
   RETURN_STATES,
 } from '@recertify/domain';
-import { cappedCount, cappedCountOf, cappedCountSql, type CappedCountData } from '../../db/capped-count.js';
+import { cappedCountOf, cappedCountSql, withCappedCount, type CappedCountData, type WithCappedCount } from '../../db/capped-count.js';
 import { keyset, type Connection, type CursorKey } from '../../db/pagination.js';
 import { rowReader } from '../../db/rows.js';
 import { joinSql, sql, type Sql } from '../../db/sql.js';
@@ -50,9 +50,7 @@ interface QueueFilter {
 }
 
 /** A page of the queue: its `count` stops at the cap; `totalCount` (deprecated) counts every row. */
-export type ReturnQueuePage = Connection<ReturnRequest> & {
-  readonly count: Promise<CappedCountData> | CappedCountData;
-};
+export type ReturnQueuePage = WithCappedCount<Connection<ReturnRequest>>;
 
 /** A chip of the filter bar: its dimension (the filter key it sets) and what it adds. */
 interface Chip {
@@ -123,16 +121,7 @@ export class ReturnQueueService {
       (row) => row,
       () => (whole !== null ? Promise.resolve(whole) : this.exactCount(where)),
     );
-    let counted: Promise<CappedCountData> | undefined;
-    // A getter, as totalCount is: the count runs only when a client selects it, and at most once.
-    return Object.defineProperty(connection, 'count', {
-      enumerable: true,
-      get: () =>
-        (counted ??=
-          whole !== null
-            ? Promise.resolve(cappedCountOf(whole, this.countCap))
-            : cappedCount(this.em, this.fromWhere(where), this.countCap)),
-    }) as ReturnQueuePage;
+    return withCappedCount(connection, this.em, this.fromWhere(where), this.countCap, whole);
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { MARKETPLACE_CODES, addCalendarDays, dayOfWeek, localDateOf } from '@recertify/domain';
+import { withCappedCount, type WithCappedCount } from '../../db/capped-count.js';
 import { keyset, type Connection, type CursorKey } from '../../db/pagination.js';
 import { rowReader } from '../../db/rows.js';
 import { joinSql, sql, type Sql } from '../../db/sql.js';
@@ -33,27 +34,34 @@ export interface QueueArgs {
   readonly filter?: ReviewQueueFilter | null;
 }
 
+/** A page of the queue: its `count` stops at the cap; `totalCount` (deprecated) counts every row. */
+export type ReviewQueuePage = WithCappedCount<Connection<ApplicationRow | Application>>;
+
 /**
  * The reviewer's queue: one page of it, and how many applications each filter holds. Read only:
- * pages are plain rows (db/rows.ts) with only the columns asked for, not managed entities.
+ * pages are plain rows (db/rows.ts) with only the columns asked for, not managed entities. The page's
+ * `count` stops at `countCap` (REVIEW_QUEUE_COUNT_CAP), so that it reads at most that many index
+ * entries whatever the queue holds.
  */
 export class ReviewQueueService {
   constructor(
     private readonly em: EntityManager,
     private readonly now: () => Date,
+    private readonly countCap: number,
   ) {}
 
   /**
    * Oldest due first, keyset-paged on (dueDate, submittedAt, id). `fields` are the GraphQL fields
-   * selected on each application (all columns when absent), `sellerFields` those on its seller; the count
-   * runs only if `totalCount` is read.
+   * selected on each application (all columns when absent), `sellerFields` those on its seller; a
+   * count runs only if `count` (capped) or `totalCount` (exact) is read, and none for `count` when
+   * the first page holds the whole queue.
    */
   async queue(
     principal: Principal,
     args: QueueArgs,
     fields?: Iterable<string>,
     sellerFields?: Iterable<string>,
-  ): Promise<Connection<ApplicationRow | Application>> {
+  ): Promise<ReviewQueuePage> {
     requireUser(principal, Role.REVIEWER, Role.ADMIN);
     const first = args.first ?? 50;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
@@ -87,11 +95,14 @@ export class ReviewQueueService {
       return row;
     });
     const nodes = fields && !rowProps ? await this.entitiesOf(rows) : null;
-    return page.page(
+    const connection = page.page(
       rows,
       (row) => nodes?.get(row.id) ?? row,
       () => this.count(where),
     );
+    // A first page that holds the whole list counts itself.
+    const whole = !page.after && rows.length <= first ? rows.length : null;
+    return withCappedCount(connection, this.em, sql(`"application" as "a" where ${where.text}`, where.params), this.countCap, whole);
   }
 
   /** For the filter bar: how many applications each chip holds, as if it were added to `filter`. One statement. */

@@ -3,12 +3,11 @@ import { Arg, Args, ArgsType, Authorized, Ctx, Field, Info, Int, Mutation, Query
 import { TEXT_LIMITS } from '@recertify/domain';
 import { Bounded, Nested } from '../../graphql/input-bounds.js';
 import { ID } from '../../graphql/id.js';
-import type { Connection } from '../../db/pagination.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { selectedFields } from '../../graphql/selection.js';
-import type { ApplicationRow } from '../applications/application-row.js';
 import { Role } from '../accounts/accounts.enums.js';
 import { Application } from '../applications/application.entity.js';
+import type { ReviewQueuePage } from './review-queue.service.js';
 import { DecideApplicationInput, ReviewQueueConnection, ReviewQueueCounts, ReviewQueueFilter } from './review.types.js';
 
 @ArgsType()
@@ -33,7 +32,7 @@ export class ReviewResolver {
     @Args() args: ReviewQueueArgs,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<Connection<ApplicationRow | Application>> {
+  ): Promise<ReviewQueuePage> {
     return ctx.services.reviewQueue.queue(
       ctx.principal,
       args,

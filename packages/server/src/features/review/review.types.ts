@@ -45,7 +45,12 @@ export class ReviewQueueFilter {
   failedChecks?: boolean | null;
 }
 
-export const ReviewQueueConnection = createConnectionType(Application, 'ReviewQueue');
+export const ReviewQueueConnection = createConnectionType(Application, 'ReviewQueue', {
+  cappedCount: {
+    totalCountDeprecation:
+      'Use count: it stops at a cap (REVIEW_QUEUE_COUNT_CAP, 10,000 by default) and says so; totalCount reads every matching application.',
+  },
+});
 
 @ObjectType({ description: 'How many applications of the queue each filter holds.' })
 export class MarketplaceCount {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReviewQueueQuery } from './review-queue.generated';
-import { appendQueuePage } from './queue-pages';
+import { appendQueuePage, queueCountText } from './queue-pages';
 
 type Edge = ReviewQueueQuery['reviewQueue']['edges'][number];
 
@@ -22,9 +22,9 @@ const edge = (id: string): Edge => ({
   },
 });
 
-const page = (ids: string[], totalCount: number, hasNextPage: boolean, total = totalCount): ReviewQueueQuery => ({
+const page = (ids: string[], count: number, hasNextPage: boolean, total = count): ReviewQueueQuery => ({
   reviewQueue: {
-    totalCount,
+    count: { value: count, atLeast: false },
     pageInfo: { hasNextPage, endCursor: ids.length ? `cursor-${ids.at(-1)}` : null },
     edges: ids.map(edge),
   },
@@ -52,5 +52,22 @@ describe('appendQueuePage', () => {
     const merged = appendQueuePage(page(['a', 'b'], 5, true), page(['b', 'c'], 5, true, 5));
     expect(merged.reviewQueue.edges.map((e) => e.node.id)).toEqual(['a', 'b', 'c']);
     expect(merged.reviewQueueCounts.total).toBe(5);
+  });
+});
+
+describe('queueCountText', () => {
+  it('names the whole queue when every application is shown', () => {
+    expect(queueCountText(1, { value: 1, atLeast: false })).toBe('1 application');
+    expect(queueCountText(3, { value: 3, atLeast: false })).toBe('3 applications');
+    expect(queueCountText(0, { value: 0, atLeast: false })).toBe('0 applications');
+  });
+
+  it('says how many are shown of an exact count', () => {
+    expect(queueCountText(25, { value: 1_234, atLeast: false })).toBe('Showing 25 of 1,234 applications');
+  });
+
+  it('shows a count that stopped at the cap as "10,000+", even when the page holds the cap', () => {
+    expect(queueCountText(25, { value: 10_000, atLeast: true })).toBe('Showing 25 of 10,000+ applications');
+    expect(queueCountText(3, { value: 3, atLeast: true })).toBe('Showing 3 of 3+ applications');
   });
 });

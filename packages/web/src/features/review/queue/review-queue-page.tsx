@@ -1,4 +1,5 @@
 import { useReviewQueueQuery, type ReviewQueueRowFragment } from './review-queue.generated';
+import type { CappedCount } from '../../../ui/capped-count';
 import { LoadMore } from '../../../ui/load-more';
 import { usePageTitle } from '../../../ui/page-title';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
@@ -11,7 +12,7 @@ import {
   queueFilterInput,
   searchWithQueueFilter,
 } from './queue-filter';
-import { appendQueuePage } from './queue-pages';
+import { appendQueuePage, queueCountText } from './queue-pages';
 import { QueueRow } from './queue-row';
 import { DataTable } from '../../../ui/scrollable-table';
 import { useFilterInAddress } from '../../../ui/address-filter';
@@ -65,7 +66,7 @@ export function ReviewQueuePage() {
         )
       ) : (
         <>
-          <QueueTable applications={queue.edges.map((edge) => edge.node)} total={queue.totalCount} />
+          <QueueTable applications={queue.edges.map((edge) => edge.node)} total={queue.count} />
           <LoadMore
             after={queue.pageInfo.hasNextPage ? endCursor : null}
             className="rv-queue-more"
@@ -88,14 +89,12 @@ export function QueueTable({
   total,
 }: {
   applications: readonly ReviewQueueRowFragment[];
-  total: number;
+  total: CappedCount;
 }) {
   return (
     <div className="card rv-queue-card">
       <p className="rv-queue-count" role="status">
-        {applications.length === total
-          ? `${total} ${total === 1 ? 'application' : 'applications'}`
-          : `Showing ${applications.length} of ${total} applications`}
+        {queueCountText(applications.length, total)}
       </p>
       <DataTable
         label="Applications waiting for a decision"
