@@ -1,7 +1,10 @@
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
+import { loadConfig } from '../src/config.js';
+import { cappedCountOf, cappedCountSql } from '../src/db/capped-count.js';
 import { createOrm, type EntityManager } from '../src/db/orm.js';
+import { sql } from '../src/db/sql.js';
 import {
   databaseFromEnv,
   SCENARIOS,
@@ -57,8 +60,11 @@ function queueWhere(scenario: ScenarioName): { sql: string; params: Array<string
       }
     : { sql: `where "a"."status" in ('SUBMITTED', 'IN_REVIEW')`, params: [] };
 }
+/** The app's cap on the queue's count: the same environment variable, read the same way. */
+const COUNT_CAP = loadConfig({ REVIEW_QUEUE_COUNT_CAP: process.env['REVIEW_QUEUE_COUNT_CAP'] }).reviewQueue.countCap;
+// The capped count the app runs when GraphQL reads `count` (db/capped-count.ts): at most cap + 1 rows.
 const COUNT_SQL = (scenario: ScenarioName) =>
-  `select count(*) as "count" from "application" as "a" ${queueWhere(scenario).sql}`;
+  `select ${cappedCountSql(sql(`"application" as "a" ${queueWhere(scenario).sql}`), COUNT_CAP).text} as "count"`;
 // Only the columns the page shows, plus the keys, status and marketplace every row carries, with the
 // seller joined: as the app.
 const PAGE_SQL = (scenario: ScenarioName) =>
@@ -127,12 +133,12 @@ export async function serveBaseline(
       await knex.raw(TOUCH_SQL, [dbDate(now), session.id]);
     }
     if (returns) return [200, await returnsFirstPage(knex, rowsOf, session.u1__organization_id!)];
-    // The page, then its count (the app counts when GraphQL reads totalCount, after the page).
+    // The page, then its capped count (the app counts when GraphQL reads count, after the page).
     const where = queueWhere(scenario);
     const rows = rowsOf<PageRow>(await knex.raw<unknown>(PAGE_SQL(scenario), where.params));
     const counted = rowsOf<{ count: number | string }>(await knex.raw<unknown>(COUNT_SQL(scenario), where.params));
     const page = rows.slice(0, PAGE_SIZE);
-    const totalCount = Number(counted[0]?.count ?? 0);
+    const count = cappedCountOf(counted[0]?.count, COUNT_CAP);
     const scope = scopes[scenario];
     const edges = page.map((row) => {
       const submittedAt = toDate(row.submitted_at)?.toISOString() ?? null;
@@ -156,7 +162,7 @@ export async function serveBaseline(
       {
         data: {
           reviewQueue: {
-            totalCount,
+            count,
             pageInfo: { endCursor: edges.at(-1)?.cursor ?? null, hasNextPage: rows.length > PAGE_SIZE },
             edges,
           },

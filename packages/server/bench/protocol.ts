@@ -67,8 +67,9 @@ function returnsQueueBody(): string {
 }
 let returnsBody: string | undefined;
 
+// As the web's review queue asks (review-queue.graphql): the capped count, not totalCount.
 const SELECTION =
-  'totalCount pageInfo { endCursor hasNextPage } edges { cursor node { id marketplace status submittedAt dueDate failingChecks checksNeedingReview appleRequested seller { name } } }';
+  'count { value atLeast } pageInfo { endCursor hasNextPage } edges { cursor node { id marketplace status submittedAt dueDate failingChecks checksNeedingReview appleRequested seller { name } } }';
 
 export function graphqlBody(scenario: BaselineScenario): string {
   if (scenario === 'returns') return (returnsBody ??= returnsQueueBody());

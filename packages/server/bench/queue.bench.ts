@@ -65,7 +65,8 @@ interface ScenarioResult {
   readonly appSql: string[];
   /** Plan of each statement on the application table, and its median time over 5 runs (ms, client side). */
   readonly plans: Array<{ statement: string; plan: string[]; medianMs?: number }>;
-  readonly totalCount: number;
+  /** The first page's capped count, as the app answered it. */
+  readonly count: { readonly value: number; readonly atLeast: boolean };
 }
 
 interface DatabaseResult {
@@ -223,7 +224,7 @@ async function benchDatabase(kind: Kind, options: Options, deadline: number): Pr
         ...measured,
         appSql: appSql.get(scenario) ?? [],
         plans: plans.get(scenario) ?? [],
-        totalCount: (appPages.get(scenario) as { reviewQueue: { totalCount: number } }).reviewQueue.totalCount,
+        count: (appPages.get(scenario) as { reviewQueue: Pick<ScenarioResult, 'count'> }).reviewQueue.count,
       });
     }
     return { kind, version, seed, load: { before: loadBefore, after: os.loadavg()[0]! }, scenarios };
@@ -278,7 +279,7 @@ function report(results: DatabaseResult[], options: Options): string {
         `load average ${result.load.before.toFixed(2)} before, ${result.load.after.toFixed(2)} after`,
     );
     for (const s of result.scenarios) {
-      lines.push(`  ${SCENARIOS[s.scenario].label} (totalCount ${s.totalCount}); SQL the app ran for one request:`);
+      lines.push(`  ${SCENARIOS[s.scenario].label} (count ${s.count.value}${s.count.atLeast ? '+' : ''}); SQL the app ran for one request:`);
       for (const statement of s.appSql) lines.push(`    ${statement}`);
       for (const p of s.plans) {
         const took = p.medianMs === undefined ? '' : ` (median ${p.medianMs.toFixed(1)} ms alone)`;

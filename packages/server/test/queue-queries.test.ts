@@ -117,6 +117,17 @@ describe('review queue SQL', () => {
     expect(withCount.sql.filter((s) => /count\(/i.test(s))).toHaveLength(1);
     expect(withCount.data.reviewQueue.totalCount).toBe(120 + demoQueued);
     expect(withCount.data.reviewQueue.again).toBe(withCount.data.reviewQueue.totalCount);
+
+    // The capped count, as the web app asks for it: one statement, once, of at most cap + 1 rows.
+    const capped = await statementsOf(
+      `{ reviewQueue(first: 5) { count { value atLeast } again: count { value } edges { node { id } } } }`,
+    );
+    expect(capped.sql.filter(touchesApplications)).toHaveLength(2);
+    const counts = capped.sql.filter((s) => /count\(/i.test(s));
+    expect(counts).toHaveLength(1);
+    expect(counts[0]).toMatch(/limit 10001\)/i);
+    expect(capped.data.reviewQueue.count).toEqual({ value: 120 + demoQueued, atLeast: false });
+    expect(capped.data.reviewQueue.again).toEqual({ value: 120 + demoQueued });
   });
 
   it('a page asked again answers the same, refusals included, once its query is compiled (graphql-jit)', async () => {
@@ -322,5 +333,102 @@ describe('review queue SQL', () => {
       expect(next.plan).toMatch(/USING INDEX application_queue_marketplace_order_index\b/);
       expect(next.plan).not.toMatch(/TEMP B-TREE/);
     }
+  });
+});
+
+describe('review queue count at its cap (REVIEW_QUEUE_COUNT_CAP=3)', () => {
+  let app: TestApp;
+  let reviewer: TestClient;
+  let statements: string[] = [];
+  const CAP = 3;
+
+  beforeAll(async () => {
+    app = await startTestApp({
+      seeders: [DemoDataSeeder],
+      now: () => new Date('2026-11-23T17:00:00.000Z'),
+      onQuery: (sql) => statements.push(sql),
+      environment: { REVIEW_QUEUE_COUNT_CAP: String(CAP) },
+    });
+    reviewer = await signedIn(app, REVIEWER_EMAIL);
+    const em = app.orm.em.fork();
+    // Only this test's applications in the queue: the demo's queued ones are withdrawn.
+    await em.nativeUpdate(
+      Application,
+      { status: { $in: [ApplicationStatusEnum.SUBMITTED, ApplicationStatusEnum.IN_REVIEW] } },
+      { status: ApplicationStatusEnum.WITHDRAWN },
+    );
+    const organizations = await em.find(Organization, { kind: OrganizationKind.SELLER });
+    const claimer = await em.findOneOrFail(User, { email: REVIEWER_EMAIL });
+    // Exactly the cap in US (submitted), one more than the cap in CA (claimed), none in MX.
+    for (let i = 0; i < 2 * CAP + 1; i++) {
+      const inUs = i < CAP;
+      const application = new Application({
+        organization: Reference.create(organizations[i % organizations.length]!),
+        marketplace: inUs ? 'US' : 'CA',
+      });
+      application.status = inUs ? ApplicationStatusEnum.SUBMITTED : ApplicationStatusEnum.IN_REVIEW;
+      if (!inUs) application.claimedBy = Reference.create(claimer);
+      application.submittedAt = new Date(Date.UTC(2026, 10, 1 + i, 12));
+      application.dueDate = `2026-12-${String(1 + i).padStart(2, '0')}`;
+      em.persist(application);
+    }
+    await em.flush();
+  });
+  afterAll(() => app?.stop());
+
+  const COUNTED = `query($first: Int!, $filter: ReviewQueueFilter) {
+    reviewQueue(first: $first, filter: $filter) { count { value atLeast } totalCount edges { node { id } } }
+  }`;
+  const counted = async (first: number, filter: Record<string, unknown> = {}) => {
+    statements = [];
+    const res = await reviewer.graphql<any>(COUNTED, { first, filter });
+    expect(res.errors).toBeUndefined();
+    const sql = sqlOf(statements);
+    return {
+      count: res.data.reviewQueue.count,
+      totalCount: res.data.reviewQueue.totalCount,
+      rows: res.data.reviewQueue.edges.length,
+      cappedCounts: sql.filter((s) => /select \(select count\(\*\) from \(select 1 from/i.test(s)),
+    };
+  };
+
+  it('a page counts exactly the cap as exact, and one more as "at least the cap", by one capped statement', async () => {
+    // first: 1, so that the page does not hold the whole list and the count runs in SQL.
+    const exact = await counted(1, { marketplace: 'US' });
+    expect(exact.count).toEqual({ value: CAP, atLeast: false });
+    expect(exact.cappedCounts).toHaveLength(1);
+    expect(exact.cappedCounts[0]).toMatch(new RegExp(`limit ${CAP + 1}\\)`, 'i'));
+    expect(exact.totalCount).toBe(CAP);
+
+    const beyond = await counted(1, { marketplace: 'CA' });
+    expect(beyond.count).toEqual({ value: CAP, atLeast: true });
+    expect(beyond.cappedCounts).toHaveLength(1);
+    // totalCount, deprecated, stays exact.
+    expect(beyond.totalCount).toBe(CAP + 1);
+
+    const whole = await counted(1);
+    expect(whole.count).toEqual({ value: CAP, atLeast: true });
+    expect(whole.totalCount).toBe(2 * CAP + 1);
+    // The cap stops the count only: the pages still reach every application.
+    expect((await counted(10)).rows).toBe(2 * CAP + 1);
+  });
+
+  it('the count follows the filters', async () => {
+    expect((await counted(1, { status: 'SUBMITTED' })).count).toEqual({ value: CAP, atLeast: false });
+    expect((await counted(1, { status: 'IN_REVIEW' })).count).toEqual({ value: CAP, atLeast: true });
+    const none = await counted(1, { marketplace: 'CA', status: 'SUBMITTED' });
+    expect(none.count).toEqual({ value: 0, atLeast: false });
+    expect(none.totalCount).toBe(0);
+    expect((await counted(1, { marketplace: 'MX' })).count).toEqual({ value: 0, atLeast: false });
+  });
+
+  it('a first page that holds its whole list counts itself, without a count statement', async () => {
+    const few = await counted(10, { marketplace: 'US' });
+    expect(few.count).toEqual({ value: CAP, atLeast: false });
+    expect(few.cappedCounts).toHaveLength(0);
+    const beyond = await counted(10, { marketplace: 'CA' });
+    expect(beyond.count).toEqual({ value: CAP, atLeast: true });
+    expect(beyond.cappedCounts).toHaveLength(0);
+    expect(beyond.totalCount).toBe(CAP + 1);
   });
 });
