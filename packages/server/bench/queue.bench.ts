@@ -279,7 +279,9 @@ function report(results: DatabaseResult[], options: Options): string {
         `load average ${result.load.before.toFixed(2)} before, ${result.load.after.toFixed(2)} after`,
     );
     for (const s of result.scenarios) {
-      lines.push(`  ${SCENARIOS[s.scenario].label} (count ${s.count.value}${s.count.atLeast ? '+' : ''}); SQL the app ran for one request:`);
+      lines.push(
+        `  ${SCENARIOS[s.scenario].label} (count ${s.count.value}${s.count.atLeast ? '+' : ''}); SQL the app ran for one request:`,
+      );
       for (const statement of s.appSql) lines.push(`    ${statement}`);
       for (const p of s.plans) {
         const took = p.medianMs === undefined ? '' : ` (median ${p.medianMs.toFixed(1)} ms alone)`;

@@ -10,7 +10,13 @@ import {
   RETURN_REASON_CODES,
   RETURN_STATES,
 } from '@recertify/domain';
-import { cappedCountOf, cappedCountSql, withCappedCount, type CappedCountData, type WithCappedCount } from '../../db/capped-count.js';
+import {
+  cappedCountOf,
+  cappedCountSql,
+  withCappedCount,
+  type CappedCountData,
+  type WithCappedCount,
+} from '../../db/capped-count.js';
 import { keyset, type Connection, type CursorKey } from '../../db/pagination.js';
 import { rowReader } from '../../db/rows.js';
 import { joinSql, sql, type Sql } from '../../db/sql.js';

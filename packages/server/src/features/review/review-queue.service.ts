@@ -102,7 +102,13 @@ export class ReviewQueueService {
     );
     // A first page that holds the whole list counts itself.
     const whole = !page.after && rows.length <= first ? rows.length : null;
-    return withCappedCount(connection, this.em, sql(`"application" as "a" where ${where.text}`, where.params), this.countCap, whole);
+    return withCappedCount(
+      connection,
+      this.em,
+      sql(`"application" as "a" where ${where.text}`, where.params),
+      this.countCap,
+      whole,
+    );
   }
 
   /** For the filter bar: how many applications each chip holds, as if it were added to `filter`. One statement. */
