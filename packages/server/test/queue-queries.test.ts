@@ -334,6 +334,44 @@ describe('review queue SQL', () => {
       expect(next.plan).not.toMatch(/TEMP B-TREE/);
     }
   });
+
+  // Last in this block: it adds applications. Monday 2026-11-23 in every marketplace at 17:00 UTC.
+  it('the due chips count on the marketplace calendar: yesterday overdue, today, through Sunday, not next Monday', async () => {
+    const COUNTS = `query($filter: ReviewQueueFilter) { reviewQueueCounts(filter: $filter) {
+      total overdue dueToday dueThisWeek byMarketplace { marketplace count } } }`;
+    const countsOf = async () =>
+      (await reviewer.graphql<any>(COUNTS, { filter: { marketplace: 'US' } })).data.reviewQueueCounts;
+    const before = await countsOf();
+    const em = app.orm.em.fork();
+    const seller = (await em.find(Organization, { kind: OrganizationKind.SELLER }))[0]!;
+    for (const dueDate of ['2026-11-22', '2026-11-23', '2026-11-29', '2026-11-30']) {
+      const application = new Application({ organization: Reference.create(seller), marketplace: 'US' });
+      application.status = ApplicationStatusEnum.SUBMITTED;
+      application.submittedAt = new Date('2026-11-20T12:00:00.000Z');
+      application.dueDate = dueDate;
+      em.persist(application);
+    }
+    await em.flush();
+    const after = await countsOf();
+    expect({
+      total: after.total - before.total,
+      overdue: after.overdue - before.overdue,
+      dueToday: after.dueToday - before.dueToday,
+      dueThisWeek: after.dueThisWeek - before.dueThisWeek,
+    }).toEqual({ total: 4, overdue: 1, dueToday: 1, dueThisWeek: 2 });
+    // And each chip still equals its filter's page count (the page's SQL condition).
+    for (const [chip, due] of [
+      ['overdue', 'OVERDUE'],
+      ['dueToday', 'DUE_TODAY'],
+      ['dueThisWeek', 'DUE_THIS_WEEK'],
+    ] as const) {
+      const page = await reviewer.graphql<any>(
+        `query($filter: ReviewQueueFilter) { reviewQueue(first: 1, filter: $filter) { totalCount } }`,
+        { filter: { marketplace: 'US', due } },
+      );
+      expect(after[chip], chip).toBe(page.data.reviewQueue.totalCount);
+    }
+  });
 });
 
 describe('review queue count at its cap (REVIEW_QUEUE_COUNT_CAP=3)', () => {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { MARKETPLACE_CODES, addCalendarDays, dayOfWeek, localDateOf } from '@recertify/domain';
+import { MARKETPLACE_CODES, addCalendarDays, dayOfWeek, localDateOf, type IsoDate } from '@recertify/domain';
 import { withCappedCount, type WithCappedCount } from '../../db/capped-count.js';
 import { keyset, type Connection, type CursorKey } from '../../db/pagination.js';
 import { rowReader } from '../../db/rows.js';
@@ -111,7 +111,14 @@ export class ReviewQueueService {
     );
   }
 
-  /** For the filter bar: how many applications each chip holds, as if it were added to `filter`. One statement. */
+  /**
+   * For the filter bar: how many applications each chip holds, as if it were added to `filter`. One
+   * statement: the queue grouped by every column a chip filters on (statuses x marketplaces x Apple or
+   * not x due dates x failed checks or not: hundreds of groups, not the tens of thousands of rows),
+   * then each chip is the sum of the groups its filter admits (`admits`, the same rules as `condition`).
+   * Summing one CASE per chip over every queued row instead took ~190 ms at 100,000 applications on
+   * PostgreSQL (loaded machine), against ~16 ms for one count of the same rows.
+   */
   async counts(principal: Principal, filter: ReviewQueueFilter = {}): Promise<ReviewQueueCounts> {
     requireUser(principal, Role.REVIEWER, Role.ADMIN);
     const markets = MARKETPLACE_CODES;
@@ -126,13 +133,23 @@ export class ReviewQueueService {
       ['failedChecks', { failedChecks: true }],
       ...markets.map((m): [string, ReviewQueueFilter] => [`m_${m}`, { marketplace: m }]),
     ];
-    const conditions = await Promise.all(chips.map(([, extra]) => this.condition(normalized({ ...filter, ...extra }))));
-    const sums = conditions.map((c, i) => `sum(case when ${c.text} then 1 else 0 end) as "${chips[i]![0]}"`);
-    const [row] = await this.em.execute<Array<Record<string, unknown>>>(
-      `select ${sums.join(', ')} from "application" as "a" where ${IN_QUEUE.text}`,
-      [...conditions.flatMap((c) => c.params), ...IN_QUEUE.params],
+    const filters = chips.map(([, extra]) => normalized({ ...filter, ...extra }));
+    const todays = new Map((await this.marketplaces()).map((m) => [m.code, localDateOf(this.now(), m.timeZone)]));
+    const failed = 'case when "a"."failing_checks" > 0 or "a"."checks_needing_review" > 0 then 1 else 0 end';
+    const groups = await this.em.execute<QueueGroupRow[]>(
+      `select "a"."status" as "status", "a"."marketplace" as "marketplace", "a"."apple_requested" as "apple_requested", ` +
+        `"a"."due_date" as "due_date", ${failed} as "failed", count(*) as "count" ` +
+        `from "application" as "a" where ${IN_QUEUE.text} ` +
+        `group by "a"."status", "a"."marketplace", "a"."apple_requested", "a"."due_date", ${failed}`,
+      [...IN_QUEUE.params],
     );
-    const count = (key: string) => Number(row?.[key] ?? 0);
+    const totals = new Map<string, number>();
+    chips.forEach(([key], i) => {
+      let total = 0;
+      for (const group of groups) if (admits(filters[i]!, group, todays)) total += Number(group.count);
+      totals.set(key, total);
+    });
+    const count = (key: string) => totals.get(key) ?? 0;
     return {
       total: count('total'),
       submitted: count('submitted'),
@@ -172,14 +189,13 @@ export class ReviewQueueService {
       // "Today" is each marketplace's own local date.
       const due = filter.due;
       const perMarketplace = (await this.marketplaces()).map((m) => {
-        const today = localDateOf(this.now(), m.timeZone);
-        const sunday = addCalendarDays(today, (7 - dayOfWeek(today)) % 7);
+        const range = dueRange(due, localDateOf(this.now(), m.timeZone));
         const dueDate =
-          due === DueFilter.OVERDUE
-            ? sql('"a"."due_date" < ?', [today])
-            : due === DueFilter.DUE_TODAY
-              ? sql('"a"."due_date" = ?', [today])
-              : sql('"a"."due_date" >= ? and "a"."due_date" <= ?', [today, sunday]);
+          'before' in range
+            ? sql('"a"."due_date" < ?', [range.before])
+            : range.from === range.to
+              ? sql('"a"."due_date" = ?', [range.from])
+              : sql('"a"."due_date" >= ? and "a"."due_date" <= ?', [range.from, range.to]);
         return joinSql([sql('"a"."marketplace" = ?', [m.code]), dueDate], 'and');
       });
       and.push(joinSql(perMarketplace, 'or'));
@@ -207,6 +223,40 @@ function sellerColumns(fields: Iterable<string> | undefined): readonly string[] 
   if (!fields) return ORGANIZATION_COLUMNS;
   const selected = new Set(fields);
   return ORGANIZATION_COLUMNS.filter((column) => column === 'id' || selected.has(column));
+}
+
+/** The due dates a due filter admits on one marketplace's calendar: before today, or from..to (through Sunday). */
+function dueRange(due: DueFilter, today: IsoDate): { before: IsoDate } | { from: IsoDate; to: IsoDate } {
+  if (due === DueFilter.OVERDUE) return { before: today };
+  if (due === DueFilter.DUE_TODAY) return { from: today, to: today };
+  return { from: today, to: addCalendarDays(today, (7 - dayOfWeek(today)) % 7) };
+}
+
+/** One group of queued applications that agree on every column a chip filters on. */
+interface QueueGroupRow {
+  status: string;
+  marketplace: string;
+  /** A boolean on PostgreSQL, 0 or 1 on SQLite. */
+  apple_requested: boolean | number;
+  due_date: IsoDate | null;
+  failed: number | string;
+  count: number | string;
+}
+
+/** Whether `filter` (normalized) admits a group's applications: `condition`'s rules, on the group's columns. */
+function admits(filter: ReviewQueueFilter, group: QueueGroupRow, todays: ReadonlyMap<string, IsoDate>): boolean {
+  if (filter.status && group.status !== filter.status) return false;
+  if (filter.marketplace && group.marketplace !== filter.marketplace) return false;
+  if (filter.appleRequested != null && Boolean(Number(group.apple_requested)) !== filter.appleRequested) return false;
+  if (filter.failedChecks != null && (Number(group.failed) === 1) !== filter.failedChecks) return false;
+  if (filter.due) {
+    const today = todays.get(group.marketplace);
+    if (!today || !group.due_date) return false;
+    const range = dueRange(filter.due, today);
+    if ('before' in range ? group.due_date >= range.before : group.due_date < range.from || group.due_date > range.to)
+      return false;
+  }
+  return true;
 }
 
 const IN_QUEUE = sql(`"a"."status" in (${QUEUE_STATUSES.map((s) => `'${s}'`).join(', ')})`);
