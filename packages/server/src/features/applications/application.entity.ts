@@ -25,8 +25,11 @@ import { ApplicationStatusEnum, RefurbisherEnum, SellerTypeEnum } from './applic
  * each other.
  */
 @Entity()
-// The queue's filters and counts (reviewQueueCounts) read this index alone, without the rows.
-@Index({ properties: ['status', 'marketplace', 'appleRequested'] })
+// The queue's filters and counts read this index alone, without the rows: a filter's count by its
+// first columns, and the chips (reviewQueueCounts) group the queue by all of them.
+@Index({
+  properties: ['status', 'marketplace', 'appleRequested', 'dueDate', 'failingChecks', 'checksNeedingReview'],
+})
 // The queue's order: a page walks this index and stops after `first` rows instead of sorting the queue.
 // Partial, so it holds only queued rows: no decided rows or drafts (null due dates) to walk past (BENCHMARKS.md).
 // The queue's SQL repeats this WHERE literally (review-queue.service.ts); SQLite needs that to use it.

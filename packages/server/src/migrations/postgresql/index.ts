@@ -16,6 +16,7 @@ import { Migration20261130170842_ReturnLabelsAndLinks } from './Migration2026113
 import { Migration20261130191311_QualityComplaintTally } from './Migration20261130191311_QualityComplaintTally.js';
 import { Migration20261130194718_ReturnAddressRemoval } from './Migration20261130194718_ReturnAddressRemoval.js';
 import { Migration20261130221100_ReturnQueueChipIndexes } from './Migration20261130221100_ReturnQueueChipIndexes.js';
+import { Migration20261201024646_QueueChipsCoveringIndex } from './Migration20261201024646_QueueChipsCoveringIndex.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122025449_Initial', class: Migration20261122025449_Initial },
@@ -34,4 +35,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261130191311_QualityComplaintTally', class: Migration20261130191311_QualityComplaintTally },
   { name: 'Migration20261130194718_ReturnAddressRemoval', class: Migration20261130194718_ReturnAddressRemoval },
   { name: 'Migration20261130221100_ReturnQueueChipIndexes', class: Migration20261130221100_ReturnQueueChipIndexes },
+  { name: 'Migration20261201024646_QueueChipsCoveringIndex', class: Migration20261201024646_QueueChipsCoveringIndex },
 ];

@@ -17,6 +17,7 @@ import { Migration20261130191308_QualityComplaintTally } from './Migration202611
 import { Migration20261130194715_ReturnAddressRemoval } from './Migration20261130194715_ReturnAddressRemoval.js';
 import { Migration20261130221056_ReturnQueueChipIndexes } from './Migration20261130221056_ReturnQueueChipIndexes.js';
 import { Migration20261201015115_OrderRedundantIndexes } from './Migration20261201015115_OrderRedundantIndexes.js';
+import { Migration20261201024644_QueueChipsCoveringIndex } from './Migration20261201024644_QueueChipsCoveringIndex.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122025449_Initial', class: Migration20261122025449_Initial },
@@ -36,4 +37,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261130194715_ReturnAddressRemoval', class: Migration20261130194715_ReturnAddressRemoval },
   { name: 'Migration20261130221056_ReturnQueueChipIndexes', class: Migration20261130221056_ReturnQueueChipIndexes },
   { name: 'Migration20261201015115_OrderRedundantIndexes', class: Migration20261201015115_OrderRedundantIndexes },
+  { name: 'Migration20261201024644_QueueChipsCoveringIndex', class: Migration20261201024644_QueueChipsCoveringIndex },
 ];
