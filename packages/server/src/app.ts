@@ -123,8 +123,15 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
   );
 
   // Dynamic responses (GraphQL JSON, index.html) are compressed per request, brotli first; the web
-  // app's assets are compressed once at build time and served as they are (serveWebApp).
-  app.use(compression());
+  // app's assets are compressed once at build time and served as they are (serveWebApp). A request
+  // that accepts no encoding skips the middleware: it would wrap the response, parse Cache-Control
+  // and Accept-Encoding and look the type up, all to send the body as it is (an API client's
+  // request, a benchmark's).
+  const compress = compression();
+  app.use((req, res, next) => {
+    if (req.headers['accept-encoding']) compress(req, res, next);
+    else next();
+  });
 
   app.get('/health', async (_req, res) => {
     const database = await databaseIsReachable(orm);

@@ -108,6 +108,7 @@ describe('web app and API responses, compressed (production mode)', () => {
     { accept: 'gzip, deflate, br', encoding: 'br' },
     { accept: 'gzip', encoding: 'gzip' },
     { accept: 'identity', encoding: undefined },
+    { accept: '', encoding: undefined }, // no encoding accepted: the answer as it is
   ])('compresses a GraphQL answer: Accept-Encoding "$accept" gets $encoding', async ({ accept, encoding }) => {
     const response = await request(app.url, '/graphql', accept, GRAPHQL_POST);
     expect(response.status).toBe(200);
