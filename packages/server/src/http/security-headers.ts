@@ -65,12 +65,40 @@ export function securityHeaders(config: Pick<AppConfig, 'env' | 'auth'>): Reques
     xFrameOptions: { action: 'deny' },
     strictTransportSecurity: https ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
   };
-  const forApp = helmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives: appDirectives(https) } });
+  const forApp = fixed(
+    helmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives: appDirectives(https) } }),
+  );
   if (config.env === 'production') return forApp;
   // Two stacked helmets would overwrite each other's policy: one is chosen by path instead.
-  const forLandingPage = helmet({
-    ...common,
-    contentSecurityPolicy: { useDefaults: false, directives: landingPageDirectives(https) },
-  });
+  const forLandingPage = fixed(
+    helmet({
+      ...common,
+      contentSecurityPolicy: { useDefaults: false, directives: landingPageDirectives(https) },
+    }),
+  );
   return (req, res, next) => (req.path === '/graphql' ? forLandingPage : forApp)(req, res, next);
+}
+
+/**
+ * Helmet's headers for these options, worked out once: none depends on the request (no nonces, no
+ * directive functions), so every response gets the same list set in one step instead of through
+ * helmet's dozen middlewares. Helmet itself runs per request if it ever does not answer at once.
+ */
+function fixed(handler: RequestHandler): RequestHandler {
+  const set: Array<[string, number | string | readonly string[]]> = [];
+  const removed: string[] = [];
+  let done = false;
+  const recorder = {
+    setHeader: (name: string, value: number | string | readonly string[]) => void set.push([name, value]),
+    removeHeader: (name: string) => void removed.push(name),
+  };
+  handler({} as Parameters<RequestHandler>[0], recorder as unknown as Parameters<RequestHandler>[1], () => {
+    done = true;
+  });
+  if (!done) return handler;
+  return (_req, res, next) => {
+    for (const [name, value] of set) res.setHeader(name, value);
+    for (const name of removed) res.removeHeader(name);
+    next();
+  };
 }
