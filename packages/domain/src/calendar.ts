@@ -140,17 +140,20 @@ export function reviewDueDate(submittedAt: Date, businessDays: number, calendar:
   return addBusinessDays(localDateOf(submittedAt, calendar.timeZone), businessDays, calendar);
 }
 
+/** The Sunday that ends the Monday-Sunday week holding `date` (`date` itself on a Sunday). */
+export function endOfWeek(date: IsoDate): IsoDate {
+  return addCalendarDays(date, (7 - dayOfWeek(date)) % 7);
+}
+
 export function dueStatus(due: IsoDate, now: Date, calendar: BusinessCalendar): DueStatus {
   const today = localDateOf(now, calendar.timeZone);
   parseOrThrow(due);
   const overdue = due < today;
-  const monday = addCalendarDays(today, -((dayOfWeek(today) + 6) % 7));
-  const sunday = addCalendarDays(monday, 6);
   return {
     businessDaysLeft: businessDaysBetween(today, due, calendar),
     overdue,
     dueToday: due === today,
-    dueThisWeek: !overdue && due <= sunday,
+    dueThisWeek: !overdue && due <= endOfWeek(today),
   };
 }
 

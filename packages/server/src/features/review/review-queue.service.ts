@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { MARKETPLACE_CODES, addCalendarDays, dayOfWeek, localDateOf, type IsoDate } from '@recertify/domain';
+import { MARKETPLACE_CODES, endOfWeek, localDateOf, type IsoDate } from '@recertify/domain';
 import { withCappedCount, type WithCappedCount } from '../../db/capped-count.js';
 import { keyset, type Connection, type CursorKey } from '../../db/pagination.js';
 import { rowReader } from '../../db/rows.js';
@@ -133,7 +133,8 @@ export class ReviewQueueService {
       ['failedChecks', { failedChecks: true }],
       ...markets.map((m): [string, ReviewQueueFilter] => [`m_${m}`, { marketplace: m }]),
     ];
-    const filters = chips.map(([, extra]) => normalized({ ...filter, ...extra }));
+    // Normalized first: a filter the queue refuses is refused before any statement runs.
+    const filters = chips.map(([key, extra]) => [key, normalized({ ...filter, ...extra })] as const);
     const todays = new Map((await this.marketplaces()).map((m) => [m.code, localDateOf(this.now(), m.timeZone)]));
     const failed = 'case when "a"."failing_checks" > 0 or "a"."checks_needing_review" > 0 then 1 else 0 end';
     const groups = await this.em.execute<QueueGroupRow[]>(
@@ -143,12 +144,12 @@ export class ReviewQueueService {
         `group by "a"."status", "a"."marketplace", "a"."apple_requested", "a"."due_date", ${failed}`,
       [...IN_QUEUE.params],
     );
-    const totals = new Map<string, number>();
-    chips.forEach(([key], i) => {
-      let total = 0;
-      for (const group of groups) if (admits(filters[i]!, group, todays)) total += Number(group.count);
-      totals.set(key, total);
-    });
+    const totals = new Map(
+      filters.map(([key, chip]) => [
+        key,
+        groups.reduce((sum, group) => sum + (admits(chip, group, todays) ? Number(group.count) : 0), 0),
+      ]),
+    );
     const count = (key: string) => totals.get(key) ?? 0;
     return {
       total: count('total'),
@@ -225,11 +226,14 @@ function sellerColumns(fields: Iterable<string> | undefined): readonly string[] 
   return ORGANIZATION_COLUMNS.filter((column) => column === 'id' || selected.has(column));
 }
 
-/** The due dates a due filter admits on one marketplace's calendar: before today, or from..to (through Sunday). */
+/**
+ * The due dates a due filter admits on one marketplace's calendar: before today, or from..to. This
+ * week ends where the rows' own `due.dueThisWeek` ends it (the domain's endOfWeek, dueStatus).
+ */
 function dueRange(due: DueFilter, today: IsoDate): { before: IsoDate } | { from: IsoDate; to: IsoDate } {
   if (due === DueFilter.OVERDUE) return { before: today };
   if (due === DueFilter.DUE_TODAY) return { from: today, to: today };
-  return { from: today, to: addCalendarDays(today, (7 - dayOfWeek(today)) % 7) };
+  return { from: today, to: endOfWeek(today) };
 }
 
 /** One group of queued applications that agree on every column a chip filters on. */
