@@ -61,7 +61,7 @@ describe('DataTable', () => {
       <DataTable
         label="Return requests"
         caption="Return requests, newest first"
-        className="rt-queue-table"
+        className="queue-table"
         columns={[
           <th key="select" scope="col">
             <input type="checkbox" aria-label="Select every return on this page" />
@@ -79,7 +79,7 @@ describe('DataTable', () => {
       </DataTable>,
     );
     const table = screen.getByRole('table', { name: 'Return requests, newest first' });
-    expect(table).toHaveClass('data-table', 'rt-queue-table');
+    expect(table).toHaveClass('data-table', 'queue-table');
     expect(screen.getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['', 'Order', 'State']);
     expect(screen.getByRole('checkbox', { name: 'Select every return on this page' })).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Return requests' })).toContainElement(table);

@@ -12,5 +12,5 @@ const TONES: Readonly<Record<ApplicationStatus, 'neutral' | 'progress' | 'attent
 };
 
 export function StatusBadge({ status }: { status: ApplicationStatus }) {
-  return <span className={`status-badge status-${TONES[status]}`}>{APPLICATION_STATUS_LABELS[status]}</span>;
+  return <span className={`pill status-badge status-${TONES[status]}`}>{APPLICATION_STATUS_LABELS[status]}</span>;
 }

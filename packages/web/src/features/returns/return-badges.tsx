@@ -3,7 +3,7 @@ import { RETURN_STATE_LABELS } from '../../ui/labels';
 
 export function ReturnStateBadge({ state }: { state: ReturnState }) {
   return (
-    <span className={`rt-state-badge rt-state-${state.toLowerCase().replace('_', '-')}`}>
+    <span className={`pill rt-state-badge rt-state-${state.toLowerCase().replace('_', '-')}`}>
       {RETURN_STATE_LABELS[state]}
     </span>
   );
@@ -11,8 +11,8 @@ export function ReturnStateBadge({ state }: { state: ReturnState }) {
 
 export function PolicyBadge({ inPolicy }: { inPolicy: boolean }) {
   return inPolicy ? (
-    <span className="rt-pill rt-pill-in">In policy</span>
+    <span className="pill rt-pill rt-pill-in">In policy</span>
   ) : (
-    <span className="rt-pill rt-pill-out">Out of policy</span>
+    <span className="pill rt-pill rt-pill-out">Out of policy</span>
   );
 }

@@ -96,7 +96,7 @@ export function ReturnsQueueView({ rows, total, onBulk, paging }: Props) {
           Nothing was changed: {failure}
         </p>
       )}
-      <p className="rt-queue-count" role="status">
+      <p className="queue-count" role="status">
         {!total.atLeast && total.value === rows.length
           ? countedNoun(total, 'return', 'returns')
           : `Page ${paging.page}: returns ${first} to ${first + rows.length - 1} of ${formatCappedCount(total)}`}

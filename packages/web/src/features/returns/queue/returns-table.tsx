@@ -35,7 +35,7 @@ export function ReturnsTable({ rows, selectable, selection, onToggle, onTogglePa
     <DataTable
       label="Return requests"
       caption="Return requests"
-      className="rt-queue-table"
+      className="queue-table"
       columns={[
         selectable && (
           <th scope="col" className="rt-select-cell">

@@ -45,7 +45,7 @@ export function ReturnView({ detail, addresses, downloads, onAuthorize, onReply,
         <h1 tabIndex={-1} id="return-title">
           Return of order {detail.orderExternalId}
         </h1>
-        <dl className="rt-facts">
+        <dl className="summary-list rt-facts">
           <Fact term="State">
             <ReturnStateBadge state={detail.state} />
           </Fact>

@@ -84,7 +84,7 @@ export function AddressesSection({ addresses, onAdd, onMakeDefault, onRemove }: 
             <li key={address.id} aria-busy={pending === address.id || undefined}>
               <span>{formatAddress(address)}</span>{' '}
               {address.isDefault ? (
-                <span className="rt-pill rt-pill-in">Default</span>
+                <span className="pill rt-pill rt-pill-in">Default</span>
               ) : confirming === address.id ? (
                 <span className="rt-address-actions" role="group" aria-label={`Remove ${address.name}?`}>
                   <span>Remove it? Returns already sent there keep it.</span>

@@ -93,13 +93,13 @@ export function QueueTable({
 }) {
   return (
     <div className="card rv-queue-card">
-      <p className="rv-queue-count" role="status">
+      <p className="queue-count" role="status">
         {queueCountText(applications.length, total)}
       </p>
       <DataTable
         label="Applications waiting for a decision"
         caption="Applications waiting for a decision, oldest due first"
-        className="rv-queue-table"
+        className="queue-table rv-queue-table"
         columns={['Seller', 'Marketplace', 'Submitted', 'Due', 'Checks', 'Apple', 'Claimed by']}
       >
         {applications.map((application) => (
