@@ -2,7 +2,9 @@ import {
   useCallback,
   useEffect,
   useId,
+  useRef,
   useState,
+  type FormEvent,
   type InputHTMLAttributes,
   type ReactNode,
   type Ref,
@@ -128,6 +130,33 @@ export function TextAreaField({
         />
       )}
     </LabelledField>
+  );
+}
+
+/**
+ * A form that checks itself (noValidate: the domain's rules and the server's refusals show under
+ * their fields, not the browser's bubbles) and, after a failed submit, moves focus to what to fix
+ * (useFocusOnProblem). `onSubmit` gets the event and prevents the browser's submit itself.
+ */
+export function Form({
+  problem,
+  onSubmit,
+  className = 'form',
+  'aria-label': label,
+  children,
+}: {
+  problem: FormProblem | null;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => Promise<void>;
+  className?: string;
+  'aria-label'?: string;
+  children: ReactNode;
+}) {
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusOnProblem(formRef, problem);
+  return (
+    <form ref={formRef} className={className} noValidate aria-label={label} onSubmit={(event) => void onSubmit(event)}>
+      {children}
+    </form>
   );
 }
 

@@ -1,6 +1,6 @@
 import { categoryReturnWindowProblem, CATEGORY_RETURN_WINDOW_MAX_DAYS, RETURN_TEXT_LIMITS } from '@recertify/domain';
-import { useRef, useState, type FormEvent } from 'react';
-import { FormAlert, Notice, SubmitButton, TextField, useFocusOnProblem } from '../../ui/form';
+import { useState, type FormEvent } from 'react';
+import { Form, FormAlert, Notice, SubmitButton, TextField } from '../../ui/form';
 import { checkedFormProblem, formProblemOf, type FormProblem } from '../../ui/graphql-errors';
 
 const FIELD_LABELS: Readonly<Record<string, string>> = { categoryName: 'Category', days: 'Return window (days)' };
@@ -21,8 +21,6 @@ export function CategoryWindowForm({ marketplaceName, onSave }: Props) {
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusOnProblem(formRef, problem);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -55,13 +53,7 @@ export function CategoryWindowForm({ marketplaceName, onSave }: Props) {
   };
 
   return (
-    <form
-      ref={formRef}
-      className="form"
-      noValidate
-      onSubmit={(event) => void submit(event)}
-      aria-label="Set a category's window"
-    >
+    <Form problem={problem} aria-label="Set a category's window" onSubmit={submit}>
       <h3>Set a category&rsquo;s window</h3>
       <FormAlert problem={problem} />
       <TextField
@@ -86,6 +78,6 @@ export function CategoryWindowForm({ marketplaceName, onSave }: Props) {
       />
       {saved && <Notice>{saved}</Notice>}
       <SubmitButton busy={busy} label="Save window" busyLabel="Saving…" />
-    </form>
+    </Form>
   );
 }

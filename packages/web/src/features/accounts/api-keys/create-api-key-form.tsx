@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import {
   ApiKeysDocument,
   useCreateApiKeyMutation,
@@ -6,7 +6,7 @@ import {
   type ApiKeysQueryVariables,
 } from './api-keys.generated';
 import { type ApiScope } from '../../../generated/graphql';
-import { FormAlert, SubmitButton, TextField, useFocusOnProblem } from '../../../ui/form';
+import { Form, FormAlert, SubmitButton, TextField } from '../../../ui/form';
 import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
 import { API_SCOPES } from './api-scopes';
 import { apiKeysVariables } from './api-keys-variables';
@@ -25,12 +25,10 @@ interface Props {
 }
 
 export function CreateApiKeyForm({ organizationId, scopeOptions, initialScopes = [], onCreated }: Props) {
-  const formRef = useRef<HTMLFormElement>(null);
   const idBase = useId();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<readonly ApiScope[]>(initialScopes);
   const [problem, setProblem] = useState<FormProblem | null>(null);
-  useFocusOnProblem(formRef, problem);
 
   const [createApiKey, { loading }] = useCreateApiKeyMutation({
     // The new key goes on top of the list it belongs to (newest first, as the server orders them).
@@ -67,13 +65,7 @@ export function CreateApiKeyForm({ organizationId, scopeOptions, initialScopes =
   const scopesError = problem?.fields['scopes'];
   const scopesErrorId = `${idBase}-scopes-error`;
   return (
-    <form
-      ref={formRef}
-      className="form"
-      noValidate
-      onSubmit={(event) => void submit(event)}
-      aria-label="Create an API key"
-    >
+    <Form problem={problem} aria-label="Create an API key" onSubmit={submit}>
       <UnsavedChangesGuard when={name.trim() !== '' && !loading} message="The key you started is not created yet." />
       <h3>Create a key</h3>
       <FormAlert problem={problem} />
@@ -123,6 +115,6 @@ export function CreateApiKeyForm({ organizationId, scopeOptions, initialScopes =
         )}
       </fieldset>
       <SubmitButton busy={loading} label="Create key" busyLabel="Creating…" />
-    </form>
+    </Form>
   );
 }

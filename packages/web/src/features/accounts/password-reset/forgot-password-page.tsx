@@ -1,7 +1,7 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useRequestPasswordResetMutation } from './password-reset.generated';
-import { FormAlert, SubmitButton, TextField, useFocusOnProblem } from '../../../ui/form';
+import { Form, FormAlert, SubmitButton, TextField } from '../../../ui/form';
 import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
 import { usePageTitle } from '../../../ui/page-title';
 
@@ -13,12 +13,10 @@ const LABELS = { email: 'Email' };
  */
 export function ForgotPasswordPage() {
   usePageTitle('Forgot password');
-  const formRef = useRef<HTMLFormElement>(null);
   const [email, setEmail] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [requestPasswordReset, { loading }] = useRequestPasswordResetMutation();
-  useFocusOnProblem(formRef, problem);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -52,7 +50,7 @@ export function ForgotPasswordPage() {
             </p>
           </div>
         ) : (
-          <form ref={formRef} className="form" noValidate onSubmit={(event) => void submit(event)}>
+          <Form problem={problem} onSubmit={submit}>
             <p className="muted">
               Enter the email you sign in with and we will send you a link to choose a new password.
             </p>
@@ -68,7 +66,7 @@ export function ForgotPasswordPage() {
               required
             />
             <SubmitButton busy={loading} label="Send the link" busyLabel="Sending…" />
-          </form>
+          </Form>
         )}
         <p className="auth-links">
           <Link to="/sign-in">Back to sign in</Link>

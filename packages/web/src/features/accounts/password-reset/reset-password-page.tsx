@@ -1,7 +1,7 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useResetPasswordMutation } from './password-reset.generated';
-import { FormAlert, SubmitButton, TextField, useFocusOnProblem, useFormValues } from '../../../ui/form';
+import { Form, FormAlert, SubmitButton, TextField, useFormValues } from '../../../ui/form';
 import { formProblemFromFields, formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
 import { usePageTitle } from '../../../ui/page-title';
 import { checkPasswordChoice, PASSWORD_MIN_LENGTH } from '../password-rules';
@@ -15,12 +15,10 @@ export function ResetPasswordPage() {
   usePageTitle('Choose a new password');
   const [params] = useSearchParams();
   const token = params.get('token');
-  const formRef = useRef<HTMLFormElement>(null);
   const { values, setField } = useFormValues(EMPTY);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [resetPassword] = useResetPasswordMutation();
-  useFocusOnProblem(formRef, problem);
 
   if (!token) {
     return (
@@ -63,7 +61,7 @@ export function ResetPasswordPage() {
         <h1 tabIndex={-1} id="reset-title">
           Choose a new password
         </h1>
-        <form ref={formRef} className="form" noValidate onSubmit={(event) => void submit(event)}>
+        <Form problem={problem} onSubmit={submit}>
           <FormAlert problem={problem}>
             {problem?.code === 'INVALID_TOKEN' && (
               <p>
@@ -93,7 +91,7 @@ export function ResetPasswordPage() {
             required
           />
           <SubmitButton busy={submitting} label="Save the new password" busyLabel="Saving…" />
-        </form>
+        </Form>
       </section>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import {
   OrganizationUsersDocument,
   useAddOrganizationUserMutation,
@@ -8,7 +8,7 @@ import {
   type PersonFieldsFragment,
 } from './people.generated';
 import { ConfirmButton } from '../../../ui/confirm-button';
-import { FormAlert, Notice, SubmitButton, TextField, useFocusOnProblem, useFormValues } from '../../../ui/form';
+import { Form, FormAlert, Notice, SubmitButton, TextField, useFormValues } from '../../../ui/form';
 import { formatDateTime } from '../../../ui/format';
 import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
@@ -102,11 +102,9 @@ const LABELS = { email: "Colleague's email", displayName: "Colleague's name" };
 const EMPTY = { email: '', displayName: '' };
 
 function AddPersonForm() {
-  const formRef = useRef<HTMLFormElement>(null);
   const { values, setField, reset } = useFormValues(EMPTY);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [added, setAdded] = useState<PersonFieldsFragment | null>(null);
-  useFocusOnProblem(formRef, problem);
   const [addOrganizationUser, { loading }] = useAddOrganizationUserMutation({
     // The server lists people oldest first: the newcomer goes last.
     update(cache, { data }) {
@@ -135,13 +133,7 @@ function AddPersonForm() {
   };
 
   return (
-    <form
-      ref={formRef}
-      className="form"
-      noValidate
-      onSubmit={(event) => void submit(event)}
-      aria-label="Add a colleague"
-    >
+    <Form problem={problem} aria-label="Add a colleague" onSubmit={submit}>
       <UnsavedChangesGuard
         when={(values.email.trim() !== '' || values.displayName.trim() !== '') && !loading}
         message="The colleague you started to add is not added yet."
@@ -175,6 +167,6 @@ function AddPersonForm() {
         />
       </div>
       <SubmitButton busy={loading} label="Add colleague" busyLabel="Adding…" />
-    </form>
+    </Form>
   );
 }

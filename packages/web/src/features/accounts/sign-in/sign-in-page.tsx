@@ -1,7 +1,7 @@
 import { lazy, Suspense, useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { useDemoAccountsQuery, useSignInMutation } from './sign-in.generated';
-import { FormAlert, Notice, SubmitButton, TextField, useFocusOnProblem, useFormValues } from '../../../ui/form';
+import { Form, FormAlert, Notice, SubmitButton, TextField, useFormValues } from '../../../ui/form';
 import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
 import { usePageTitle } from '../../../ui/page-title';
 import { useStartSession } from '../viewer/session';
@@ -30,7 +30,6 @@ export function SignInPage() {
   const viewer = useViewer();
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
-  const formRef = useRef<HTMLFormElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
   const { values, setValues, setField } = useFormValues(EMPTY);
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -40,7 +39,6 @@ export function SignInPage() {
   // works as always.
   const demo = useDemoAccountsQuery().data?.appInfo;
   const startSession = useStartSession();
-  useFocusOnProblem(formRef, problem);
 
   // Signed in (just now, or already): on to where the person was going, or to their own work.
   if (viewer.status === 'signed-in') return <Navigate to={next ?? HOME_BY_ROLE[viewer.role]} replace />;
@@ -68,7 +66,7 @@ export function SignInPage() {
         </h1>
         {notice && <Notice tone="info">{notice}</Notice>}
         {next && !notice && <p className="muted">Sign in to see that page.</p>}
-        <form ref={formRef} className="form" noValidate onSubmit={(event) => void submit(event)}>
+        <Form problem={problem} onSubmit={submit}>
           <FormAlert problem={problem}>
             {problem?.code === 'ACCOUNT_LOCKED' && (
               <p>
@@ -98,7 +96,7 @@ export function SignInPage() {
             required
           />
           <SubmitButton ref={submitRef} busy={submitting} label="Sign in" busyLabel="Signing in…" />
-        </form>
+        </Form>
         <p className="auth-links">
           <Link to="/forgot-password">Forgot your password?</Link>
           <span>

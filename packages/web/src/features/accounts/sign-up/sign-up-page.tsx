@@ -1,7 +1,7 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, Navigate } from 'react-router';
 import { useSignUpSellerMutation } from './sign-up.generated';
-import { FormAlert, SubmitButton, TextField, useFocusOnProblem, useFormValues } from '../../../ui/form';
+import { Form, FormAlert, SubmitButton, TextField, useFormValues } from '../../../ui/form';
 import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
 import { usePageTitle } from '../../../ui/page-title';
 import { PASSWORD_MIN_LENGTH } from '../password-rules';
@@ -20,13 +20,11 @@ const EMPTY = { email: '', password: '', displayName: '', organizationName: '' }
 export function SignUpPage() {
   usePageTitle('Sign up');
   const viewer = useViewer();
-  const formRef = useRef<HTMLFormElement>(null);
   const { values, setField } = useFormValues(EMPTY);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [signUpSeller] = useSignUpSellerMutation();
-  useFocusOnProblem(formRef, problem);
 
   if (viewer.status === 'signed-in') return <Navigate to={HOME_BY_ROLE[viewer.role]} replace />;
 
@@ -76,7 +74,7 @@ export function SignUpPage() {
           For businesses that sell refurbished products and want to join the Renewed program. You can invite colleagues
           afterwards.
         </p>
-        <form ref={formRef} className="form" noValidate onSubmit={(event) => void submit(event)}>
+        <Form problem={problem} onSubmit={submit}>
           <FormAlert problem={problem} />
           <TextField
             label={LABELS.email}
@@ -119,7 +117,7 @@ export function SignUpPage() {
             required
           />
           <SubmitButton busy={submitting} label="Create account" busyLabel="Creating account…" />
-        </form>
+        </Form>
         <p className="auth-links">
           <span>
             Already have an account? <Link to="/sign-in">Sign in</Link>

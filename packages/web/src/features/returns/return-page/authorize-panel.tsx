@@ -1,5 +1,5 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
-import { FormAlert, SubmitButton, TextField, useFocusOnProblem } from '../../../ui/form';
+import { useId, useState, type FormEvent } from 'react';
+import { Form, FormAlert, SubmitButton, TextField } from '../../../ui/form';
 import { checkedFormProblem, formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
 import {
   ADDRESS_FIELD_LABELS,
@@ -41,9 +41,7 @@ export function AuthorizePanel({ addresses, onAuthorize }: Props) {
   });
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
   const savedId = useId();
-  useFocusOnProblem(formRef, problem);
 
   const set = (change: Partial<AuthorizeFormValues>) => setValues((current) => ({ ...current, ...change }));
   const setAddress = (field: keyof NewAddressValues) => (value: string) =>
@@ -71,7 +69,7 @@ export function AuthorizePanel({ addresses, onAuthorize }: Props) {
   return (
     <section className="card rt-section" aria-labelledby="rt-authorize-title">
       <h2 id="rt-authorize-title">Authorize</h2>
-      <form ref={formRef} className="form" noValidate onSubmit={(event) => void submit(event)}>
+      <Form problem={problem} onSubmit={submit}>
         <FormAlert problem={problem} />
         <fieldset className="rt-choice">
           <legend>RMA number</legend>
@@ -170,7 +168,7 @@ export function AuthorizePanel({ addresses, onAuthorize }: Props) {
             ))}
         </fieldset>
         <SubmitButton busy={busy} label="Authorize return" busyLabel="Authorizing…" />
-      </form>
+      </Form>
     </section>
   );
 }

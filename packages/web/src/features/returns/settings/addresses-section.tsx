@@ -1,5 +1,5 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { FormAlert, SubmitButton, TextField, useFocusOnProblem } from '../../../ui/form';
+import { useState, type FormEvent } from 'react';
+import { Form, FormAlert, SubmitButton, TextField } from '../../../ui/form';
 import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
 import { formatAddress } from '../return-page/address-text';
 import {
@@ -33,8 +33,6 @@ export function AddressesSection({ addresses, onAdd, onMakeDefault, onRemove }: 
   /** The address an action is under way for, and the one whose removal awaits its confirmation. */
   const [pending, setPending] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusOnProblem(formRef, problem);
 
   /** One address's action; a refusal shows above the list, the list updates from the answer. */
   const act = (addressId: string, action: () => Promise<unknown>) => {
@@ -134,13 +132,7 @@ export function AddressesSection({ addresses, onAdd, onMakeDefault, onRemove }: 
           {listError}
         </p>
       )}
-      <form
-        ref={formRef}
-        className="form"
-        noValidate
-        onSubmit={(event) => void submit(event)}
-        aria-label="Add a return address"
-      >
+      <Form problem={problem} aria-label="Add a return address" onSubmit={submit}>
         <h3>Add an address</h3>
         <FormAlert problem={problem} />
         {(Object.keys(ADDRESS_FIELD_LABELS) as Array<keyof NewAddressValues>).map((field) => (
@@ -159,7 +151,7 @@ export function AddressesSection({ addresses, onAdd, onMakeDefault, onRemove }: 
           Make it my default return address
         </label>
         <SubmitButton busy={busy} label="Add address" busyLabel="Adding…" />
-      </form>
+      </Form>
     </section>
   );
 }

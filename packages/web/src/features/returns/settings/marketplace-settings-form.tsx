@@ -1,6 +1,6 @@
 import { type AuthorizationMode, type SellerType } from '@recertify/domain';
-import { useId, useRef, useState, type FormEvent } from 'react';
-import { FormAlert, Notice, SubmitButton, TextAreaField, TextField, useFocusOnProblem } from '../../../ui/form';
+import { useId, useState, type FormEvent } from 'react';
+import { Form, FormAlert, Notice, SubmitButton, TextAreaField, TextField } from '../../../ui/form';
 import {
   checkedFormProblem,
   describeError,
@@ -44,9 +44,7 @@ export function MarketplaceSettingsForm({ sellerType, settings, onSave }: Props)
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
   const exemptId = useId();
-  useFocusOnProblem(formRef, problem);
   const professional = sellerType === 'PROFESSIONAL';
   const current: ReturnSettingsValues = { ...values, prepaidExemptSkus: skusFromText(skuText) };
 
@@ -76,7 +74,7 @@ export function MarketplaceSettingsForm({ sellerType, settings, onSave }: Props)
   };
 
   return (
-    <form ref={formRef} className="form" noValidate onSubmit={(event) => void submit(event)}>
+    <Form problem={problem} onSubmit={submit}>
       <FormAlert problem={problem} />
       <fieldset className="rt-choice">
         <legend>Automatic authorization</legend>
@@ -154,7 +152,7 @@ export function MarketplaceSettingsForm({ sellerType, settings, onSave }: Props)
       </section>
       {saved && <Notice>Settings saved.</Notice>}
       <SubmitButton busy={busy} label="Save settings" busyLabel="Saving…" />
-    </form>
+    </Form>
   );
 }
 

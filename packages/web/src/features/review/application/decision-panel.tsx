@@ -1,9 +1,9 @@
 import { DECISION_MESSAGE_MAX_LENGTH, REJECTION_REASON_MAX_LENGTH } from '@recertify/domain';
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useDecideApplicationMutation } from './review-application.generated';
 import { type ApplicationStatus, type Decision } from '../../../generated/graphql';
 import { type ReviewDecisionPanelFragment } from './decision-panel.generated';
-import { FormAlert, Notice, SubmitButton, TextAreaField, useFocusOnProblem } from '../../../ui/form';
+import { Form, FormAlert, Notice, SubmitButton, TextAreaField } from '../../../ui/form';
 import { formatDateTime } from '../../../ui/format';
 import { formProblemFromFields, type FormProblem } from '../../../ui/graphql-errors';
 import type { SignedInViewer } from '../../accounts/viewer/viewer-state';
@@ -125,7 +125,6 @@ function DecisionForm({
   onDecided: (status: ApplicationStatus) => void;
   onReload: () => Promise<unknown>;
 }) {
-  const formRef = useRef<HTMLFormElement>(null);
   const idBase = useId();
   const criteria = application.eligibility.criteria;
   const [decision, setDecision] = useState<Decision | null>(null);
@@ -133,7 +132,6 @@ function DecisionForm({
   const [reasons, setReasons] = useState<ReasonDraft[]>(() => listedReasonDrafts(criteria));
   const [message, setMessage] = useState('');
   const [problem, setProblem] = useState<FormProblem | null>(null);
-  useFocusOnProblem(formRef, problem);
   const [decide, { loading }] = useDecideApplicationMutation();
   const labels = useMemo(() => decisionLabels(reasons), [reasons]);
   const apple = criteria.find((c) => c.criterion === 'APPLE_PURCHASES');
@@ -170,7 +168,7 @@ function DecisionForm({
   };
 
   return (
-    <form ref={formRef} className="form rv-decision-form" noValidate onSubmit={(event) => void submit(event)}>
+    <Form problem={problem} className="form rv-decision-form" onSubmit={submit}>
       <UnsavedChangesGuard when={edited && !loading} message="Your decision is not recorded yet." />
       <fieldset className="field rv-decision-choices">
         <legend>Your decision</legend>
@@ -299,7 +297,7 @@ function DecisionForm({
       )}
 
       {choice && <SubmitButton busy={loading} label={choice.submit} busyLabel={choice.busy} />}
-    </form>
+    </Form>
   );
 }
 
