@@ -198,6 +198,32 @@ export function SubmitButton({
   );
 }
 
+/**
+ * A form's sending: the problem it shows and whether it is being sent. `send(checked, save)` shows
+ * `checked`, the problem the form's own checks found, and sends nothing; or else runs `save` (busy
+ * meanwhile), and a failure shows as `problemOf` reads it (the server's refusals under their fields).
+ */
+export function useFormSubmission(problemOf: (error: unknown) => FormProblem) {
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const send = async (checked: FormProblem | null, save: () => Promise<void>): Promise<void> => {
+    if (checked) {
+      setProblem(checked);
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      await save();
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { problem, busy, send };
+}
+
 /** Controlled string fields of a form: values, a setter per field, and a reset. */
 export function useFormValues<T extends Record<string, string>>(initial: T) {
   const [values, setValues] = useState<T>(initial);

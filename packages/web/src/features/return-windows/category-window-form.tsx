@@ -1,7 +1,7 @@
 import { categoryReturnWindowProblem, CATEGORY_RETURN_WINDOW_MAX_DAYS, RETURN_TEXT_LIMITS } from '@recertify/domain';
 import { useState, type FormEvent } from 'react';
-import { Form, FormAlert, Notice, SubmitButton, TextField } from '../../ui/form';
-import { checkedFormProblem, formProblemOf, type FormProblem } from '../../ui/graphql-errors';
+import { Form, FormAlert, Notice, SubmitButton, TextField, useFormSubmission } from '../../ui/form';
+import { checkedFormProblem, formProblemOf } from '../../ui/graphql-errors';
 
 const FIELD_LABELS: Readonly<Record<string, string>> = { categoryName: 'Category', days: 'Return window (days)' };
 
@@ -18,8 +18,7 @@ interface Props {
 export function CategoryWindowForm({ marketplaceName, onSave }: Props) {
   const [categoryName, setCategoryName] = useState('');
   const [days, setDays] = useState('');
-  const [problem, setProblem] = useState<FormProblem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { problem, busy, send } = useFormSubmission((error) => formProblemOf(error, FIELD_LABELS));
   const [saved, setSaved] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
@@ -33,23 +32,12 @@ export function CategoryWindowForm({ marketplaceName, onSave }: Props) {
       ? `Enter a whole number of days from 1 to ${CATEGORY_RETURN_WINDOW_MAX_DAYS}.`
       : categoryReturnWindowProblem(count);
     if (daysProblem) fields['days'] = daysProblem;
-    const checked = checkedFormProblem(fields, FIELD_LABELS);
-    if (checked) {
-      setProblem(checked);
-      return;
-    }
-    setBusy(true);
-    setProblem(null);
-    try {
+    await send(checkedFormProblem(fields, FIELD_LABELS), async () => {
       await onSave({ categoryName: name, days: count });
       setSaved(`${name} now has a ${count}-day return window in ${marketplaceName}.`);
       setCategoryName('');
       setDays('');
-    } catch (error) {
-      setProblem(formProblemOf(error, FIELD_LABELS));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

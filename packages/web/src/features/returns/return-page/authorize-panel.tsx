@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Form, FormAlert, SubmitButton, TextField } from '../../../ui/form';
-import { checkedFormProblem, formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
+import { Form, FormAlert, SubmitButton, TextField, useFormSubmission } from '../../../ui/form';
+import { checkedFormProblem, formProblemOf } from '../../../ui/graphql-errors';
 import {
   ADDRESS_FIELD_LABELS,
   authorizeChoiceOf,
@@ -39,8 +39,7 @@ export function AuthorizePanel({ addresses, onAuthorize }: Props) {
     savedAddressId: '',
     newAddress: EMPTY_ADDRESS,
   });
-  const [problem, setProblem] = useState<FormProblem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { problem, busy, send } = useFormSubmission((error) => formProblemOf(error, FIELD_LABELS));
   const savedId = useId();
 
   const set = (change: Partial<AuthorizeFormValues>) => setValues((current) => ({ ...current, ...change }));
@@ -50,19 +49,9 @@ export function AuthorizePanel({ addresses, onAuthorize }: Props) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const checked = authorizeChoiceOf(values);
-    if (!checked.ok) {
-      setProblem(checkedFormProblem(checked.fields, FIELD_LABELS));
-      return;
-    }
-    setBusy(true);
-    setProblem(null);
-    try {
-      await onAuthorize(checked.choice);
-    } catch (error) {
-      setProblem(formProblemOf(error, FIELD_LABELS));
-    } finally {
-      setBusy(false);
-    }
+    await send(checked.ok ? null : checkedFormProblem(checked.fields, FIELD_LABELS), async () => {
+      if (checked.ok) await onAuthorize(checked.choice);
+    });
   };
 
   const fieldError = (field: string) => problem?.fields[field];

@@ -1,7 +1,7 @@
 import { CLOSE_REASONS_BY_STATE, type CloseReason, type ReturnState } from '@recertify/domain';
 import { useId, useState, type FormEvent } from 'react';
-import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
-import { FormAlert, SubmitButton, TextAreaField } from '../../../ui/form';
+import { checkedFormProblem, formProblemOf } from '../../../ui/graphql-errors';
+import { FormAlert, SubmitButton, TextAreaField, useFormSubmission } from '../../../ui/form';
 import { CLOSE_REASON_NAMES } from '../../../ui/labels';
 
 export const CLOSE_NOTE_MAX_LENGTH = 1000;
@@ -10,6 +10,8 @@ interface Props {
   state: ReturnState;
   onClose: (reason: CloseReason, note: string | null) => Promise<unknown>;
 }
+
+const LABELS = { reason: 'Reason', note: 'Note' };
 
 /**
  * Closing a return with a reason: only the reasons the lifecycle allows from its state are offered
@@ -20,25 +22,15 @@ export function ClosePanel({ state, onClose }: Props) {
   const reasons = CLOSE_REASONS_BY_STATE[state];
   const [reason, setReason] = useState<CloseReason | ''>('');
   const [note, setNote] = useState('');
-  const [problem, setProblem] = useState<FormProblem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { problem, busy, send } = useFormSubmission((error) => formProblemOf(error, LABELS));
   const reasonId = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (reason === '') {
-      setProblem({ fields: { reason: 'Choose why you close it.' }, summary: 'Check this field: Reason.', code: null });
-      return;
-    }
-    setBusy(true);
-    setProblem(null);
-    try {
-      await onClose(reason, note.trim() === '' ? null : note.trim());
-    } catch (error) {
-      setProblem(formProblemOf(error, { reason: 'Reason', note: 'Note' }));
-    } finally {
-      setBusy(false);
-    }
+    const refused = reason === '' ? checkedFormProblem({ reason: 'Choose why you close it.' }, LABELS) : null;
+    await send(refused, async () => {
+      if (reason !== '') await onClose(reason, note.trim() === '' ? null : note.trim());
+    });
   };
 
   return (

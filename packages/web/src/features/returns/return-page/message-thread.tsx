@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { FormAlert, SubmitButton, TextAreaField } from '../../../ui/form';
+import { FormAlert, SubmitButton, TextAreaField, useFormSubmission } from '../../../ui/form';
 import { formatDateTime } from '../../../ui/format';
-import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
+import { checkedFormProblem, formProblemOf } from '../../../ui/graphql-errors';
 import type { ReturnMessageFields } from './return-detail-types';
 
 export const REPLY_MAX_LENGTH = 2000;
@@ -13,32 +13,24 @@ interface Props {
   onReply: ((body: string) => Promise<unknown>) | null;
 }
 
+const LABELS = { body: 'Reply' };
+
 /** The thread with the buyer, oldest first, and the reply box (the buyer gets it by email). */
 export function MessageThread({ messages, buyerName, onReply }: Props) {
   const [body, setBody] = useState('');
-  const [problem, setProblem] = useState<FormProblem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { problem, busy, send } = useFormSubmission((error) => formProblemOf(error, LABELS));
   const [sent, setSent] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!onReply) return;
-    if (body.trim() === '') {
-      setProblem({ fields: { body: 'Write your reply first.' }, summary: 'Check this field: Reply.', code: null });
-      return;
-    }
-    setBusy(true);
-    setProblem(null);
-    setSent(false);
-    try {
+    const refused = body.trim() === '' ? checkedFormProblem({ body: 'Write your reply first.' }, LABELS) : null;
+    await send(refused, async () => {
+      setSent(false);
       await onReply(body.trim());
       setBody('');
       setSent(true);
-    } catch (error) {
-      setProblem(formProblemOf(error, { body: 'Reply' }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

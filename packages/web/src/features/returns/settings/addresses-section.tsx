@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Form, FormAlert, SubmitButton, TextField } from '../../../ui/form';
+import { Form, FormAlert, SubmitButton, TextField, useFormSubmission } from '../../../ui/form';
 import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
 import { formatAddress } from '../return-page/address-text';
 import {
@@ -20,6 +20,12 @@ interface Props {
   onRemove: (addressId: string) => Promise<unknown>;
 }
 
+/** The new address's failing fields, named in the alert ("Check these fields: …"). */
+function addressProblem(fields: Readonly<Record<string, string>>): FormProblem {
+  const names = Object.keys(fields).map((f) => ADDRESS_FIELD_LABELS[f as keyof NewAddressValues] ?? f);
+  return { fields, summary: `Check these fields: ${names.join(', ')}.`, code: null };
+}
+
 /**
  * The seller's saved return addresses: which is the default, another made default, one removed
  * (after a second click; the default cannot be), a new one added.
@@ -27,8 +33,7 @@ interface Props {
 export function AddressesSection({ addresses, onAdd, onMakeDefault, onRemove }: Props) {
   const [values, setValues] = useState<NewAddressValues>(EMPTY_ADDRESS);
   const [makeDefault, setMakeDefault] = useState(addresses.length === 0);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { problem, busy, send } = useFormSubmission((error) => formProblemOf(error, ADDRESS_FIELD_LABELS));
   const [listError, setListError] = useState<string | null>(null);
   /** The address an action is under way for, and the one whose removal awaits its confirmation. */
   const [pending, setPending] = useState<string | null>(null);
@@ -53,22 +58,11 @@ export function AddressesSection({ addresses, onAdd, onMakeDefault, onRemove }: 
       savedAddressId: '',
       newAddress: values,
     });
-    if (!checked.ok) {
-      const names = Object.keys(checked.fields).map((f) => ADDRESS_FIELD_LABELS[f as keyof NewAddressValues] ?? f);
-      setProblem({ fields: checked.fields, summary: `Check these fields: ${names.join(', ')}.`, code: null });
-      return;
-    }
-    setBusy(true);
-    setProblem(null);
-    try {
-      if (checked.choice.newAddress) await onAdd(checked.choice.newAddress, makeDefault);
+    await send(checked.ok ? null : addressProblem(checked.fields), async () => {
+      if (checked.ok && checked.choice.newAddress) await onAdd(checked.choice.newAddress, makeDefault);
       setValues(EMPTY_ADDRESS);
       setMakeDefault(false);
-    } catch (error) {
-      setProblem(formProblemOf(error, ADDRESS_FIELD_LABELS));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { FormAlert, Notice, SubmitButton, TextField } from '../../../ui/form';
-import { formProblemOf, type FormProblem } from '../../../ui/graphql-errors';
+import { FormAlert, Notice, SubmitButton, TextField, useFormSubmission } from '../../../ui/form';
+import { formProblemOf } from '../../../ui/graphql-errors';
 
 /** How the seller hears of new return requests (the API's field names). */
 export interface ReturnEmailSettingsValues {
@@ -17,8 +17,9 @@ interface Props {
 /** Return-request emails: whether to get them, where, and with links that act without signing in. */
 export function EmailSettingsSection({ settings, onSave }: Props) {
   const [values, setValues] = useState(settings);
-  const [problem, setProblem] = useState<FormProblem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { problem, busy, send } = useFormSubmission((error) =>
+    formProblemOf(error, { recipientEmail: 'Send them to' }),
+  );
   const [saved, setSaved] = useState(false);
   const set = (change: Partial<ReturnEmailSettingsValues>) => {
     setSaved(false);
@@ -27,17 +28,11 @@ export function EmailSettingsSection({ settings, onSave }: Props) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
+    await send(null, async () => {
       const recipient = (values.recipientEmail ?? '').trim();
       await onSave({ ...values, recipientEmail: recipient === '' ? null : recipient });
       setSaved(true);
-    } catch (error) {
-      setProblem(formProblemOf(error, { recipientEmail: 'Send them to' }));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,6 +1,6 @@
 import { type AuthorizationMode, type SellerType } from '@recertify/domain';
 import { useId, useState, type FormEvent } from 'react';
-import { Form, FormAlert, Notice, SubmitButton, TextAreaField, TextField } from '../../../ui/form';
+import { Form, FormAlert, Notice, SubmitButton, TextAreaField, TextField, useFormSubmission } from '../../../ui/form';
 import {
   checkedFormProblem,
   describeError,
@@ -41,8 +41,7 @@ interface Props {
 export function MarketplaceSettingsForm({ sellerType, settings, onSave }: Props) {
   const [values, setValues] = useState<ReturnSettingsValues>(settings);
   const [skuText, setSkuText] = useState(settings.prepaidExemptSkus.join('\n'));
-  const [problem, setProblem] = useState<FormProblem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { problem, busy, send } = useFormSubmission(settingsProblemOf);
   const [saved, setSaved] = useState(false);
   const exemptId = useId();
   const professional = sellerType === 'PROFESSIONAL';
@@ -55,22 +54,11 @@ export function MarketplaceSettingsForm({ sellerType, settings, onSave }: Props)
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const checked = checkedFormProblem(settingsProblems(current), FIELD_LABELS);
-    if (checked) {
-      setProblem(checked);
-      return;
-    }
-    setBusy(true);
-    setProblem(null);
-    try {
+    await send(checkedFormProblem(settingsProblems(current), FIELD_LABELS), async () => {
       const prefix = (current.rmaPrefix ?? '').trim().toUpperCase();
       await onSave({ ...current, rmaPrefix: prefix === '' ? null : prefix });
       setSaved(true);
-    } catch (error) {
-      setProblem(settingsProblemOf(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
