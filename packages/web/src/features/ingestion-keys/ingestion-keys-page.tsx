@@ -1,3 +1,4 @@
+import { Page } from '../../ui/page';
 import { useId, useState } from 'react';
 import { usePageTitle } from '../../ui/page-title';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
@@ -23,17 +24,18 @@ export function IngestionKeysPage() {
   const chosen = systems.find((s) => s.id === chosenId) ?? systems[0];
 
   return (
-    <section className="page ingestion-keys-page" aria-labelledby="ingestion-keys-title">
-      <header className="page-header">
-        <h1 tabIndex={-1} id="ingestion-keys-title">
-          Ingestion keys
-        </h1>
-        <p className="lede">
+    <Page
+      titleId="ingestion-keys-title"
+      className="ingestion-keys-page"
+      title="Ingestion keys"
+      lede={
+        <>
           The marketplace&rsquo;s own systems send offers, orders, order defects, complaints and ratings through the
           GraphQL API with these keys (scope <code>ingest:marketplace-data</code>). Sending a record again with the same
           external id changes nothing; a changed record updates it. Revoke a key when a system no longer needs it.
-        </p>
-      </header>
+        </>
+      }
+    >
       {loading && !data ? (
         <LoadingState label="Loading the marketplace's systems…" />
       ) : error && !data ? (
@@ -72,6 +74,6 @@ export function IngestionKeysPage() {
           />
         </section>
       )}
-    </section>
+    </Page>
   );
 }

@@ -1,3 +1,4 @@
+import { Page } from '../../ui/page';
 import type { ExchangeRate } from '@recertify/domain';
 import { useProgramRulesQuery } from './program-rules.generated';
 import { usePageTitle } from '../../ui/page-title';
@@ -11,18 +12,18 @@ export function ProgramRules() {
   const { data, loading, error, refetch } = useProgramRulesQuery({ notifyOnNetworkStatusChange: true });
 
   return (
-    <section aria-labelledby="program-rules-title" className="page">
-      <header className="page-header">
-        <h1 tabIndex={-1} id="program-rules-title">
-          Program rules
-        </h1>
-        <p className="lede">
+    <Page
+      titleId="program-rules-title"
+      title="Program rules"
+      lede={
+        <>
           What a seller needs to join and stay in the Renewed program, per marketplace. An application is judged by the
           version in force when it is submitted; thresholds are stated in US dollars and converted at the exchange rate
           of the invoice date.
-        </p>
-        <TermsGlossary />
-      </header>
+        </>
+      }
+      below={<TermsGlossary />}
+    >
       {loading && !data ? (
         <LoadingState label="Loading program rules…" />
       ) : error && !data ? (
@@ -42,6 +43,6 @@ export function ProgramRules() {
           ))}
         </div>
       )}
-    </section>
+    </Page>
   );
 }

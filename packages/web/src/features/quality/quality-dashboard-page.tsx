@@ -1,3 +1,4 @@
+import { Page } from '../../ui/page';
 import { useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useViewer } from '../accounts/viewer/viewer-context';
@@ -72,15 +73,17 @@ export function QualityDashboardPage({
   const notApproved = refusalWithCode(error, 'NOT_APPROVED');
 
   return (
-    <section aria-labelledby="quality-title" className="page q-dashboard">
-      <header className="page-header">
-        <h1 tabIndex={-1} id="quality-title">
-          {title}
-        </h1>
-        <p className="lede">
+    <Page
+      titleId="quality-title"
+      className="q-dashboard"
+      title={title}
+      lede={
+        <>
           Return quality score, order defect rate and ratings over the trailing window, against the thresholds of the
           program policy in force.
-        </p>
+        </>
+      }
+      below={
         <nav aria-label="Marketplace" className="q-marketplaces">
           {MARKETPLACE_CODES.map((code) => (
             <button
@@ -99,7 +102,8 @@ export function QualityDashboardPage({
             </button>
           ))}
         </nav>
-      </header>
+      }
+    >
       {loading && !dashboard ? (
         <LoadingState label="Loading the quality dashboard…" />
       ) : notApproved && !dashboard ? (
@@ -141,6 +145,6 @@ export function QualityDashboardPage({
           />
         </>
       ) : null}
-    </section>
+    </Page>
   );
 }

@@ -1,3 +1,4 @@
+import { Page } from '../../ui/page';
 import { MARKETPLACES, type MarketplaceCode } from '@recertify/domain';
 import { useState } from 'react';
 import { formProblemOf } from '../../ui/graphql-errors';
@@ -36,16 +37,16 @@ export function ReturnWindowsPage() {
   const name = MARKETPLACES[marketplace].name;
 
   return (
-    <section className="page" aria-labelledby="return-windows-title">
-      <header className="page-header">
-        <h1 tabIndex={-1} id="return-windows-title">
-          Return windows
-        </h1>
-        <p className="lede">
+    <Page
+      titleId="return-windows-title"
+      title="Return windows"
+      lede={
+        <>
           A return request is in policy when it is asked within its category&rsquo;s window after delivery; categories
           not listed get the policy version&rsquo;s default (30 days). Changes apply to requests arriving from then on.
-        </p>
-      </header>
+        </>
+      }
+    >
       <section className="card" aria-labelledby="return-windows-of">
         <h2 id="return-windows-of">Categories with their own window in {name}</h2>
         <MarketplaceSelect
@@ -113,6 +114,6 @@ export function ReturnWindowsPage() {
           onSave={(window) => save({ variables: { input: { marketplace, ...window } } })}
         />
       </section>
-    </section>
+    </Page>
   );
 }

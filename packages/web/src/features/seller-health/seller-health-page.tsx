@@ -1,3 +1,4 @@
+import { Page } from '../../ui/page';
 import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import { useFilterInAddress } from '../../ui/address-filter';
@@ -54,16 +55,17 @@ export function SellerHealthPage() {
   const endCursor = list?.pageInfo.endCursor;
 
   return (
-    <section aria-labelledby="seller-health-title" className="page sh-page">
-      <header className="page-header">
-        <h1 tabIndex={-1} id="seller-health-title">
-          Seller health
-        </h1>
-        <p className="lede">
+    <Page
+      titleId="seller-health-title"
+      className="sh-page"
+      title="Seller health"
+      lede={
+        <>
           Sellers at risk (under 98% RQS, over 0.80% ODR or under 3.70 stars) and suspended sellers, per marketplace,
           with the figures of their latest evaluation.
-        </p>
-      </header>
+        </>
+      }
+    >
       <div className="sh-toolbar" role="group" aria-label="Filters">
         <label htmlFor="sh-marketplace">Marketplace</label>
         <select
@@ -178,7 +180,7 @@ export function SellerHealthPage() {
           />
         </div>
       )}
-    </section>
+    </Page>
   );
 }
 

@@ -1,3 +1,4 @@
+import { Page } from '../../../ui/page';
 import type { ComponentType } from 'react';
 import type { Role } from '../../../generated/graphql';
 import { usePageTitle } from '../../../ui/page-title';
@@ -22,17 +23,12 @@ export function AccountPage() {
   usePageTitle('Account');
   const viewer = useSignedInViewer();
   return (
-    <section className="page account-page" aria-labelledby="account-title">
-      <header className="page-header">
-        <h1 tabIndex={-1} id="account-title">
-          Account
-        </h1>
-      </header>
+    <Page titleId="account-title" className="account-page" title="Account">
       <ProfileSummary viewer={viewer} />
       {SECTIONS[viewer.role].map((Section, index) => (
         <Section key={index} viewer={viewer} />
       ))}
       <SessionsSection />
-    </section>
+    </Page>
   );
 }

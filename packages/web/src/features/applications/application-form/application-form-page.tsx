@@ -1,3 +1,4 @@
+import { Page } from '../../../ui/page';
 import { MARKETPLACES, policyFromRecord } from '@recertify/domain';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -88,8 +89,10 @@ export function ApplicationFormPage() {
   }
 
   return (
-    <section className="page application-page" aria-labelledby="application-form-title">
-      <header className="page-header">
+    <Page
+      titleId="application-form-title"
+      className="application-page"
+      above={
         <p className="breadcrumbs">
           <Link to="/applications">Applications</Link>
           {application && (
@@ -99,12 +102,15 @@ export function ApplicationFormPage() {
             </>
           )}
         </p>
-        <h1 tabIndex={-1} id="application-form-title">
+      }
+      title={
+        <>
           {application ? `Application to sell Renewed in ${name}` : 'Application'}{' '}
           {application && <StatusBadge status={application.status} />}
-        </h1>
-      </header>
+        </>
+      }
+    >
       {body}
-    </section>
+    </Page>
   );
 }

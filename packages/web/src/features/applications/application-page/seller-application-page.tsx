@@ -1,3 +1,4 @@
+import { Page } from '../../../ui/page';
 import { canTransition, MARKETPLACES, approvalGrants } from '@recertify/domain';
 import { Link, useLocation, useParams } from 'react-router';
 import {
@@ -33,16 +34,21 @@ export function SellerApplicationPage() {
   usePageTitle(application ? `Application for ${name}` : 'Application');
 
   return (
-    <section className="page application-page" aria-labelledby="application-title">
-      <header className="page-header">
+    <Page
+      titleId="application-title"
+      className="application-page"
+      above={
         <p className="breadcrumbs">
           <Link to="/applications">Applications</Link>
         </p>
-        <h1 tabIndex={-1} id="application-title">
+      }
+      title={
+        <>
           {application ? `Application to sell Renewed in ${name}` : 'Application'}{' '}
           {application && <StatusBadge status={application.status} />}
-        </h1>
-      </header>
+        </>
+      }
+    >
       {loading && !data ? (
         <LoadingState label="Loading the application…" />
       ) : error && !data ? (
@@ -67,7 +73,7 @@ export function SellerApplicationPage() {
       ) : (
         <EmptyState title="Application not found" />
       )}
-    </section>
+    </Page>
   );
 }
 

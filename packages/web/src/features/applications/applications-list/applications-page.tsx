@@ -1,3 +1,4 @@
+import { Page } from '../../../ui/page';
 import { useNavigate } from 'react-router';
 import { useMyApplicationsQuery } from './applications-list.generated';
 import { usePageTitle } from '../../../ui/page-title';
@@ -14,16 +15,17 @@ export function ApplicationsPage() {
     notifyOnNetworkStatusChange: true,
   });
   return (
-    <section className="page applications-page" aria-labelledby="applications-title">
-      <header className="page-header">
-        <h1 tabIndex={-1} id="applications-title">
-          Applications
-        </h1>
-        <p className="lede">
+    <Page
+      titleId="applications-title"
+      className="applications-page"
+      title="Applications"
+      lede={
+        <>
           Apply to sell Renewed products, one marketplace at a time. Approval in the United States also grants Canada;
           Mexico needs its own application, and approval in Canada or Mexico does not grant the United States.
-        </p>
-      </header>
+        </>
+      }
+    >
       {loading && !data ? (
         <LoadingState label="Loading your applications…" />
       ) : error && !data ? (
@@ -43,6 +45,6 @@ export function ApplicationsPage() {
           ))}
         </div>
       )}
-    </section>
+    </Page>
   );
 }

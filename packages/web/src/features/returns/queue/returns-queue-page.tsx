@@ -1,3 +1,4 @@
+import { Page } from '../../../ui/page';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useFilterInAddress } from '../../../ui/address-filter';
@@ -37,17 +38,18 @@ export function ReturnsQueuePage() {
     fetchPolicy: 'cache-and-network',
   });
   return (
-    <section aria-labelledby="returns-title" className="page rt-returns-queue">
-      <header className="page-header">
-        <h1 tabIndex={-1} id="returns-title">
-          Returns
-        </h1>
-        <p className="lede">
+    <Page
+      titleId="returns-title"
+      className="rt-returns-queue"
+      title="Returns"
+      lede={
+        <>
           Your buyers&rsquo; return requests, each with what the return policy says of it. Select several to authorize
           or close them at once: each one reports its own result, and repeating an action changes nothing more.{' '}
           <Link to={RETURN_SETTINGS_PATH}>Return settings</Link>
-        </p>
-      </header>
+        </>
+      }
+    >
       <ReturnsFilterBar
         filter={filter}
         // The counts stay on the chips while another filter's answer loads.
@@ -62,7 +64,7 @@ export function ReturnsQueuePage() {
         onFilter={onFilter}
         onChanged={() => void counts.refetch()}
       />
-    </section>
+    </Page>
   );
 }
 

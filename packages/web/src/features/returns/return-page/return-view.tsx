@@ -1,3 +1,4 @@
+import { Page } from '../../../ui/page';
 import { MARKETPLACES, type CloseReason } from '@recertify/domain';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
@@ -37,14 +38,17 @@ export function ReturnView({ detail, addresses, downloads, onAuthorize, onReply,
   const close = detail.allowedEvents.includes('CLOSE') ? onClose : undefined;
   const reply = detail.state !== 'CLOSED' && detail.state !== 'REFUNDED' ? onReply : undefined;
   return (
-    <article className="page rt-return-page" aria-labelledby="return-title">
-      <header className="page-header">
+    <Page
+      titleId="return-title"
+      as="article"
+      className="rt-return-page"
+      above={
         <p className="rt-breadcrumb">
           <Link to={returnsQueuePathFrom(linkState)}>← Returns</Link>
         </p>
-        <h1 tabIndex={-1} id="return-title">
-          Return of order {detail.orderExternalId}
-        </h1>
+      }
+      title={`Return of order ${detail.orderExternalId}`}
+      below={
         <dl className="summary-list rt-facts">
           <Fact term="State">
             <ReturnStateBadge state={detail.state} />
@@ -57,7 +61,8 @@ export function ReturnView({ detail, addresses, downloads, onAuthorize, onReply,
           </Fact>
           {detail.closeReason && <Fact term="Closed as">{CLOSE_REASON_NAMES[detail.closeReason]}</Fact>}
         </dl>
-      </header>
+      }
+    >
       <div className="rt-columns">
         <div className="rt-return-main">
           <section className="card rt-section" aria-labelledby="rt-request-title">
@@ -156,7 +161,7 @@ export function ReturnView({ detail, addresses, downloads, onAuthorize, onReply,
           {close && <ClosePanel state={detail.state} onClose={close} />}
         </div>
       </div>
-    </article>
+    </Page>
   );
 }
 

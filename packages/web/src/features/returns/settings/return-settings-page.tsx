@@ -1,3 +1,4 @@
+import { Page } from '../../../ui/page';
 import { isMarketplaceCode, MARKETPLACES, type MarketplaceCode } from '@recertify/domain';
 import { Link, useSearchParams } from 'react-router';
 import { MarketplaceSelect } from '../../../ui/marketplace-select';
@@ -28,19 +29,20 @@ import {
 export function ReturnSettingsPage() {
   usePageTitle('Return settings');
   return (
-    <section className="page rt-return-page" aria-labelledby="return-settings-title">
-      <header className="page-header">
+    <Page
+      titleId="return-settings-title"
+      className="rt-return-page"
+      above={
         <p className="rt-breadcrumb">
           <Link to={RETURNS_PATH}>← Returns</Link>
         </p>
-        <h1 tabIndex={-1} id="return-settings-title">
-          Return settings
-        </h1>
-      </header>
+      }
+      title="Return settings"
+    >
       <MarketplaceSettingsCard />
       <AddressesCard />
       <EmailSettingsCard />
-    </section>
+    </Page>
   );
 }
 

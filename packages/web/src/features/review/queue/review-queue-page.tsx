@@ -1,3 +1,4 @@
+import { Page } from '../../../ui/page';
 import { useReviewQueueQuery, type ReviewQueueRowFragment } from './review-queue.generated';
 import type { CappedCount } from '../../../ui/capped-count';
 import { LoadMore } from '../../../ui/load-more';
@@ -35,16 +36,17 @@ export function ReviewQueuePage() {
   const queue = data?.reviewQueue;
   const endCursor = queue?.pageInfo.endCursor;
   return (
-    <section aria-labelledby="review-queue-title" className="page rv-review-queue">
-      <header className="page-header">
-        <h1 tabIndex={-1} id="review-queue-title">
-          Review queue
-        </h1>
-        <p className="lede">
+    <Page
+      titleId="review-queue-title"
+      className="rv-review-queue"
+      title="Review queue"
+      lede={
+        <>
           Submitted applications, oldest due first. Due dates count business days in each marketplace&rsquo;s calendar,
           without weekends and its holidays.
-        </p>
-      </header>
+        </>
+      }
+    >
       <QueueFilterBar filter={filter} counts={counts} onChange={setFilter} />
       {loading && !queue ? (
         <LoadingState label="Loading the queue…" />
@@ -80,7 +82,7 @@ export function ReviewQueuePage() {
           />
         </>
       )}
-    </section>
+    </Page>
   );
 }
 
