@@ -7,7 +7,13 @@ describe('LoadMore', () => {
   it('loads the page after the cursor, one at a time', async () => {
     let finish!: () => void;
     const onLoad = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
-    render(<LoadMore after="cursor-1" failure="More rows could not be loaded" onLoad={onLoad} />);
+    render(
+      <LoadMore
+        pageInfo={{ hasNextPage: true, endCursor: 'cursor-1' }}
+        failure="More rows could not be loaded"
+        onLoad={onLoad}
+      />,
+    );
 
     await userEvent.click(screen.getByRole('button', { name: 'Load more' }));
     expect(onLoad).toHaveBeenCalledWith('cursor-1');
@@ -19,7 +25,12 @@ describe('LoadMore', () => {
   it('says why a page failed, and tries again', async () => {
     const onLoad = vi.fn().mockRejectedValueOnce(new Error('Too many requests')).mockResolvedValueOnce(undefined);
     render(
-      <LoadMore after="cursor-1" label="Load more offers" failure="More offers could not be loaded" onLoad={onLoad} />,
+      <LoadMore
+        pageInfo={{ hasNextPage: true, endCursor: 'cursor-1' }}
+        label="Load more offers"
+        failure="More offers could not be loaded"
+        onLoad={onLoad}
+      />,
     );
 
     await userEvent.click(screen.getByRole('button', { name: 'Load more offers' }));
@@ -29,7 +40,13 @@ describe('LoadMore', () => {
   });
 
   it('shows no button when there is no next page', () => {
-    render(<LoadMore after={null} failure="More rows could not be loaded" onLoad={vi.fn()} />);
+    render(
+      <LoadMore
+        pageInfo={{ hasNextPage: false, endCursor: null }}
+        failure="More rows could not be loaded"
+        onLoad={vi.fn()}
+      />,
+    );
     expect(screen.queryByRole('button')).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_SOURCE_LABELS } from '@recertify/domain';
 import { formatDate, formatDateTime } from '../../ui/format';
-import { describeError } from '../../ui/graphql-errors';
+import { appendPage, LoadMore } from '../../ui/load-more';
 import { DataTable } from '../../ui/scrollable-table';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import type { MarketplaceCode } from '../../generated/graphql';
@@ -94,45 +94,6 @@ export function DrillDown({ sellerId, marketplace, target, onClose, complaintAct
   );
 }
 
-function MoreButton({
-  hasNext,
-  endCursor,
-  load,
-  label,
-}: {
-  hasNext: boolean;
-  endCursor: string | null | undefined;
-  load: (after: string) => Promise<unknown>;
-  label: string;
-}) {
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  if (!hasNext || !endCursor) return null;
-  return (
-    <>
-      {failure !== null && (
-        <p className="alert alert-error" role="alert">
-          More could not be loaded: {describeError(failure)}
-        </p>
-      )}
-      <button
-        type="button"
-        className="button button-secondary"
-        disabled={busy}
-        onClick={() => {
-          setBusy(true);
-          setFailure(null);
-          load(endCursor)
-            .catch(setFailure)
-            .finally(() => setBusy(false));
-        }}
-      >
-        {busy ? 'Loading more…' : label}
-      </button>
-    </>
-  );
-}
-
 function OrderList({
   sellerId,
   marketplace,
@@ -180,20 +141,14 @@ function OrderList({
           </tr>
         ))}
       </DataTable>
-      <MoreButton
-        hasNext={orders.pageInfo.hasNextPage}
-        endCursor={orders.pageInfo.endCursor}
+      <LoadMore
+        pageInfo={orders.pageInfo}
         label="Load more orders"
-        load={(after) =>
+        failure="More could not be loaded"
+        onLoad={(after) =>
           fetchMore({
             variables: { after },
-            updateQuery: (shown, { fetchMoreResult }) => ({
-              ...fetchMoreResult,
-              qualityOrders: {
-                ...fetchMoreResult.qualityOrders,
-                edges: [...shown.qualityOrders.edges, ...fetchMoreResult.qualityOrders.edges],
-              },
-            }),
+            updateQuery: appendPage('qualityOrders'),
           })
         }
       />
@@ -253,20 +208,14 @@ function ComplaintList({
           </tr>
         ))}
       </DataTable>
-      <MoreButton
-        hasNext={complaints.pageInfo.hasNextPage}
-        endCursor={complaints.pageInfo.endCursor}
+      <LoadMore
+        pageInfo={complaints.pageInfo}
         label="Load more complaints"
-        load={(after) =>
+        failure="More could not be loaded"
+        onLoad={(after) =>
           fetchMore({
             variables: { after },
-            updateQuery: (shown, { fetchMoreResult }) => ({
-              ...fetchMoreResult,
-              qualityComplaints: {
-                ...fetchMoreResult.qualityComplaints,
-                edges: [...shown.qualityComplaints.edges, ...fetchMoreResult.qualityComplaints.edges],
-              },
-            }),
+            updateQuery: appendPage('qualityComplaints'),
           })
         }
       />

@@ -2,7 +2,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { useState } from 'react';
 import type { MarketplaceCode } from '../../generated/graphql';
 import { formatDate } from '../../ui/format';
-import { describeError } from '../../ui/graphql-errors';
+import { LoadMore } from '../../ui/load-more';
 import { QUALITY_METRIC_NAMES, SELLER_QUALITY_STANDING_NAMES } from '../../ui/labels';
 import { DataTable } from '../../ui/scrollable-table';
 import { EmptyState } from '../../ui/states';
@@ -32,26 +32,16 @@ export function EvaluationHistory({
 }) {
   const client = useApolloClient();
   const [older, setOlder] = useState<QualityEvaluationPageFragment[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
   const last = older.at(-1) ?? first;
   const rows = [first, ...older].flatMap((page) => page.edges.map((edge) => edge.node));
 
   const showOlder = async (after: string) => {
-    setLoading(true);
-    setFailure(null);
-    try {
-      const { data } = await client.query<QualityEvaluationsOlderQuery, QualityEvaluationsOlderQueryVariables>({
-        query: QualityEvaluationsOlderDocument,
-        variables: { sellerId, marketplace, after },
-        fetchPolicy: 'network-only',
-      });
-      if (data) setOlder((pages) => [...pages, data.qualityDashboard.evaluations]);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setLoading(false);
-    }
+    const { data } = await client.query<QualityEvaluationsOlderQuery, QualityEvaluationsOlderQueryVariables>({
+      query: QualityEvaluationsOlderDocument,
+      variables: { sellerId, marketplace, after },
+      fetchPolicy: 'network-only',
+    });
+    if (data) setOlder((pages) => [...pages, data.qualityDashboard.evaluations]);
   };
 
   return (
@@ -80,21 +70,13 @@ export function EvaluationHistory({
               <EvaluationRow key={row.day} row={row} />
             ))}
           </DataTable>
-          {failure !== null && (
-            <p className="alert alert-error" role="alert">
-              Older evaluations could not be loaded: {describeError(failure)}
-            </p>
-          )}
-          {last.pageInfo.hasNextPage && last.pageInfo.endCursor && (
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={loading}
-              onClick={() => void showOlder(last.pageInfo.endCursor!)}
-            >
-              {loading ? 'Loading…' : 'Show older evaluations'}
-            </button>
-          )}
+          <LoadMore
+            pageInfo={last.pageInfo}
+            label="Show older evaluations"
+            busyLabel="Loading…"
+            failure="Older evaluations could not be loaded"
+            onLoad={showOlder}
+          />
         </>
       )}
     </section>

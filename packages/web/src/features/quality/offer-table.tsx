@@ -1,29 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { OFFER_STATUS_LABELS } from '@recertify/domain';
-import { LoadMore } from '../../ui/load-more';
+import { appendPage, LoadMore } from '../../ui/load-more';
 import { DataTable } from '../../ui/scrollable-table';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import type { MarketplaceCode } from '../../generated/graphql';
-import {
-  useQualityOffersQuery,
-  type QualityOfferRowFragment,
-  type QualityOffersQuery,
-} from './quality-offers.generated';
+import { useQualityOffersQuery, type QualityOfferRowFragment } from './quality-offers.generated';
 import { budgetSentence, FIGURE_STANDING_LABELS, standingOf } from './quality-format';
 
 export const OFFER_PAGE_SIZE = 20;
-
-/** "Load more": the next page after the offers shown, none repeated. */
-export function appendOfferPage(shown: QualityOffersQuery, next: QualityOffersQuery): QualityOffersQuery {
-  const seen = new Set(shown.qualityOffers.edges.map((edge) => edge.node.id));
-  return {
-    ...next,
-    qualityOffers: {
-      ...next.qualityOffers,
-      edges: [...shown.qualityOffers.edges, ...next.qualityOffers.edges.filter((edge) => !seen.has(edge.node.id))],
-    },
-  };
-}
 
 /** The seller's offers, worst RQS first, with a search by SKU or product and "Load more". */
 export function OfferTable({
@@ -42,7 +26,6 @@ export function OfferTable({
     notifyOnNetworkStatusChange: true,
   });
   const offers = data?.qualityOffers;
-  const endCursor = offers?.pageInfo.endCursor;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -107,13 +90,13 @@ export function OfferTable({
             ))}
           </DataTable>
           <LoadMore
-            after={offers.pageInfo.hasNextPage ? endCursor : null}
+            pageInfo={offers.pageInfo}
             label="Load more offers"
             failure="More offers could not be loaded"
             onLoad={(after) =>
               fetchMore({
                 variables: { after },
-                updateQuery: (shown, { fetchMoreResult }) => appendOfferPage(shown, fetchMoreResult),
+                updateQuery: appendPage('qualityOffers'),
               })
             }
           />

@@ -2,7 +2,7 @@ import { Page } from '../../ui/page';
 import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import { useFilterInAddress } from '../../ui/address-filter';
-import { LoadMore } from '../../ui/load-more';
+import { appendPage, LoadMore } from '../../ui/load-more';
 import { formatDate } from '../../ui/format';
 import {
   MARKETPLACE_NAMES,
@@ -52,7 +52,6 @@ export function SellerHealthPage() {
   });
   const [changing, setChanging] = useState<string | null>(null);
   const list = data?.sellerHealth;
-  const endCursor = list?.pageInfo.endCursor;
 
   return (
     <Page
@@ -164,17 +163,12 @@ export function SellerHealthPage() {
             </table>
           </ScrollableTable>
           <LoadMore
-            after={list.pageInfo.hasNextPage ? endCursor : null}
+            pageInfo={list.pageInfo}
             failure="More sellers could not be loaded"
             onLoad={(after) =>
               fetchMore({
                 variables: { after },
-                updateQuery: (shown, { fetchMoreResult }) => ({
-                  sellerHealth: {
-                    ...fetchMoreResult.sellerHealth,
-                    edges: [...shown.sellerHealth.edges, ...fetchMoreResult.sellerHealth.edges],
-                  },
-                }),
+                updateQuery: appendPage('sellerHealth'),
               })
             }
           />

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReviewQueueQuery } from './review-queue.generated';
-import { appendQueuePage, queueCountText } from './queue-pages';
+import { appendPage } from '../../../ui/load-more';
+import { queueCountText } from './queue-pages';
 
 type Edge = ReviewQueueQuery['reviewQueue']['edges'][number];
 
@@ -41,7 +42,10 @@ const page = (ids: string[], count: number, hasNextPage: boolean, total = count)
   },
 });
 
-describe('appendQueuePage', () => {
+describe("the queue's Load more (appendPage)", () => {
+  const appendQueuePage = (shown: ReviewQueueQuery, next: ReviewQueueQuery) =>
+    appendPage('reviewQueue')(shown, { fetchMoreResult: next });
+
   it('adds the next page after the rows shown, with the newer paging and counts', () => {
     const merged = appendQueuePage(page(['a', 'b'], 4, true), page(['c', 'd'], 4, false));
     expect(merged.reviewQueue.edges.map((e) => e.node.id)).toEqual(['a', 'b', 'c', 'd']);

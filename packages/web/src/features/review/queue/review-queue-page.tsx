@@ -1,7 +1,7 @@
 import { Page } from '../../../ui/page';
 import { useReviewQueueQuery, type ReviewQueueRowFragment } from './review-queue.generated';
 import type { CappedCount } from '../../../ui/capped-count';
-import { LoadMore } from '../../../ui/load-more';
+import { appendPage, LoadMore } from '../../../ui/load-more';
 import { usePageTitle } from '../../../ui/page-title';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
 import '../review.css';
@@ -13,7 +13,7 @@ import {
   queueFilterInput,
   searchWithQueueFilter,
 } from './queue-filter';
-import { appendQueuePage, queueCountText } from './queue-pages';
+import { queueCountText } from './queue-pages';
 import { QueueRow } from './queue-row';
 import { DataTable } from '../../../ui/scrollable-table';
 import { useFilterInAddress } from '../../../ui/address-filter';
@@ -34,7 +34,6 @@ export function ReviewQueuePage() {
   // The counts stay on the chips while another filter's answer loads.
   const counts = (data ?? previousData)?.reviewQueueCounts ?? null;
   const queue = data?.reviewQueue;
-  const endCursor = queue?.pageInfo.endCursor;
   return (
     <Page
       titleId="review-queue-title"
@@ -70,13 +69,13 @@ export function ReviewQueuePage() {
         <>
           <QueueTable applications={queue.edges.map((edge) => edge.node)} total={queue.count} />
           <LoadMore
-            after={queue.pageInfo.hasNextPage ? endCursor : null}
+            pageInfo={queue.pageInfo}
             className="rv-queue-more"
             failure="More applications could not be loaded"
             onLoad={(after) =>
               fetchMore({
                 variables: { after },
-                updateQuery: (shown, { fetchMoreResult }) => appendQueuePage(shown, fetchMoreResult),
+                updateQuery: appendPage('reviewQueue'),
               })
             }
           />
