@@ -145,12 +145,7 @@ function OrderList({
         pageInfo={orders.pageInfo}
         label="Load more orders"
         failure="More could not be loaded"
-        onLoad={(after) =>
-          fetchMore({
-            variables: { after },
-            updateQuery: appendPage('qualityOrders'),
-          })
-        }
+        onLoad={(after) => fetchMore({ variables: { after }, updateQuery: appendPage('qualityOrders') })}
       />
     </>
   );
@@ -212,12 +207,7 @@ function ComplaintList({
         pageInfo={complaints.pageInfo}
         label="Load more complaints"
         failure="More could not be loaded"
-        onLoad={(after) =>
-          fetchMore({
-            variables: { after },
-            updateQuery: appendPage('qualityComplaints'),
-          })
-        }
+        onLoad={(after) => fetchMore({ variables: { after }, updateQuery: appendPage('qualityComplaints') })}
       />
     </>
   );

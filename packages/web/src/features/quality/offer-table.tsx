@@ -93,12 +93,7 @@ export function OfferTable({
             pageInfo={offers.pageInfo}
             label="Load more offers"
             failure="More offers could not be loaded"
-            onLoad={(after) =>
-              fetchMore({
-                variables: { after },
-                updateQuery: appendPage('qualityOffers'),
-              })
-            }
+            onLoad={(after) => fetchMore({ variables: { after }, updateQuery: appendPage('qualityOffers') })}
           />
         </>
       )}

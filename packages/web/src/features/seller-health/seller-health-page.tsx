@@ -165,12 +165,7 @@ export function SellerHealthPage() {
           <LoadMore
             pageInfo={list.pageInfo}
             failure="More sellers could not be loaded"
-            onLoad={(after) =>
-              fetchMore({
-                variables: { after },
-                updateQuery: appendPage('sellerHealth'),
-              })
-            }
+            onLoad={(after) => fetchMore({ variables: { after }, updateQuery: appendPage('sellerHealth') })}
           />
         </div>
       )}

@@ -72,12 +72,7 @@ export function ReviewQueuePage() {
             pageInfo={queue.pageInfo}
             className="rv-queue-more"
             failure="More applications could not be loaded"
-            onLoad={(after) =>
-              fetchMore({
-                variables: { after },
-                updateQuery: appendPage('reviewQueue'),
-              })
-            }
+            onLoad={(after) => fetchMore({ variables: { after }, updateQuery: appendPage('reviewQueue') })}
           />
         </>
       )}
