@@ -10,8 +10,8 @@
  *     single-row insert in one transaction (with the import's page cache, temp_store and
  *     time-ordered ids: its best case);
  *     PostgreSQL, COPY into a staging table then one `insert ... on conflict do update` (the file
- *     parsed the same way, no checks, no rollups), into tables shaped like the real ones (same keys
- *     and indexes). These run from the TypeScript sources (swc), whose loader alone holds ~180 MB:
+ *     parsed the same way, no record rules, no rollups), into tables shaped like the real ones (same keys,
+ *     indexes and foreign keys: the same checks per row as the real table). These run from the TypeScript sources (swc), whose loader alone holds ~180 MB:
  *     their RSS is not comparable, and they are timed after their start-up.
  *
  * Each run also reports its CPU seconds (user + system of its process): on a loaded machine
@@ -22,9 +22,10 @@
  *   pnpm build           # the import command runs from dist/, as the package's `import` script does
  *   cd packages/server
  *   pnpm bench:import [--orders 1000000] [--complaints 50000] [--db sqlite|postgresql|both] [--keep-files dir]
- *                     [--raw-foreign-keys]  # PostgreSQL's raw tables check the real tables' foreign keys too
+ *                     [--raw-without-foreign-keys]  # PostgreSQL's raw tables without the real tables' foreign keys (before Dec 1, 04:30)
  *                     [--runs import,raw,import-complaints,raw-complaints,repeat]
  *   BENCH_CPU_PROF=dir  # also writes a CPU profile of every run there (node --cpu-prof)
+ *   BENCH_CLI=path      # the import command to run instead of dist/cli.js (another build, for A/B runs)
  *
  * Reported, never asserted. Scratch databases are dropped; the generated files are deleted unless
  * --keep-files names a folder to keep them in.
@@ -94,7 +95,7 @@ const { values: args } = parseArgs({
     db: { type: 'string', default: 'both' },
     runs: { type: 'string', default: 'import,raw,import-complaints,raw-complaints,repeat' },
     'keep-files': { type: 'string' },
-    'raw-foreign-keys': { type: 'boolean', default: false },
+    'raw-without-foreign-keys': { type: 'boolean', default: false },
     child: { type: 'string' },
     database: { type: 'string' },
     file: { type: 'string' },
@@ -147,7 +148,7 @@ async function main(): Promise<void> {
           );
         }
         await importQualityFile(orm, { kind: 'offers', file: files.offers });
-        await createRawTables(em, kind, args['raw-foreign-keys']);
+        await createRawTables(em, kind, !args['raw-without-foreign-keys']);
       } finally {
         await orm.close();
       }
@@ -223,7 +224,8 @@ async function viaCli(kind: 'orders' | 'complaints', database: DatabaseConfig, f
     ...(process.env['BENCH_CLI_NODE_FLAGS']?.split(' ').filter(Boolean) ?? ['--max-old-space-size=128']),
     ...(process.env['BENCH_CPU_PROF'] ? ['--cpu-prof', '--cpu-prof-dir', process.env['BENCH_CPU_PROF']] : []),
   ];
-  const child = spawn(process.execPath, [...flags, 'dist/cli.js', 'import', kind, file, '--no-progress'], {
+  const cli = process.env['BENCH_CLI'] ?? 'dist/cli.js';
+  const child = spawn(process.execPath, [...flags, cli, 'import', kind, file, '--no-progress'], {
     cwd: serverDir,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -447,13 +449,14 @@ async function writeLines(file: string, lines: Iterable<string>): Promise<void> 
 
 // --- the databases' own bulk paths ----------------------------------------------------------
 
-/** Tables shaped like the real ones (columns, keys and indexes), for the raw paths to fill. */
-async function createRawTables(em: EntityManager, kind: Kind, foreignKeys = false): Promise<void> {
+/** Tables shaped like the real ones (columns, keys, indexes and foreign keys), for the raw paths to fill. */
+async function createRawTables(em: EntityManager, kind: Kind, foreignKeys: boolean): Promise<void> {
   for (const table of ['marketplace_order', 'complaint']) {
     if (kind === 'postgresql') {
       await em.execute(`create table "${table}_raw" (like "${table}" including all)`);
-      // `like` copies no foreign key: with --raw-foreign-keys the raw table checks the same ones as
-      // the real table (SQLite's raw table has them always: its DDL is copied whole).
+      // `like` copies no foreign key: they are added so the raw table checks the same ones as the
+      // real table (SQLite's raw table has them always: its DDL is copied whole), unless
+      // --raw-without-foreign-keys (the raw path as measured before Dec 1, 04:30).
       if (!foreignKeys) continue;
       const keys = await em.execute<Array<{ definition: string }>>(
         `select pg_get_constraintdef("oid") as "definition" from "pg_constraint" where "conrelid" = ?::regclass and "contype" = 'f'`,
