@@ -15,7 +15,7 @@ import { formatFromFileName, readRecords, type ImportFormat } from './record-rea
 import { defaultRejectsPath, RejectsWriter, type RowRejection } from './rejects-writer.js';
 import { PostgresqlTableWriter } from './postgresql-table-writer.js';
 import { SqliteTableWriter } from './sqlite-table-writer.js';
-import { updateDependants, type TableWriter } from './table-writer.js';
+import { updateDependants, type StoredRows, type TableWriter } from './table-writer.js';
 import type { OfferDay } from '../quality-rollups.js';
 import type { ImportTable } from './import-kinds.js';
 
@@ -128,8 +128,12 @@ export async function importQualityFile(orm: Orm, options: ImportFileOptions): P
         const em = fork as EntityManager;
         references.use(em);
         const resolved = await definition.resolve(references, records, receivedAt);
-        const { rows, moved, touched, refused } = await checkAgainstStored(references, definition.table, resolved.rows);
-        const written = await writer.upsert(em, definition.table, rows);
+        const { rows, stored, moved, touched, refused } = await checkAgainstStored(
+          references,
+          definition.table,
+          resolved.rows,
+        );
+        const written = await writer.upsert(em, definition.table, rows, stored);
         await updateDependants(em, definition.table, moved);
         touched.push(...written.touched);
         if (touched.length) await refreshQualityRollups(em, { offerDays: touched });
@@ -204,7 +208,8 @@ export async function importQualityFile(orm: Orm, options: ImportFileOptions): P
  * Compares a batch's rows with the rows already stored under the same identities: a row that would
  * change what a record keeps for life (its seller, its order) is refused (CHANGED_OWNER); a row
  * that moves to another (offer, day) touches its former offer-day too, and its id is returned so
- * the records that copy it (an order's complaints and defects) follow.
+ * the records that copy it (an order's complaints and defects) follow. `stored` gives the id of
+ * each row already stored (absent: a new row), null when the table has nothing to compare.
  */
 async function checkAgainstStored(
   references: QualityReferences,
@@ -212,18 +217,21 @@ async function checkAgainstStored(
   rows: ReadonlyArray<readonly unknown[]>,
 ): Promise<{
   rows: Array<readonly unknown[]>;
+  stored: StoredRows | null;
   moved: string[];
   touched: OfferDay[];
   refused: Array<Omit<RowRejection, 'line'> & { key: string }>;
 }> {
   const result = {
     rows: [] as Array<readonly unknown[]>,
+    stored: null as Map<readonly unknown[], string> | null,
     moved: [] as string[],
     touched: [] as OfferDay[],
     refused: [] as Array<Omit<RowRejection, 'line'> & { key: string }>,
   };
   if (!table.owner.length && !table.rollup) return { ...result, rows: [...rows] };
   const stored = await references.existing(table, rows);
+  const storedIds = (result.stored = new Map<readonly unknown[], string>());
   const at = (column: string) => table.columns.indexOf(column);
   for (const row of rows) {
     const key = `${row[0] as string}\u0000${row[1] as string}`;
@@ -243,6 +251,7 @@ async function checkAgainstStored(
       continue;
     }
     result.rows.push(row);
+    storedIds.set(row, old.id);
     if (table.rollup) {
       const { offer, day } = table.rollup;
       if (old[offer] !== row[at(offer)] || old[day] !== row[at(day)]) {

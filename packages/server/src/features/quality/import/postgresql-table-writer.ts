@@ -28,6 +28,7 @@ const STAGE = 'quality_import_stage';
  */
 export class PostgresqlTableWriter implements TableWriter {
   async upsert(em: EntityManager, table: ImportTable, rows: ReadonlyArray<readonly unknown[]>): Promise<UpsertResult> {
+    // Which rows are stored already is not needed: one upsert from the staging table does both.
     const client = await transactionConnection<PgClient>(em);
     // For this batch's transaction only (`set local`): no wait for the commit's WAL flush (a crash
     // may lose the last batches that reported success; the import is re-run to finish, as after any

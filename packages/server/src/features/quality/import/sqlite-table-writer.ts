@@ -7,6 +7,7 @@ import {
   insertColumns,
   insertValues,
   transactionConnection,
+  type StoredRows,
   type TableWriter,
   type UpsertResult,
 } from './table-writer.js';
@@ -87,23 +88,60 @@ export class SqliteTableWriter implements TableWriter {
     }
   }
 
-  async upsert(em: EntityManager, table: ImportTable, rows: ReadonlyArray<readonly unknown[]>): Promise<UpsertResult> {
+  async upsert(
+    em: EntityManager,
+    table: ImportTable,
+    rows: ReadonlyArray<readonly unknown[]>,
+    stored: StoredRows | null,
+  ): Promise<UpsertResult> {
     const db = await transactionConnection<SqliteDatabase>(em);
     if (!db.inTransaction) throw new Error('the import writes inside a transaction');
     const columns = insertColumns(table);
+    const touched: OfferDay[] = [];
+    const offer = table.rollup ? table.columns.indexOf(table.rollup.offer) : -1;
+    const day = table.rollup ? table.columns.indexOf(table.rollup.day) : -1;
+    const newOrders = table.newRowIsOneOrder ? new NewOrders(table) : null;
+    const now = Date.now();
+    let changed = 0;
+    if (stored) {
+      // Which rows exist is known (read in this transaction: no other connection can commit a write
+      // in between): a plain insert for a new row, an update by id for a stored one. Neither needs
+      // the statement journal an upsert's conflict clause opens for every row (BENCHMARKS.md).
+      const insert = preparedStatement(
+        db,
+        `insert into "${table.table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+      );
+      const content = table.columns.slice(2);
+      const update = preparedStatement(
+        db,
+        `update "${table.table}" set ${content.map((c) => `"${c}" = ?`).join(', ')}, ` +
+          `"version" = "version" + 1, "updated_at" = ? where "id" = ? and ` +
+          `(${content.map((c) => `"${c}"`).join(', ')}) is not (${content.map(() => '?').join(', ')})`,
+      );
+      for (const row of rows) {
+        const id = stored.get(row);
+        if (id === undefined) {
+          insert.run(insertValues(table, row, now, epochMilliseconds));
+          changed += 1;
+          if (newOrders) newOrders.add(row);
+          else if (offer >= 0) touched.push({ offerId: row[offer] as string, day: row[day] as string });
+          continue;
+        }
+        const values = row.slice(2).map(sqliteValue);
+        if (update.run([...values, now, id, ...values]).changes === 0) continue;
+        changed += 1;
+        if (offer >= 0) touched.push({ offerId: row[offer] as string, day: row[day] as string });
+      }
+      newOrders?.addToRollups(db);
+      return { changed, touched };
+    }
     const statement = preparedStatement(
       db,
       `insert into "${table.table}" (${columns.map((c) => `"${c}"`).join(', ')}) ` +
         `values (${columns.map(() => '?').join(', ')}) ${conflictUpdate(table, 'is not')}`,
     );
-    const touched: OfferDay[] = [];
-    const offer = table.rollup ? table.columns.indexOf(table.rollup.offer) : -1;
-    const day = table.rollup ? table.columns.indexOf(table.rollup.day) : -1;
-    const newOrders = table.newRowIsOneOrder ? new NewOrders(table) : null;
     // An upsert that updates leaves last_insert_rowid as it was; one that inserts sets it.
     let lastRowid = preparedStatement(db, 'select last_insert_rowid() as "id"').get([])!['id'];
-    const now = Date.now();
-    let changed = 0;
     for (const row of rows) {
       const result = statement.run(insertValues(table, row, now, epochMilliseconds));
       if (result.changes === 0) continue;
@@ -134,7 +172,6 @@ class NewOrders {
     string,
     { offer: unknown; day: unknown; seller: unknown; market: unknown; n: number }
   >();
-  private readonly sellerDays = new Map<string, { seller: unknown; market: unknown; day: unknown; n: number }>();
   private readonly at: { offer: number; day: number; seller: number; market: number };
 
   constructor(table: ImportTable) {
@@ -154,16 +191,10 @@ class NewOrders {
   add(row: readonly unknown[]): void {
     const offer = row[this.at.offer];
     const day = row[this.at.day];
-    const seller = row[this.at.seller];
-    const market = row[this.at.market];
     const offerKey = `${offer as string}\u0000${day as string}`;
     const o = this.offerDays.get(offerKey);
     if (o) o.n += 1;
-    else this.offerDays.set(offerKey, { offer, day, seller, market, n: 1 });
-    const sellerKey = `${seller as string}\u0000${market as string}\u0000${day as string}`;
-    const s = this.sellerDays.get(sellerKey);
-    if (s) s.n += 1;
-    else this.sellerDays.set(sellerKey, { seller, market, day, n: 1 });
+    else this.offerDays.set(offerKey, { offer, day, seller: row[this.at.seller], market: row[this.at.market], n: 1 });
   }
 
   addToRollups(db: SqliteDatabase): void {
@@ -173,17 +204,36 @@ class NewOrders {
         `"orders_with_complaint", "orders_with_defect", "rating_count", "rating_star_sum") values (?, ?, ?, ?, ?, 0, 0, 0, 0) ` +
         `on conflict ("offer_id", "day") do update set "orders" = "offer_daily_quality"."orders" + excluded."orders"`,
     );
-    for (const o of this.offerDays.values()) offerRow.run([o.offer, o.day, o.seller, o.market, o.n]);
+    // An offer's orders are its seller's: the sellers' days are the sums of their offers' days.
+    const sellerDays = new Map<string, { seller: unknown; market: unknown; day: unknown; n: number }>();
+    const params: unknown[] = [null, null, null, null, 0];
+    for (const o of this.offerDays.values()) {
+      params[0] = o.offer;
+      params[1] = o.day;
+      params[2] = o.seller;
+      params[3] = o.market;
+      params[4] = o.n;
+      offerRow.run(params);
+      const sellerKey = `${o.seller as string}\u0000${o.market as string}\u0000${o.day as string}`;
+      const s = sellerDays.get(sellerKey);
+      if (s) s.n += o.n;
+      else sellerDays.set(sellerKey, { seller: o.seller, market: o.market, day: o.day, n: o.n });
+    }
     const sellerRow = preparedStatement(
       db,
       `insert into "seller_daily_quality" ("seller_id", "marketplace", "day", "orders", ` +
         `"orders_with_complaint", "orders_with_defect", "rating_count", "rating_star_sum") values (?, ?, ?, ?, 0, 0, 0, 0) ` +
         `on conflict ("seller_id", "marketplace", "day") do update set "orders" = "seller_daily_quality"."orders" + excluded."orders"`,
     );
-    for (const s of this.sellerDays.values()) sellerRow.run([s.seller, s.market, s.day, s.n]);
+    for (const s of sellerDays.values()) sellerRow.run([s.seller, s.market, s.day, s.n]);
   }
 }
 
 function epochMilliseconds(date: Date): number {
   return date.getTime();
+}
+
+/** A content value as SQLite stores it (instants as epoch milliseconds, absent as null). */
+function sqliteValue(value: unknown): unknown {
+  return value instanceof Date ? value.getTime() : (value ?? null);
 }

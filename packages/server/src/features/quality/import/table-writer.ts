@@ -12,6 +12,12 @@ export interface UpsertResult {
 }
 
 /**
+ * The id of each row of a batch whose identity (marketplace, external id) is already stored, as
+ * read inside the batch's transaction; a row absent here is new.
+ */
+export type StoredRows = ReadonlyMap<readonly unknown[], string>;
+
+/**
  * Writes one batch of rows into a table inside the caller's transaction: insert new external ids,
  * update changed ones (version + 1, updated_at), and leave identical ones alone, so the same file
  * twice changes nothing the second time.
@@ -22,7 +28,13 @@ export interface TableWriter {
    * (some, like SQLite's temp_store, cannot change inside one). Optional.
    */
   start?(em: EntityManager): Promise<void>;
-  upsert(em: EntityManager, table: ImportTable, rows: ReadonlyArray<readonly unknown[]>): Promise<UpsertResult>;
+  /** `stored`, when known, says which rows exist already (a writer may then insert or update each instead of upserting). */
+  upsert(
+    em: EntityManager,
+    table: ImportTable,
+    rows: ReadonlyArray<readonly unknown[]>,
+    stored: StoredRows | null,
+  ): Promise<UpsertResult>;
   /** Undoes any per-connection setting the writer made for the run (called once, at the end, success or not). */
   finish(): void;
 }
@@ -86,12 +98,17 @@ export function insertValues(
   now: unknown,
   instant: (date: Date) => unknown,
 ): unknown[] {
-  const values: unknown[] = [newRowId(), now, now, 1];
+  const onInsert = Object.values(table.onInsert);
+  const values = new Array<unknown>(4 + row.length + onInsert.length);
+  values[0] = newRowId();
+  values[1] = now;
+  values[2] = now;
+  values[3] = 1;
   for (let i = 0; i < row.length; i++) {
     const value = row[i];
-    values.push(value instanceof Date ? instant(value) : (value ?? null));
+    values[4 + i] = value instanceof Date ? instant(value) : (value ?? null);
   }
-  for (const value of Object.values(table.onInsert)) values.push(value);
+  for (let i = 0; i < onInsert.length; i++) values[4 + row.length + i] = onInsert[i];
   return values;
 }
 
