@@ -162,32 +162,34 @@ export async function importQualityFile(orm: Orm, options: ImportFileOptions): P
   progress.start(size);
   try {
     await writer.start?.(orm.em.fork() as EntityManager);
-    for await (const item of source.records) {
-      lastLine = item.line;
-      if ('header' in item) {
-        const missing = definition.columns.filter((c) => c.required && !item.header.includes(c.name));
-        if (missing.length) {
-          throw new ImportFileError(
-            `the header of ${options.file} lacks the column(s) ${missing.map((c) => c.name).join(', ')} ` +
-              `(${options.kind} need ${definition.columns.map((c) => c.name).join(', ')})`,
-          );
+    for await (const chunk of source.chunks) {
+      for (const item of chunk) {
+        lastLine = item.line;
+        if ('header' in item) {
+          const missing = definition.columns.filter((c) => c.required && !item.header.includes(c.name));
+          if (missing.length) {
+            throw new ImportFileError(
+              `the header of ${options.file} lacks the column(s) ${missing.map((c) => c.name).join(', ')} ` +
+                `(${options.kind} need ${definition.columns.map((c) => c.name).join(', ')})`,
+            );
+          }
+          continue;
         }
-        continue;
-      }
-      if ('unreadable' in item) {
-        pendingRejections.push({ line: item.line, field: '*', rule: 'MALFORMED_LINE', message: item.unreadable });
-        continue;
-      }
-      counts.records += 1;
-      const reader = new FieldReader(item.fields, item.line);
-      const record = definition.read(reader, receivedAt);
-      if (reader.ok) pending.set(definition.key(record), { line: item.line, record });
-      else pendingRejections.push(...reader.rejections);
-      if (pending.size >= batchSize) {
-        await flush();
-        progress.update(source.bytesRead(), counts.records);
-      } else if ((counts.records & 4095) === 0) {
-        progress.update(source.bytesRead(), counts.records);
+        if ('unreadable' in item) {
+          pendingRejections.push({ line: item.line, field: '*', rule: 'MALFORMED_LINE', message: item.unreadable });
+          continue;
+        }
+        counts.records += 1;
+        const reader = new FieldReader(item.fields, item.line);
+        const record = definition.read(reader, receivedAt);
+        if (reader.ok) pending.set(definition.key(record), { line: item.line, record });
+        else pendingRejections.push(...reader.rejections);
+        if (pending.size >= batchSize) {
+          await flush();
+          progress.update(source.bytesRead(), counts.records);
+        } else if ((counts.records & 4095) === 0) {
+          progress.update(source.bytesRead(), counts.records);
+        }
       }
     }
     await flush();

@@ -65,4 +65,18 @@ describe('readRecords (NDJSON)', () => {
       { line: 5, fields: { b: 'x' } },
     ]);
   });
+
+  it('ends lines at \\n, \\r\\n and a lone \\r, as readline does, across the reads of a large file', async () => {
+    const records = await readAll('e.ndjson', '{"a":1}\r\n{"a":2}\r{"a":3}\n\r\n{"a":4}\r', 'ndjson');
+    expect(records).toEqual([
+      { line: 1, fields: { a: 1 } },
+      { line: 2, fields: { a: 2 } },
+      { line: 3, fields: { a: 3 } },
+      { line: 5, fields: { a: 4 } },
+    ]);
+    // Lines of varied lengths over several 256 KiB reads: none lost, split or renumbered.
+    const lines = Array.from({ length: 20_000 }, (_, i) => JSON.stringify({ i, pad: 'x'.repeat(i % 97) }));
+    const many = await readAll('f.ndjson', lines.map((l, i) => l + (i % 3 ? '\n' : '\r\n')).join(''), 'ndjson');
+    expect(many).toEqual(lines.map((l, i) => ({ line: i + 1, fields: JSON.parse(l) as unknown })));
+  });
 });

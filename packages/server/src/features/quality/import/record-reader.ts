@@ -1,5 +1,4 @@
 import { createReadStream, type ReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { parse, type CsvError, type Options } from 'csv-parse';
 
 /** The two file formats the import reads; chosen by the file's extension unless given. */
@@ -20,6 +19,13 @@ export type SourceRecord =
 export interface RecordSource {
   /** Bytes read from the file so far, for progress. */
   readonly bytesRead: () => number;
+  /**
+   * The records in file order, a chunk of the file's records at a time (NDJSON: the lines of each
+   * 256 KiB read), so the consumer awaits once a chunk instead of once a record. Read this or
+   * `records`, not both.
+   */
+  readonly chunks: AsyncIterable<readonly SourceRecord[]>;
+  /** The same records one at a time. */
   readonly records: AsyncIterable<SourceRecord>;
 }
 
@@ -38,28 +44,74 @@ export function formatFromFileName(file: string): ImportFormat | null {
 export function readRecords(file: string, format: ImportFormat): RecordSource {
   const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
   if (format === 'csv') return csvRecords(stream);
-  return { bytesRead: () => stream.bytesRead, records: ndjsonRecords(stream) };
+  const chunks = ndjsonRecords(stream);
+  return {
+    bytesRead: () => stream.bytesRead,
+    chunks,
+    get records() {
+      return oneAtATime(chunks);
+    },
+  };
 }
 
-async function* ndjsonRecords(stream: ReadStream): AsyncGenerator<SourceRecord> {
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+async function* oneAtATime(chunks: AsyncIterable<readonly SourceRecord[]>): AsyncGenerator<SourceRecord> {
+  for await (const chunk of chunks) yield* chunk;
+}
+
+/**
+ * The file's lines, split here rather than by readline (a promise a line): a line ends at \n,
+ * \r\n or a lone \r, as readline ends them.
+ */
+async function* ndjsonRecords(stream: ReadStream): AsyncGenerator<SourceRecord[]> {
+  stream.setEncoding('utf8');
   let line = 0;
-  for await (const text of lines) {
+  let rest = '';
+  const read = (text: string, out: SourceRecord[]) => {
+    const end = text.endsWith('\r') ? text.length - 1 : text.length;
+    if (text.indexOf('\r') >= 0 && text.indexOf('\r') < end) {
+      for (const part of text.slice(0, end).split('\r')) read(part, out);
+      return;
+    }
     line += 1;
-    if (text.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      yield { line, unreadable: `malformed JSON: ${(error as Error).message}` };
-      continue;
+    const record = ndjsonRecord(end === text.length ? text : text.slice(0, end), line);
+    if (record) out.push(record);
+  };
+  for await (const chunk of stream as AsyncIterable<string>) {
+    const out: SourceRecord[] = [];
+    let start = 0;
+    let at = chunk.indexOf('\n');
+    if (at >= 0) {
+      read(rest + chunk.slice(0, at), out);
+      rest = '';
+      start = at + 1;
+      while ((at = chunk.indexOf('\n', start)) >= 0) {
+        read(chunk.slice(start, at), out);
+        start = at + 1;
+      }
     }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      yield { line, unreadable: 'a line must be one JSON object' };
-      continue;
-    }
-    yield { line, fields: value as Record<string, unknown> };
+    rest += chunk.slice(start);
+    if (out.length) yield out;
   }
+  if (rest) {
+    const out: SourceRecord[] = [];
+    read(rest, out);
+    if (out.length) yield out;
+  }
+}
+
+function ndjsonRecord(text: string, line: number): SourceRecord | null {
+  // A JSON object's line starts with `{` (after any blank); anything else is blank or unreadable.
+  if (text.charCodeAt(0) !== 123 && text.trim() === '') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { line, unreadable: `malformed JSON: ${(error as Error).message}` };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { line, unreadable: 'a line must be one JSON object' };
+  }
+  return { line, fields: value as Record<string, unknown> };
 }
 
 interface ParsedRow {
@@ -88,13 +140,16 @@ function csvRecords(stream: ReadStream): RecordSource {
   stream.on('error', (error) => parser.destroy(error));
   stream.pipe(parser);
 
-  async function* records(): AsyncGenerator<SourceRecord> {
+  // One chunk per parsed row: the row and the malformed lines skipped before it.
+  async function* chunks(): AsyncGenerator<SourceRecord[]> {
     for await (const parsed of parser as AsyncIterable<ParsedRow>) {
-      // The parser runs ahead: yield only the skipped lines that come before this record.
-      while (skipped.length && skipped[0]!.line < parsed.line) yield skipped.shift()!;
+      const out: SourceRecord[] = [];
+      // The parser runs ahead: take only the skipped lines that come before this record.
+      while (skipped.length && skipped[0]!.line < parsed.line) out.push(skipped.shift()!);
       if (!header) {
         header = parsed.cells.map((name) => name.trim());
-        yield { line: parsed.line, header };
+        out.push({ line: parsed.line, header });
+        yield out;
         continue;
       }
       const fields: Record<string, unknown> = {};
@@ -104,10 +159,18 @@ function csvRecords(stream: ReadStream): RecordSource {
         const cell = cells[i]!;
         if (cell !== '') fields[header[i]!] = cell;
       }
-      yield { line: parsed.line, fields };
+      out.push({ line: parsed.line, fields });
+      yield out;
     }
-    while (skipped.length) yield skipped.shift()!;
+    if (skipped.length) yield skipped.splice(0);
   }
 
-  return { bytesRead: () => stream.bytesRead, records: records() };
+  const all = chunks();
+  return {
+    bytesRead: () => stream.bytesRead,
+    chunks: all,
+    get records() {
+      return oneAtATime(all);
+    },
+  };
 }
