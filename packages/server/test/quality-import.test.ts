@@ -600,41 +600,49 @@ describe('quality import', () => {
     expect(await count('marketplace_order')).toBe(before);
   });
 
-  it('leaves whole batches when the process is killed part-way, and a re-run finishes the job exactly', async () => {
-    const total = 20_000;
-    const records = Array.from({ length: total }, (_, i) => ({
-      marketplace: 'US',
-      external_id: `KILL-${String(i).padStart(6, '0')}`,
-      offer_external_id: i % 2 ? 'OF-1' : 'OF-2',
-      buyer_reference: `buyer-${i}`,
-      quantity: 1 + (i % 3),
-      ordered_at: new Date(Date.UTC(2026, 9, 1) + i * 60_000).toISOString(),
-    }));
-    const big = file('kill.ndjson', ndjson(records));
-    const killed = () => count('marketplace_order').then(async (n) => n - (await countNotKill()));
-    const child = spawnImport(['orders', big, '--batch-size', '100', '--no-progress'], scratch.database);
-    let seen = 0;
-    while (seen === 0) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-      seen = await killed();
-    }
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child.once('exit', resolve));
-    const left = await killed();
-    expect(left % 100).toBe(0);
-    expect(left).toBeLessThan(total);
+  // A commit per batch, and whole batches gathered into transactions of ~40 ms (several batches of 100 each).
+  it.each([['0'], ['40']])(
+    'leaves whole batches when the process is killed part-way (commit interval %s ms), and a re-run finishes the job exactly',
+    async (commitInterval) => {
+      const total = 20_000;
+      const records = Array.from({ length: total }, (_, i) => ({
+        marketplace: 'US',
+        external_id: `KILL-${commitInterval}-${String(i).padStart(6, '0')}`,
+        offer_external_id: i % 2 ? 'OF-1' : 'OF-2',
+        buyer_reference: `buyer-${i}`,
+        quantity: 1 + (i % 3),
+        ordered_at: new Date(Date.UTC(2026, 9, 1) + i * 60_000).toISOString(),
+      }));
+      const big = file(`kill-${commitInterval}.ndjson`, ndjson(records));
+      const killed = () => countLike(`KILL-${commitInterval}-%`);
+      const child = spawnImport(
+        ['orders', big, '--batch-size', '100', '--commit-interval', commitInterval, '--no-progress'],
+        scratch.database,
+      );
+      let seen = 0;
+      while (seen === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        seen = await killed();
+      }
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+      const left = await killed();
+      expect(left % 100).toBe(0);
+      expect(left).toBeLessThan(total);
 
-    const rerun = await run(['orders', big]);
-    expect(rerun.code).toBe(0);
-    const kills = await em().execute<Array<{ external_id: string; quantity: number }>>(
-      `select "external_id", "quantity" from "marketplace_order" where "external_id" like 'KILL-%' order by "external_id"`,
-    );
-    expect(kills).toEqual(records.map((r) => ({ external_id: r.external_id, quantity: r.quantity })));
-    const [sums] = await em().execute<Array<{ n: string | number }>>(
-      `select sum("orders") as "n" from "offer_daily_quality"`,
-    );
-    expect(Number(sums!.n)).toBe(await count('marketplace_order'));
-  }, 180_000);
+      const rerun = await run(['orders', big]);
+      expect(rerun.code).toBe(0);
+      const kills = await em().execute<Array<{ external_id: string; quantity: number }>>(
+        `select "external_id", "quantity" from "marketplace_order" where "external_id" like 'KILL-${commitInterval}-%' order by "external_id"`,
+      );
+      expect(kills).toEqual(records.map((r) => ({ external_id: r.external_id, quantity: r.quantity })));
+      const [sums] = await em().execute<Array<{ n: string | number }>>(
+        `select sum("orders") as "n" from "offer_daily_quality"`,
+      );
+      expect(Number(sums!.n)).toBe(await count('marketplace_order'));
+    },
+    180_000,
+  );
 
   it('runs as the real CLI: exit code 2 and the summary when rows are rejected', async () => {
     const mixed = file(
@@ -668,9 +676,10 @@ describe('quality import', () => {
   }, 120_000);
 });
 
-async function countNotKill(): Promise<number> {
+async function countLike(externalIds: string): Promise<number> {
   const [row] = await em().execute<Array<{ n: string | number }>>(
-    `select count(*) as "n" from "marketplace_order" where "external_id" not like 'KILL-%'`,
+    `select count(*) as "n" from "marketplace_order" where "external_id" like ?`,
+    [externalIds],
   );
   return Number(row!.n);
 }

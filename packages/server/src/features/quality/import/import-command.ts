@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Orm } from '../../../db/orm.js';
 import {
+  COMMIT_INTERVAL_MS,
   DEFAULT_IMPORT_BATCH_SIZE,
   importQualityFile,
   ImportFileError,
@@ -16,11 +17,12 @@ import { IMPORT_FORMATS, type ImportFormat } from './record-reader.js';
 export const IMPORT_EXIT = { OK: 0, FAILED: 1, REJECTED_ROWS: 2 } as const;
 
 export const IMPORT_USAGE = [
-  `Usage: import <kind> <file> [--format csv|ndjson] [--rejects <path>] [--batch-size <n>] [--no-progress]`,
+  `Usage: import <kind> <file> [--format csv|ndjson] [--rejects <path>] [--batch-size <n>] [--commit-interval <ms>] [--no-progress]`,
   `  kind: ${IMPORT_KINDS.join(', ')}`,
   `  file: .csv (with a header row) or .ndjson/.jsonl (one JSON object a line); the columns are in the README`,
   `  --rejects     where bad rows are named (default: <file>.rejects.csv)`,
-  `  --batch-size  records per transaction (default ${DEFAULT_IMPORT_BATCH_SIZE.toLocaleString('en')})`,
+  `  --batch-size  records per batch (default ${DEFAULT_IMPORT_BATCH_SIZE.toLocaleString('en')})`,
+  `  --commit-interval  a transaction commits its whole batches once open this long (default ${COMMIT_INTERVAL_MS} ms; 0: every batch)`,
   `Exit code: 0 all rows imported, 1 usage, file or database error, 2 some rows rejected.`,
 ].join('\n');
 
@@ -33,6 +35,7 @@ export function parseImportArguments(args: readonly string[]): ParsedImportArgum
   let format: ImportFormat | undefined;
   let rejectsPath: string | undefined;
   let batchSize: number | undefined;
+  let commitIntervalMs: number | undefined;
   let progress = true;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -50,6 +53,11 @@ export function parseImportArguments(args: readonly string[]): ParsedImportArgum
       batchSize = v !== undefined && /^\d+$/.test(v) ? Number(v) : NaN;
       if (!Number.isSafeInteger(batchSize) || batchSize < 1)
         return { ok: false, error: '--batch-size must be a whole number of 1 or more' };
+    } else if (arg === '--commit-interval') {
+      const v = value();
+      commitIntervalMs = v !== undefined && /^\d+$/.test(v) ? Number(v) : NaN;
+      if (!Number.isSafeInteger(commitIntervalMs))
+        return { ok: false, error: '--commit-interval must be a whole number of milliseconds' };
     } else if (arg === '--no-progress') {
       progress = false;
     } else if (arg.startsWith('--')) {
@@ -70,6 +78,7 @@ export function parseImportArguments(args: readonly string[]): ParsedImportArgum
       ...(format ? { format } : {}),
       ...(rejectsPath ? { rejectsPath } : {}),
       ...(batchSize ? { batchSize } : {}),
+      ...(commitIntervalMs !== undefined ? { commitIntervalMs } : {}),
     },
   };
 }
