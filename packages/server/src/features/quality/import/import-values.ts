@@ -98,8 +98,13 @@ export class FieldReader {
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** Date.parse rolls 2026-02-30 over into March; a date that does not exist is a bad date. */
+/**
+ * Date.parse rolls 2026-02-30 over into March; a date that does not exist is a bad date. Days 01
+ * to 28 exist in every month (Date.parse refuses month 13 and day 00 itself), so only the month's
+ * last days are checked with a Date.
+ */
 function dateExists(text: string): boolean {
+  if (text.charCodeAt(8) < 50 || (text.charCodeAt(8) === 50 && text.charCodeAt(9) < 57)) return true;
   const year = Number(text.slice(0, 4));
   const month = Number(text.slice(5, 7));
   const day = Number(text.slice(8, 10));
