@@ -1,5 +1,5 @@
-import { Page } from '../../ui/page';
 import { useId, useState } from 'react';
+import { Page } from '../../ui/page';
 import { usePageTitle } from '../../ui/page-title';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { ApiKeysPanel } from '../accounts/api-keys/api-keys-panel';

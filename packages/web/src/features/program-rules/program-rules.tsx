@@ -1,6 +1,6 @@
-import { Page } from '../../ui/page';
 import type { ExchangeRate } from '@recertify/domain';
 import { useProgramRulesQuery } from './program-rules.generated';
+import { Page } from '../../ui/page';
 import { usePageTitle } from '../../ui/page-title';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { TermsGlossary } from '../../ui/terms';

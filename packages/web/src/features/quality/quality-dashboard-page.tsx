@@ -1,10 +1,10 @@
-import { Page } from '../../ui/page';
 import { useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useViewer } from '../accounts/viewer/viewer-context';
 import { MARKETPLACE_NAMES } from '../../ui/labels';
 import { refusalWithCode } from '../../ui/graphql-errors';
 import { formatDate } from '../../ui/format';
+import { Page } from '../../ui/page';
 import { usePageTitle } from '../../ui/page-title';
 import { ErrorState, LoadingState } from '../../ui/states';
 import type { MarketplaceCode } from '../../generated/graphql';

@@ -1,8 +1,8 @@
-import { Page } from '../../ui/page';
 import { MARKETPLACES, type MarketplaceCode } from '@recertify/domain';
 import { useState } from 'react';
 import { formProblemOf } from '../../ui/graphql-errors';
 import { MarketplaceSelect } from '../../ui/marketplace-select';
+import { Page } from '../../ui/page';
 import { usePageTitle } from '../../ui/page-title';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { CategoryWindowForm } from './category-window-form';

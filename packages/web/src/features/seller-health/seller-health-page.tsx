@@ -1,4 +1,3 @@
-import { Page } from '../../ui/page';
 import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import { useFilterInAddress } from '../../ui/address-filter';
@@ -11,6 +10,7 @@ import {
   SELLER_QUALITY_STANDING_NAMES,
   type SellerHealthSortCode,
 } from '../../ui/labels';
+import { Page } from '../../ui/page';
 import { usePageTitle } from '../../ui/page-title';
 import { ScrollableTable } from '../../ui/scrollable-table';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';

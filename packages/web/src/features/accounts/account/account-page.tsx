@@ -1,6 +1,6 @@
-import { Page } from '../../../ui/page';
 import type { ComponentType } from 'react';
 import type { Role } from '../../../generated/graphql';
+import { Page } from '../../../ui/page';
 import { usePageTitle } from '../../../ui/page-title';
 import { ProviderApiKeysSection } from '../api-keys/provider-api-keys-section';
 import { SellerApiKeysSection } from '../api-keys/seller-api-keys-section';

@@ -1,10 +1,10 @@
-import { Page } from '../../../ui/page';
 import { MARKETPLACES, policyFromRecord } from '@recertify/domain';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApplicationFormQuery } from './application-form.generated';
 import { hasErrorCode } from '../../../ui/graphql-errors';
 import { APPLICATION_STATUS_LABELS } from '../../../ui/labels';
+import { Page } from '../../../ui/page';
 import { usePageTitle } from '../../../ui/page-title';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
 import { StatusBadge } from '../application-status';

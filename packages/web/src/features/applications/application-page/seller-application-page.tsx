@@ -1,4 +1,3 @@
-import { Page } from '../../../ui/page';
 import { canTransition, MARKETPLACES, approvalGrants } from '@recertify/domain';
 import { Link, useLocation, useParams } from 'react-router';
 import {
@@ -12,6 +11,7 @@ import { Notice } from '../../../ui/form';
 import { formatDate, formatDateTime } from '../../../ui/format';
 import { auditActionLabel, criterionLabel } from '../../../ui/labels';
 import { hasErrorCode } from '../../../ui/graphql-errors';
+import { Page } from '../../../ui/page';
 import { usePageTitle } from '../../../ui/page-title';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
 import { StatusBadge } from '../application-status';

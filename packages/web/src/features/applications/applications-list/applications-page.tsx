@@ -1,6 +1,6 @@
-import { Page } from '../../../ui/page';
 import { useNavigate } from 'react-router';
 import { useMyApplicationsQuery } from './applications-list.generated';
+import { Page } from '../../../ui/page';
 import { usePageTitle } from '../../../ui/page-title';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
 import { MarketplaceApplicationsCard } from './marketplace-applications-card';

@@ -1,7 +1,7 @@
-import { Page } from '../../../ui/page';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useFilterInAddress } from '../../../ui/address-filter';
+import { Page } from '../../../ui/page';
 import { usePageTitle } from '../../../ui/page-title';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
 import '../returns.css';

@@ -1,9 +1,9 @@
-import { Page } from '../../../ui/page';
 import { MARKETPLACES, type CloseReason } from '@recertify/domain';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { formatDate, formatDateIn, formatDateTime } from '../../../ui/format';
 import { AUTHORIZATION_MODE_NAMES, CLOSE_REASON_NAMES, RETURN_REASON_NAMES } from '../../../ui/labels';
+import { Page } from '../../../ui/page';
 import { PolicyBadge, ReturnStateBadge } from '../return-badges';
 import { returnsQueuePathFrom } from '../returns-paths';
 import { formatAddress } from './address-text';

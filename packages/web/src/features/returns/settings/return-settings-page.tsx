@@ -1,7 +1,7 @@
-import { Page } from '../../../ui/page';
 import { isMarketplaceCode, MARKETPLACES, type MarketplaceCode } from '@recertify/domain';
 import { Link, useSearchParams } from 'react-router';
 import { MarketplaceSelect } from '../../../ui/marketplace-select';
+import { Page } from '../../../ui/page';
 import { usePageTitle } from '../../../ui/page-title';
 import { ErrorState, LoadingState } from '../../../ui/states';
 import '../returns.css';

@@ -1,7 +1,7 @@
-import { Page } from '../../../ui/page';
 import { useReviewQueueQuery, type ReviewQueueRowFragment } from './review-queue.generated';
 import type { CappedCount } from '../../../ui/capped-count';
 import { appendPage, LoadMore } from '../../../ui/load-more';
+import { Page } from '../../../ui/page';
 import { usePageTitle } from '../../../ui/page-title';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
 import '../review.css';
