@@ -1,9 +1,8 @@
-import { useId, useState } from 'react';
 import { Page } from '../../ui/page';
 import { usePageTitle } from '../../ui/page-title';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
-import { ApiKeysPanel } from '../accounts/api-keys/api-keys-panel';
 import { scopesGrantedTo } from '../accounts/api-keys/api-scopes';
+import { OrganizationKeys } from '../accounts/api-keys/organization-keys';
 import { useMarketplaceSystemsOrganizationsQuery } from './ingestion-keys.generated';
 
 const MARKETPLACE_SCOPES = scopesGrantedTo('MARKETPLACE');
@@ -15,13 +14,10 @@ const MARKETPLACE_SCOPES = scopesGrantedTo('MARKETPLACE');
  */
 export function IngestionKeysPage() {
   usePageTitle('Ingestion keys');
-  const selectId = useId();
   const { data, loading, error, refetch } = useMarketplaceSystemsOrganizationsQuery({
     notifyOnNetworkStatusChange: true,
   });
-  const [chosenId, setChosenId] = useState<string | null>(null);
   const systems = data?.organizations ?? [];
-  const chosen = systems.find((s) => s.id === chosenId) ?? systems[0];
 
   return (
     <Page
@@ -44,33 +40,18 @@ export function IngestionKeysPage() {
           error={error}
           onRetry={() => void refetch()}
         />
-      ) : !chosen ? (
+      ) : systems.length === 0 ? (
         <EmptyState title="No marketplace systems organization">
           Ingestion keys belong to the marketplace&rsquo;s systems organization, which the reference data creates. Run
           the server&rsquo;s seed command (<code>pnpm --filter @recertify/server db:seed</code>) and reload this page.
         </EmptyState>
       ) : (
         <section className="card" aria-labelledby="ingestion-keys-of">
-          <h2 id="ingestion-keys-of">Keys of {chosen.name}</h2>
-          {systems.length > 1 && (
-            <div className="field field-inline">
-              <label htmlFor={selectId}>Systems</label>
-              <select id={selectId} value={chosen.id} onChange={(event) => setChosenId(event.target.value)}>
-                {systems.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-          {/* Keyed by organization: a secret shown for one never lingers under another. */}
-          <ApiKeysPanel
-            key={chosen.id}
-            organizationId={chosen.id}
-            ownerName={chosen.name}
-            scopeOptions={MARKETPLACE_SCOPES}
-            initialScopes={MARKETPLACE_SCOPES}
+          <OrganizationKeys
+            label="Systems"
+            organizations={systems}
+            scopes={MARKETPLACE_SCOPES}
+            heading={(chosen) => <h2 id="ingestion-keys-of">Keys of {chosen.name}</h2>}
           />
         </section>
       )}

@@ -1,18 +1,14 @@
-import { useId, useState } from 'react';
 import { useProviderOrganizationsQuery } from './api-keys.generated';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
-import { ApiKeysPanel } from './api-keys-panel';
+import { OrganizationKeys } from './organization-keys';
 import { scopesGrantedTo } from './api-scopes';
 
 const PROVIDER_SCOPES = scopesGrantedTo('PROVIDER');
 
 /** Admins make the keys returns providers use: pick a provider, see and manage its keys. */
 export function ProviderApiKeysSection() {
-  const selectId = useId();
   const { data, loading, error, refetch } = useProviderOrganizationsQuery({ notifyOnNetworkStatusChange: true });
-  const [chosenId, setChosenId] = useState<string | null>(null);
   const providers = data?.organizations ?? [];
-  const provider = providers.find((p) => p.id === chosenId) ?? providers[0];
 
   return (
     <section className="card account-section" aria-labelledby="provider-keys-title">
@@ -25,31 +21,12 @@ export function ProviderApiKeysSection() {
         <LoadingState label="Loading providers…" />
       ) : error && !data ? (
         <ErrorState level={3} title="The providers could not be loaded" error={error} onRetry={() => void refetch()} />
-      ) : !provider ? (
+      ) : providers.length === 0 ? (
         <EmptyState level={3} title="No providers yet">
           A returns provider organization must exist before it can get keys.
         </EmptyState>
       ) : (
-        <>
-          <div className="field field-inline">
-            <label htmlFor={selectId}>Provider</label>
-            <select id={selectId} value={provider.id} onChange={(event) => setChosenId(event.target.value)}>
-              {providers.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          {/* Keyed by provider: switching starts afresh, and a secret shown for one never lingers under another. */}
-          <ApiKeysPanel
-            key={provider.id}
-            organizationId={provider.id}
-            ownerName={provider.name}
-            scopeOptions={PROVIDER_SCOPES}
-            initialScopes={PROVIDER_SCOPES}
-          />
-        </>
+        <OrganizationKeys label="Provider" organizations={providers} scopes={PROVIDER_SCOPES} alwaysChoose />
       )}
     </section>
   );
