@@ -306,6 +306,10 @@ async function checkAgainstStored(
   const stored = await references.existing(table, rows);
   const storedIds = (result.stored = new Map<readonly unknown[], string>());
   const at = (column: string) => table.columns.indexOf(column);
+  if (!stored.size) {
+    result.rows = [...rows];
+    return result;
+  }
   for (const row of rows) {
     const key = `${row[0] as string}\u0000${row[1] as string}`;
     const old = stored.get(key);

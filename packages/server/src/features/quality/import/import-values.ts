@@ -118,15 +118,23 @@ function dateExists(text: string): boolean {
  * zone conversions instead of a million.
  */
 export class LocalDates {
-  private readonly cache = new Map<string, IsoDate>();
+  /** By zone, then by quarter hour since the epoch (a number: no key to build per instant). */
+  private readonly cache = new Map<string, Map<number, IsoDate>>();
+  private size = 0;
 
   of(instant: Date, timeZone: string): IsoDate {
-    const key = `${timeZone} ${Math.floor(instant.getTime() / QUARTER_HOUR)}`;
-    let date = this.cache.get(key);
+    let zone = this.cache.get(timeZone);
+    if (!zone) this.cache.set(timeZone, (zone = new Map<number, IsoDate>()));
+    const quarter = Math.floor(instant.getTime() / QUARTER_HOUR);
+    let date = zone.get(quarter);
     if (date === undefined) {
-      if (this.cache.size > 100_000) this.cache.clear();
+      if (this.size > 100_000) {
+        zone.clear();
+        this.size = 0;
+      }
       date = orderDateOf(instant, timeZone);
-      this.cache.set(key, date);
+      zone.set(quarter, date);
+      this.size += 1;
     }
     return date;
   }

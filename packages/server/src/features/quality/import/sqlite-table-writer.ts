@@ -168,10 +168,8 @@ export class SqliteTableWriter implements TableWriter {
  * without a complaint or a defect. Changed orders still go through the recompute.
  */
 class NewOrders {
-  private readonly offerDays = new Map<
-    string,
-    { offer: unknown; day: unknown; seller: unknown; market: unknown; n: number }
-  >();
+  /** By offer id, then by day (the same string values every row of an offer and day holds: no key to build per row). */
+  private readonly offerDays = new Map<unknown, Map<unknown, { seller: unknown; market: unknown; n: number }>>();
   private readonly at: { offer: number; day: number; seller: number; market: number };
 
   constructor(table: ImportTable) {
@@ -191,10 +189,11 @@ class NewOrders {
   add(row: readonly unknown[]): void {
     const offer = row[this.at.offer];
     const day = row[this.at.day];
-    const offerKey = `${offer as string}\u0000${day as string}`;
-    const o = this.offerDays.get(offerKey);
+    let days = this.offerDays.get(offer);
+    if (!days) this.offerDays.set(offer, (days = new Map<unknown, { seller: unknown; market: unknown; n: number }>()));
+    const o = days.get(day);
     if (o) o.n += 1;
-    else this.offerDays.set(offerKey, { offer, day, seller: row[this.at.seller], market: row[this.at.market], n: 1 });
+    else days.set(day, { seller: row[this.at.seller], market: row[this.at.market], n: 1 });
   }
 
   addToRollups(db: SqliteDatabase): void {
@@ -207,17 +206,19 @@ class NewOrders {
     // An offer's orders are its seller's: the sellers' days are the sums of their offers' days.
     const sellerDays = new Map<string, { seller: unknown; market: unknown; day: unknown; n: number }>();
     const params: unknown[] = [null, null, null, null, 0];
-    for (const o of this.offerDays.values()) {
-      params[0] = o.offer;
-      params[1] = o.day;
-      params[2] = o.seller;
-      params[3] = o.market;
-      params[4] = o.n;
-      offerRow.run(params);
-      const sellerKey = `${o.seller as string}\u0000${o.market as string}\u0000${o.day as string}`;
-      const s = sellerDays.get(sellerKey);
-      if (s) s.n += o.n;
-      else sellerDays.set(sellerKey, { seller: o.seller, market: o.market, day: o.day, n: o.n });
+    for (const [offer, days] of this.offerDays) {
+      for (const [day, o] of days) {
+        params[0] = offer;
+        params[1] = day;
+        params[2] = o.seller;
+        params[3] = o.market;
+        params[4] = o.n;
+        offerRow.run(params);
+        const sellerKey = `${o.seller as string}\u0000${o.market as string}\u0000${day as string}`;
+        const s = sellerDays.get(sellerKey);
+        if (s) s.n += o.n;
+        else sellerDays.set(sellerKey, { seller: o.seller, market: o.market, day, n: o.n });
+      }
     }
     const sellerRow = preparedStatement(
       db,

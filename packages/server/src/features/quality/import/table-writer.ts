@@ -1,6 +1,5 @@
 import { randomFillSync } from 'node:crypto';
 import type { EntityManager, Knex } from '@mikro-orm/knex';
-import { v7 as timeOrderedUuid } from 'uuid';
 import type { OfferDay } from '../quality-rollups.js';
 import type { ImportTable } from './import-kinds.js';
 
@@ -65,26 +64,48 @@ export function insertColumns(table: ImportTable): string[] {
 }
 
 /**
- * uuid's v7 asks the system for 16 random bytes per id (`crypto.getRandomValues`), ~8x the cost of
- * taking them from a pool filled 1,024 ids at a time (measured: 20 vs 2.5 us an id on the loaded
- * machine). With its `rng` option the ids are ordered by millisecond, and random within one.
+ * A new row's id: a time-ordered UUID (version 7, RFC 9562): 48 bits of Unix milliseconds, then
+ * random bits, so ids sort by millisecond and are random within one. Formatted here from a pool of
+ * random bytes filled 1,024 ids at a time: uuid's v7 asks the system for 16 random bytes per id
+ * (~8x the cost: 20 vs 2.5 us an id on the loaded machine) and builds a byte array per id.
  */
-const RANDOM_POOL = new Uint8Array(16 * 1024);
-let poolAt = RANDOM_POOL.length;
-const POOLED = {
-  rng: (): Uint8Array => {
-    if (poolAt === RANDOM_POOL.length) {
-      randomFillSync(RANDOM_POOL);
-      poolAt = 0;
-    }
-    return RANDOM_POOL.subarray(poolAt, (poolAt += 16));
-  },
-};
-
-/** A new row's id: a time-ordered UUID (version 7). */
 export function newRowId(): string {
-  return timeOrderedUuid(POOLED);
+  if (poolAt + 10 > RANDOM_POOL.length) {
+    randomFillSync(RANDOM_POOL);
+    poolAt = 0;
+  }
+  const r = RANDOM_POOL;
+  const i = poolAt;
+  poolAt += 10;
+  const ms = Date.now();
+  const high = Math.floor(ms / 0x10000);
+  return (
+    HEX[(high >>> 24) & 0xff]! +
+    HEX[(high >>> 16) & 0xff]! +
+    HEX[(high >>> 8) & 0xff]! +
+    HEX[high & 0xff]! +
+    '-' +
+    HEX[(ms >>> 8) & 0xff]! +
+    HEX[ms & 0xff]! +
+    '-' +
+    HEX[0x70 | (r[i]! & 0x0f)]! +
+    HEX[r[i + 1]!]! +
+    '-' +
+    HEX[0x80 | (r[i + 2]! & 0x3f)]! +
+    HEX[r[i + 3]!]! +
+    '-' +
+    HEX[r[i + 4]!]! +
+    HEX[r[i + 5]!]! +
+    HEX[r[i + 6]!]! +
+    HEX[r[i + 7]!]! +
+    HEX[r[i + 8]!]! +
+    HEX[r[i + 9]!]!
+  );
 }
+
+const RANDOM_POOL = new Uint8Array(10 * 1024);
+let poolAt = RANDOM_POOL.length;
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 /**
  * The values of `insertColumns` for one row; instants through `instant` (the dialect's form).
