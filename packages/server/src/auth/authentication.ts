@@ -7,6 +7,7 @@ import { sameHash, sha256 } from '../features/accounts/secrets.js';
 import { Session, sessionIsActiveAt } from '../features/accounts/session.entity.js';
 import { User } from '../features/accounts/user.entity.js';
 import { rowReader } from '../db/rows.js';
+import { selectRows } from '../db/select-rows.js';
 
 export const SESSION_COOKIE = 'rc_session';
 
@@ -52,7 +53,8 @@ async function principalFromApiKey(em: EntityManager, authorization: string, now
 async function principalFromSession(em: EntityManager, token: string, now: Date): Promise<Principal> {
   const session = rowReader(em, Session, 's', SESSION_COLUMNS, true);
   const user = rowReader(em, User, 'u', USER_COLUMNS, true);
-  const [raw] = await em.execute<Array<Record<string, unknown>>>(
+  const [raw] = await selectRows<Record<string, unknown>>(
+    em,
     `select ${session.columns}, ${user.columns}, "u"."organization_id" as "user_organization_id"` +
       ' from "session" as "s" inner join "user" as "u" on "u"."id" = "s"."user_id"' +
       ' where "s"."token_hash" = ? limit 1',

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Sql } from './sql.js';
+import { selectRows } from './select-rows.js';
 
 /**
  * A count that stops at a cap, so that its cost is bounded whatever the table holds (GitLab's and
@@ -33,9 +34,7 @@ export function cappedCountOf(counted: number | string | bigint | null | undefin
 /** Runs one capped count. */
 export async function cappedCount(em: EntityManager, fromWhere: Sql, cap: number): Promise<CappedCountData> {
   const count = cappedCountSql(fromWhere, cap);
-  const [row] = await em.execute<Array<{ count: number | string }>>(`select ${count.text} as "count"`, [
-    ...count.params,
-  ]);
+  const [row] = await selectRows<{ count: number | string }>(em, `select ${count.text} as "count"`, [...count.params]);
   return cappedCountOf(row?.count, cap);
 }
 

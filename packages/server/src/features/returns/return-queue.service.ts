@@ -26,6 +26,7 @@ import { ReturnRequest } from './return-request.entity.js';
 import { returnsOrganizationOf } from './returns-access.js';
 import { ReturnRequestSort } from './returns.enums.js';
 import type { ReturnRequestCounts, ReturnRequestFilter } from './returns.types.js';
+import { selectRows } from '../../db/select-rows.js';
 
 const MAX_PAGE = 100;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -115,7 +116,8 @@ export class ReturnQueueService {
     const where = this.condition(organizationId, filter);
     const reader = rowReader(this.em, ReturnRequest, 'r', returnRowProps(this.em));
     const condition = page.after ? joinSql([where, page.after], 'and') : where;
-    const raw = await this.em.execute<Array<Record<string, unknown>>>(
+    const raw = await selectRows<Record<string, unknown>>(
+      this.em,
       `select ${reader.columns} from "return_request" as "r" where ${condition.text} order by ${page.orderBy} limit ${page.limit}`,
       [...condition.params],
     );
@@ -195,7 +197,8 @@ export class ReturnQueueService {
       );
     });
     const selected = [...columns, ...from.map((_, i) => sql(`"s${i}".*`))];
-    const [row = {}] = await this.em.execute<Array<Record<string, unknown>>>(
+    const [row = {}] = await selectRows<Record<string, unknown>>(
+      this.em,
       `select ${selected.map((c) => c.text).join(', ')}${from.length ? ` from ${from.map((f) => f.text).join(' cross join ')}` : ''}`,
       [...selected.flatMap((c) => c.params), ...from.flatMap((f) => f.params)],
     );
@@ -217,7 +220,8 @@ export class ReturnQueueService {
 
   /** Every matching row: the deprecated totalCount's, whose cost grows with the list. */
   private async exactCount(where: Sql): Promise<number> {
-    const [row] = await this.em.execute<Array<{ count: number | string }>>(
+    const [row] = await selectRows<{ count: number | string }>(
+      this.em,
       `select count(*) as "count" from "return_request" as "r" where ${where.text}`,
       [...where.params],
     );

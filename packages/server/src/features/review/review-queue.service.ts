@@ -14,6 +14,7 @@ import { applicationRowProps, ROW_BASE_PROPS, type ApplicationRow } from '../app
 import { ApplicationStatusEnum } from '../applications/applications.enums.js';
 import { Marketplace } from '../marketplaces/marketplace.entity.js';
 import { DueFilter, type ReviewQueueCounts, type ReviewQueueFilter } from './review.types.js';
+import { selectRows } from '../../db/select-rows.js';
 
 const QUEUE_STATUSES: readonly ApplicationStatusEnum[] = [
   ApplicationStatusEnum.SUBMITTED,
@@ -83,7 +84,8 @@ export class ReviewQueueService {
       (rowProps ?? ROW_BASE_PROPS).filter((p) => !(sellers && p === 'organization')),
     );
     const condition = page.after ? joinSql([where, page.after], 'and') : where;
-    const raw = await this.em.execute<Array<Record<string, unknown>>>(
+    const raw = await selectRows<Record<string, unknown>>(
+      this.em,
       `select ${reader.columns}${sellers ? `, ${sellers.columns}` : ''} from "application" as "a"` +
         (sellers ? ' inner join "organization" as "o" on "o"."id" = "a"."organization_id"' : '') +
         ` where ${condition.text} order by ${page.orderBy} limit ${page.limit}`,
@@ -137,7 +139,8 @@ export class ReviewQueueService {
     const filters = chips.map(([key, extra]) => [key, normalized({ ...filter, ...extra })] as const);
     const todays = new Map((await this.marketplaces()).map((m) => [m.code, localDateOf(this.now(), m.timeZone)]));
     const failed = 'case when "a"."failing_checks" > 0 or "a"."checks_needing_review" > 0 then 1 else 0 end';
-    const groups = await this.em.execute<QueueGroupRow[]>(
+    const groups = await selectRows<QueueGroupRow>(
+      this.em,
       `select "a"."status" as "status", "a"."marketplace" as "marketplace", "a"."apple_requested" as "apple_requested", ` +
         `"a"."due_date" as "due_date", ${failed} as "failed", count(*) as "count" ` +
         `from "application" as "a" where ${IN_QUEUE.text} ` +
@@ -165,7 +168,8 @@ export class ReviewQueueService {
   }
 
   private async count(where: Sql): Promise<number> {
-    const [row] = await this.em.execute<Array<{ count: number | string }>>(
+    const [row] = await selectRows<{ count: number | string }>(
+      this.em,
       `select count(*) as "count" from "application" as "a" where ${where.text}`,
       [...where.params],
     );

@@ -12,6 +12,7 @@ import type { QualityEvaluationService } from '../quality/evaluation/quality-eva
 import { SellerQualityStandingRecord } from '../quality/evaluation/seller-quality-standing.entity.js';
 import { SellerQualityType, type SellerQualityRow } from '../quality/evaluation/seller-quality.types.js';
 import { SellerHealthSort, type SellerHealthFilter } from './seller-health.types.js';
+import { selectRows } from '../../db/select-rows.js';
 
 const MAX_PAGE = 100;
 const LISTED: readonly SellerQualityStanding[] = ['AT_RISK', 'SUSPENDED'];
@@ -92,7 +93,8 @@ export class SellerHealthService {
     const standings = rowReader(this.em, SellerQualityStandingRecord, 's', STANDING_COLUMNS);
     const sellers = rowReader(this.em, Organization, 'o', ORGANIZATION_COLUMNS, true);
     const when = page.after ? joinSql([where, page.after], 'and') : where;
-    const raw = await this.em.execute<Array<Record<string, unknown>>>(
+    const raw = await selectRows<Record<string, unknown>>(
+      this.em,
       `select ${standings.columns}, ${sellers.columns} from "seller_quality_standing_record" as "s" ` +
         'inner join "organization" as "o" on "o"."id" = "s"."organization_id" ' +
         `where ${when.text} order by ${page.orderBy} limit ${page.limit}`,
@@ -147,7 +149,8 @@ export class SellerHealthService {
   }
 
   private async count(where: Sql): Promise<number> {
-    const [row] = await this.em.execute<Array<{ count: number | string }>>(
+    const [row] = await selectRows<{ count: number | string }>(
+      this.em,
       `select count(*) as "count" from "seller_quality_standing_record" as "s" where ${where.text}`,
       [...where.params],
     );

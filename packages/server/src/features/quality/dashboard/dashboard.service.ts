@@ -34,6 +34,7 @@ import {
 } from './dashboard-figures.js';
 import { notApproved, type NotApprovedReason } from './dashboard.errors.js';
 import { OFFER_SEARCH_MAX, type DrillDownFigure } from './dashboard.types.js';
+import { selectRows } from '../../../db/select-rows.js';
 
 /** Who may read a dashboard: the seller itself, program staff, and keys the seller granted read:quality. */
 export const DASHBOARD_READERS: Array<Role | ApiScope> = [
@@ -166,7 +167,8 @@ export class QualityDashboardService {
     // One statement: the trend's day rows (with the day's complaints per source and category), and
     // the ratings of every day so far: the average of the seller's Renewed offers (SPEC 5 names no
     // window), as a last row without a day.
-    const rows = await this.em.execute<Array<Record<string, unknown>>>(
+    const rows = await selectRows<Record<string, unknown>>(
+      this.em,
       `select "day", "orders", "orders_with_complaint", "orders_with_defect", ${TALLY_COLUMNS}, ` +
         '0 as "rating_count", 0 as "rating_star_sum" from "seller_daily_quality"' +
         ' where "seller_id" = ? and "marketplace" = ? and "day" >= ? and "day" <= ?' +
@@ -244,7 +246,8 @@ export class QualityDashboardService {
       );
     }
     const condition = joinSql(where, 'and');
-    const raw = await this.em.execute<Array<Record<string, unknown>>>(
+    const raw = await selectRows<Record<string, unknown>>(
+      this.em,
       'select "o"."id", "o"."sku", "o"."product_name", "o"."status",' +
         ' coalesce(sum("r"."orders"), 0) as "orders", coalesce(sum("r"."orders_with_complaint"), 0) as "defective"' +
         ' from "offer" as "o" left join "offer_daily_quality" as "r"' +
@@ -314,7 +317,8 @@ export class QualityDashboardService {
       after: args.after,
     });
     const paged = page.after ? joinSql([condition, page.after], 'and') : condition;
-    const raw = await this.em.execute<Array<Record<string, unknown>>>(
+    const raw = await selectRows<Record<string, unknown>>(
+      this.em,
       'select "m"."id", "m"."external_id", "m"."offer_id", "f"."sku", "m"."ordered_at", "m"."order_date", "m"."quantity",' +
         ` (select count(*) from "complaint" as "c" where "c"."order_id" = "m"."id" and "c"."invalidated_at" is null) as "complaints",` +
         ` (select count(*) from "order_defect" as "d" where "d"."order_id" = "m"."id") as "defects"` +
@@ -366,7 +370,8 @@ export class QualityDashboardService {
       after: args.after,
     });
     const paged = page.after ? joinSql([condition, page.after], 'and') : condition;
-    const raw = await this.em.execute<Array<Record<string, unknown>>>(
+    const raw = await selectRows<Record<string, unknown>>(
+      this.em,
       'select "c"."id", "c"."external_id", "c"."order_id", "m"."external_id" as "order_external_id", "f"."sku",' +
         ' "c"."source", "c"."category", "c"."order_date", "c"."filed_at", "c"."invalidated_at", "c"."invalidation_reason"' +
         ' from "complaint" as "c" inner join "marketplace_order" as "m" on "m"."id" = "c"."order_id"' +
@@ -419,7 +424,8 @@ export class QualityDashboardService {
     // no entities), each row beside the seller's name and whether it is approved there (directly or
     // through another approval, CA through US, SPEC 3; otherwise the latest application there says
     // why not). No seller: its columns are null.
-    const versions = await this.em.execute<Array<Record<string, unknown>>>(
+    const versions = await selectRows<Record<string, unknown>>(
+      this.em,
       'select "s"."name", "s"."status", "m"."time_zone", "p"."version", "p"."effective_from",' +
         ' "p"."seller_rqs_minimum_bps", "p"."offer_rqs_minimum_bps", "p"."odr_maximum_bps", "p"."rqs_window_days",' +
         ' "p"."odr_window_days", "p"."rqs_minimum_orders", "p"."average_rating_minimum_hundredths"' +
@@ -488,7 +494,8 @@ export class QualityDashboardService {
 
   /** `offerId` of this seller in this marketplace, as a condition; NOT_FOUND for anyone else's. */
   private async ownOffer(ctx: Context, offerId: string, alias = '"m"'): Promise<Sql> {
-    const [offer] = await this.em.execute<Array<Record<string, unknown>>>(
+    const [offer] = await selectRows<Record<string, unknown>>(
+      this.em,
       'select "id" from "offer" where "id" = ? and "seller_id" = ? and "marketplace" = ?',
       [offerId, ctx.sellerId, ctx.marketplace],
     );
@@ -497,7 +504,8 @@ export class QualityDashboardService {
   }
 
   private async count(from: string, where: Sql): Promise<number> {
-    const [row] = await this.em.execute<Array<{ count: number | string }>>(
+    const [row] = await selectRows<{ count: number | string }>(
+      this.em,
       `select count(*) as "count" from ${from} where ${where.text}`,
       [...where.params],
     );

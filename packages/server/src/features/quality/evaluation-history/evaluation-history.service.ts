@@ -6,6 +6,7 @@ import { badInput } from '../../../errors/app-error.js';
 import { Percentage, StarRating } from '../../../graphql/figures.types.js';
 import { QualityEvaluation } from '../evaluation/quality-evaluation.entity.js';
 import { QualityEvaluationType } from './evaluation-history.types.js';
+import { selectRows } from '../../../db/select-rows.js';
 
 const DEFAULT_PAGE = 30;
 const MAX_PAGE = 100;
@@ -61,7 +62,8 @@ export class EvaluationHistoryService {
     const where = '"e"."organization_id" = ? and "e"."marketplace" = ?';
     // The first page counts the whole list in the same statement (a window function is evaluated
     // before the limit); a later page, whose rows the cursor cuts, counts apart and only if asked.
-    const raw = await this.em.execute<Array<Record<string, unknown>>>(
+    const raw = await selectRows<Record<string, unknown>>(
+      this.em,
       `select ${reader.columns}${page.after ? '' : ', count(*) over () as "total_count"'}` +
         ` from "quality_evaluation" as "e" where ${where}` +
         (page.after ? ` and ${page.after.text}` : '') +
@@ -70,7 +72,8 @@ export class EvaluationHistoryService {
     );
     const count = page.after
       ? async () => {
-          const [row] = await this.em.execute<Array<{ count: number | string }>>(
+          const [row] = await selectRows<{ count: number | string }>(
+            this.em,
             `select count(*) as "count" from "quality_evaluation" as "e" where ${where}`,
             [sellerId, marketplace],
           );
