@@ -106,11 +106,9 @@ describe('selectRows', () => {
           AT,
           70,
         ]);
-        const inside = await selectRows<{ id: number }>(
-          em as EntityManager,
-          'select "id" from "select_rows_probe" where "name" = ?',
-          ['uncommitted'],
-        );
+        const inside = await selectRows<{ id: number }>(em, 'select "id" from "select_rows_probe" where "name" = ?', [
+          'uncommitted',
+        ]);
         expect(inside.map((r) => Number(r.id))).toEqual([7]);
         throw new Error('roll back');
       })

@@ -25,7 +25,7 @@ export async function selectRows<T = Record<string, unknown>>(
 ): Promise<T[]> {
   if (em.getTransactionContext() || !params.every(isBindable)) return em.execute<T[]>(text, [...params]);
   const connection = em.getConnection() as unknown as OrmConnection;
-  const client = connection.getKnex().client as unknown as KnexClient;
+  const client = connection.getKnex().client as KnexClient;
   const run = (): Promise<T[]> =>
     client.driverName === 'pg'
       ? postgresRows<T>(client, em, text, params)
@@ -148,7 +148,7 @@ async function sqliteRows<T>(client: KnexClient, text: string, params: readonly 
   try {
     client.emit('query', { method: 'raw', sql: text, bindings: values });
     let statements = sqliteStatements.get(connection);
-    if (!statements) sqliteStatements.set(connection, (statements = new Map()));
+    if (!statements) sqliteStatements.set(connection, (statements = new Map<string, SqliteStatement>()));
     let statement = statements.get(text);
     if (!statement) {
       if (statements.size >= MAX_STATEMENTS) statements.clear();
