@@ -51,7 +51,7 @@ import {
   type ServerResult,
   signIn,
   startApp,
-  startBaseline,
+  startReference,
   timeQuery,
   within,
   withOrm,
@@ -239,7 +239,7 @@ async function benchDatabase(kind: Kind, options: Options, deadline: number): Pr
     // Both servers, silent, side by side; the baseline's answer must equal the app's.
     const app = await startApp(database, live.dataDir, false);
     started.push(app);
-    const baseline = await startBaseline(database, 'dashboard', () => '/dashboard');
+    const baseline = await startReference(database, live.dataDir, 'dashboard', () => '/dashboard');
     started.push(baseline);
     for (const server of [app, baseline]) {
       const { json: answer } = await post(server.port, server.path('dashboard'), body, cookie);

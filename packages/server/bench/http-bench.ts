@@ -140,7 +140,8 @@ export async function startApp(
   role: Role = 'app',
   limits: 'on' | 'off' = 'on',
 ): Promise<Server & { log: string[] }> {
-  const main = checkBuild();
+  const against = process.env[AGAINST_ENV];
+  const main = role === 'baseline' && against ? against : checkBuild();
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -201,6 +202,27 @@ export async function startApp(
 }
 
 /** The baseline in its own process (server.ts, over IPC). */
+/**
+ * BENCH_AGAINST=<another checkout>/packages/server/dist/main.js: the "baseline" role is that build of
+ * the app instead of the plain handler, so that two builds are compared as app and baseline are
+ * (interleaved rounds, CPU per request from /proc), e.g. a change against main.
+ */
+const AGAINST_ENV = 'BENCH_AGAINST';
+
+/** The plain handler, or with BENCH_AGAINST the other build of the app. */
+export async function startReference(
+  database: DatabaseConfig,
+  dataDir: string,
+  baseline: BaselineName,
+  pathOf: (scenario: string) => string,
+): Promise<Server> {
+  if (process.env[AGAINST_ENV]) {
+    log(`the baseline is the app built at ${process.env[AGAINST_ENV]}`);
+    return startApp(database, dataDir, false, 'baseline');
+  }
+  return startBaseline(database, baseline, pathOf);
+}
+
 export async function startBaseline(
   database: DatabaseConfig,
   baseline: BaselineName,

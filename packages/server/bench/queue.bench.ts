@@ -46,7 +46,7 @@ import {
   type ServerResult,
   signIn,
   startApp,
-  startBaseline,
+  startReference,
   timeQuery,
   withOrm,
 } from './http-bench.js';
@@ -191,7 +191,7 @@ async function benchDatabase(kind: Kind, options: Options, deadline: number): Pr
     started.push(app);
     const baseline = options.compareLimits
       ? await startApp(database, live.dataDir, false, 'baseline', 'off')
-      : await startBaseline(database, 'queue', (scenario) => `/queue/${scenario}`);
+      : await startReference(database, live.dataDir, 'queue', (scenario) => `/queue/${scenario}`);
     started.push(baseline);
     for (const scenario of Object.keys(SCENARIOS) as ScenarioName[]) {
       for (const server of [app, baseline]) {

@@ -42,7 +42,7 @@ import {
   type ServerResult,
   signIn,
   startApp,
-  startBaseline,
+  startReference,
   timeQuery,
   within,
   withOrm,
@@ -180,7 +180,7 @@ async function benchDatabase(kind: Kind, options: Options, deadline: number): Pr
     // Both servers, silent, side by side; the baseline's answer must equal the app's.
     const app = await startApp(database, live.dataDir, false);
     started.push(app);
-    const baseline = await startBaseline(database, 'returns', () => '/queue/returns');
+    const baseline = await startReference(database, live.dataDir, 'returns', () => '/queue/returns');
     started.push(baseline);
     for (const server of [app, baseline]) {
       const { json: answer } = await post(server.port, server.path('returns'), body, cookie);
