@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kind, parse, print, visit } from 'graphql';
 import type { DatabaseConfig } from '../src/config.js';
@@ -38,6 +39,8 @@ export const RETURNS_PAGE_SIZE = 25;
 const RETURNS_OPERATION = fileURLToPath(
   new URL('../../web/src/features/returns/queue/returns-queue.graphql', import.meta.url),
 );
+/** The web app's shared fragments (e.g. PageInfoFields), which its operations spread. */
+const SHARED_FRAGMENTS = fileURLToPath(new URL('../../web/src/graphql/', import.meta.url));
 
 /**
  * The web app's ReturnsQueue operation with the fragments it spreads, taken from its .graphql file
@@ -45,8 +48,13 @@ const RETURNS_OPERATION = fileURLToPath(
  */
 function returnsQueueBody(): string {
   const document = parse(readFileSync(RETURNS_OPERATION, 'utf8'));
+  const shared = readdirSync(SHARED_FRAGMENTS)
+    .filter((file) => file.endsWith('.graphql'))
+    .flatMap((file) => parse(readFileSync(path.join(SHARED_FRAGMENTS, file), 'utf8')).definitions);
   const fragments = new Map(
-    document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+    [...document.definitions, ...shared]
+      .filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
   );
   const operation = document.definitions.find(
     (d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === 'ReturnsQueue',
@@ -58,7 +66,10 @@ function returnsQueueBody(): string {
       FragmentSpread(spread) {
         if (used.has(spread.name.value)) return;
         used.add(spread.name.value);
-        walk(fragments.get(spread.name.value));
+        const fragment = fragments.get(spread.name.value);
+        if (!fragment)
+          throw new Error(`no fragment ${spread.name.value} in ${RETURNS_OPERATION} or ${SHARED_FRAGMENTS}`);
+        walk(fragment);
       },
     });
   walk(operation);
