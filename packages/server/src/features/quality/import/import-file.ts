@@ -232,7 +232,7 @@ export async function importQualityFile(orm: Orm, options: ImportFileOptions): P
           continue;
         }
         counts.records += 1;
-        const reader = new FieldReader(item.fields, item.line);
+        const reader = new FieldReader(item.fields, item.line, writer.instantText);
         const record = definition.read(reader, receivedAt);
         if (reader.ok) pending.set(definition.key(record), { line: item.line, record });
         else pendingRejections.push(...reader.rejections);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderDateOf } from '@recertify/domain';
-import { FieldReader, LocalDates } from './import-values.js';
+import { FieldReader, LocalDates, type FileInstant } from './import-values.js';
 
 function read<T>(fields: Record<string, unknown>, use: (r: FieldReader) => T): { value: T; rules: string[] } {
   const reader = new FieldReader(fields, 7);
@@ -29,6 +29,13 @@ describe('FieldReader', () => {
 
   it('reads ISO 8601 instants with a zone; dates that do not exist and zoneless times are BAD_DATE', () => {
     expect(read({ t: '2026-11-02T14:30:00Z' }, (r) => r.instant('t')).value).toEqual(new Date('2026-11-02T14:30:00Z'));
+    // The file's text is kept for PostgreSQL's COPY only when it is UTC with at most milliseconds.
+    const text = (t: string) => (new FieldReader({ t }, 7, true).instant('t') as FileInstant).text;
+    expect(text('2026-11-02T14:30:00Z')).toBe('2026-11-02T14:30:00Z');
+    expect(text('2026-11-02T14:30:00.123Z')).toBe('2026-11-02T14:30:00.123Z');
+    expect(text('2026-11-02T14:30Z')).toBe('2026-11-02T14:30Z');
+    expect(text('2026-11-02T14:30:00.1234Z')).toBeNull();
+    expect(text('2026-11-02T09:30:00-05:00')).toBeNull();
     expect(read({ t: '2026-11-02T09:30:00-05:00' }, (r) => r.instant('t')).value).toEqual(
       new Date('2026-11-02T14:30:00Z'),
     );

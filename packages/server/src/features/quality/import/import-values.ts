@@ -11,9 +11,11 @@ import type { RowRejection } from './rejects-writer.js';
 export class FieldReader {
   readonly rejections: RowRejection[] = [];
 
+  /** `instantText`: instants keep the file's text where PostgreSQL's COPY can take it as it is (FileInstant). */
   constructor(
     private readonly fields: Readonly<Record<string, unknown>>,
     private readonly line: number,
+    private readonly instantText = false,
   ) {}
 
   reject(field: string, rule: string, message: string): void {
@@ -92,7 +94,24 @@ export class FieldReader {
       this.reject(field, 'BAD_DATE', `${field} must be an ISO 8601 date-time with a zone, e.g. 2026-11-02T14:30:00Z`);
       return null;
     }
-    return new Date(time);
+    if (!this.instantText) return new Date(time);
+    // Kept for PostgreSQL's COPY when it reads as this very instant: UTC, at most milliseconds.
+    return new FileInstant(time, text.length <= 24 && text.charCodeAt(text.length - 1) === 90 /* Z */ ? text : null);
+  }
+}
+
+/**
+ * An instant read from a file, with the file's text when that text is already what PostgreSQL's
+ * COPY reads as the same instant (ISO 8601 in UTC, `Z`, no digits past the millisecond), so the
+ * writer need not format it again (toISOString: 4 % of the command's CPU on PostgreSQL). Only
+ * made for PostgreSQL: a Date subclass costs more to make than the formatting saves elsewhere.
+ */
+export class FileInstant extends Date {
+  constructor(
+    time: number,
+    readonly text: string | null,
+  ) {
+    super(time);
   }
 }
 

@@ -2,6 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/knex';
 import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
+import { FileInstant } from './import-values.js';
 import { deltaReturning, isDeltaTable, lockSellersOfRows, rollupDeltaSql, type OfferDay } from '../quality-rollups.js';
 import type { ImportTable } from './import-kinds.js';
 import {
@@ -27,6 +28,8 @@ const STAGE = 'quality_import_stage';
  * the table, so identical rows are not rewritten and a repeat changes nothing.
  */
 export class PostgresqlTableWriter implements TableWriter {
+  readonly instantText = true;
+
   async upsert(em: EntityManager, table: ImportTable, rows: ReadonlyArray<readonly unknown[]>): Promise<UpsertResult> {
     // Which rows are stored already is not needed: one upsert from the staging table does both.
     const client = await transactionConnection<PgClient>(em);
@@ -88,7 +91,7 @@ async function copyRows(
   rows: ReadonlyArray<readonly unknown[]>,
 ): Promise<void> {
   const now = new Date().toISOString();
-  const toText = (date: Date) => date.toISOString();
+  const toText = (date: Date) => (date instanceof FileInstant && date.text) || date.toISOString();
   function* lines(): Generator<string> {
     let chunk = '';
     for (const row of rows) {

@@ -27,6 +27,8 @@ export interface TableWriter {
    * (some, like SQLite's temp_store, cannot change inside one). Optional.
    */
   start?(em: EntityManager): Promise<void>;
+  /** The writer takes instants' file text where it can (FieldReader's `instantText`). */
+  readonly instantText?: boolean;
   /** `stored`, when known, says which rows exist already (a writer may then insert or update each instead of upserting). */
   upsert(
     em: EntityManager,
