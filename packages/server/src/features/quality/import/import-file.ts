@@ -85,8 +85,9 @@ export class ImportInterruptedError extends Error {
 /**
  * Imports one file of quality records (SPEC 5): streamed, `batchSize` records per batch, each an
  * upsert on (marketplace, external id) followed by the refresh of the rollups of the offer-days it
- * touched, in the same transaction (which commits one batch or several whole ones: COMMIT_INTERVAL_MS). Rows that break a rule are left out and named
- * in the rejects file; the rest import. A failure part-way leaves whole batches; a re-run finishes.
+ * touched, in the same transaction (which commits one batch or several whole ones:
+ * COMMIT_INTERVAL_MS). Rows that break a rule are left out and named in the rejects file; the rest
+ * import. A failure part-way leaves whole batches; a re-run finishes.
  */
 export async function importQualityFile(orm: Orm, options: ImportFileOptions): Promise<ImportSummary> {
   const definition = IMPORT_KIND_DEFINITIONS[options.kind] as unknown as ImportKindDefinition<unknown>;
