@@ -139,4 +139,14 @@ describe('selectRows', () => {
       expect.objectContaining({ sql: 'select "id" from "select_rows_probe" where "n" = ?', bindings: [40] }),
     ]);
   });
+
+  it('PostgreSQL plans each execution of a prepared statement for its values (no generic plan)', async (context) => {
+    if (app.kind !== 'postgresql') context.skip(); // SQLite re-prepares when a value could change the plan.
+    for (let i = 0; i < 3; i++) {
+      const [row] = await selectRows<{ mode: string }>(fork(), 'select current_setting(?) as "mode"', [
+        'plan_cache_mode',
+      ]);
+      expect(row?.mode).toBe('force_custom_plan');
+    }
+  });
 });

@@ -73,6 +73,11 @@ export function ormConfig({ database, logger, logSql = false, onQuery }: OrmConf
     driver: PostgreSqlDriver,
     clientUrl: database.url,
     pool: { min: 0, max: 10 },
+    // The per-request reads are prepared statements (db/select-rows.ts): each execution is planned
+    // for its values, as a statement with literals was. A generic plan, which PostgreSQL may switch a
+    // prepared statement to after five executions, is planned for an average seller: one with a
+    // hundred thousand returns would make a small seller's count scan the whole table.
+    driverOptions: { connection: { options: '-c plan_cache_mode=force_custom_plan' } },
     migrations: {
       migrationsList: postgresqlMigrations,
       path: migrationsSourceDir('postgresql'),
