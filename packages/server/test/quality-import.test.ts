@@ -430,6 +430,75 @@ describe('quality import', () => {
     expect(tally).toEqual({ email: 2, call: 1, battery: 2, other: 1 });
   });
 
+  it('counts an order once when one batch brings it its first complaints and another order its second', async () => {
+    // SQLite adds what a batch's new complaints bring (as PostgreSQL does): an order counts as one
+    // with a complaint only when it had no valid complaint before the batch, and once per batch.
+    const order = (n: number) => ({
+      marketplace: 'US',
+      external_id: `OR-${n}`,
+      offer_external_id: 'OF-1',
+      buyer_reference: `b${n}`,
+      quantity: 1,
+      ordered_at: '2026-11-12T15:00:00Z',
+    });
+    await importQualityFile(orm, { kind: 'orders', file: file('orders-20.ndjson', ndjson([20, 21, 22].map(order))) });
+    const complaint = (n: number, orderNumber: number, source = 'EMAIL', category = 'OTHER') => ({
+      marketplace: 'US',
+      external_id: `CO-${n}`,
+      order_external_id: `OR-${orderNumber}`,
+      source,
+      category,
+      filed_at: '2026-11-20T10:00:00Z',
+    });
+    // OR-21 already has a valid complaint, OR-22 only an invalidated one.
+    await importQualityFile(orm, {
+      kind: 'complaints',
+      file: file('co-20.ndjson', ndjson([complaint(20, 21), complaint(25, 22)])),
+    });
+    await em().transactional(async (tx) => {
+      const [row] = await tx.execute<Array<{ offer_id: string; order_date: string }>>(
+        `select "offer_id", "order_date" from "complaint" where "external_id" = 'CO-25'`,
+      );
+      await tx.execute(
+        `update "complaint" set "invalidated_at" = ?, "invalidation_reason" = 'duplicate' where "external_id" = 'CO-25'`,
+        [testDatabaseKind() === 'sqlite' ? Date.now() : new Date()],
+      );
+      await refreshQualityRollups(tx, { offerDays: [{ offerId: row!.offer_id, day: row!.order_date }] });
+    });
+    const day12 = async () => (await offerRollups()).filter((r) => (r as { day: string }).day === '2026-11-12');
+    expect(await day12()).toEqual([
+      { offer: 'OF-1', day: '2026-11-12', orders: 3, complained: 1, defective: 0, ratings: 0, stars: 0 },
+    ]);
+    // One batch: two new complaints on OR-20, a second on OR-21, a new one on OR-22, CO-20 again.
+    const batch = [
+      complaint(21, 20, 'EMAIL', 'BATTERY'),
+      complaint(22, 20, 'PRODUCT_REVIEW', 'BATTERY'),
+      complaint(23, 21),
+      complaint(26, 22, 'SELLER_FEEDBACK', 'WRONG_ITEM'),
+      complaint(20, 21),
+    ];
+    expect(
+      await importQualityFile(orm, { kind: 'complaints', file: file('co-21.ndjson', ndjson(batch)) }),
+    ).toMatchObject({ imported: 5, changed: 4, rejected: 0 });
+    expect(await day12()).toEqual([
+      { offer: 'OF-1', day: '2026-11-12', orders: 3, complained: 3, defective: 0, ratings: 0, stars: 0 },
+    ]);
+    const [tally] = await em().execute<Array<Record<string, number>>>(
+      `select "q"."complaints_email" as "email", "q"."complaints_product_review" as "review", ` +
+        `"q"."complaints_battery" as "battery", "q"."complaints_other" as "other" from "offer_daily_quality" "q" ` +
+        `join "offer" "f" on "f"."id" = "q"."offer_id" where "f"."external_id" = 'OF-1' and "q"."day" = '2026-11-12'`,
+    );
+    expect(tally).toEqual({ email: 3, review: 1, battery: 2, other: 2 });
+    const allRollups = async () => ({
+      offers: await em().execute(`select * from "offer_daily_quality" order by "offer_id", "day"`),
+      sellers: await em().execute(`select * from "seller_daily_quality" order by "seller_id", "marketplace", "day"`),
+    });
+    const written = await allRollups();
+    const offerIds = (await em().execute<Array<{ id: string }>>(`select "id" from "offer"`)).map((o) => o.id);
+    await em().transactional((fork) => refreshQualityRollups(fork, { offerIds }));
+    expect(written).toEqual(await allRollups());
+  });
+
   it('imports the good rows of a file with bad ones and names each bad row by line, field and rule', async () => {
     const lines = [
       JSON.stringify({

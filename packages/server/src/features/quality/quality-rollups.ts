@@ -313,6 +313,7 @@ export function deltaReturning(table: DeltaTable): string {
 export function rollupDeltaSql(table: DeltaTable): string {
   const zeros = (columns: readonly string[]) => columns.map((c) => `0 as "${c}"`).join(', ');
   const tallyNames = TALLY.map((x) => x.column);
+  const counts = ROLLUP_COUNTS;
   const added =
     table === 'marketplace_order'
       ? `select "x"."offer_id", "x"."order_date" as "day", count(*) as "orders", ` +
@@ -325,16 +326,7 @@ export function rollupDeltaSql(table: DeltaTable): string {
         `${TALLY.map((x) => `count(*) filter (where "x"."${x.field}" = '${x.value}') as "${x.column}"`).join(', ')} ` +
         `from "changed" "x" join "marketplace_order" "o" on "o"."id" = "x"."order_id" where "x"."inserted" ` +
         `group by "o"."offer_id", "o"."order_date"`;
-  const counts = [
-    'orders',
-    'orders_with_complaint',
-    'orders_with_defect',
-    'rating_count',
-    'rating_star_sum',
-    ...tallyNames,
-  ];
   const list = counts.map((c) => `"${c}"`).join(', ');
-  const addUp = (target: string) => counts.map((c) => `"${c}" = "${target}"."${c}" + excluded."${c}"`).join(', ');
   return (
     `, "added" as (${added}), ` +
     `"offer_rows" as (insert into "offer_daily_quality" ("offer_id", "day", "seller_id", "marketplace", ${list}) ` +
@@ -345,6 +337,53 @@ export function rollupDeltaSql(table: DeltaTable): string {
     `select "f"."seller_id", "f"."marketplace", "a"."day", ${counts.map((c) => `sum("a"."${c}")`).join(', ')} ` +
     `from "added" "a" join "offer" "f" on "f"."id" = "a"."offer_id" group by "f"."seller_id", "f"."marketplace", "a"."day" ` +
     `on conflict ("seller_id", "marketplace", "day") do update set ${addUp('seller_daily_quality')})`
+  );
+}
+
+/**
+ * The counts of both rollup tables, in this order: what a bulk writer adds up (rollupDeltaSql,
+ * rollupAdditionSql). The complaint tally's columns follow the five figures.
+ */
+export const ROLLUP_COUNTS: readonly string[] = [
+  'orders',
+  'orders_with_complaint',
+  'orders_with_defect',
+  'rating_count',
+  'rating_star_sum',
+  ...TALLY.map((x) => x.column),
+];
+
+const TALLY_INDEX = new Map(TALLY.map((t) => [`${t.field} ${t.value}`, ROLLUP_COUNTS.indexOf(t.column)]));
+
+/** Index in ROLLUP_COUNTS of the tally column of a complaint's source or category. */
+export function tallyIndex(field: 'source' | 'category', value: string): number {
+  const i = TALLY_INDEX.get(`${field} ${value}`);
+  if (i === undefined) throw new Error(`no complaint tally column for ${field} ${value}`);
+  return i;
+}
+
+/** `c = target.c + excluded.c` for every count: an upsert that adds its row to the stored one. */
+function addUp(target: string): string {
+  return ROLLUP_COUNTS.map((c) => `"${c}" = "${target}"."${c}" + excluded."${c}"`).join(', ');
+}
+
+/**
+ * SQLite, for a bulk writer (the import): the single-row upsert that ADDS counts (ROLLUP_COUNTS'
+ * order, after the row's key) to one offer-day's or one seller-day's rollup row, creating it with
+ * them when absent. Parameters: offer: offer_id, day, seller_id, marketplace, counts; seller:
+ * seller_id, marketplace, day, counts. The same additions as rollupDeltaSql's, and exact on the
+ * same terms: only for what rows the writer inserted bring; the rest goes through
+ * refreshQualityRollups after it.
+ */
+export function rollupAdditionSql(target: 'offer' | 'seller'): string {
+  const key =
+    target === 'offer' ? ['offer_id', 'day', 'seller_id', 'marketplace'] : ['seller_id', 'marketplace', 'day'];
+  const conflict = target === 'offer' ? ['offer_id', 'day'] : ['seller_id', 'marketplace', 'day'];
+  const table = `${target}_daily_quality`;
+  const columns = [...key, ...ROLLUP_COUNTS];
+  return (
+    `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')}) ` +
+    `on conflict (${conflict.map((c) => `"${c}"`).join(', ')}) do update set ${addUp(table)}`
   );
 }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { OfferDay } from '../quality-rollups.js';
+import { ROLLUP_COUNTS, rollupAdditionSql, tallyIndex, type OfferDay } from '../quality-rollups.js';
 import type { ImportTable } from './import-kinds.js';
 import {
   conflictUpdate,
@@ -100,7 +100,8 @@ export class SqliteTableWriter implements TableWriter {
     const touched: OfferDay[] = [];
     const offer = table.rollup ? table.columns.indexOf(table.rollup.offer) : -1;
     const day = table.rollup ? table.columns.indexOf(table.rollup.day) : -1;
-    const newOrders = table.newRowIsOneOrder ? new NewOrders(table) : null;
+    // What new rows add to the rollups, added up instead of recomputing their offer-days (below).
+    const newOrders = table.newRowIsOneOrder ? new RollupAdditions(table) : null;
     const now = Date.now();
     let changed = 0;
     if (stored) {
@@ -112,6 +113,7 @@ export class SqliteTableWriter implements TableWriter {
         `insert into "${table.table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`,
       );
       const content = table.columns.slice(2);
+      const newComplaints = table.table === 'complaint' ? new NewComplaints(table, db, rows, stored) : null;
       const update = preparedStatement(
         db,
         `update "${table.table}" set ${content.map((c) => `"${c}" = ?`).join(', ')}, ` +
@@ -123,7 +125,8 @@ export class SqliteTableWriter implements TableWriter {
         if (id === undefined) {
           insert.run(insertValues(table, row, now, epochMilliseconds));
           changed += 1;
-          if (newOrders) newOrders.add(row);
+          if (newOrders) newOrders.add(row, ORDERS);
+          else if (newComplaints) newComplaints.add(row);
           else if (offer >= 0) touched.push({ offerId: row[offer] as string, day: row[day] as string });
           continue;
         }
@@ -133,6 +136,7 @@ export class SqliteTableWriter implements TableWriter {
         if (offer >= 0) touched.push({ offerId: row[offer] as string, day: row[day] as string });
       }
       newOrders?.addToRollups(db);
+      newComplaints?.addToRollups(db);
       return { changed, touched };
     }
     const statement = preparedStatement(
@@ -146,7 +150,7 @@ export class SqliteTableWriter implements TableWriter {
       const result = statement.run(insertValues(table, row, now, epochMilliseconds));
       if (result.changes === 0) continue;
       changed += 1;
-      if (newOrders && result.lastInsertRowid !== lastRowid) newOrders.add(row);
+      if (newOrders && result.lastInsertRowid !== lastRowid) newOrders.add(row, ORDERS);
       else if (offer >= 0) touched.push({ offerId: row[offer] as string, day: row[day] as string });
       lastRowid = result.lastInsertRowid;
     }
@@ -160,73 +164,120 @@ export class SqliteTableWriter implements TableWriter {
   }
 }
 
+const ORDERS = ROLLUP_COUNTS.indexOf('orders');
+const ORDERS_WITH_COMPLAINT = ROLLUP_COUNTS.indexOf('orders_with_complaint');
+
+function columnAt(table: ImportTable, column: string): number {
+  const i = table.columns.indexOf(column);
+  if (i < 0) throw new Error(`${table.table} has no ${column} column`);
+  return i;
+}
+
 /**
- * The batch's new orders, counted per (offer, day) and per (seller, marketplace, day), then added
- * to the daily rollups with one upsert per row of each instead of recomputing those days from the
- * raw rows (refreshQualityRollups), which re-reads every order of each touched day on every batch.
- * Exact for orders that did not exist before this statement: each is one more order of its day
- * without a complaint or a defect. Changed orders still go through the recompute.
+ * What a batch's new rows add to the daily rollups, counted per (offer, day) (ROLLUP_COUNTS' order)
+ * then per (seller, marketplace, day), and added with one upsert per row of each
+ * (rollupAdditionSql) instead of recomputing those days from the raw rows (refreshQualityRollups),
+ * which re-reads every order of each touched day, and its complaints, on every batch. Rows the
+ * batch changed still go through the recompute, which runs after and so overwrites.
  */
-class NewOrders {
+class RollupAdditions {
   /** By offer id, then by day (the same string values every row of an offer and day holds: no key to build per row). */
-  private readonly offerDays = new Map<unknown, Map<unknown, { seller: unknown; market: unknown; n: number }>>();
+  private readonly offerDays = new Map<unknown, Map<unknown, { seller: unknown; market: unknown; counts: number[] }>>();
   private readonly at: { offer: number; day: number; seller: number; market: number };
 
   constructor(table: ImportTable) {
-    const at = (column: string) => {
-      const i = table.columns.indexOf(column);
-      if (i < 0) throw new Error(`${table.table} has no ${column} column`);
-      return i;
-    };
     this.at = {
-      offer: at(table.rollup!.offer),
-      day: at(table.rollup!.day),
-      seller: at('seller_id'),
-      market: at('marketplace'),
+      offer: columnAt(table, table.rollup!.offer),
+      day: columnAt(table, table.rollup!.day),
+      seller: columnAt(table, 'seller_id'),
+      market: columnAt(table, 'marketplace'),
     };
   }
 
-  add(row: readonly unknown[]): void {
+  /** One more to count `count` (an index in ROLLUP_COUNTS) of the row's (offer, day). */
+  add(row: readonly unknown[], count: number): void {
     const offer = row[this.at.offer];
     const day = row[this.at.day];
     let days = this.offerDays.get(offer);
-    if (!days) this.offerDays.set(offer, (days = new Map<unknown, { seller: unknown; market: unknown; n: number }>()));
-    const o = days.get(day);
-    if (o) o.n += 1;
-    else days.set(day, { seller: row[this.at.seller], market: row[this.at.market], n: 1 });
+    if (!days) this.offerDays.set(offer, (days = new Map()));
+    let o = days.get(day);
+    if (!o) {
+      o = {
+        seller: row[this.at.seller],
+        market: row[this.at.market],
+        counts: new Array<number>(ROLLUP_COUNTS.length).fill(0),
+      };
+      days.set(day, o);
+    }
+    o.counts[count]! += 1;
   }
 
   addToRollups(db: SqliteDatabase): void {
-    const offerRow = preparedStatement(
-      db,
-      `insert into "offer_daily_quality" ("offer_id", "day", "seller_id", "marketplace", "orders", ` +
-        `"orders_with_complaint", "orders_with_defect", "rating_count", "rating_star_sum") values (?, ?, ?, ?, ?, 0, 0, 0, 0) ` +
-        `on conflict ("offer_id", "day") do update set "orders" = "offer_daily_quality"."orders" + excluded."orders"`,
-    );
-    // An offer's orders are its seller's: the sellers' days are the sums of their offers' days.
-    const sellerDays = new Map<string, { seller: unknown; market: unknown; day: unknown; n: number }>();
-    const params: unknown[] = [null, null, null, null, 0];
+    const offerRow = preparedStatement(db, rollupAdditionSql('offer'));
+    // An offer's rows are its seller's: the sellers' days are the sums of their offers' days.
+    const sellerDays = new Map<string, { seller: unknown; market: unknown; day: unknown; counts: number[] }>();
     for (const [offer, days] of this.offerDays) {
       for (const [day, o] of days) {
-        params[0] = offer;
-        params[1] = day;
-        params[2] = o.seller;
-        params[3] = o.market;
-        params[4] = o.n;
-        offerRow.run(params);
+        offerRow.run([offer, day, o.seller, o.market, ...o.counts]);
         const sellerKey = `${o.seller as string}\u0000${o.market as string}\u0000${day as string}`;
         const s = sellerDays.get(sellerKey);
-        if (s) s.n += o.n;
-        else sellerDays.set(sellerKey, { seller: o.seller, market: o.market, day, n: o.n });
+        if (!s) sellerDays.set(sellerKey, { seller: o.seller, market: o.market, day, counts: [...o.counts] });
+        else for (let i = 0; i < o.counts.length; i += 1) s.counts[i]! += o.counts[i]!;
       }
     }
-    const sellerRow = preparedStatement(
+    const sellerRow = preparedStatement(db, rollupAdditionSql('seller'));
+    for (const s of sellerDays.values()) sellerRow.run([s.seller, s.market, s.day, ...s.counts]);
+  }
+}
+
+/**
+ * A batch's new complaints (stored rows known), added to their orders' (offer, order date) rollups:
+ * each is valid (the import never sets invalidated_at) and adds 1 to its source's and its
+ * category's tally; its order becomes one more order with a complaint only if it had no valid
+ * complaint before this batch (one probe of complaint's order_id index per distinct order, before
+ * any of the batch's rows is written) and only once however many of the batch's complaints name
+ * it. The same figures as the recompute's EXISTS; a stored complaint the batch changes still sends
+ * its offer-day to the recompute, which then overwrites the day's row.
+ */
+class NewComplaints {
+  private readonly additions: RollupAdditions;
+  /** The order of each new complaint that makes its order count, with one of its rows. */
+  private readonly newlyComplained = new Map<unknown, readonly unknown[]>();
+  private readonly at: { order: number; source: number; category: number };
+
+  constructor(table: ImportTable, db: SqliteDatabase, rows: ReadonlyArray<readonly unknown[]>, stored: StoredRows) {
+    this.additions = new RollupAdditions(table);
+    this.at = {
+      order: columnAt(table, 'order_id'),
+      source: columnAt(table, 'source'),
+      category: columnAt(table, 'category'),
+    };
+    const firstOfOrder = new Map<unknown, readonly unknown[]>();
+    for (const row of rows) {
+      const order = row[this.at.order];
+      if (stored.get(row) === undefined && !firstOfOrder.has(order)) firstOfOrder.set(order, row);
+    }
+    const hasValid = preparedStatement(
       db,
-      `insert into "seller_daily_quality" ("seller_id", "marketplace", "day", "orders", ` +
-        `"orders_with_complaint", "orders_with_defect", "rating_count", "rating_star_sum") values (?, ?, ?, ?, 0, 0, 0, 0) ` +
-        `on conflict ("seller_id", "marketplace", "day") do update set "orders" = "seller_daily_quality"."orders" + excluded."orders"`,
+      `select 1 as "found" from "complaint" where "order_id" = ? and "invalidated_at" is null limit 1`,
     );
-    for (const s of sellerDays.values()) sellerRow.run([s.seller, s.market, s.day, s.n]);
+    const param: unknown[] = [null];
+    for (const [order, row] of firstOfOrder) {
+      param[0] = order;
+      if (hasValid.get(param) === undefined) this.newlyComplained.set(order, row);
+    }
+  }
+
+  /** A new complaint, inserted. */
+  add(row: readonly unknown[]): void {
+    this.additions.add(row, tallyIndex('source', row[this.at.source] as string));
+    this.additions.add(row, tallyIndex('category', row[this.at.category] as string));
+    const order = row[this.at.order];
+    if (this.newlyComplained.get(order) === row) this.additions.add(row, ORDERS_WITH_COMPLAINT);
+  }
+
+  addToRollups(db: SqliteDatabase): void {
+    this.additions.addToRollups(db);
   }
 }
 
