@@ -180,9 +180,15 @@ function columnAt(table: ImportTable, column: string): number {
  * which re-reads every order of each touched day, and its complaints, on every batch. Rows the
  * batch changed still go through the recompute, which runs after and so overwrites.
  */
+interface DayCounts {
+  readonly seller: unknown;
+  readonly market: unknown;
+  readonly counts: number[];
+}
+
 class RollupAdditions {
   /** By offer id, then by day (the same string values every row of an offer and day holds: no key to build per row). */
-  private readonly offerDays = new Map<unknown, Map<unknown, { seller: unknown; market: unknown; counts: number[] }>>();
+  private readonly offerDays = new Map<unknown, Map<unknown, DayCounts>>();
   private readonly at: { offer: number; day: number; seller: number; market: number };
 
   constructor(table: ImportTable) {
@@ -199,7 +205,7 @@ class RollupAdditions {
     const offer = row[this.at.offer];
     const day = row[this.at.day];
     let days = this.offerDays.get(offer);
-    if (!days) this.offerDays.set(offer, (days = new Map()));
+    if (!days) this.offerDays.set(offer, (days = new Map<unknown, DayCounts>()));
     let o = days.get(day);
     if (!o) {
       o = {
