@@ -64,8 +64,11 @@ export class QualityReferences {
 
   async offers(keys: ReadonlyArray<readonly [string, string]>): Promise<Map<string, OfferReference | null>> {
     return this.lookUp(keys, this.knownOffers, async (marketplace, ids) => {
-      const rows = await this.manager().execute<Array<{ id: string; external_id: string; seller_id: string }>>(
-        ...this.byExternalIds('"id", "external_id", "seller_id"', 'offer', marketplace, ids),
+      const rows = await this.byExternalIds<{ id: string; external_id: string; seller_id: string }>(
+        '"id", "external_id", "seller_id"',
+        'offer',
+        marketplace,
+        ids,
       );
       return rows.map((row) => [row.external_id, { id: row.id, sellerId: row.seller_id }] as const);
     });
@@ -73,22 +76,18 @@ export class QualityReferences {
 
   async orders(keys: ReadonlyArray<readonly [string, string]>): Promise<Map<string, OrderReference | null>> {
     return this.lookUp(keys, this.knownOrders, async (marketplace, ids) => {
-      const rows = await this.manager().execute<
-        Array<{
-          id: string;
-          external_id: string;
-          offer_id: string;
-          seller_id: string;
-          order_date: string;
-          ordered_at: Date | number | string;
-        }>
-      >(
-        ...this.byExternalIds(
-          '"id", "external_id", "offer_id", "seller_id", "order_date", "ordered_at"',
-          'marketplace_order',
-          marketplace,
-          ids,
-        ),
+      const rows = await this.byExternalIds<{
+        id: string;
+        external_id: string;
+        offer_id: string;
+        seller_id: string;
+        order_date: string;
+        ordered_at: Date | number | string;
+      }>(
+        '"id", "external_id", "offer_id", "seller_id", "order_date", "ordered_at"',
+        'marketplace_order',
+        marketplace,
+        ids,
       );
       return rows.map(
         (row) =>
@@ -205,23 +204,35 @@ export class QualityReferences {
    * on a table grown to 1,000,000 rows by the import, scanned the key's index for the marketplace
    * and filtered every row: ~1 s a statement, 20 a batch of complaints. BENCHMARKS.md, Import.)
    */
-  private byExternalIds(
+  private async byExternalIds<R>(
     columns: string,
     table: string,
     marketplace: string,
     ids: readonly string[],
-  ): [string, unknown[]] {
-    if (this.manager().getPlatform() instanceof PostgreSqlPlatform) {
-      return [
+  ): Promise<R[]> {
+    const em = this.manager();
+    if (em.getPlatform() instanceof PostgreSqlPlatform) {
+      return em.execute<R[]>(
         `select ${columns.replace(/"(\w+)"/g, '"t"."$1"')} from json_array_elements_text(?::json) as "k" ("e") ` +
           `join "${table}" "t" on "t"."marketplace" = ? and "t"."external_id" = "k"."e"`,
         [JSON.stringify(ids), marketplace],
-      ];
+      );
     }
-    return [
-      `select ${columns} from "${table}" where "marketplace" = ? and "external_id" in (${marks(ids)})`,
-      [marketplace, ...ids],
-    ];
+    // SQLite: one prepared single-key lookup per id, as existing() does: knex prepared every
+    // `in (...)` list of 500 ids anew and built its rows through its own layers (BENCHMARKS.md).
+    const db = await transactionConnection<SqliteDatabase>(em);
+    const statement = preparedStatement(
+      db,
+      `select ${columns} from "${table}" where "marketplace" = ? and "external_id" = ?`,
+    );
+    const rows: R[] = [];
+    const key: unknown[] = [marketplace, null];
+    for (const id of ids) {
+      key[1] = id;
+      const row = statement.get(key);
+      if (row) rows.push(row as R);
+    }
+    return rows;
   }
 
   private manager(): EntityManager {
