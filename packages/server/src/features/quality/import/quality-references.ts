@@ -28,14 +28,15 @@ const KEYS_PER_QUERY = 500;
 const MAX_REMEMBERED = 200_000;
 
 /**
- * What import rows refer to, looked up once per batch for the keys not seen before and remembered
- * for the rest of the run (an orders file names the same few thousand offers a million times).
- * Records of the kind being imported are never remembered, so nothing here goes stale.
+ * What import rows refer to, looked up once per batch for the keys not seen before. Offers are
+ * remembered for the rest of the run (an orders file names the same few thousand offers a million
+ * times); orders are not: complaints, defects and ratings each name an order of their own nearly
+ * always, so remembering them only kept up to MAX_REMEMBERED references alive for the collector to
+ * mark. Records of the kind being imported are never remembered, so nothing here goes stale.
  */
 export class QualityReferences {
   private em: EntityManager | null = null;
   private readonly knownOffers = new Map<string, OfferReference | null>();
-  private readonly knownOrders = new Map<string, OrderReference | null>();
   private readonly dates = new LocalDates();
 
   constructor(private readonly timeZones: ReadonlyMap<string, string>) {}
@@ -75,7 +76,7 @@ export class QualityReferences {
   }
 
   async orders(keys: ReadonlyArray<readonly [string, string]>): Promise<Map<string, OrderReference | null>> {
-    return this.lookUp(keys, this.knownOrders, async (marketplace, ids) => {
+    return this.lookUp(keys, null, async (marketplace, ids) => {
       const rows = await this.byExternalIds<{
         id: string;
         external_id: string;
@@ -242,7 +243,7 @@ export class QualityReferences {
 
   private async lookUp<T>(
     keys: ReadonlyArray<readonly [string, string]>,
-    known: Map<string, T | null>,
+    known: Map<string, T | null> | null,
     query: (marketplace: string, externalIds: string[]) => Promise<ReadonlyArray<readonly [string, T]>>,
   ): Promise<Map<string, T | null>> {
     const result = new Map<string, T | null>();
@@ -250,7 +251,7 @@ export class QualityReferences {
     for (const [marketplace, externalId] of keys) {
       const key = `${marketplace}\u0000${externalId}`;
       if (result.has(key)) continue;
-      const hit = known.get(key);
+      const hit = known?.get(key);
       if (hit !== undefined) {
         result.set(key, hit);
         continue;
@@ -270,6 +271,7 @@ export class QualityReferences {
         }
       }
     }
+    if (!known) return result;
     if (known.size > MAX_REMEMBERED) known.clear();
     for (const [key, value] of result) known.set(key, value);
     return result;
