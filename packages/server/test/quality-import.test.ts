@@ -351,14 +351,6 @@ describe('quality import', () => {
         batchSize: 2,
       }),
     ).toMatchObject({ imported: 5, changed: 5, rejected: 0 });
-    const complaint = (n: number, orderNumber: number, source: string, category: string) => ({
-      marketplace: 'US',
-      external_id: `CO-${n}`,
-      order_external_id: `OR-${orderNumber}`,
-      source,
-      category,
-      filed_at: '2026-11-20T10:00:00Z',
-    });
     // Two complaints on OR-10 in one batch, one on OR-11 and one on OR-12 in the next.
     const first = [
       complaint(10, 10, 'EMAIL', 'BATTERY'),
@@ -374,17 +366,7 @@ describe('quality import', () => {
       }),
     ).toMatchObject({ imported: 4, changed: 4, rejected: 0 });
     // CO-12 invalidated, as a reviewer does (invalidate-complaint.ts): OR-11 no longer counts.
-    await em().transactional(async (fork) => {
-      const tx = fork;
-      const [row] = await tx.execute<Array<{ offer_id: string; order_date: string }>>(
-        `select "offer_id", "order_date" from "complaint" where "external_id" = 'CO-12'`,
-      );
-      await tx.execute(
-        `update "complaint" set "invalidated_at" = ?, "invalidation_reason" = 'duplicate' where "external_id" = 'CO-12'`,
-        [testDatabaseKind() === 'sqlite' ? Date.now() : new Date()],
-      );
-      await refreshQualityRollups(tx, { offerDays: [{ offerId: row!.offer_id, day: row!.order_date }] });
-    });
+    await invalidateComplaint('CO-12');
     // Then: CO-10 again unchanged, CO-11 changed (source), a new one on OR-11 (its only other
     // complaint invalidated: it counts again), a new one on OR-10 (already counted), a new one on
     // OR-13, and new orders beside a changed one (OR-14 moves to OF-2).
@@ -407,27 +389,16 @@ describe('quality import', () => {
       await importQualityFile(orm, { kind: 'orders', file: file('even-more-orders.ndjson', ndjson(moreOrders)) }),
     ).toMatchObject({ imported: 2, changed: 2, rejected: 0 });
 
-    const allRollups = async () => ({
-      offers: await em().execute(`select * from "offer_daily_quality" order by "offer_id", "day"`),
-      sellers: await em().execute(`select * from "seller_daily_quality" order by "seller_id", "marketplace", "day"`),
-    });
-    const written = await allRollups();
-    const offerIds = (await em().execute<Array<{ id: string }>>(`select "id" from "offer"`)).map((o) => o.id);
-    await em().transactional((fork) => refreshQualityRollups(fork, { offerIds }));
-    expect(written).toEqual(await allRollups());
+    await expectRollupsAsRecomputed();
     const day10 = (await offerRollups()).filter((r) => (r as { day: string }).day === '2026-11-10');
     expect(day10).toEqual([
       { offer: 'OF-1', day: '2026-11-10', orders: 2, complained: 2, defective: 0, ratings: 0, stars: 0 },
       { offer: 'OF-2', day: '2026-11-10', orders: 1, complained: 1, defective: 0, ratings: 0, stars: 0 },
     ]);
-    const [tally] = await em().execute<Array<Record<string, number>>>(
-      `select "q"."complaints_email" as "email", "q"."complaints_customer_service_call" as "call", ` +
-        `"q"."complaints_battery" as "battery", "q"."complaints_other" as "other" from "offer_daily_quality" "q" ` +
-        `join "offer" "f" on "f"."id" = "q"."offer_id" where "f"."external_id" = 'OF-1' and "q"."day" = '2026-11-10'`,
-    );
+    const tally = await complaintTally('OF-1', '2026-11-10', ['email', 'customer_service_call', 'battery', 'other']);
     // OR-10: CO-10 (EMAIL, BATTERY), CO-11 (CUSTOMER_SERVICE_CALL, OTHER), CO-15 (PRODUCT_REVIEW,
     // BATTERY); OR-11: CO-14 (EMAIL, COSMETIC_DAMAGE); CO-12 invalidated.
-    expect(tally).toEqual({ email: 2, call: 1, battery: 2, other: 1 });
+    expect(tally).toEqual({ email: 2, customer_service_call: 1, battery: 2, other: 1 });
   });
 
   it('counts an order once when one batch brings it its first complaints and another order its second', async () => {
@@ -442,29 +413,12 @@ describe('quality import', () => {
       ordered_at: '2026-11-12T15:00:00Z',
     });
     await importQualityFile(orm, { kind: 'orders', file: file('orders-20.ndjson', ndjson([20, 21, 22].map(order))) });
-    const complaint = (n: number, orderNumber: number, source = 'EMAIL', category = 'OTHER') => ({
-      marketplace: 'US',
-      external_id: `CO-${n}`,
-      order_external_id: `OR-${orderNumber}`,
-      source,
-      category,
-      filed_at: '2026-11-20T10:00:00Z',
-    });
     // OR-21 already has a valid complaint, OR-22 only an invalidated one.
     await importQualityFile(orm, {
       kind: 'complaints',
       file: file('co-20.ndjson', ndjson([complaint(20, 21), complaint(25, 22)])),
     });
-    await em().transactional(async (tx) => {
-      const [row] = await tx.execute<Array<{ offer_id: string; order_date: string }>>(
-        `select "offer_id", "order_date" from "complaint" where "external_id" = 'CO-25'`,
-      );
-      await tx.execute(
-        `update "complaint" set "invalidated_at" = ?, "invalidation_reason" = 'duplicate' where "external_id" = 'CO-25'`,
-        [testDatabaseKind() === 'sqlite' ? Date.now() : new Date()],
-      );
-      await refreshQualityRollups(tx, { offerDays: [{ offerId: row!.offer_id, day: row!.order_date }] });
-    });
+    await invalidateComplaint('CO-25');
     const day12 = async () => (await offerRollups()).filter((r) => (r as { day: string }).day === '2026-11-12');
     expect(await day12()).toEqual([
       { offer: 'OF-1', day: '2026-11-12', orders: 3, complained: 1, defective: 0, ratings: 0, stars: 0 },
@@ -483,20 +437,13 @@ describe('quality import', () => {
     expect(await day12()).toEqual([
       { offer: 'OF-1', day: '2026-11-12', orders: 3, complained: 3, defective: 0, ratings: 0, stars: 0 },
     ]);
-    const [tally] = await em().execute<Array<Record<string, number>>>(
-      `select "q"."complaints_email" as "email", "q"."complaints_product_review" as "review", ` +
-        `"q"."complaints_battery" as "battery", "q"."complaints_other" as "other" from "offer_daily_quality" "q" ` +
-        `join "offer" "f" on "f"."id" = "q"."offer_id" where "f"."external_id" = 'OF-1' and "q"."day" = '2026-11-12'`,
-    );
-    expect(tally).toEqual({ email: 3, review: 1, battery: 2, other: 2 });
-    const allRollups = async () => ({
-      offers: await em().execute(`select * from "offer_daily_quality" order by "offer_id", "day"`),
-      sellers: await em().execute(`select * from "seller_daily_quality" order by "seller_id", "marketplace", "day"`),
+    expect(await complaintTally('OF-1', '2026-11-12', ['email', 'product_review', 'battery', 'other'])).toEqual({
+      email: 3,
+      product_review: 1,
+      battery: 2,
+      other: 2,
     });
-    const written = await allRollups();
-    const offerIds = (await em().execute<Array<{ id: string }>>(`select "id" from "offer"`)).map((o) => o.id);
-    await em().transactional((fork) => refreshQualityRollups(fork, { offerIds }));
-    expect(written).toEqual(await allRollups());
+    await expectRollupsAsRecomputed();
   });
 
   it('imports the good rows of a file with bad ones and names each bad row by line, field and rule', async () => {
@@ -744,6 +691,55 @@ describe('quality import', () => {
     expect(readFileSync(`${mixed}.rejects.csv`, 'utf8')).toMatch(/^3,quantity,QUANTITY_NOT_POSITIVE,/m);
   }, 120_000);
 });
+
+/** A US complaint CO-<n> on order OR-<orderNumber>, filed 2026-11-20. */
+function complaint(n: number, orderNumber: number, source = 'EMAIL', category = 'OTHER') {
+  return {
+    marketplace: 'US',
+    external_id: `CO-${n}`,
+    order_external_id: `OR-${orderNumber}`,
+    source,
+    category,
+    filed_at: '2026-11-20T10:00:00Z',
+  };
+}
+
+/** As a reviewer invalidates a complaint (invalidate-complaint.ts): the row, then its offer-day's rollups. */
+async function invalidateComplaint(externalId: string): Promise<void> {
+  await em().transactional(async (tx) => {
+    const [row] = await tx.execute<Array<{ offer_id: string; order_date: string }>>(
+      `select "offer_id", "order_date" from "complaint" where "external_id" = ?`,
+      [externalId],
+    );
+    await tx.execute(
+      `update "complaint" set "invalidated_at" = ?, "invalidation_reason" = 'duplicate' where "external_id" = ?`,
+      [testDatabaseKind() === 'sqlite' ? Date.now() : new Date(), externalId],
+    );
+    await refreshQualityRollups(tx, { offerDays: [{ offerId: row!.offer_id, day: row!.order_date }] });
+  });
+}
+
+/** Every rollup row as written equals what recomputing every offer from the raw rows gives. */
+async function expectRollupsAsRecomputed(): Promise<void> {
+  const allRollups = async () => ({
+    offers: await em().execute(`select * from "offer_daily_quality" order by "offer_id", "day"`),
+    sellers: await em().execute(`select * from "seller_daily_quality" order by "seller_id", "marketplace", "day"`),
+  });
+  const written = await allRollups();
+  const offerIds = (await em().execute<Array<{ id: string }>>(`select "id" from "offer"`)).map((o) => o.id);
+  await em().transactional((fork) => refreshQualityRollups(fork, { offerIds }));
+  expect(written).toEqual(await allRollups());
+}
+
+/** An offer-day's complaint tally: the complaints_<name> columns asked for, by name. */
+async function complaintTally(offer: string, day: string, names: readonly string[]): Promise<Record<string, number>> {
+  const [tally] = await em().execute<Array<Record<string, number>>>(
+    `select ${names.map((n) => `"q"."complaints_${n}" as "${n}"`).join(', ')} from "offer_daily_quality" "q" ` +
+      `join "offer" "f" on "f"."id" = "q"."offer_id" where "f"."external_id" = ? and "q"."day" = ?`,
+    [offer, day],
+  );
+  return tally!;
+}
 
 async function countLike(externalIds: string): Promise<number> {
   const [row] = await em().execute<Array<{ n: string | number }>>(
