@@ -15,7 +15,7 @@
  * Traffic goes only to 127.0.0.1. Every wait has a time limit; scratch databases are dropped.
  */
 import 'reflect-metadata';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,9 +63,16 @@ const PAGE_PREFIX = '{"data":{"qualityDashboard":{';
 /** The issue's goals: p95 under 50 ms at a fixed 100 requests/s; app CPU per request at most 3x the baseline's. */
 const GOALS: HttpGoals = { cpuRatio: 3, openP95Ms: 50 };
 /** The dashboard's operation, and the files of the fragments it spreads (the web app's codegen joins them). */
-const OPERATION_FILES = ['quality-dashboard.graphql', 'evaluation-history.graphql'].map((file) =>
-  fileURLToPath(new URL(`../../web/src/features/quality/${file}`, import.meta.url)),
-);
+const SHARED_FRAGMENTS = fileURLToPath(new URL('../../web/src/graphql/', import.meta.url));
+const OPERATION_FILES = [
+  ...['quality-dashboard.graphql', 'evaluation-history.graphql'].map((file) =>
+    fileURLToPath(new URL(`../../web/src/features/quality/${file}`, import.meta.url)),
+  ),
+  // The web app's shared fragments (PageInfoFields, …), which the history's page spreads.
+  ...readdirSync(SHARED_FRAGMENTS)
+    .filter((file) => file.endsWith('.graphql'))
+    .map((file) => path.join(SHARED_FRAGMENTS, file)),
+];
 
 interface DatabaseResult {
   readonly kind: Kind;
