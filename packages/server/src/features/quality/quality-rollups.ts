@@ -313,7 +313,6 @@ export function deltaReturning(table: DeltaTable): string {
 export function rollupDeltaSql(table: DeltaTable): string {
   const zeros = (columns: readonly string[]) => columns.map((c) => `0 as "${c}"`).join(', ');
   const tallyNames = TALLY.map((x) => x.column);
-  const counts = ROLLUP_COUNTS;
   const added =
     table === 'marketplace_order'
       ? `select "x"."offer_id", "x"."order_date" as "day", count(*) as "orders", ` +
@@ -326,15 +325,15 @@ export function rollupDeltaSql(table: DeltaTable): string {
         `${TALLY.map((x) => `count(*) filter (where "x"."${x.field}" = '${x.value}') as "${x.column}"`).join(', ')} ` +
         `from "changed" "x" join "marketplace_order" "o" on "o"."id" = "x"."order_id" where "x"."inserted" ` +
         `group by "o"."offer_id", "o"."order_date"`;
-  const list = counts.map((c) => `"${c}"`).join(', ');
+  const list = ROLLUP_COUNTS.map((c) => `"${c}"`).join(', ');
   return (
     `, "added" as (${added}), ` +
     `"offer_rows" as (insert into "offer_daily_quality" ("offer_id", "day", "seller_id", "marketplace", ${list}) ` +
-    `select "a"."offer_id", "a"."day", "f"."seller_id", "f"."marketplace", ${counts.map((c) => `"a"."${c}"`).join(', ')} ` +
+    `select "a"."offer_id", "a"."day", "f"."seller_id", "f"."marketplace", ${ROLLUP_COUNTS.map((c) => `"a"."${c}"`).join(', ')} ` +
     `from "added" "a" join "offer" "f" on "f"."id" = "a"."offer_id" ` +
     `on conflict ("offer_id", "day") do update set ${addUp('offer_daily_quality')}), ` +
     `"seller_rows" as (insert into "seller_daily_quality" ("seller_id", "marketplace", "day", ${list}) ` +
-    `select "f"."seller_id", "f"."marketplace", "a"."day", ${counts.map((c) => `sum("a"."${c}")`).join(', ')} ` +
+    `select "f"."seller_id", "f"."marketplace", "a"."day", ${ROLLUP_COUNTS.map((c) => `sum("a"."${c}")`).join(', ')} ` +
     `from "added" "a" join "offer" "f" on "f"."id" = "a"."offer_id" group by "f"."seller_id", "f"."marketplace", "a"."day" ` +
     `on conflict ("seller_id", "marketplace", "day") do update set ${addUp('seller_daily_quality')})`
   );

@@ -3,7 +3,7 @@ import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import type { IsoDate } from '@recertify/domain';
 import type { ImportTable } from './import-kinds.js';
 import { LocalDates } from './import-values.js';
-import { preparedStatement, type SqliteDatabase } from './sqlite-table-writer.js';
+import { preparedStatement, type SqliteDatabase } from '../../../db/sqlite-statements.js';
 import { transactionConnection } from './table-writer.js';
 
 export interface OfferReference {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { ROLLUP_COUNTS, rollupAdditionSql, tallyIndex, type OfferDay } from '../quality-rollups.js';
+import { preparedStatement, type SqliteDatabase } from '../../../db/sqlite-statements.js';
 import type { ImportTable } from './import-kinds.js';
 import {
   conflictUpdate,
@@ -12,18 +13,6 @@ import {
   type UpsertResult,
 } from './table-writer.js';
 
-/** The parts of better-sqlite3 (the driver MikroORM brings) the writer uses. */
-export interface SqliteDatabase {
-  readonly inTransaction: boolean;
-  prepare(sql: string): SqliteStatement;
-  pragma(source: string, options?: { simple: boolean }): unknown;
-}
-export interface SqliteStatement {
-  get(params: readonly unknown[]): Record<string, unknown> | undefined;
-  all(params: readonly unknown[]): Array<Record<string, unknown>>;
-  run(params: readonly unknown[]): { changes: number; lastInsertRowid: number | bigint };
-}
-
 /**
  * The import connection's page cache, in KiB (SQLite's default is 2 MB). A batch dirties pages in
  * the table and each of its indexes; when they do not fit, SQLite spills them mid-transaction,
@@ -31,20 +20,6 @@ export interface SqliteStatement {
  * 10,000 orders' dirty pages with room for the indexes' upper levels, within the 300 MB budget.
  */
 export const IMPORT_CACHE_KIB = 64 * 1024;
-
-/**
- * The statements of one better-sqlite3 connection, prepared once by their text and reused for
- * every row and batch (knex would prepare a statement again on every call).
- */
-const preparedByConnection = new WeakMap<SqliteDatabase, Map<string, SqliteStatement>>();
-
-export function preparedStatement(db: SqliteDatabase, sql: string): SqliteStatement {
-  let statements = preparedByConnection.get(db);
-  if (!statements) preparedByConnection.set(db, (statements = new Map<string, SqliteStatement>()));
-  let statement = statements.get(sql);
-  if (!statement) statements.set(sql, (statement = db.prepare(sql)));
-  return statement;
-}
 
 /**
  * SQLite: one prepared single-row `insert ... on conflict do update ... where ... is not ...`
