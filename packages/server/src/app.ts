@@ -8,35 +8,30 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
 import express from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config.js';
-import { databaseIsReachable, type EntityManager, type Orm } from './db/orm.js';
-import { resolvePrincipal, SESSION_COOKIE } from './auth/authentication.js';
+import { databaseIsReachable, type Orm } from './db/orm.js';
 import { createUploadsRouter } from './features/uploads/uploads.router.js';
 import { createFileStorage } from './features/uploads/storage.js';
 import { createReturnLabelsRouter } from './features/returns/labels/return-labels.router.js';
 import { createReturnLinksRouter } from './features/returns/links/return-links.router.js';
 import type { GraphQLContext } from './graphql/context.js';
-import {
-  createErrorFormatter,
-  rateLimitedStatusPlugin,
-  toGraphQLError,
-  unauthenticatedStatusPlugin,
-} from './graphql/errors.js';
+import { createErrorFormatter, rateLimitedStatusPlugin, unauthenticatedStatusPlugin } from './graphql/errors.js';
 import { jitExecutor } from './graphql/executor.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
 import { queryCostPlugin, queryLimitRules } from './limits/query-limits.js';
 import { rateLimitStore } from './limits/rate-limit-store.js';
 import { requestLimits } from './limits/request-limits.js';
 import type { Logger } from './logger.js';
-import { createServices } from './services.js';
+import { requestContextFactory } from './graphql/request-context.js';
+import { compileTrustProxy } from './http/client-address.js';
 import { errorResponseBody, finalErrorHandler, notFoundHandler } from './http/error-response.js';
-import { readCookie } from './http/cookies.js';
-import { securityHeaders } from './http/security-headers.js';
+import { graphqlEndpoint, isGraphQLRequest } from './http/graphql-endpoint.js';
+import type { Middleware } from './http/middleware.js';
+import { graphqlSecurityHeaders, securityHeaders } from './http/security-headers.js';
 
 export interface App {
   readonly httpServer: http.Server;
@@ -55,7 +50,8 @@ export interface AppDependencies {
 
 export async function createApp({ config, orm, logger, now = () => new Date() }: AppDependencies): Promise<App> {
   const app = express();
-  const httpServer = http.createServer(app);
+  // Its request handler is added once Apollo Server has started (below).
+  const httpServer = http.createServer();
   httpServer.keepAliveTimeout = config.keepAliveMs;
   app.disable('x-powered-by');
   // No ETag on answers Express sends itself (GraphQL JSON, errors): no client revalidates a POST,
@@ -66,7 +62,9 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
   app.set('env', config.env);
   // Whose X-Forwarded-For names the client (req.ip, which rate limits count by): by default only a
   // proxy on a private or loopback address, so a client on the internet cannot choose its own.
-  app.set('trust proxy', config.trustProxy);
+  // The same compiled setting decides it for /graphql.
+  const trustProxy = compileTrustProxy(config.trustProxy);
+  app.set('trust proxy', trustProxy);
 
   const { limits } = config;
   const apollo = new ApolloServer<GraphQLContext>({
@@ -103,35 +101,55 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
   const limitStore = rateLimitStore(orm);
   limitStore.configureFlush({ intervalMs: limits.rate.flushMs, logger });
 
-  app.use(securityHeaders(config));
   const requestId = (req: http.IncomingMessage, res: http.ServerResponse): string => {
     const incoming = req.headers['x-request-id'];
     const id = typeof incoming === 'string' && incoming.length <= 128 ? incoming : randomUUID();
     res.setHeader('x-request-id', id);
     return id;
   };
-  app.use(
-    logger.isLevelEnabled('fatal')
-      ? pinoHttp({ logger, genReqId: requestId, autoLogging: { ignore: (req) => req.url === '/health' } })
-      : // LOG_LEVEL=silent: nothing would be written, so no child logger per request (pino-http serializes
-        // the request into its bindings up front, about 3 % of a queue page's CPU). Ids are kept.
-        (req, res, next) => {
-          req.id = requestId(req, res);
-          req.log = logger;
-          next();
-        },
-  );
+  const requestLog: Middleware = logger.isLevelEnabled('fatal')
+    ? pinoHttp({ logger, genReqId: requestId, autoLogging: { ignore: (req) => req.url === '/health' } })
+    : // LOG_LEVEL=silent: nothing would be written, so no child logger per request (pino-http serializes
+      // the request into its bindings up front, about 3 % of a queue page's CPU). Ids are kept.
+      (req, res, next) => {
+        req.id = requestId(req, res);
+        req.log = logger;
+        next();
+      };
 
   // Dynamic responses (GraphQL JSON, index.html) are compressed per request, brotli first; the web
   // app's assets are compressed once at build time and served as they are (serveWebApp). A request
   // that accepts no encoding skips the middleware: it would wrap the response, parse Cache-Control
   // and Accept-Encoding and look the type up, all to send the body as it is (an API client's
   // request, a benchmark's).
-  const compress = compression();
-  app.use((req, res, next) => {
+  const compress = compression() as Middleware;
+  const compressWhenAccepted: Middleware = (req, res, next) => {
     if (req.headers['accept-encoding']) compress(req, res, next);
     else next();
+  };
+
+  const answerGraphQL = graphqlEndpoint({
+    apollo,
+    // As for every other route, plus the JSON body: at most 1 MB, malformed or oversized answered as typed 4xx JSON.
+    middleware: [
+      graphqlSecurityHeaders(config),
+      requestLog,
+      compressWhenAccepted,
+      express.json({ limit: '1mb' }) as Middleware,
+    ],
+    context: requestContextFactory({ orm, config, logger, now, limitRequests, trustProxy }),
+    logger,
   });
+
+  // /graphql is answered without Express (http/graphql-endpoint.ts); every other address by the app.
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (isGraphQLRequest(req.url)) answerGraphQL(req, res);
+    else app(req, res);
+  });
+
+  app.use(securityHeaders(config));
+  app.use(requestLog);
+  app.use(compressWhenAccepted);
 
   app.get('/health', async (_req, res) => {
     const database = await databaseIsReachable(orm);
@@ -141,56 +159,6 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
       mode: config.embedded ? 'embedded' : 'production',
     });
   });
-
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<GraphQLContext> => {
-        const em = orm.em.fork() as EntityManager;
-        // Only the session cookie is read here: no cookie-parser, which parses every cookie into req.cookies.
-        const sessionToken = readCookie(req.headers.cookie, SESSION_COOKIE);
-        const principal = await resolvePrincipal(
-          em,
-          { sessionToken, authorization: req.headers.authorization },
-          now(),
-        ).catch((error: unknown) => {
-          // A refusal (a bad API key) keeps its code and status; anything else fails the request as usual.
-          throw toGraphQLError(error) ?? error;
-        });
-        // Before the operation is even parsed: a client over its budget costs one counter update.
-        await limitRequests.count(principal, req.ip).catch((error: unknown) => {
-          throw toGraphQLError(error) ?? error;
-        });
-        const cookieOptions = {
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: config.auth.secureCookies,
-          path: '/',
-        } as const;
-        const memoized = new Map<string, Promise<unknown>>();
-        return {
-          services: createServices({ em, config, now }),
-          em,
-          principal,
-          memo: <T>(key: string, load: () => Promise<T>) => {
-            if (!memoized.has(key)) memoized.set(key, load());
-            return memoized.get(key) as Promise<T>;
-          },
-          config,
-          logger: req.log,
-          requestId: req.id as string,
-          userAgent: req.headers['user-agent'] ?? null,
-          clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-          now,
-          sessionCookie: {
-            set: (token, expiresAt) => res.cookie(SESSION_COOKIE, token, { ...cookieOptions, expires: expiresAt }),
-            clear: () => res.clearCookie(SESSION_COOKIE, cookieOptions),
-          },
-        };
-      },
-    }),
-  );
 
   app.use('/uploads', createUploadsRouter({ config, orm, logger, now }));
   // Before the web app: these exact paths under /returns are served here, every other one by the app.

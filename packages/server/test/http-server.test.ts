@@ -1,3 +1,5 @@
+import http from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -39,7 +41,46 @@ describe('HTTP server', () => {
   });
 });
 
-describe.each(['test', 'production'] as const)('every answer is typed JSON, never HTML (%s mode)', (env) => {
+/**
+ * One request as an API client or a benchmark sends it: no Accept-Encoding at all (Node's fetch
+ * always sends `gzip, deflate`, which takes the compression middleware), read as a fetch Response.
+ */
+function requestWithoutEncoding(
+  url: URL,
+  init: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers ?? {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) {
+          for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value])
+            headers.append(name, one);
+        }
+        resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 0, headers }));
+      });
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+type Send = (
+  url: URL,
+  init?: { method?: string; headers?: Record<string, string>; body?: string | Buffer },
+) => Promise<Response>;
+
+const CLIENTS: ReadonlyArray<readonly [string, Send]> = [
+  ['a browser (fetch: gzip, deflate)', (url, init) => fetch(url, init)],
+  ['an API client (no Accept-Encoding)', requestWithoutEncoding],
+];
+
+describe.each(
+  (['test', 'production'] as const).flatMap((env) => CLIENTS.map(([client, send]) => ({ env, client, send }))),
+)('every answer is typed JSON, never HTML ($env mode, $client)', ({ env, send }) => {
   let app: TestApp;
   beforeAll(async () => {
     app = await startTestApp({ env });
@@ -57,8 +98,23 @@ describe.each(['test', 'production'] as const)('every answer is typed JSON, neve
     return { status: response.status, code: error?.extensions.code, message: error?.message ?? '' };
   }
 
-  const postGraphQL = (body: string) =>
-    fetch(new URL('/graphql', app.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const postGraphQL = (body: string | Buffer, headers: Record<string, string> = {}) =>
+    send(new URL('/graphql', app.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
+
+  it('answers a query with the security headers and a request id, like every route', async () => {
+    const response = await postGraphQL('{"query": "{ __typename }"}', { 'x-request-id': 'trace-graphql-1' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(response.headers.get('x-request-id')).toBe('trace-graphql-1');
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+  });
 
   it('a malformed JSON body to /graphql: 400 BAD_REQUEST saying what to send', async () => {
     const answer = await refusal(await postGraphQL('{"query": "{ marketplaces { code } }"'));
@@ -75,14 +131,47 @@ describe.each(['test', 'production'] as const)('every answer is typed JSON, neve
     expect(await under.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
+  it('a body in a character set other than UTF-8: 415, saying to send UTF-8', async () => {
+    const answer = await refusal(
+      await postGraphQL('{"query": "{ __typename }"}', { 'content-type': 'application/json; charset=latin1' }),
+    );
+    expect(answer).toMatchObject({ status: 415, code: 'BAD_REQUEST' });
+    expect(answer.message).toMatch(/send UTF-8/);
+  });
+
+  it('a gzip-compressed body is read as sent', async () => {
+    const response = await postGraphQL(gzipSync('{"query": "{ __typename }"}'), { 'content-encoding': 'gzip' });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('a POST that is not JSON: 400 BAD_REQUEST, naming the content type to send', async () => {
+    const answer = await refusal(await postGraphQL('<query/>', { 'content-type': 'application/xml' }));
+    expect(answer).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+    expect(answer.message).toMatch(/Content-Type/);
+  });
+
+  it('a POST a form could send (text/plain): refused as a possible CSRF, as typed JSON', async () => {
+    const answer = await refusal(await postGraphQL('{"query": "{ __typename }"}', { 'content-type': 'text/plain' }));
+    expect(answer).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+    expect(answer.message).toMatch(/CSRF/);
+  });
+
   it('a malformed URL under /uploads: 400 BAD_REQUEST, not a 500', async () => {
-    const answer = await refusal(await fetch(new URL('/uploads/%E0%A4%A', app.url)));
+    const answer = await refusal(await send(new URL('/uploads/%E0%A4%A', app.url)));
     expect(answer).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
     expect(answer.message).toMatch(/address is malformed/);
   });
 
   it('an address no route answers: 404 NOT_FOUND', async () => {
-    const answer = await refusal(await fetch(new URL('/nothing-here', app.url), { method: 'POST' }));
+    const answer = await refusal(await send(new URL('/nothing-here', app.url), { method: 'POST' }));
+    expect(answer).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+  });
+
+  it('an address that only starts like /graphql is not /graphql: 404 NOT_FOUND', async () => {
+    const body = '{"query": "{ __typename }"}';
+    const headers = { 'content-type': 'application/json' };
+    const answer = await refusal(await send(new URL('/graphqlx', app.url), { method: 'POST', headers, body }));
     expect(answer).toMatchObject({ status: 404, code: 'NOT_FOUND' });
   });
 });

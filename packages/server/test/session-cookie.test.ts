@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Role } from '../src/features/accounts/accounts.enums.js';
 import { hashPassword } from '../src/features/accounts/secrets.js';
@@ -45,5 +46,52 @@ describe('the session cookie', () => {
   it('is not Secure in embedded mode on http://127.0.0.1 (the demo)', async () => {
     app = await startTestApp({ env: 'production', environment: { NODE_ENV: 'production' } });
     expect(await sessionCookieOf(app)).not.toMatch(/Secure/i);
+  });
+});
+
+describe('the session cookie of an API client that accepts no encoding', () => {
+  let app: TestApp | undefined;
+  afterEach(async () => {
+    await app?.stop();
+    app = undefined;
+  });
+
+  /** One POST /graphql without Accept-Encoding (fetch would send one); returns its Set-Cookie headers. */
+  function post(url: string, body: unknown, cookie?: string): Promise<string[]> {
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        new URL('/graphql', url),
+        { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) } },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.headers['set-cookie'] ?? []));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(JSON.stringify(body));
+    });
+  }
+
+  it('is set for the session length with HttpOnly, SameSite=Lax on every path, and cleared on sign-out', async () => {
+    app = await startTestApp({ environment: { SESSION_TTL_HOURS: '12' } });
+    const email = `raw-cookie-${Date.now()}@example.com`;
+    const em = app.orm.em.fork();
+    const passwordHash = await hashPassword('a long password');
+    em.persist(new User({ email, displayName: 'Ra', role: Role.REVIEWER, organization: null, passwordHash }));
+    await em.flush();
+
+    const before = Date.now();
+    const [set, ...others] = await post(app.url, { query: SIGN_IN, variables: { e: email } });
+    expect(others).toEqual([]);
+    const match = /^rc_session=([^;]+); Path=\/; Expires=([^;]+); HttpOnly; SameSite=Lax$/.exec(set ?? '');
+    expect(match, set).not.toBeNull();
+    const expires = Date.parse(match![2]!);
+    // Twelve hours from sign-in, to the second an Expires attribute carries.
+    expect(expires).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 + 12 * 3_600_000);
+    expect(expires).toBeLessThanOrEqual(Date.now() + 12 * 3_600_000);
+
+    const cleared = await post(app.url, { query: 'mutation { signOut }' }, `rc_session=${match![1]}`);
+    expect(cleared).toEqual(['rc_session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax']);
   });
 });

@@ -1,4 +1,5 @@
-import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger.js';
 import { publicErrorOf, type ErrorCode, type PublicError, type PublicErrorExtensions } from '../errors/public-error.js';
 
@@ -56,11 +57,22 @@ export function requestProblemOf(error: unknown): PublicError | null {
   return { code: publicCode, message, extensions: {}, status: code };
 }
 
+/** Sends a JSON body with its status, as Express's `res.status(status).json(body)` does, on any response. */
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
+}
+
 /**
  * Answers any error as typed JSON with its status: refusals through the one mapping, unreadable
  * requests as 4xx, anything else logged and masked as a 500. Never HTML, never a stack trace.
+ * Takes Node's request and response, so both Express's routes and /graphql (answered without
+ * Express) answer errors the same way.
  */
-export function sendErrorResponse(req: Request, res: Response, error: unknown, logger: Logger): void {
+export function sendErrorResponse(req: IncomingMessage, res: ServerResponse, error: unknown, logger: Logger): void {
   const log = (req.log as Logger | undefined) ?? logger;
   if (res.headersSent) {
     // Failed mid-stream: all that can be done is to cut the response short.
@@ -73,11 +85,11 @@ export function sendErrorResponse(req: Request, res: Response, error: unknown, l
     if (refusal.extensions.retryAfterSeconds !== undefined) {
       res.setHeader('Retry-After', String(refusal.extensions.retryAfterSeconds));
     }
-    res.status(refusal.status).json(errorResponseBody(refusal));
+    sendJson(res, refusal.status, errorResponseBody(refusal));
     return;
   }
   log.error({ err: error }, 'unexpected error while handling a request');
-  res.status(500).json(errorResponseBody({ code: 'INTERNAL_SERVER_ERROR', message: INTERNAL_MESSAGE, extensions: {} }));
+  sendJson(res, 500, errorResponseBody({ code: 'INTERNAL_SERVER_ERROR', message: INTERNAL_MESSAGE, extensions: {} }));
 }
 
 /** The last handler of the app: whatever reached it is answered as JSON, in every mode. */

@@ -1,6 +1,6 @@
-import type { RequestHandler } from 'express';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { AppConfig } from '../config.js';
+import type { Middleware } from './middleware.js';
 
 type Directives = Record<string, string[] | null>;
 
@@ -52,31 +52,36 @@ function landingPageDirectives(https: boolean): Directives {
   };
 }
 
+type Options = Pick<AppConfig, 'env' | 'auth'>;
+
+function commonOptions(config: Options): HelmetOptions {
+  const https = config.auth.secureCookies;
+  return {
+    referrerPolicy: { policy: 'no-referrer' },
+    xFrameOptions: { action: 'deny' },
+    strictTransportSecurity: https ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
+  };
+}
+
 /**
  * Security headers on every response (helmet): the Content-Security-Policy above,
  * `X-Content-Type-Options: nosniff`, `Referrer-Policy: no-referrer`, `X-Frame-Options: DENY` for
  * old browsers, and HSTS when the public address is https. Routes may set a stricter policy of
  * their own (uploaded files are served with `sandbox; default-src 'none'`).
  */
-export function securityHeaders(config: Pick<AppConfig, 'env' | 'auth'>): RequestHandler {
-  const https = config.auth.secureCookies;
-  const common: HelmetOptions = {
-    referrerPolicy: { policy: 'no-referrer' },
-    xFrameOptions: { action: 'deny' },
-    strictTransportSecurity: https ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
-  };
-  const forApp = fixed(
-    helmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives: appDirectives(https) } }),
-  );
-  if (config.env === 'production') return forApp;
-  // Two stacked helmets would overwrite each other's policy: one is chosen by path instead.
-  const forLandingPage = fixed(
-    helmet({
-      ...common,
-      contentSecurityPolicy: { useDefaults: false, directives: landingPageDirectives(https) },
-    }),
-  );
-  return (req, res, next) => (req.path === '/graphql' ? forLandingPage : forApp)(req, res, next);
+export function securityHeaders(config: Options): Middleware {
+  const directives = appDirectives(config.auth.secureCookies);
+  return fixed(helmet({ ...commonOptions(config), contentSecurityPolicy: { useDefaults: false, directives } }));
+}
+
+/**
+ * The same headers for /graphql; outside production its policy also lets Apollo's landing page
+ * (GET /graphql in a browser) load Apollo Sandbox.
+ */
+export function graphqlSecurityHeaders(config: Options): Middleware {
+  if (config.env === 'production') return securityHeaders(config);
+  const directives = landingPageDirectives(config.auth.secureCookies);
+  return fixed(helmet({ ...commonOptions(config), contentSecurityPolicy: { useDefaults: false, directives } }));
 }
 
 /**
@@ -84,7 +89,7 @@ export function securityHeaders(config: Pick<AppConfig, 'env' | 'auth'>): Reques
  * directive functions), so every response gets the same list set in one step instead of through
  * helmet's dozen middlewares. Helmet itself runs per request if it ever does not answer at once.
  */
-function fixed(handler: RequestHandler): RequestHandler {
+function fixed(handler: Middleware): Middleware {
   const set: Array<[string, number | string | readonly string[]]> = [];
   const removed: string[] = [];
   let done = false;
@@ -92,7 +97,7 @@ function fixed(handler: RequestHandler): RequestHandler {
     setHeader: (name: string, value: number | string | readonly string[]) => void set.push([name, value]),
     removeHeader: (name: string) => void removed.push(name),
   };
-  handler({} as Parameters<RequestHandler>[0], recorder as unknown as Parameters<RequestHandler>[1], () => {
+  handler({} as Parameters<Middleware>[0], recorder as unknown as Parameters<Middleware>[1], () => {
     done = true;
   });
   if (!done) return handler;
