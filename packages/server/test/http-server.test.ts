@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../src/logger.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('HTTP server', () => {
@@ -193,5 +194,43 @@ describe('when the database goes away', () => {
     expect(res.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
     expect(res.errors?.[0]?.message).toMatch(/Something went wrong on our side/);
     expect(JSON.stringify(res)).not.toMatch(/select|sqlite|postgres|stack|knex/i);
+  });
+});
+
+describe('the request log (LOG_LEVEL info)', () => {
+  const lines: Array<Record<string, unknown>> = [];
+  let app: TestApp;
+  beforeAll(async () => {
+    const destination = { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) };
+    app = await startTestApp({ logger: createLogger({ logLevel: 'info' }, destination) });
+  });
+  afterAll(() => app?.stop());
+
+  it('has one line per /graphql request, with its id, status and time, and no credentials', async () => {
+    const response = await requestWithoutEncoding(new URL('/graphql', app.url), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-request-id': 'trace-log-1',
+        authorization: 'Bearer rcf_not-a-real-key',
+        cookie: 'rc_session=secret-session-token',
+      },
+      body: '{"query": "{ __typename }"}',
+    });
+    // A bad API key is refused; the log still records the request, without the key or the cookie.
+    expect(response.status).toBe(401);
+    await expect
+      .poll(() => lines.filter((line) => (line['req'] as { id?: string } | undefined)?.id === 'trace-log-1'))
+      .toHaveLength(1);
+    const line = lines.find((entry) => (entry['req'] as { id?: string } | undefined)?.id === 'trace-log-1')!;
+    expect(line).toMatchObject({
+      msg: 'request completed',
+      req: { method: 'POST', url: '/graphql' },
+      res: { statusCode: 401 },
+    });
+    expect(line['responseTime']).toEqual(expect.any(Number));
+    const text = JSON.stringify(line);
+    expect(text).not.toContain('rcf_not-a-real-key');
+    expect(text).not.toContain('secret-session-token');
   });
 });

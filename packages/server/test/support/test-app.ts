@@ -7,7 +7,7 @@ import { createApp } from '../../src/app.js';
 import { loadConfig, type AppConfig, type DatabaseConfig } from '../../src/config.js';
 import { createOrm, migrateToLatest, type Orm } from '../../src/db/orm.js';
 import { createScratchDatabase } from '../../src/db/scratch-database.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { ReferenceDataSeeder } from '../../src/seeders/reference-data.seeder.js';
 
 /** Which database the integration tests run on: `TEST_DATABASE=postgresql` switches from SQLite. */
@@ -81,6 +81,8 @@ export interface TestAppOptions {
   webDistDir?: string;
   /** More environment variables for the configuration, e.g. `{ UPLOAD_QUOTA_MB: '1' }`. */
   environment?: Record<string, string>;
+  /** The app's logger (silent by default, or at TEST_LOG_LEVEL), e.g. one writing to a test's own stream. */
+  logger?: Logger;
 }
 
 /**
@@ -109,9 +111,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     embedded: kind === 'sqlite',
     env: options.env ?? 'test',
   };
-  const logger = createLogger({
-    logLevel: process.env['TEST_LOG_LEVEL'] === undefined ? 'silent' : (process.env['TEST_LOG_LEVEL'] as 'info'),
-  });
+  const logger =
+    options.logger ??
+    createLogger({
+      logLevel: process.env['TEST_LOG_LEVEL'] === undefined ? 'silent' : (process.env['TEST_LOG_LEVEL'] as 'info'),
+    });
   const orm = await createOrm({
     database: scratch.database,
     logger,
