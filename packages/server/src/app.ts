@@ -62,9 +62,8 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
   app.set('env', config.env);
   // Whose X-Forwarded-For names the client (req.ip, which rate limits count by): by default only a
   // proxy on a private or loopback address, so a client on the internet cannot choose its own.
-  // The same compiled setting decides it for /graphql.
-  const trustProxy = compileTrustProxy(config.trustProxy);
-  app.set('trust proxy', trustProxy);
+  // Compiled as /graphql and the file routes compile it (http/client-address.ts), so all agree.
+  app.set('trust proxy', compileTrustProxy(config.trustProxy));
 
   const { limits } = config;
   const apollo = new ApolloServer<GraphQLContext>({
@@ -137,7 +136,7 @@ export async function createApp({ config, orm, logger, now = () => new Date() }:
       compressWhenAccepted,
       express.json({ limit: '1mb' }) as Middleware,
     ],
-    context: requestContextFactory({ orm, config, logger, now, limitRequests, trustProxy }),
+    context: requestContextFactory({ orm, config, logger, now, limits: limitRequests }),
     logger,
   });
 

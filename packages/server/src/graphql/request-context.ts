@@ -1,9 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../config.js';
 import type { EntityManager, Orm } from '../db/orm.js';
-import { resolvePrincipal, SESSION_COOKIE } from '../auth/authentication.js';
-import { clientAddressOf, type TrustProxy } from '../http/client-address.js';
-import { readCookie } from '../http/cookies.js';
+import { requestAuthenticator } from '../http/request-principal.js';
 import { sessionCookieOf } from '../http/session-cookie.js';
 import type { RequestLimits } from '../limits/request-limits.js';
 import type { Logger } from '../logger.js';
@@ -16,8 +14,7 @@ export interface RequestContextDependencies {
   readonly config: AppConfig;
   readonly logger: Logger;
   readonly now: () => Date;
-  readonly limitRequests: RequestLimits;
-  readonly trustProxy: TrustProxy;
+  readonly limits: RequestLimits;
 }
 
 /**
@@ -28,15 +25,12 @@ export interface RequestContextDependencies {
 export function requestContextFactory(
   deps: RequestContextDependencies,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<GraphQLContext> {
-  const { orm, config, now, limitRequests, trustProxy } = deps;
+  const { orm, config, now } = deps;
+  const authenticate = requestAuthenticator(deps);
   return async (req, res) => {
     const em = orm.em.fork() as EntityManager;
-    const clientAddress = clientAddressOf(req, trustProxy);
-    // Only the session cookie is read: no cookie-parser, which parses every cookie of every request.
-    const sessionToken = readCookie(req.headers.cookie, SESSION_COOKIE);
     try {
-      const principal = await resolvePrincipal(em, { sessionToken, authorization: req.headers.authorization }, now());
-      await limitRequests.count(principal, clientAddress);
+      const { principal, clientAddress } = await authenticate(em, req);
       const memoized = new Map<string, Promise<unknown>>();
       return {
         services: createServices({ em, config, now }),

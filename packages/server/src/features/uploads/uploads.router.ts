@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import cookieParser from 'cookie-parser';
 import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import multer from 'multer';
 import type { AppConfig } from '../../config.js';
 import type { EntityManager, Orm } from '../../db/orm.js';
 import { badInput, forbidden, type AppError } from '../../errors/app-error.js';
 import { errorResponseBody, sendErrorResponse } from '../../http/error-response.js';
-import { fileHeaders, fileRouteAuthenticator } from '../../http/file-route.js';
+import { fileHeaders } from '../../http/file-route.js';
+import { requestAuthenticator } from '../../http/request-principal.js';
 import type { Logger } from '../../logger.js';
 import { createFileStorage, type FileStorage } from './storage.js';
 import { oversizeError, parseUploadKind, UPLOAD_MAX_BYTES } from './upload-checks.js';
@@ -70,7 +70,7 @@ export function createUploadsRouter(deps: UploadsRouterDependencies): Router {
     defParamCharset: 'utf8',
   }).single('file');
 
-  const authenticate = fileRouteAuthenticator(deps);
+  const authenticate = requestAuthenticator(deps);
 
   const receive = (req: Request, res: Response, kind: UploadKind): Promise<Express.Multer.File> =>
     new Promise((resolve, reject) => {
@@ -82,7 +82,6 @@ export function createUploadsRouter(deps: UploadsRouterDependencies): Router {
     });
 
   const router = Router();
-  router.use(cookieParser());
 
   router.post('/', async (req, res) => {
     try {
@@ -92,7 +91,7 @@ export function createUploadsRouter(deps: UploadsRouterDependencies): Router {
         );
       }
       const em = orm.em.fork() as EntityManager;
-      const principal = await authenticate(em, req);
+      const { principal } = await authenticate(em, req);
       // Refuse before reading what may be megabytes of body.
       requireUploader(principal);
       const kind = parseUploadKind(req.query['kind']);
@@ -117,7 +116,7 @@ export function createUploadsRouter(deps: UploadsRouterDependencies): Router {
   router.get('/:id', async (req, res) => {
     try {
       const em = orm.em.fork() as EntityManager;
-      const principal = await authenticate(em, req);
+      const { principal } = await authenticate(em, req);
       const upload = await loadUploadForViewer(em, principal, req.params.id);
       res.set({
         ...fileHeaders({

@@ -1,10 +1,10 @@
 import { pipeline } from 'node:stream/promises';
-import cookieParser from 'cookie-parser';
 import { Router, type Request, type Response } from 'express';
 import type { AppConfig } from '../../../config.js';
 import type { EntityManager, Orm } from '../../../db/orm.js';
 import { sendErrorResponse } from '../../../http/error-response.js';
-import { fileHeaders, fileRouteAuthenticator } from '../../../http/file-route.js';
+import { fileHeaders } from '../../../http/file-route.js';
+import { requestAuthenticator } from '../../../http/request-principal.js';
 import type { Logger } from '../../../logger.js';
 import type { FileStorage } from '../../uploads/storage.js';
 import { returnDocument, type ReturnDocument } from './return-label.service.js';
@@ -25,12 +25,12 @@ export interface ReturnLabelsRouterDependencies {
  */
 export function createReturnLabelsRouter(deps: ReturnLabelsRouterDependencies): Router {
   const { orm, logger, storage } = deps;
-  const authenticate = fileRouteAuthenticator(deps);
+  const authenticate = requestAuthenticator(deps);
 
   const send = (which: ReturnDocument) => async (req: Request<{ id: string }>, res: Response) => {
     try {
       const em = orm.em.fork() as EntityManager;
-      const principal = await authenticate(em, req);
+      const { principal } = await authenticate(em, req);
       const document = await returnDocument(em, principal, req.params.id, which);
       res.set(
         fileHeaders({
@@ -58,7 +58,7 @@ export function createReturnLabelsRouter(deps: ReturnLabelsRouterDependencies): 
   };
 
   const router = Router();
-  router.get('/returns/:id/label.pdf', cookieParser(), send('label'));
-  router.get('/returns/:id/packing-slip.pdf', cookieParser(), send('packing-slip'));
+  router.get('/returns/:id/label.pdf', send('label'));
+  router.get('/returns/:id/packing-slip.pdf', send('packing-slip'));
   return router;
 }
