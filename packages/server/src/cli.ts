@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, type DatabaseConfig } from './config.js';
 import type { Orm } from './db/orm.js';
 import { IMPORT_KINDS } from './features/quality/import/import-kinds.js';
-import { createLogger } from './logger.js';
 
 /*
  * Each command loads what it needs when it runs (dynamic imports): `import` must not pay for the
@@ -127,6 +126,7 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
 async function withConfiguredOrm<T>(work: (orm: Orm) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const { createOrm } = await import('./db/orm.js');
+  const { createLogger } = await import('./logger.js');
   const orm = await createOrm({ database: config.database, logger: createLogger(config), logSql: config.logSql });
   try {
     return await work(orm);

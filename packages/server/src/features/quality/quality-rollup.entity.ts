@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, type Opt, PrimaryKey, PrimaryKeyProp, Property, type Ref } from '@mikro-orm/core';
-import type { ComplaintCategory, ComplaintSource, IsoDate, MarketplaceCode } from '@recertify/domain';
+import type { IsoDate, MarketplaceCode } from '@recertify/domain';
 import type { Organization } from '../accounts/organization.entity.js';
 import type { Offer } from './offer.entity.js';
 
@@ -17,12 +17,7 @@ import type { Offer } from './offer.entity.js';
  * grouping a seller's raw complaints on every page load (BENCHMARKS.md, "Seller dashboard").
  */
 
-/** The rollup column of a complaint source or category: EMAIL -> complaints_email. */
-export function complaintColumn(value: ComplaintSource | ComplaintCategory): string {
-  return `complaints_${value.toLowerCase()}`;
-}
-
-/** Valid complaints of the day per source and per category (complaintColumn names the columns). */
+/** Valid complaints of the day per source and per category (complaintColumn, complaint-columns.ts, names the columns). */
 abstract class ComplaintTally {
   @Property({ type: 'integer', default: 0 })
   complaintsEmail!: number & Opt;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import { isPostgreSqlPlatform } from '../../db/cjs-modules.js';
 import { COMPLAINT_CATEGORIES, COMPLAINT_SOURCES, type IsoDate } from '@recertify/domain';
-import { complaintColumn } from './quality-rollup.entity.js';
+import { complaintColumn } from './complaint-columns.js';
 
 /*
  * The one function every writer of quality records calls (SPEC 5's "daily rollups maintained as
@@ -71,7 +71,7 @@ export async function refreshQualityRollups(em: EntityManager, touched: TouchedQ
     em,
     pairs.map((pair) => pair.offerId),
   );
-  if (em.getPlatform() instanceof PostgreSqlPlatform) {
+  if (isPostgreSqlPlatform(em.getPlatform())) {
     for (const part of chunk(pairs, MAX_PAIRS_PER_ARRAY)) await refreshPairsOnPostgresql(em, part);
     return;
   }
@@ -89,7 +89,7 @@ function distinctPairs(offerDays: readonly OfferDay[]): OfferDay[] {
 }
 
 async function lockSellers(em: EntityManager, offerIds: readonly string[]): Promise<void> {
-  if (!(em.getPlatform() instanceof PostgreSqlPlatform)) return;
+  if (!isPostgreSqlPlatform(em.getPlatform())) return;
   for (const ids of chunk([...new Set(offerIds)], MAX_OFFERS_PER_STATEMENT)) {
     await em.execute(
       `select "g"."id" from "organization" "g" where "g"."id" in ` +
@@ -124,7 +124,7 @@ function offersScope(slice: Slice): OfferScope {
  * of parameters as text, so each is cast to its column's type there.
  */
 function pairsScope(em: EntityManager, pairs: readonly OfferDay[], extra = ''): OfferScope {
-  const row = em.getPlatform() instanceof PostgreSqlPlatform ? '(cast(? as uuid), cast(? as varchar(10)))' : '(?, ?)';
+  const row = isPostgreSqlPlatform(em.getPlatform()) ? '(cast(? as uuid), cast(? as varchar(10)))' : '(?, ?)';
   return {
     prefix: `with "t" ("offer_id", "day") as (values ${pairs.map(() => row).join(', ')})${extra} `,
     prefixParams: pairs.flatMap((pair) => [pair.offerId, pair.day]),

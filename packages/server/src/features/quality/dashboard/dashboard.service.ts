@@ -24,7 +24,7 @@ import { joinSql, sql, type Sql } from '../../../db/sql.js';
 import { badInput, forbidden, notFound } from '../../../errors/app-error.js';
 import { Role } from '../../accounts/accounts.enums.js';
 import { ApiScope } from '../../api-keys/api-key.enums.js';
-import { complaintColumn } from '../quality-rollup.entity.js';
+import { complaintColumn } from '../complaint-columns.js';
 import {
   currentFigures,
   qualityTrend,

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import { isPostgreSqlPlatform } from '../../../db/cjs-modules.js';
 import type { EntityManager, Orm } from '../../../db/orm.js';
 import { refreshQualityRollups } from '../quality-rollups.js';
 import {
@@ -114,8 +114,9 @@ export async function importQualityFile(orm: Orm, options: ImportFileOptions): P
   const progress = options.progress ?? silentProgress;
   const rejects = new RejectsWriter(options.rejectsPath ?? defaultRejectsPath(options.file));
   const references = await QualityReferences.load(orm.em.fork() as EntityManager);
-  const writer: TableWriter =
-    orm.em.getPlatform() instanceof PostgreSqlPlatform ? new PostgresqlTableWriter() : new SqliteTableWriter();
+  const writer: TableWriter = isPostgreSqlPlatform(orm.em.getPlatform())
+    ? new PostgresqlTableWriter()
+    : new SqliteTableWriter();
   const source = readRecords(options.file, format);
 
   const counts = { records: 0, imported: 0, changed: 0, batches: 0, committedThroughLine: 0 };

@@ -1,4 +1,4 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
 
 /** What the import tells as it goes: bytes of the file read (for the bar and its ETA) and rows done. */
 export interface ImportProgress {
@@ -15,6 +15,8 @@ export const silentProgress: ImportProgress = { start() {}, update() {}, stop() 
  * silent, which is cli-progress's default.
  */
 export function terminalProgress(label: string, stream: NodeJS.WriteStream = process.stderr): ImportProgress {
+  // Loaded here: the command without a bar (--no-progress, tests) does not pay for it.
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
   const bar = new cliProgress.SingleBar(
     {
       format: `${label} {bar} {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}`,

@@ -1,7 +1,8 @@
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/knex';
-import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
+import { createRequire } from 'node:module';
+import type { CopyStreamQuery } from 'pg-copy-streams';
 import { FileInstant } from './import-values.js';
 import { deltaReturning, isDeltaTable, lockSellersOfRows, rollupDeltaSql, type OfferDay } from '../quality-rollups.js';
 import type { ImportTable } from './import-kinds.js';
@@ -104,6 +105,8 @@ async function copyRows(
     }
     if (chunk) yield chunk;
   }
+  // Loaded on PostgreSQL only: the SQLite import does not pay for it.
+  const { from: copyFrom } = createRequire(import.meta.url)('pg-copy-streams') as typeof import('pg-copy-streams');
   await pipeline(Readable.from(lines()), client.query(copyFrom(sql)));
 }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import { isPostgreSqlPlatform } from '../../../db/cjs-modules.js';
 import type { IsoDate } from '@recertify/domain';
 import type { ImportTable } from './import-kinds.js';
 import { LocalDates } from './import-values.js';
@@ -170,7 +170,7 @@ export class QualityReferences {
     const add = (rows: ExistingRow[]) => {
       for (const row of rows) found.set(`${row['marketplace'] as string}\u0000${row['external_id'] as string}`, row);
     };
-    if (em.getPlatform() instanceof PostgreSqlPlatform) {
+    if (isPostgreSqlPlatform(em.getPlatform())) {
       const json = JSON.stringify(keys.map((k) => ({ m: k[0], e: k[1] })));
       add(
         await em.execute<ExistingRow[]>(
@@ -212,7 +212,7 @@ export class QualityReferences {
     ids: readonly string[],
   ): Promise<R[]> {
     const em = this.manager();
-    if (em.getPlatform() instanceof PostgreSqlPlatform) {
+    if (isPostgreSqlPlatform(em.getPlatform())) {
       return em.execute<R[]>(
         `select ${columns.replace(/"(\w+)"/g, '"t"."$1"')} from json_array_elements_text(?::json) as "k" ("e") ` +
           `join "${table}" "t" on "t"."marketplace" = ? and "t"."external_id" = "k"."e"`,
@@ -262,7 +262,7 @@ export class QualityReferences {
       ids.add(externalId);
     }
     // PostgreSQL takes a batch's ids as one parameter; SQLite's lists stay under its parameter limit.
-    const perQuery = this.manager().getPlatform() instanceof PostgreSqlPlatform ? MAX_REMEMBERED : KEYS_PER_QUERY;
+    const perQuery = isPostgreSqlPlatform(this.manager().getPlatform()) ? MAX_REMEMBERED : KEYS_PER_QUERY;
     for (const [marketplace, idSet] of missing) {
       const ids = [...idSet];
       for (let i = 0; i < ids.length; i += perQuery) {
