@@ -135,11 +135,20 @@ async function withConfiguredOrm<T>(work: (orm: Orm) => Promise<T>): Promise<T> 
   }
 }
 
-/** The import's database connection: SQL only, without the entities' start-up (db/sql-only-orm.ts). */
+/**
+ * The import's database connection: SQL only, without the entities' start-up (db/sql-only-orm.ts);
+ * on SQLite without MikroORM at all (db/sqlite-import-connection.ts).
+ */
 async function withSqlOnlyOrm<T>(work: (orm: Orm) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const { createSqlOnlyOrm } = await import('./db/sql-only-orm.js');
-  const orm = await createSqlOnlyOrm(config.database);
+  let orm: Orm;
+  if (config.database.kind === 'sqlite') {
+    const { openSqliteImportConnection } = await import('./db/sqlite-import-connection.js');
+    orm = openSqliteImportConnection(config.database.file);
+  } else {
+    const { createSqlOnlyOrm } = await import('./db/sql-only-orm.js');
+    orm = await createSqlOnlyOrm(config.database);
+  }
   try {
     return await work(orm);
   } finally {
