@@ -141,14 +141,8 @@ async function withConfiguredOrm<T>(work: (orm: Orm) => Promise<T>): Promise<T> 
  */
 async function withSqlOnlyOrm<T>(work: (orm: Orm) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  let orm: Orm;
-  if (config.database.kind === 'sqlite') {
-    const { openSqliteImportConnection } = await import('./db/sqlite-import-connection.js');
-    orm = openSqliteImportConnection(config.database.file);
-  } else {
-    const { createSqlOnlyOrm } = await import('./db/sql-only-orm.js');
-    orm = await createSqlOnlyOrm(config.database);
-  }
+  const { openImportConnection } = await import('./db/sql-only-orm.js');
+  const orm = await openImportConnection(config.database);
   try {
     return await work(orm);
   } finally {

@@ -10,6 +10,7 @@ import { createOrm, migrateToLatest, type EntityManager, type Orm } from '../src
 import { createScratchDatabase, type ScratchDatabase } from '../src/db/scratch-database.js';
 import { OrganizationKind } from '../src/features/accounts/accounts.enums.js';
 import { Organization } from '../src/features/accounts/organization.entity.js';
+import { openImportConnection } from '../src/db/sql-only-orm.js';
 import { runImportCommand } from '../src/features/quality/import/import-command.js';
 import { importQualityFile } from '../src/features/quality/import/import-file.js';
 import { refreshQualityRollups } from '../src/features/quality/quality-rollups.js';
@@ -444,6 +445,78 @@ describe('quality import', () => {
       other: 2,
     });
     await expectRollupsAsRecomputed();
+  });
+
+  it("writes the same rows and rollups through the command's own connection (SQLite: without MikroORM) over batches", async () => {
+    // The CLI imports through openImportConnection: on SQLite better-sqlite3 behind the few
+    // entity-manager calls the import makes (sqlite-import-connection.ts), not the app's ORM.
+    const connection = await openImportConnection(scratch.database);
+    try {
+      const order = (n: number, offer: string) => ({
+        marketplace: 'US',
+        external_id: `OR-${n}`,
+        offer_external_id: offer,
+        buyer_reference: `b${n}`,
+        quantity: 1,
+        ordered_at: '2026-11-13T15:00:00Z',
+      });
+      expect(
+        await importQualityFile(connection, {
+          kind: 'orders',
+          file: file('orders-30.ndjson', ndjson([order(30, 'OF-1'), order(31, 'OF-1'), order(32, 'OF-2')])),
+          batchSize: 2,
+        }),
+      ).toMatchObject({ imported: 3, changed: 3, rejected: 0 });
+      // New complaints over three batches of two (OR-30 twice across batches), one on an unknown order.
+      const first = [
+        complaint(30, 30, 'EMAIL', 'BATTERY'),
+        complaint(31, 31),
+        complaint(32, 30, 'PRODUCT_REVIEW', 'BATTERY'),
+        complaint(33, 32, 'SELLER_FEEDBACK', 'WRONG_ITEM'),
+        complaint(34, 99_999),
+      ];
+      expect(
+        await importQualityFile(connection, {
+          kind: 'complaints',
+          file: file('co-30.ndjson', ndjson(first)),
+          batchSize: 2,
+          rejectsPath: path.join(dir, 'co-30.rejects.csv'),
+        }),
+      ).toMatchObject({ records: 5, imported: 4, changed: 4, rejected: 1, batches: 3 });
+      expect(readFileSync(path.join(dir, 'co-30.rejects.csv'), 'utf8')).toMatch(/^5,[^,]+,UNKNOWN_ORDER,/m);
+      await invalidateComplaint('CO-31');
+      // Again: one unchanged, one changed (the recompute), a new one on OR-31 (counts again), and
+      // OR-32 moving to OF-1 (its complaint follows it).
+      await importQualityFile(connection, {
+        kind: 'complaints',
+        file: file('co-31.ndjson', ndjson([first[0]!, complaint(32, 30, 'EMAIL', 'OTHER'), complaint(35, 31)])),
+        batchSize: 2,
+      });
+      await importQualityFile(connection, {
+        kind: 'orders',
+        file: file('orders-31.ndjson', ndjson([order(32, 'OF-1')])),
+      });
+    } finally {
+      await connection.close();
+    }
+    await expectRollupsAsRecomputed();
+    const day13 = (await offerRollups()).filter((r) => (r as { day: string }).day === '2026-11-13');
+    expect(day13).toEqual([
+      { offer: 'OF-1', day: '2026-11-13', orders: 3, complained: 3, defective: 0, ratings: 0, stars: 0 },
+    ]);
+    expect(await complaintTally('OF-1', '2026-11-13', ['email', 'product_review', 'battery', 'other'])).toEqual({
+      email: 3,
+      product_review: 0,
+      battery: 1,
+      other: 2,
+    });
+    // Stored as through the app's ORM (instants on SQLite as epoch milliseconds): CO-35 as CO-20.
+    const stored = await em().execute<Array<Record<string, unknown>>>(
+      `select "external_id", "source", "category", "filed_at", "note", "invalidated_at", "version" from "complaint" ` +
+        `where "external_id" in ('CO-20', 'CO-35') order by "external_id"`,
+    );
+    expect(stored).toHaveLength(2);
+    expect({ ...stored[1], external_id: 'CO-20' }).toEqual(stored[0]);
   });
 
   it('imports the good rows of a file with bad ones and names each bad row by line, field and rule', async () => {

@@ -1,5 +1,8 @@
 import { createRequire } from 'node:module';
+import type * as BetterSqliteDriver from '@mikro-orm/better-sqlite';
+import type * as MikroOrmCore from '@mikro-orm/core';
 import type { Platform } from '@mikro-orm/core';
+import type * as PostgreSqlDriver from '@mikro-orm/postgresql';
 
 /*
  * MikroORM's packages (and knex, pg) are CommonJS with an ESM wrapper (index.mjs imports
@@ -12,16 +15,16 @@ import type { Platform } from '@mikro-orm/core';
  */
 const require = createRequire(import.meta.url);
 
-export function requireMikroOrmCore(): typeof import('@mikro-orm/core') {
-  return require('@mikro-orm/core') as typeof import('@mikro-orm/core');
+export function requireMikroOrmCore(): typeof MikroOrmCore {
+  return require('@mikro-orm/core') as typeof MikroOrmCore;
 }
 
-export function requireBetterSqliteDriver(): typeof import('@mikro-orm/better-sqlite') {
-  return require('@mikro-orm/better-sqlite') as typeof import('@mikro-orm/better-sqlite');
+export function requireBetterSqliteDriver(): typeof BetterSqliteDriver {
+  return require('@mikro-orm/better-sqlite') as typeof BetterSqliteDriver;
 }
 
-export function requirePostgreSqlDriver(): typeof import('@mikro-orm/postgresql') {
-  return require('@mikro-orm/postgresql') as typeof import('@mikro-orm/postgresql');
+export function requirePostgreSqlDriver(): typeof PostgreSqlDriver {
+  return require('@mikro-orm/postgresql') as typeof PostgreSqlDriver;
 }
 
 const postgreSqlEntry = require.resolve('@mikro-orm/postgresql');
@@ -33,8 +36,5 @@ const postgreSqlEntry = require.resolve('@mikro-orm/postgresql');
  */
 export function isPostgreSqlPlatform(platform: Platform): boolean {
   const loaded = require.cache[postgreSqlEntry];
-  return (
-    loaded !== undefined &&
-    platform instanceof (loaded.exports as typeof import('@mikro-orm/postgresql')).PostgreSqlPlatform
-  );
+  return loaded !== undefined && platform instanceof (loaded.exports as typeof PostgreSqlDriver).PostgreSqlPlatform;
 }

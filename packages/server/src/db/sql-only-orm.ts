@@ -1,6 +1,16 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { DatabaseConfig } from '../config.js';
 import { requireBetterSqliteDriver, requireMikroOrmCore, requirePostgreSqlDriver } from './cjs-modules.js';
+import type { Orm } from './orm.js';
+import { openSqliteImportConnection } from './sqlite-import-connection.js';
+
+/**
+ * The import command's connection: on SQLite better-sqlite3 without MikroORM
+ * (sqlite-import-connection.ts), on PostgreSQL the SQL-only MikroORM below.
+ */
+export async function openImportConnection(database: DatabaseConfig): Promise<Orm> {
+  return database.kind === 'sqlite' ? openSqliteImportConnection(database.file) : createSqlOnlyOrm(database);
+}
 
 /**
  * A MikroORM that only runs SQL (`em.execute`, `em.transactional`): no entities, no migrations,

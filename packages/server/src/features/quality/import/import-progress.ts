@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type CliProgress from 'cli-progress';
 
 /** What the import tells as it goes: bytes of the file read (for the bar and its ETA) and rows done. */
 export interface ImportProgress {
@@ -16,7 +17,7 @@ export const silentProgress: ImportProgress = { start() {}, update() {}, stop() 
  */
 export function terminalProgress(label: string, stream: NodeJS.WriteStream = process.stderr): ImportProgress {
   // Loaded here: the command without a bar (--no-progress, tests) does not pay for it.
-  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
   const bar = new cliProgress.SingleBar(
     {
       format: `${label} {bar} {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}`,

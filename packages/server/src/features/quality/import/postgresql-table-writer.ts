@@ -2,6 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/knex';
 import { createRequire } from 'node:module';
+import type * as PgCopyStreams from 'pg-copy-streams';
 import type { CopyStreamQuery } from 'pg-copy-streams';
 import { FileInstant } from './import-values.js';
 import { deltaReturning, isDeltaTable, lockSellersOfRows, rollupDeltaSql, type OfferDay } from '../quality-rollups.js';
@@ -106,7 +107,7 @@ async function copyRows(
     if (chunk) yield chunk;
   }
   // Loaded on PostgreSQL only: the SQLite import does not pay for it.
-  const { from: copyFrom } = createRequire(import.meta.url)('pg-copy-streams') as typeof import('pg-copy-streams');
+  const { from: copyFrom } = createRequire(import.meta.url)('pg-copy-streams') as typeof PgCopyStreams;
   await pipeline(Readable.from(lines()), client.query(copyFrom(sql)));
 }
 
