@@ -41,6 +41,13 @@ export class PostgresqlTableWriter implements TableWriter {
     // the batch's statements themselves (BENCHMARKS.md, Import).
     await em.execute('set local synchronous_commit = off', [], 'run');
     await em.execute('set local jit = off', [], 'run');
+    // Every read of a batch is a probe by key (its rows' orders, their stored rows, whether an
+    // order had a valid complaint), and the tables grow by the batch inside the transaction: with
+    // statistics taken while a table was small (autovacuum's analyse of a new database's empty
+    // complaint table), the planner scanned the whole table per row instead of its index, the
+    // rows the statement itself had just inserted included (+1.0 server CPU s for 50,000
+    // complaints, BENCHMARKS.md, Import). Without sequential scans it keeps the index probes.
+    await em.execute('set local enable_seqscan = off', [], 'run');
     const columns = insertColumns(table);
     const columnList = columns.map((c) => `"${c}"`).join(', ');
     await em.execute(`create temporary table "${STAGE}" (like "${table.table}") on commit drop`, [], 'run');
