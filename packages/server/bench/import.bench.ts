@@ -189,7 +189,7 @@ async function main(): Promise<void> {
 async function analyze(database: DatabaseConfig): Promise<void> {
   const orm = await createOrm({ database });
   try {
-    await orm.em.fork().execute('analyze');
+    await (orm.em.fork() as EntityManager).execute('analyze');
   } finally {
     await orm.close();
   }
