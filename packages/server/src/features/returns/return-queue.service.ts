@@ -98,7 +98,11 @@ export class ReturnQueueService {
     private readonly countCap: number,
   ) {}
 
-  async list(principal: Principal, args: ReturnQueueArgs): Promise<ReturnQueuePage> {
+  /**
+   * A page of the seller's queue. `fields` are the GraphQL fields selected on each request: the page
+   * reads only the columns they need (every column when absent, or when one is not known here).
+   */
+  async list(principal: Principal, args: ReturnQueueArgs, fields?: Iterable<string>): Promise<ReturnQueuePage> {
     const organizationId = returnsOrganizationOf(principal, 'read');
     const first = args.first ?? 50;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
@@ -114,7 +118,8 @@ export class ReturnQueueService {
       descending: sort === ReturnRequestSort.REQUESTED_NEWEST,
     });
     const where = this.condition(organizationId, filter);
-    const reader = rowReader(this.em, ReturnRequest, 'r', returnRowProps(this.em));
+    const props = (fields && returnRowPropsFor(this.em, fields)) ?? returnRowProps(this.em);
+    const reader = rowReader(this.em, ReturnRequest, 'r', props);
     const condition = page.after ? joinSql([where, page.after], 'and') : where;
     const raw = await selectRows<Record<string, unknown>>(
       this.em,
@@ -285,6 +290,38 @@ export function returnRowProps(em: EntityManager): string[] {
       (p) => (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE) && p.fieldNames?.length === 1,
     )
     .map((p) => p.name));
+}
+
+/** Columns every queue row carries: its keys (the queue's order and the cursor). */
+const ROW_BASE_PROPS = ['id', 'requestedAt'] as const satisfies ReadonlyArray<keyof ReturnRequest>;
+
+/** GraphQL fields of `ReturnRequest` that are not a column of the same name: the columns they read. */
+const FIELD_PROPS: Readonly<Record<string, ReadonlyArray<keyof ReturnRequest>>> = {
+  __typename: [],
+  state: ['status'],
+  reason: ['reasonCode'],
+  reasonLabel: ['reasonCode'],
+  seller: ['organization'],
+  messages: [],
+  allowedEvents: ['marketplace', 'status', 'deadline'],
+  documents: ['rma'],
+};
+
+/**
+ * The properties a queue row needs for the GraphQL fields a query selects on it, or `null` (read
+ * every column) when a field is neither mapped above nor a column of the same name, so that a field
+ * added later is never answered from a column that was not read.
+ */
+export function returnRowPropsFor(em: EntityManager, fields: Iterable<string>): string[] | null {
+  const columns = new Set(returnRowProps(em));
+  const props = new Set<string>(ROW_BASE_PROPS);
+  for (const field of fields) {
+    const mapped = FIELD_PROPS[field];
+    if (mapped) for (const prop of mapped) props.add(prop);
+    else if (columns.has(field)) props.add(field);
+    else return null;
+  }
+  return [...props];
 }
 
 function normalized(filter: ReturnRequestFilter, search: string | null | undefined): QueueFilter {

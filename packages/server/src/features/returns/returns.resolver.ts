@@ -5,12 +5,14 @@ import {
   RETURN_REASON_LABELS,
   type ReturnEvent,
 } from '@recertify/domain';
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { publicErrorOf } from '../../errors/public-error.js';
 import type { BulkReturnOutcome } from './bulk-returns.js';
 import type { Permission } from '../../auth/permissions.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { ID } from '../../graphql/id.js';
+import { selectedFields } from '../../graphql/selection.js';
 import { Role } from '../accounts/accounts.enums.js';
 import { Organization } from '../accounts/organization.entity.js';
 import { ApiScope } from '../api-keys/api-key.enums.js';
@@ -56,8 +58,13 @@ export class ReturnsResolver {
   @Query(() => ReturnRequestConnection, {
     description: 'Your return requests (the returns queue), newest first unless sorted otherwise; keyset-paged.',
   })
-  returnRequests(@Args() args: ReturnRequestsArgs, @Ctx() ctx: GraphQLContext): Promise<ReturnQueuePage> {
-    return ctx.services.returnQueue.list(ctx.principal, args);
+  returnRequests(
+    @Args() args: ReturnRequestsArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ReturnQueuePage> {
+    // Only the columns the selected fields read (return-queue.service.ts).
+    return ctx.services.returnQueue.list(ctx.principal, args, selectedFields(info, ['edges', 'node']));
   }
 
   @Authorized<Permission>(Role.SELLER, ApiScope.READ_RETURNS)

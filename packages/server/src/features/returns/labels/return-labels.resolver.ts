@@ -24,7 +24,12 @@ export class ReturnLabelsResolver {
     nullable: true,
     description: 'The label and packing slip to download; null until the return is authorized.',
   })
-  documents(@Root() request: ReturnRequest, @Ctx() ctx: GraphQLContext): Promise<ReturnDocuments | null> {
+  // The root is typed by what it reads, not as the entity class: type-graphql would otherwise build a
+  // ReturnRequest from a queue's plain row through its constructor (a 500 on every row).
+  documents(
+    @Root() request: Pick<ReturnRequest, 'id' | 'rma'>,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ReturnDocuments | null> {
     return ctx.services.returnLabels.documentsOf(request);
   }
 }

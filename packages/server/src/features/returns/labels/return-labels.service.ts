@@ -30,7 +30,7 @@ export class ReturnLabelsService {
   }
 
   /** Null until the return is authorized (the documents carry its RMA). */
-  async documentsOf(request: ReturnRequest): Promise<ReturnDocuments | null> {
+  async documentsOf(request: Pick<ReturnRequest, 'id' | 'rma'>): Promise<ReturnDocuments | null> {
     if (!request.rma) return null;
     const prepaid = await this.prepaidLabelOf(request.id);
     return {
