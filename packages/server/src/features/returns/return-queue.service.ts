@@ -102,7 +102,7 @@ export class ReturnQueueService {
    * A page of the seller's queue. `fields` are the GraphQL fields selected on each request: the page
    * reads only the columns they need (every column when absent, or when one is not known here).
    */
-  async list(principal: Principal, args: ReturnQueueArgs, fields?: Iterable<string>): Promise<ReturnQueuePage> {
+  async list(principal: Principal, args: ReturnQueueArgs, fields?: ReadonlySet<string>): Promise<ReturnQueuePage> {
     const organizationId = returnsOrganizationOf(principal, 'read');
     const first = args.first ?? 50;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
@@ -307,12 +307,24 @@ const FIELD_PROPS: Readonly<Record<string, ReadonlyArray<keyof ReturnRequest>>> 
   documents: ['rma'],
 };
 
+/** By field set: selectedFields hands every request of one document the same set, so each is mapped once. */
+const propsByFields = new WeakMap<ReadonlySet<string>, string[] | null>();
+
 /**
  * The properties a queue row needs for the GraphQL fields a query selects on it, or `null` (read
  * every column) when a field is neither mapped above nor a column of the same name, so that a field
  * added later is never answered from a column that was not read.
  */
-export function returnRowPropsFor(em: EntityManager, fields: Iterable<string>): string[] | null {
+function returnRowPropsFor(em: EntityManager, fields: ReadonlySet<string>): string[] | null {
+  let props = propsByFields.get(fields);
+  if (props === undefined) {
+    props = rowPropsOf(em, fields);
+    propsByFields.set(fields, props);
+  }
+  return props;
+}
+
+function rowPropsOf(em: EntityManager, fields: Iterable<string>): string[] | null {
   const columns = new Set(returnRowProps(em));
   const props = new Set<string>(ROW_BASE_PROPS);
   for (const field of fields) {
